@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
+  transform: {
+    "^.+\\.(t|j)sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
+    "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
+  },
+  testTimeout: 30000,
+};

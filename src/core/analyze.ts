@@ -1,0 +1,45 @@
+import type { Analysis } from "./model/analysis";
+import type { WorkbookData } from "./model/cells";
+import type { RulesConfig } from "./model/config";
+import type { MappingOverride } from "./model/fields";
+import { DEFAULT_CONFIG } from "./config/defaults";
+import { createMotifIndex } from "./config/motifs";
+import { FindingCollector } from "./findings/collector";
+import { readWorkbook } from "./read/read-workbook";
+import { runRules } from "./rules/run-rules";
+import { computeIndicators } from "./indicators/compute";
+import { toRecords } from "./indicators/records";
+
+export interface AnalyzeOptions {
+  config?: RulesConfig;
+  mapping?: MappingOverride;
+}
+
+/**
+ * The whole engine on one workbook: locate the table and the structure block, read typed rows,
+ * validate every rule, compute the indicators. Never throws on bad input: problems become findings.
+ */
+export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions = {}): Analysis {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const motifs = createMotifIndex(config.exitMotifs);
+  const findings = new FindingCollector(config.findingsCapPerRule);
+  const read = readWorkbook(workbook, { config, motifs, mapping: options.mapping, findings });
+  runRules({ ...read, config, motifs, findings });
+  const indicators = computeIndicators(read.rows, {
+    structure: read.structure,
+    fieldsPresent: read.table?.fieldsPresent ?? [],
+    config,
+    motifs,
+  });
+  return {
+    workbook: workbook.name ?? null,
+    structure: read.structure,
+    structureLocations: read.structureLocations,
+    table: read.table,
+    rows: read.rows,
+    report: findings.report(),
+    indicators,
+    records: toRecords(read.rows),
+    rulesVersion: config.rulesVersion,
+  };
+}

@@ -1,0 +1,20 @@
+/** Public API of the domain core. Outer layers import from here. */
+export * from "./model/cells";
+export * from "./model/kinds";
+export * from "./model/fields";
+export * from "./model/person";
+export * from "./model/structure";
+export * from "./model/findings";
+export * from "./model/indicators";
+export * from "./model/config";
+export * from "./model/analysis";
+export { analyzeWorkbook, type AnalyzeOptions } from "./analyze";
+export { DEFAULT_CONFIG } from "./config/defaults";
+export { resolveConfig, ConfigError } from "./config/merge";
+export { parseExitMotifCsv } from "./config/motif-csv";
+export { createMotifIndex, motifKey, type MotifIndex } from "./config/motifs";
+export { computeIndicators, type IndicatorRow, type IndicatorContext } from "./indicators/compute";
+export { toRecords } from "./indicators/records";
+export { a1, columnLetters, parseA1 } from "./findings/a1";
+export * from "./dates/day-number";
+export { normalizeText } from "./text/normalize";
