@@ -18,3 +18,4 @@ export { toRecords } from "./indicators/records";
 export { a1, columnLetters, parseA1 } from "./findings/a1";
 export * from "./dates/day-number";
 export { normalizeText } from "./text/normalize";
+export type { WorkbookPort, ReadProgress } from "./model/workbook-port";
