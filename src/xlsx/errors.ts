@@ -1,0 +1,62 @@
+/** Why a file could not be read. Stable codes: the CLI and the add-in branch on them, tests pin them. */
+export type XlsxReadReason =
+  | "empty-file"
+  | "not-zip"
+  | "truncated"
+  | "protected-or-xls"
+  | "not-xlsx"
+  | "no-sheet"
+  | "no-cells"
+  | "too-many-rows"
+  | "unreadable"
+  | "io";
+
+/** A file that cannot be read as a workbook. `message` is French, names the file and says what to do. */
+export class XlsxReadError extends Error {
+  constructor(
+    readonly reason: XlsxReadReason,
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "XlsxReadError";
+  }
+}
+
+export function isXlsxReadError(e: unknown): e is XlsxReadError {
+  return e instanceof XlsxReadError;
+}
+
+const SAVE_AS = "ouvrez-le dans Excel (ou LibreOffice) et enregistrez-le au format Classeur Excel (.xlsx)";
+
+/** French messages, one place, so the CLI, the add-in and the tests agree. */
+export function readErrorMessage(reason: XlsxReadReason, file: string, detail?: string): string {
+  const f = `« ${file} »`;
+  switch (reason) {
+    case "empty-file":
+      return `Le fichier ${f} est vide (0 octet) : vérifiez que vous avez choisi le bon fichier ou renvoyez-le.`;
+    case "not-zip":
+      return `Le fichier ${f} n'est pas un classeur Excel .xlsx${detail ? ` (${detail})` : ""} : ${SAVE_AS}.`;
+    case "truncated":
+      return `Le fichier ${f} est incomplet ou abîmé (copie ou téléchargement interrompu ?) : récupérez-en une copie complète, ou ${SAVE_AS} à nouveau.`;
+    case "protected-or-xls":
+      return `Le fichier ${f} est protégé par mot de passe ou ancien format .xls : ouvrez-le dans Excel et enregistrez-le en .xlsx sans mot de passe.`;
+    case "not-xlsx":
+      return `Le fichier ${f} est une archive mais pas un classeur Excel .xlsx${detail ? ` (${detail})` : ""} : ${SAVE_AS}.`;
+    case "no-sheet":
+      return `Le classeur ${f} ne contient aucune feuille : ajoutez la feuille des salariés (commande « bilan-iae template » pour un modèle).`;
+    case "no-cells":
+      return `Le classeur ${f} est vide (aucune cellule remplie) : remplissez la feuille des salariés puis relancez.`;
+    case "too-many-rows":
+      return `Le classeur ${f} est trop grand${detail ? ` (${detail})` : ""} : un bilan SIAE ne compte pas autant de lignes. Supprimez les lignes inutiles (lignes vides formatées, copies) ou séparez les données, puis relancez.`;
+    case "io":
+      return `Impossible d'ouvrir le fichier ${f}${detail ? ` (${detail})` : ""} : vérifiez le chemin et les droits de lecture.`;
+    case "unreadable":
+    default:
+      return `Le classeur ${f} n'a pas pu être lu${detail ? ` (${detail})` : ""} : ${SAVE_AS}, puis relancez.`;
+  }
+}
+
+export function readError(reason: XlsxReadReason, file: string, detail?: string): XlsxReadError {
+  return new XlsxReadError(reason, file, readErrorMessage(reason, file, detail));
+}
