@@ -1,0 +1,49 @@
+import type { DayNumber } from "../model/person";
+import { ymdFromDay } from "../dates/day-number";
+import type { RowRule, RuleEnv } from "./rule-env";
+import { frDate } from "./format";
+
+/** Age in whole years on a day (a person born 29 February turns a year older on 1 March). */
+export function ageOn(birth: DayNumber, day: DayNumber): number {
+  const b = ymdFromDay(birth);
+  const d = ymdFromDay(day);
+  return d.y - b.y - (d.m < b.m || (d.m === b.m && d.d < b.d) ? 1 : 0);
+}
+
+/** age-range: age at hire below config.age.min or at/above config.age.max [C: ASP accepts 16–99]. */
+export function ageRules(env: RuleEnv): RowRule | null {
+  const hasDate = env.has("birthDate");
+  if (!env.has("hireDate") || (!hasDate && !env.has("birthYear"))) return null;
+  const { min, max } = env.config.age;
+  const { findings } = env;
+  const limits = `${min} à ${max - 1} ans`;
+
+  return {
+    check(row) {
+      const hire = row.hireDate;
+      if (hire === null) return;
+      if (row.birthDate !== null) {
+        const age = ageOn(row.birthDate, hire);
+        if (age >= min && age < max) return;
+        const birth = row.birthDate;
+        findings.add("age-range", "error", () => ({
+          ...env.at("birthDate", row.excelRow),
+          value: frDate(birth),
+          message: `L'âge à l'embauche (${age} ans, né(e) le ${frDate(birth)}, embauche le ${frDate(hire)}) est hors des limites admises (${limits}). Vérifiez la date de naissance et la date d'embauche.`,
+        }));
+        return;
+      }
+      const year = row.birthYear;
+      if (year === null) return;
+      // With a birth year only, the age is one of two values: report only when both are out of range.
+      const older = ymdFromDay(hire).y - year;
+      const younger = older - 1;
+      if (older >= min && younger < max) return;
+      findings.add("age-range", "error", () => ({
+        ...env.at(hasDate ? "birthDate" : "birthYear", row.excelRow),
+        value: String(year),
+        message: `Avec une naissance en ${year} et une embauche le ${frDate(hire)}, l'âge à l'embauche (${older < min ? `au plus ${older}` : `au moins ${younger}`} ans) est hors des limites admises (${limits}). Vérifiez l'année de naissance et la date d'embauche.`,
+      }));
+    },
+  };
+}

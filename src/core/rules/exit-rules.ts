@@ -1,0 +1,116 @@
+import type { PersonRow } from "../model/person";
+import { classifyExit, type ExitContext } from "../exits/classify-exit";
+import type { RowRule, RuleEnv } from "./rule-env";
+import { frDate, frNumber, plural } from "./format";
+import { suggestMotifs } from "./motif-suggest";
+
+/**
+ * exit-reason-missing, exit-reason-unknown, exit-too-short, exit-withdrawn, unknown-share-high.
+ * Exits are classified by classifyExit, the function the indicators use, so both always agree.
+ */
+export function exitRules(env: RuleEnv): RowRule | null {
+  const hasDate = env.has("exitDate");
+  const hasReason = env.has("exitReason");
+  if (!hasDate && !hasReason) return null;
+  const { findings, config, motifs } = env;
+  const exitCtx: ExitContext = { kind: env.kind, periodStart: env.periodStart, periodEnd: env.periodEnd, config, motifs };
+  const noNews = new Set(config.noNewsMotifCodes);
+  const noNewsLabel =
+    config.exitMotifs
+      .filter((m) => m.code !== null && noNews.has(m.code))
+      .map((m) => `« ${m.label} »`)
+      .join(", ") || "« Sans nouvelle »";
+  let exitsInPeriod = 0;
+  let unknownOrNoNews = 0;
+
+  const unknownReason = (row: PersonRow, raw: string) =>
+    findings.add("exit-reason-unknown", "error", () => {
+      const close = suggestMotifs(raw, config.exitMotifs);
+      const hint = close.length
+        ? ` Motifs proches : ${close.map((m) => `« ${m.code ? `${m.code} - ` : ""}${m.label} »`).join(", ")}.`
+        : "";
+      return {
+        ...env.at("exitReason", row.excelRow),
+        value: raw,
+        message: `Le motif de sortie « ${raw} » n'est pas reconnu.${hint} Indiquez un code ou un libellé de la table des motifs de sortie.`,
+      };
+    });
+
+  const classify = (row: PersonRow, exit: number) => {
+    const status = classifyExit(row, exitCtx);
+    if (status.status === "none" || status.status === "outside") return;
+    exitsInPeriod++;
+    const motif = row.exitMotif === null ? undefined : motifs.byKey(row.exitMotif);
+    if (!motif || (motif.code !== null && noNews.has(motif.code))) unknownOrNoNews++;
+    if (status.status === "withdrawn") {
+      findings.add("exit-withdrawn", "info", () => ({
+        ...env.at("exitReason", row.excelRow),
+        value: row.exitReasonRaw ?? motif?.label ?? null,
+        message: `La sortie du ${frDate(exit)} (« ${motif?.label ?? row.exitReasonRaw} ») fait partie des retraits des sorties constatées : elle est exclue des taux de sortie (numérateur et dénominateur). Aucune correction nécessaire si le motif est exact.`,
+      }));
+    } else if (status.status === "tooShort") {
+      findings.add("exit-too-short", "info", () => ({
+        ...env.at("exitDate", row.excelRow),
+        value: frDate(exit),
+        message: `La sortie du ${frDate(exit)} n'est pas examinée : ${tooShortReason(env, row)}. Elle n'entre pas dans les taux de sortie. Aucune correction nécessaire si les dates et les heures sont exactes.`,
+      }));
+    }
+  };
+
+  return {
+    check(row) {
+      const exit = row.exitDate;
+      const raw = row.exitReasonRaw;
+      const reasonGiven = raw !== null || row.exitMotif !== null;
+      if (hasDate && hasReason) {
+        if (exit !== null && !reasonGiven) {
+          findings.add("exit-reason-missing", "error", () => ({
+            ...env.at("exitReason", row.excelRow),
+            value: null,
+            message: `Une date de sortie (${frDate(exit)}) est indiquée sans motif de sortie. Indiquez le motif (code ou libellé de la table des motifs), ou effacez la date si la personne n'est pas sortie.`,
+          }));
+        } else if (exit === null && reasonGiven) {
+          findings.add("exit-reason-missing", "error", () => ({
+            ...env.at("exitDate", row.excelRow),
+            value: raw,
+            message: `Un motif de sortie (« ${raw ?? row.exitMotif} ») est indiqué sans date de sortie lisible. Indiquez la date de sortie (jj/mm/aaaa), ou effacez le motif si la personne est toujours présente.`,
+          }));
+        }
+      }
+      if (hasReason && raw !== null && row.exitMotif === null) unknownReason(row, raw);
+      if (hasDate && exit !== null) classify(row, exit);
+    },
+    finish() {
+      if (exitsInPeriod === 0) return;
+      const max = config.unknownExitShareMax;
+      // Tolerance: exactly the threshold (e.g. 1 in 5 for 20 %) is not "more than".
+      if (unknownOrNoNews <= max * exitsInPeriod + 1e-9) return;
+      const share = unknownOrNoNews / exitsInPeriod;
+      findings.add("unknown-share-high", "warning", () => ({
+        ...env.header(hasReason ? "exitReason" : "exitDate"),
+        value: `${percent(share)} (${unknownOrNoNews} sur ${exitsInPeriod})`,
+        message:
+          `${plural(unknownOrNoNews, "sortie", "sorties")} sur ${exitsInPeriod} de la période (${percent(share)}) ${unknownOrNoNews > 1 ? "sont" : "est"} ${noNewsLabel} ou sans motif reconnu, au-delà du seuil de ${percent(max)}. ` +
+          (hasReason
+            ? "Les taux de sortie sont alors peu fiables : complétez ou corrigez les motifs de sortie, en recontactant les personnes si possible."
+            : "Aucune colonne « Motif de sortie » n'a été trouvée : ajoutez-la et indiquez le motif de chaque sortie."),
+      }));
+    },
+  };
+}
+
+function percent(share: number): string {
+  return `${frNumber(Math.round(share * 1000) / 10)} %`;
+}
+
+function tooShortReason(env: RuleEnv, row: PersonRow): string {
+  const stay = env.kind ? env.config.minimumStay[env.kind] : null;
+  if (stay && "months" in stay && row.hireDate !== null) {
+    return `le parcours (embauche le ${frDate(row.hireDate)}) a duré moins de ${plural(stay.months, "mois", "mois")}, durée minimale pour une ${env.kind}`;
+  }
+  if (stay && "hours" in stay) {
+    const hours = row.hoursSinceHire ?? row.hoursWorked ?? 0;
+    return `la personne a travaillé ${plural(hours, "heure", "heures")} dans la structure, moins que les ${frNumber(stay.hours)} heures minimales pour une ${env.kind}`;
+  }
+  return "le parcours est plus court que la durée minimale";
+}

@@ -1,0 +1,48 @@
+import type { RowRule, RuleEnv } from "./rule-env";
+import { frDate, frNumber } from "./format";
+
+/** hours-negative, hours-implausible, no-hours. */
+export function hoursRules(env: RuleEnv): RowRule | null {
+  if (!env.has("hoursWorked")) return null;
+  const { findings, periodOk, periodStart, periodEnd } = env;
+  const perWeek = env.config.maxHoursPerWeek;
+  const pStart = periodStart ?? 0;
+  const pEnd = periodEnd ?? 0;
+
+  return {
+    check(row) {
+      const hours = row.hoursWorked;
+      if (hours === null) return;
+      if (hours < 0) {
+        findings.add("hours-negative", "error", () => ({
+          ...env.at("hoursWorked", row.excelRow),
+          value: frNumber(hours),
+          message: `Les heures travaillées (${frNumber(hours)}) sont négatives. Indiquez le nombre d'heures réellement travaillées sur la période (0 ou plus).`,
+        }));
+        return;
+      }
+      if (hours === 0) {
+        findings.add("no-hours", "info", () => ({
+          ...env.at("hoursWorked", row.excelRow),
+          value: "0",
+          message: "Aucune heure travaillée sur la période : la personne n'est pas comptée parmi les salariés du bilan. Complétez les heures si elle a travaillé pendant la période.",
+        }));
+        return;
+      }
+      if (!periodOk) return;
+      // Presence inside the period: max(hire, start) → min(exit, end), both days included.
+      const from = row.hireDate !== null && row.hireDate > pStart ? row.hireDate : pStart;
+      const to = row.exitDate !== null && row.exitDate < pEnd ? row.exitDate : pEnd;
+      const days = to - from + 1;
+      // No presence at all is a date problem, reported by the date rules.
+      if (days <= 0) return;
+      const max = (perWeek * days) / 7;
+      if (hours <= max) return;
+      findings.add("hours-implausible", "warning", () => ({
+        ...env.at("hoursWorked", row.excelRow),
+        value: frNumber(hours),
+        message: `${frNumber(hours)} heures travaillées du ${frDate(from)} au ${frDate(to)} (${frNumber(days)} jours), c'est plus que ${frNumber(perWeek)} heures par semaine (au plus ${frNumber(Math.floor(max * 100) / 100)} heures). Vérifiez les heures (cumul depuis l'embauche au lieu des heures de la période ?) et les dates.`,
+      }));
+    },
+  };
+}
