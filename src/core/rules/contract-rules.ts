@@ -24,13 +24,13 @@ export function contractRules(env: RuleEnv): RowRule | null {
         if (weekly > wh.max) {
           findings.add("weekly-hours-max", "error", () => ({
             ...env.at("weeklyHours", row.excelRow),
-            value: frNumber(weekly),
+            value: frNumber(weekly, false),
             message: `La durée hebdomadaire (${frNumber(weekly)} h) dépasse le maximum légal de ${frNumber(wh.max)} heures par semaine. Corrigez la durée (heures par semaine, pas par mois).`,
           }));
         } else if (weeklyMinApplies && weekly < wh.min && !row.derogation) {
           findings.add("weekly-hours-low", "warning", () => ({
             ...env.at("weeklyHours", row.excelRow),
-            value: frNumber(weekly),
+            value: frNumber(weekly, false),
             message: `La durée hebdomadaire (${frNumber(weekly)} h) est inférieure aux ${frNumber(wh.min)} heures minimales d'un contrat en ${kind}. Si une dérogation existe, indiquez « Oui » dans la colonne Dérogation ; sinon corrigez la durée.`,
           }));
         }

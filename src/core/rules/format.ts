@@ -6,11 +6,14 @@ export function frDate(day: DayNumber): string {
   return frenchFromDay(day);
 }
 
-/** French number for messages: decimal comma, at most two decimals ("37,5", "2 502,86"). */
-export function frNumber(n: number): string {
+/**
+ * French number: decimal comma, at most two decimals; thousands grouped for messages ("2 502,86"),
+ * not for the `value` of a finding, which mirrors the cell ("2502,86").
+ */
+export function frNumber(n: number, group = true): string {
   const rounded = Math.round(n * 100) / 100;
   const [int, dec] = String(Math.abs(rounded)).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  const grouped = group ? int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0") : int;
   return `${rounded < 0 ? "-" : ""}${grouped}${dec ? `,${dec}` : ""}`;
 }
 

@@ -16,7 +16,7 @@ export function hoursRules(env: RuleEnv): RowRule | null {
       if (hours < 0) {
         findings.add("hours-negative", "error", () => ({
           ...env.at("hoursWorked", row.excelRow),
-          value: frNumber(hours),
+          value: frNumber(hours, false),
           message: `Les heures travaillées (${frNumber(hours)}) sont négatives. Indiquez le nombre d'heures réellement travaillées sur la période (0 ou plus).`,
         }));
         return;
@@ -40,7 +40,7 @@ export function hoursRules(env: RuleEnv): RowRule | null {
       if (hours <= max) return;
       findings.add("hours-implausible", "warning", () => ({
         ...env.at("hoursWorked", row.excelRow),
-        value: frNumber(hours),
+        value: frNumber(hours, false),
         message: `${frNumber(hours)} heures travaillées du ${frDate(from)} au ${frDate(to)} (${frNumber(days)} jours), c'est plus que ${frNumber(perWeek)} heures par semaine (au plus ${frNumber(Math.floor(max * 100) / 100)} heures). Vérifiez les heures (cumul depuis l'embauche au lieu des heures de la période ?) et les dates.`,
       }));
     },
