@@ -4,6 +4,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
+const { Buffer } = require("node:buffer");
 
 const SIZES = [16, 32, 64, 80, 128];
 const PALETTE = {

@@ -3,6 +3,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const { URL } = require("node:url");
 
 /** Order of the OfficeApp children for a TaskPaneApp (OfficeApp XSD, v1.1). */
 const OFFICE_APP_ORDER = [
