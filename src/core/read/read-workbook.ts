@@ -6,6 +6,9 @@ import type { PersonRow } from "../model/person";
 import type { StructureInfo, StructureLocations } from "../model/structure";
 import type { MotifIndex } from "../config/motifs";
 import type { FindingCollector } from "../findings/collector";
+import { locateTable } from "./locate-table";
+import { readStructure } from "./structure-block";
+import { readRows } from "./read-rows";
 
 export interface ReadContext {
   config: RulesConfig;
@@ -22,7 +25,19 @@ export interface ReadResult {
   date1904: boolean;
 }
 
-/** STUB — owned by the core-read work: locate table + structure block, read typed rows, emit read findings. */
-export function readWorkbook(_workbook: WorkbookData, _ctx: ReadContext): ReadResult {
-  throw new Error("readWorkbook: not implemented yet");
+/**
+ * Locates the people table and the structure block, reads typed rows and emits the read-time
+ * findings (header, columns, structure block, unreadable or missing cells). Never throws on bad input.
+ */
+export function readWorkbook(workbook: WorkbookData, ctx: ReadContext): ReadResult {
+  const date1904 = workbook?.date1904 === true;
+  const located = locateTable(workbook, ctx.mapping, ctx.findings);
+  const { structure, locations } = readStructure(
+    workbook,
+    located ? { view: located.view, headerIndex: located.table.headerIndex } : null,
+    date1904,
+    ctx.findings,
+  );
+  const rows = located ? readRows({ view: located.view, table: located.table, date1904, motifs: ctx.motifs, findings: ctx.findings }) : [];
+  return { structure, structureLocations: locations, table: located?.table ?? null, rows, date1904 };
 }

@@ -1,0 +1,44 @@
+import { isBlankChar, isEmptyCell, trimCell } from "./outcome";
+
+/**
+ * PASS IAE as typed ("99999 00 12345", "9999-9001.2345") → "999990012345": spaces, dots and dashes
+ * removed, upper case. The 12-character check is the `pass-format` rule's job, not the reader's.
+ */
+export function normalizePass(v: unknown): string | null {
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : null;
+  if (typeof v !== "string" || isEmptyCell(v)) return null;
+  let out = "";
+  for (let i = 0; i < v.length && i < 200; i++) {
+    const c = v.charCodeAt(i);
+    if (isBlankChar(c) || c === 46 || c === 45 || c === 0x2013 || c === 0x2010 || c === 0x2011) continue;
+    out += v[i];
+  }
+  return out === "" ? null : out.toUpperCase();
+}
+
+/**
+ * SIRET as typed: spaces and dots stripped. A number (Excel shows 1.2345678900012E+13) becomes its
+ * digits, padded to 14 with a leading zero when Excel dropped it (13 digits). Format checks are the
+ * `siret-format` rule's job.
+ */
+export function normalizeSiret(v: unknown): string | null {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || v < 0) return null;
+    const r = Math.round(v);
+    if (Math.abs(r - v) > 1e-6) return String(v);
+    const s = String(r);
+    if (s.includes("e")) return null;
+    return s.length === 13 ? `0${s}` : s;
+  }
+  if (typeof v !== "string" || isEmptyCell(v)) return null;
+  const t = trimCell(v);
+  // Scientific text pasted from a CSV export: "1.2345678900012E13" / "1,2345678900012E+13".
+  if (/^\d[.,]\d+[eE]\+?1[23]$/.test(t)) return normalizeSiret(Number(t.replace(",", ".")));
+  let out = "";
+  for (let i = 0; i < t.length && i < 200; i++) {
+    const c = t.charCodeAt(i);
+    if (isBlankChar(c) || c === 46) continue;
+    out += t[i];
+  }
+  return out === "" ? null : out;
+}

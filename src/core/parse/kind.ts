@@ -1,0 +1,23 @@
+import type { Kind } from "../model/kinds";
+import { KIND_NAMES } from "../reference/kinds";
+import { normalizeText } from "../text/normalize";
+import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
+
+const BY_NAME = new Map<string, Kind>();
+for (const [kind, names] of Object.entries(KIND_NAMES) as [Kind, string[]][]) for (const n of names) BY_NAME.set(normalizeText(n), kind);
+
+const LEADING_CODES = new Set(["aci", "ai", "ei", "etti", "eiti"]);
+
+/** SIAE kind: ACI, AI, EI, ETTI, EITI, ASP mesure codes (ACI_DC, EI_MP…) or full labels. */
+export function parseKind(v: unknown): Parsed<Kind> {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "string") return INVALID;
+  if (isEmptyCell(v)) return null;
+  if (v.length > MAX_CELL_TEXT) return INVALID;
+  const n = normalizeText(v);
+  const direct = BY_NAME.get(n);
+  if (direct) return direct;
+  // "ACI - Les Jardins de …", "EI (entreprise d'insertion)": a leading code decides.
+  const first = n.split(" ", 1)[0];
+  return LEADING_CODES.has(first) ? (BY_NAME.get(first) ?? INVALID) : INVALID;
+}

@@ -1,0 +1,23 @@
+import { isEmptyCell, MAX_CELL_TEXT, trimCell, type Parsed, INVALID } from "./outcome";
+
+/** Free text (names, commune, QPV code…): trimmed, numbers written as Excel shows them; objects invalid. */
+export function parseTextCell(v: unknown): Parsed<string> {
+  if (typeof v === "string") {
+    if (isEmptyCell(v)) return null;
+    if (v.length > MAX_CELL_TEXT) return INVALID;
+    return trimCell(v);
+  }
+  if (typeof v === "number") return Number.isFinite(v) ? String(v === 0 ? 0 : v) : INVALID;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "boolean") return v ? "VRAI" : "FAUX";
+  return INVALID;
+}
+
+/** Postal code: 5 digits; a number loses its leading zero in Excel (1000 → "01000"). Other text kept as typed. */
+export function parsePostalCode(v: unknown): Parsed<string> {
+  if (typeof v === "number") {
+    if (!Number.isInteger(v) || v < 1000 || v > 99999) return INVALID;
+    return v < 10000 ? `0${v}` : String(v);
+  }
+  return parseTextCell(v);
+}

@@ -1,0 +1,118 @@
+import type { MappedField, PersonField } from "../model/fields";
+import { normalizeText } from "../text/normalize";
+import { buildNameTable, FIELD_SYNONYMS, SENSITIVE_NAMES } from "./synonyms";
+
+export type HeaderMatch = { field: MappedField; month?: number; name: string } | { field: "sensitive"; name: string };
+
+type TableField = PersonField | "sensitive";
+
+interface IndexedName {
+  tokens: string[];
+  name: string;
+  field: TableField;
+  exact: boolean;
+}
+
+/** Names indexed by their first token: whole-word containment becomes a token-sequence check. */
+const BY_FIRST_TOKEN = new Map<string, IndexedName[]>();
+for (const e of buildNameTable<TableField>({ ...FIELD_SYNONYMS, sensitive: SENSITIVE_NAMES })) {
+  const tokens = e.name.split(" ");
+  const list = BY_FIRST_TOKEN.get(tokens[0]) ?? [];
+  list.push({ tokens, name: e.name, field: e.field, exact: e.exact });
+  BY_FIRST_TOKEN.set(tokens[0], list);
+}
+
+const DATE_FIELDS: ReadonlySet<TableField> = new Set(["birthDate", "hireDate", "contractEndDate", "exitDate"]);
+
+const MONTHS = new Map<string, number>([
+  ["janvier", 1], ["janv", 1], ["jan", 1], ["january", 1],
+  ["fevrier", 2], ["fevr", 2], ["fev", 2], ["feb", 2], ["february", 2],
+  ["mars", 3], ["mar", 3], ["march", 3],
+  ["avril", 4], ["avr", 4], ["apr", 4], ["april", 4],
+  ["mai", 5], ["may", 5],
+  ["juin", 6], ["jun", 6], ["june", 6],
+  ["juillet", 7], ["juil", 7], ["jul", 7], ["july", 7],
+  ["aout", 8], ["aou", 8], ["aug", 8], ["august", 8],
+  ["septembre", 9], ["sept", 9], ["sep", 9], ["september", 9],
+  ["octobre", 10], ["oct", 10], ["october", 10],
+  ["novembre", 11], ["nov", 11], ["november", 11],
+  ["decembre", 12], ["dec", 12], ["december", 12],
+]);
+const HOUR_WORDS = new Set(["heures", "heure", "h", "hrs", "hr", "nb", "nombre", "d", "de", "travaillees", "realisees", "total", "en", "du", "mois"]);
+
+/**
+ * Monthly hours column: "Heures janvier", "Heures 01", "H. janv.", "Heures jan 2025", or a bare month
+ * ("Janvier", "Janvier 2025") → month 1–12. Only hour words, one month and an optional year are allowed.
+ */
+export function monthOfHeader(normalized: string): number | null {
+  const tokens = normalized.split(" ");
+  if (tokens.length > 8) return null;
+  let month: number | null = null;
+  let monthFromNumber = false;
+  let hasHours = false;
+  let hasMoisWord = false;
+  for (const t of tokens) {
+    const m = MONTHS.get(t);
+    if (m !== undefined) {
+      if (month !== null) return null;
+      month = m;
+      continue;
+    }
+    if (t.length <= 2 && /^\d+$/.test(t)) {
+      const n = Number(t);
+      if (n < 1 || n > 12 || month !== null) return null;
+      month = n;
+      monthFromNumber = true;
+      continue;
+    }
+    if (t.length === 4 && /^(19|20)\d\d$/.test(t)) continue;
+    if (t === "heures" || t === "heure" || t === "h" || t === "hrs" || t === "hr") hasHours = true;
+    else if (t === "mois") hasMoisWord = true;
+    else if (!HOUR_WORDS.has(t)) return null;
+  }
+  if (month === null || hasMoisWord) return null;
+  // A bare number needs an hours word ("Heures 01"); a month name alone is enough ("Janvier").
+  if (monthFromNumber && !hasHours) return null;
+  return month;
+}
+
+const cache = new Map<string, HeaderMatch | null>();
+
+/** Recognises a header (already normalised): longest matching name wins; null when unknown. */
+export function matchNormalizedHeader(n: string): HeaderMatch | null {
+  if (n === "" || n.length > 150) return null;
+  const hit = cache.get(n);
+  if (hit !== undefined) return hit;
+  const r = computeMatch(n);
+  if (cache.size < 20000) cache.set(n, r);
+  return r;
+}
+
+export function matchHeader(raw: string): HeaderMatch | null {
+  return matchNormalizedHeader(normalizeText(raw));
+}
+
+function computeMatch(n: string): HeaderMatch | null {
+  const month = monthOfHeader(n);
+  if (month !== null) return { field: "hoursMonth", month, name: n };
+  const tokens = n.split(" ");
+  let best: IndexedName | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const list = BY_FIRST_TOKEN.get(tokens[i]);
+    if (!list) continue;
+    for (const cand of list) {
+      if (best && cand.name.length <= best.name.length) continue;
+      if (cand.exact ? i === 0 && cand.tokens.length === tokens.length && cand.name === n : sequenceAt(tokens, i, cand.tokens)) best = cand;
+    }
+  }
+  if (!best) return null;
+  // A header about a date ("Date de fin du PASS", "Date RSA") is never a non-date field.
+  if (best.field !== "sensitive" && !DATE_FIELDS.has(best.field) && best.field !== "birthYear" && tokens.includes("date")) return null;
+  return best.field === "sensitive" ? { field: "sensitive", name: best.name } : { field: best.field, name: best.name };
+}
+
+function sequenceAt(tokens: string[], at: number, seq: string[]): boolean {
+  if (at + seq.length > tokens.length) return false;
+  for (let k = 0; k < seq.length; k++) if (tokens[at + k] !== seq[k]) return false;
+  return true;
+}

@@ -1,0 +1,419 @@
+import type { TableInfo } from "../model/analysis";
+import type { MappedField } from "../model/fields";
+import type { PersonRow } from "../model/person";
+import type { FindingCollector } from "../findings/collector";
+import type { MotifIndex } from "../config/motifs";
+import { motifKey } from "../config/motifs";
+import { a1 } from "../findings/a1";
+import { createNormalizer } from "../text/normalize";
+import { cellToText, INVALID, isBlankChar, isEmptyCell, trimCell } from "../parse/outcome";
+import { excelErrorOf, isExcelError } from "../parse/excel-error";
+import { parseDateCell, parseYearCell, yearOfDay } from "../parse/date";
+import { parseNumberCell } from "../parse/number";
+import { parseYesNo } from "../parse/yes-no";
+import { parseSex } from "../parse/sex";
+import { parseRsa } from "../parse/rsa";
+import { parseFtDuration } from "../parse/ft-duration";
+import { parseEducationLevel } from "../parse/education";
+import { parsePrescriber } from "../parse/prescriber";
+import { normalizePass } from "../parse/identifiers";
+import { parsePostalCode, parseTextCell } from "../parse/text";
+import { FIELD_EXPECTED, FIELD_LABELS } from "./field-labels";
+import { rowAt, type SheetView } from "./sheet-view";
+
+/** The table ends after this many consecutive blank rows (domain §2.3). */
+export const BLANK_ROWS_END = 20;
+
+// Small integers for a switch in the hot loop (one monomorphic dispatch, no closures per cell).
+const enum K {
+  Pass,
+  LastName,
+  FirstName,
+  Sex,
+  BirthDate,
+  BirthYear,
+  PostalCode,
+  Commune,
+  Qpv,
+  QpvCode,
+  Zrr,
+  Rsa,
+  Ass,
+  Aah,
+  Rqth,
+  Ft,
+  Education,
+  Prescriber,
+  HireDate,
+  ContractEnd,
+  Weekly,
+  Hours,
+  HoursSinceHire,
+  ExitDate,
+  ExitReason,
+  Derogation,
+  Month,
+}
+
+const KIND_OF: Record<MappedField, K> = {
+  passNumber: K.Pass,
+  lastName: K.LastName,
+  firstName: K.FirstName,
+  sex: K.Sex,
+  birthDate: K.BirthDate,
+  birthYear: K.BirthYear,
+  postalCode: K.PostalCode,
+  commune: K.Commune,
+  qpv: K.Qpv,
+  qpvCode: K.QpvCode,
+  zrr: K.Zrr,
+  rsa: K.Rsa,
+  ass: K.Ass,
+  aah: K.Aah,
+  rqth: K.Rqth,
+  ftDuration: K.Ft,
+  educationLevel: K.Education,
+  prescriber: K.Prescriber,
+  hireDate: K.HireDate,
+  contractEndDate: K.ContractEnd,
+  weeklyHours: K.Weekly,
+  hoursWorked: K.Hours,
+  hoursSinceHire: K.HoursSinceHire,
+  exitDate: K.ExitDate,
+  exitReason: K.ExitReason,
+  derogation: K.Derogation,
+  hoursMonth: K.Month,
+};
+
+interface Plan {
+  index: number;
+  kind: K;
+  field: MappedField;
+  column: number;
+}
+
+// Required-cell bits (value-required).
+const REQ_SEX = 1;
+const REQ_BIRTH = 2;
+const REQ_RSA = 4;
+const REQ_HIRE = 8;
+const REQ_HOURS = 16;
+
+export interface ReadRowsContext {
+  view: SheetView;
+  table: TableInfo;
+  date1904: boolean;
+  motifs: MotifIndex;
+  findings: FindingCollector;
+}
+
+/** Reads the typed rows below the header. Never throws on hostile cells: they become value-invalid. */
+export function readRows(ctx: ReadRowsContext): PersonRow[] {
+  const { view, table, date1904, motifs, findings } = ctx;
+  const hasHoursColumn = table.columns.some((c) => c.field === "hoursWorked");
+  const plans: Plan[] = table.columns
+    .filter((c) => c.field !== "hoursMonth" || !hasHoursColumn)
+    .map((c) => ({ index: c.index, kind: KIND_OF[c.field], field: c.field, column: table.firstColumn + c.index }));
+  const nPlans = plans.length;
+  const fieldsSet = new Set(plans.map((p) => p.field));
+  let required = 0;
+  if (fieldsSet.has("sex")) required |= REQ_SEX;
+  if (fieldsSet.has("birthDate") || fieldsSet.has("birthYear")) required |= REQ_BIRTH;
+  if (fieldsSet.has("rsa")) required |= REQ_RSA;
+  if (fieldsSet.has("hireDate")) required |= REQ_HIRE;
+  if (fieldsSet.has("hoursWorked") || fieldsSet.has("hoursMonth")) required |= REQ_HOURS;
+  const reqColumn = (bit: number): Plan =>
+    plans.find((p) =>
+      bit === REQ_SEX
+        ? p.kind === K.Sex
+        : bit === REQ_BIRTH
+          ? p.kind === K.BirthDate || p.kind === K.BirthYear
+          : bit === REQ_RSA
+            ? p.kind === K.Rsa
+            : bit === REQ_HIRE
+              ? p.kind === K.HireDate
+              : p.kind === K.Hours || p.kind === K.Month,
+    ) as Plan;
+  const normName = createNormalizer(50000);
+  const sheet = table.sheet;
+  const rowsOut: PersonRow[] = [];
+
+  const invalid = (p: Plan, excelRow: number, v: unknown) => {
+    findings.add("value-invalid", "error", () => {
+      const text = cellToText(v);
+      return {
+        sheet,
+        cell: a1(excelRow, p.column),
+        row: excelRow,
+        column: p.column,
+        field: p.field,
+        value: text,
+        message: `${FIELD_LABELS[p.field]} illisible : "${text}". Saisissez ${FIELD_EXPECTED[p.field]}.`,
+      };
+    });
+  };
+  const cellError = (p: Plan, excelRow: number, err: string) => {
+    findings.add("cell-error", "error", () => ({
+      sheet,
+      cell: a1(excelRow, p.column),
+      row: excelRow,
+      column: p.column,
+      field: p.field,
+      value: err,
+      message: `La cellule ${a1(excelRow, p.column)} (« ${FIELD_LABELS[p.field]} ») contient l'erreur Excel ${err}. Corrigez la formule ou saisissez ${FIELD_EXPECTED[p.field]}.`,
+    }));
+  };
+
+  const nRows = view.rows.length;
+  let blanks = 0;
+  for (let i = table.headerIndex + 1; i < nRows; i++) {
+    const cells = rowAt(view, i);
+    const excelRow = view.originRow + i + 1;
+    let filled = false;
+    let seen = 0;
+    let monthSum = 0;
+    let monthAny = false;
+    let birthYearCol: number | null = null;
+    const r: PersonRow = {
+      excelRow,
+      passNumber: null,
+      lastName: null,
+      firstName: null,
+      sex: null,
+      birthDate: null,
+      birthYear: null,
+      postalCode: null,
+      commune: null,
+      qpv: null,
+      qpvCode: null,
+      zrr: null,
+      rsa: null,
+      ass: null,
+      aah: null,
+      rqth: null,
+      ftDuration: null,
+      educationLevel: null,
+      prescriber: null,
+      hireDate: null,
+      contractEndDate: null,
+      weeklyHours: null,
+      hoursWorked: null,
+      hoursSinceHire: null,
+      exitDate: null,
+      exitMotif: null,
+      exitReasonRaw: null,
+      derogation: false,
+      identity: null,
+    };
+    for (let k = 0; k < nPlans; k++) {
+      const p = plans[k];
+      const v = cells[p.index];
+      if (v === null || v === undefined || v === "") continue;
+      const t = typeof v;
+      if (t === "string") {
+        const s = v as string;
+        const c0 = s.charCodeAt(0);
+        if (c0 === 35 && isExcelError(s)) {
+          filled = true;
+          seen |= bitOf(p.kind);
+          cellError(p, excelRow, s.trim().toUpperCase());
+          continue;
+        }
+        if (isBlankChar(c0) && isEmptyCell(s)) continue;
+      } else if (t === "object" && !(v instanceof Date)) {
+        const err = excelErrorOf(v);
+        filled = true;
+        seen |= bitOf(p.kind);
+        if (err) cellError(p, excelRow, err);
+        else invalid(p, excelRow, v);
+        continue;
+      }
+      filled = true;
+      switch (p.kind) {
+        case K.Pass: {
+          const x = normalizePass(v);
+          if (x === null) invalid(p, excelRow, v);
+          else r.passNumber = x;
+          break;
+        }
+        case K.LastName:
+        case K.FirstName:
+        case K.Commune:
+        case K.QpvCode: {
+          const x = parseTextCell(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else if (p.kind === K.LastName) r.lastName = x;
+          else if (p.kind === K.FirstName) r.firstName = x;
+          else if (p.kind === K.Commune) r.commune = x;
+          else r.qpvCode = x;
+          break;
+        }
+        case K.PostalCode: {
+          const x = parsePostalCode(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else r.postalCode = x;
+          break;
+        }
+        case K.Sex: {
+          seen |= REQ_SEX;
+          const x = parseSex(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else r.sex = x;
+          break;
+        }
+        case K.BirthDate: {
+          seen |= REQ_BIRTH;
+          const x = parseDateCell(v, date1904);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else r.birthDate = x;
+          break;
+        }
+        case K.BirthYear: {
+          seen |= REQ_BIRTH;
+          const x = parseYearCell(v, date1904);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else birthYearCol = x;
+          break;
+        }
+        case K.Qpv:
+        case K.Zrr:
+        case K.Ass:
+        case K.Aah:
+        case K.Rqth: {
+          const x = parseYesNo(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else if (p.kind === K.Qpv) r.qpv = x;
+          else if (p.kind === K.Zrr) r.zrr = x;
+          else if (p.kind === K.Ass) r.ass = x;
+          else if (p.kind === K.Aah) r.aah = x;
+          else r.rqth = x;
+          break;
+        }
+        case K.Rsa: {
+          seen |= REQ_RSA;
+          const x = parseRsa(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else r.rsa = x;
+          break;
+        }
+        case K.Ft: {
+          const x = parseFtDuration(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else r.ftDuration = x;
+          break;
+        }
+        case K.Education: {
+          const x = parseEducationLevel(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else r.educationLevel = x;
+          break;
+        }
+        case K.Prescriber: {
+          const x = parsePrescriber(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else r.prescriber = x;
+          break;
+        }
+        case K.HireDate:
+        case K.ContractEnd:
+        case K.ExitDate: {
+          if (p.kind === K.HireDate) seen |= REQ_HIRE;
+          const x = parseDateCell(v, date1904);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else if (p.kind === K.HireDate) r.hireDate = x;
+          else if (p.kind === K.ContractEnd) r.contractEndDate = x;
+          else r.exitDate = x;
+          break;
+        }
+        case K.Weekly:
+        case K.Hours:
+        case K.HoursSinceHire: {
+          if (p.kind === K.Hours) seen |= REQ_HOURS;
+          const x = parseNumberCell(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else if (p.kind === K.Weekly) r.weeklyHours = x;
+          else if (p.kind === K.Hours) r.hoursWorked = x;
+          else r.hoursSinceHire = x;
+          break;
+        }
+        case K.Month: {
+          seen |= REQ_HOURS;
+          const x = parseNumberCell(v);
+          if (x === INVALID) invalid(p, excelRow, v);
+          else if (x !== null) {
+            monthSum += x;
+            monthAny = true;
+          }
+          break;
+        }
+        case K.ExitReason: {
+          if (typeof v === "string" || typeof v === "number") {
+            const raw = typeof v === "string" ? trimCell(v).slice(0, 500) : String(v);
+            if (typeof v === "number" && !Number.isFinite(v)) {
+              invalid(p, excelRow, v);
+              break;
+            }
+            r.exitReasonRaw = raw;
+            const m = motifs.match(v);
+            r.exitMotif = m ? motifKey(m) : null;
+          } else invalid(p, excelRow, v);
+          break;
+        }
+        case K.Derogation: {
+          const x = parseYesNo(v);
+          // Free text ("accordée le 12/03", "dérogation DDETS") means a derogation exists.
+          r.derogation = x === false ? false : x === true ? true : typeof v === "string" || (typeof v === "number" && v !== 0);
+          break;
+        }
+      }
+    }
+    if (!filled) {
+      if (++blanks >= BLANK_ROWS_END) break;
+      continue;
+    }
+    blanks = 0;
+    if (monthAny && r.hoursWorked === null) r.hoursWorked = Math.round(monthSum * 1e6) / 1e6;
+    if (r.birthDate !== null) r.birthYear = yearOfDay(r.birthDate);
+    else if (birthYearCol !== null) r.birthYear = birthYearCol;
+    const missing = required & ~seen;
+    if (missing !== 0) {
+      for (let bit = 1; bit <= REQ_HOURS; bit <<= 1) {
+        if ((missing & bit) === 0) continue;
+        const p = reqColumn(bit);
+        findings.add("value-required", "error", () => ({
+          sheet,
+          cell: a1(excelRow, p.column),
+          row: excelRow,
+          column: p.column,
+          field: p.kind === K.Month ? "hoursWorked" : p.field,
+          value: null,
+          message: `Cellule vide pour « ${bit === REQ_BIRTH ? "Date de naissance" : p.kind === K.Month ? "Heures travaillées" : FIELD_LABELS[p.field]} » (obligatoire). Saisissez ${FIELD_EXPECTED[p.kind === K.Month ? "hoursWorked" : p.field]}${p.kind === K.Month ? " dans les colonnes des mois (0 si la personne n'a pas travaillé)" : ""}.`,
+        }));
+      }
+    }
+    if (r.passNumber !== null) r.identity = r.passNumber;
+    else if (r.lastName !== null && r.firstName !== null && r.birthDate !== null)
+      r.identity = `${normName(r.lastName).toUpperCase()}|${normName(r.firstName).toUpperCase()}|${r.birthDate}`;
+    rowsOut.push(r);
+  }
+  return rowsOut;
+}
+
+function bitOf(k: K): number {
+  switch (k) {
+    case K.Sex:
+      return REQ_SEX;
+    case K.BirthDate:
+    case K.BirthYear:
+      return REQ_BIRTH;
+    case K.Rsa:
+      return REQ_RSA;
+    case K.HireDate:
+      return REQ_HIRE;
+    case K.Hours:
+    case K.Month:
+      return REQ_HOURS;
+    default:
+      return 0;
+  }
+}
