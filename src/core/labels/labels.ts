@@ -1,0 +1,56 @@
+import type { FindingCode, Severity } from "../model/findings";
+import type { Kind } from "../model/kinds";
+
+export interface Label {
+  fr: string;
+  en: string;
+}
+
+export const KIND_LABELS: Record<Kind, Label> = {
+  ACI: { fr: "Atelier et chantier d'insertion", en: "Integration workshop and worksite" },
+  AI: { fr: "Association intermédiaire", en: "Intermediary association" },
+  EI: { fr: "Entreprise d'insertion", en: "Integration enterprise" },
+  ETTI: { fr: "Entreprise de travail temporaire d'insertion", en: "Integration temporary work agency" },
+  EITI: { fr: "Entreprise d'insertion par le travail indépendant", en: "Integration enterprise through self-employment" },
+};
+
+export const SEVERITY_LABELS: Record<Severity, Label> = {
+  error: { fr: "Erreur", en: "Error" },
+  warning: { fr: "Avertissement", en: "Warning" },
+  info: { fr: "Information", en: "Information" },
+};
+
+/** Short titles of the rule codes (domain §3), for reports grouped by rule. */
+export const FINDING_LABELS: Record<FindingCode, Label> = {
+  "header-not-found": { fr: "Ligne d'en-tête introuvable", en: "Header row not found" },
+  "column-missing": { fr: "Colonne manquante", en: "Missing column" },
+  "column-duplicate": { fr: "Colonne en double", en: "Duplicate column" },
+  "column-sensitive": { fr: "Colonne de données sensibles", en: "Sensitive data column" },
+  "structure-field-missing": { fr: "Information de structure manquante", en: "Missing structure information" },
+  "siret-format": { fr: "SIRET invalide", en: "Invalid SIRET" },
+  "structure-kind-unknown": { fr: "Type de structure inconnu", en: "Unknown structure kind" },
+  "af-number-format": { fr: "N° d'annexe financière mal formé", en: "Malformed funding annex number" },
+  "period-invalid": { fr: "Période invalide", en: "Invalid period" },
+  "value-required": { fr: "Valeur obligatoire manquante", en: "Required value missing" },
+  "value-invalid": { fr: "Valeur illisible", en: "Unreadable value" },
+  "cell-error": { fr: "Erreur Excel dans une cellule", en: "Excel error in a cell" },
+  "pass-format": { fr: "N° PASS IAE mal formé", en: "Malformed PASS IAE number" },
+  "duplicate-person": { fr: "Personne en double", en: "Duplicate person" },
+  "age-range": { fr: "Âge à l'embauche hors limites", en: "Age at hire out of range" },
+  "hire-after-period": { fr: "Embauche après la fin de période", en: "Hire after the period end" },
+  "exit-before-hire": { fr: "Sortie avant l'embauche", en: "Exit before hire" },
+  "exit-reason-missing": { fr: "Date ou motif de sortie manquant", en: "Exit date or reason missing" },
+  "exit-reason-unknown": { fr: "Motif de sortie inconnu", en: "Unknown exit reason" },
+  "exit-outside-period": { fr: "Sortie hors de la période", en: "Exit outside the period" },
+  "hours-negative": { fr: "Heures négatives", en: "Negative hours" },
+  "hours-implausible": { fr: "Heures invraisemblables", en: "Implausible hours" },
+  "no-hours": { fr: "Aucune heure sur la période", en: "No hours in the period" },
+  "weekly-hours-low": { fr: "Durée hebdomadaire inférieure au minimum", en: "Weekly hours below the minimum" },
+  "weekly-hours-max": { fr: "Durée hebdomadaire au-delà du maximum", en: "Weekly hours above the maximum" },
+  "contract-too-short": { fr: "Contrat prévu trop court", en: "Planned contract too short" },
+  "path-too-long": { fr: "Parcours trop long", en: "Path too long" },
+  "qpv-code-format": { fr: "Code QPV mal formé", en: "Malformed QPV code" },
+  "exit-too-short": { fr: "Sortie avant la durée minimale", en: "Exit before the minimum stay" },
+  "exit-withdrawn": { fr: "Sortie retirée des taux", en: "Exit withdrawn from the rates" },
+  "unknown-share-high": { fr: "Trop de sorties sans nouvelle ou inconnues", en: "Too many no-news or unknown exits" },
+};
