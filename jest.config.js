@@ -9,6 +9,8 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleNameMapper: {
+    // ESM-style relative imports with ".js" (dynamic import() under node16) name the .ts/.tsx sources.
+    "^(\\.{1,2}/.*)\\.js$": "$1",
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
   },

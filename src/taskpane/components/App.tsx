@@ -1,0 +1,238 @@
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Tab,
+  TabList,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import { Component, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { Analysis, RulesConfig, WorkbookPort } from "../../core";
+import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
+import { I18nProvider, useI18n, type Language } from "../i18n/i18n";
+import { VIEWS, type PaneView } from "../views";
+import { FileOpener } from "./FileOpener";
+
+/** A workbook opened from a file (file mode): its port and how to get the annotated copy. */
+export interface FileWorkbook {
+  name: string;
+  port: WorkbookPort;
+  /** The workbook with highlights and the Indicateurs sheet, as .xlsx bytes. */
+  annotated(analysis: Analysis, language: Language): Promise<Uint8Array>;
+}
+
+export interface AppProps {
+  language: Language;
+  initialView: string;
+  analyze: Analyze;
+  targets: RulesConfig["targets"];
+  /** Office mode: the open workbook. Absent in file mode. */
+  officePort?: WorkbookPort;
+  /** File mode: opens a dropped or picked file (loads the .xlsx adapter on demand). */
+  openFile?: (file: File) => Promise<FileWorkbook>;
+  views?: PaneView[];
+  /** Office mode starts checking at once; tests may turn it off. */
+  autoCheck?: boolean;
+}
+
+const useStyles = makeStyles({
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  fileBar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  live: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** A lazy view that fails to load (offline, new version deployed) must say so, not blank the pane. */
+class ViewBoundary extends Component<
+  { fallback: (error: unknown) => ReactNode; children: ReactNode },
+  { error: unknown }
+> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    return this.state.error ? this.props.fallback(this.state.error) : this.props.children;
+  }
+}
+
+function Pane(props: AppProps) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  const views = props.views ?? VIEWS;
+  const fileMode = !props.officePort;
+  const [tab, setTab] = useState(props.initialView);
+  const [file, setFile] = useState<FileWorkbook | null>(null);
+  const [opening, setOpening] = useState(false);
+  const port = props.officePort ?? file?.port ?? null;
+  const session = useWorkbookSession(port, props.analyze, language, t);
+  const checkRef = useRef(session.check);
+  checkRef.current = session.check;
+
+  // Check as soon as a workbook is there (the pane opened in Excel, or a file was opened).
+  useEffect(() => {
+    if (port && props.autoCheck !== false) void checkRef.current();
+  }, [port, props.autoCheck]);
+
+  const open = useCallback(
+    async (f: File) => {
+      if (!props.openFile) return;
+      if (!/\.xlsx$/i.test(f.name)) {
+        session.reportError(new UserError(t("notXlsx", { name: f.name })));
+        return;
+      }
+      setOpening(true);
+      try {
+        setFile(await props.openFile(f));
+      } catch (error) {
+        session.reportError(error);
+      } finally {
+        setOpening(false);
+      }
+    },
+    [props, session, t],
+  );
+
+  const download = useCallback(async () => {
+    if (!file || !session.analysis) return;
+    try {
+      const bytes = await file.annotated(session.analysis, language);
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+      const url = URL.createObjectURL(blob);
+      const name = file.name.replace(/\.xlsx$/i, "") + "-annote.xlsx";
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      session.reportError(error);
+    }
+  }, [file, session, language]);
+
+  const current = views.find((v) => v.id === tab) ?? views[0];
+  const View = current.component;
+
+  return (
+    <main className={styles.root}>
+      <Subtitle1 as="h1">{t("appTitle")}</Subtitle1>
+
+      {fileMode && (
+        <section aria-label={t("fileModeTitle")}>
+          <Caption1 as="p">{t("fileModeIntro")}</Caption1>
+          <FileOpener onFile={(f) => void open(f)} disabled={opening || session.busy !== null} />
+          {file && (
+            <div className={styles.fileBar}>
+              <Caption1 data-testid="opened-file">{t("openedFile", { name: file.name })}</Caption1>
+              <Button
+                icon={<ArrowDownload20Regular />}
+                disabled={!session.analysis || session.busy !== null}
+                onClick={() => void download()}
+              >
+                {t("download")}
+              </Button>
+            </div>
+          )}
+        </section>
+      )}
+
+      {session.error && (
+        <MessageBar intent="error" role="alert" data-testid="error-bar">
+          <MessageBarBody>
+            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+            {session.error}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t("dismiss")}
+                icon={<Dismiss20Regular />}
+                onClick={session.dismissError}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+
+      <div
+        className={styles.live}
+        role="status"
+        aria-live="polite"
+        aria-label={t("resultsRegion")}
+        data-testid="live-region"
+      >
+        {session.notice && <Caption1>{session.notice}</Caption1>}
+        {session.selected && (
+          <Caption1 data-testid="selected-cell">{t("selectedCell", { ref: session.selected })}</Caption1>
+        )}
+      </div>
+
+      {(!fileMode || file) && (
+        <>
+          <TabList
+            selectedValue={current.id}
+            onTabSelect={(_e, d) => setTab(String(d.value))}
+            aria-label={t("tabsLabel")}
+          >
+            {views.map((v) => (
+              <Tab key={v.id} value={v.id}>
+                {t(v.label)}
+              </Tab>
+            ))}
+          </TabList>
+
+          <div role="tabpanel" aria-label={t(current.label)}>
+            <ViewBoundary
+              key={current.id}
+              fallback={(error) => (
+                <MessageBar intent="error">
+                  {String(error instanceof Error ? error.message : error)}
+                </MessageBar>
+              )}
+            >
+              <Suspense fallback={<p>{t("loadingView")}</p>}>
+                <View session={session} port={port} targets={props.targets} fileMode={fileMode} />
+              </Suspense>
+            </ViewBoundary>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+/** An error whose message is already written for the user. */
+export class UserError extends Error {
+  readonly userFacing = true;
+  constructor(message: string) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+export function App(props: AppProps) {
+  return (
+    <FluentProvider theme={webLightTheme} lang={props.language}>
+      <I18nProvider language={props.language}>
+        <Pane {...props} />
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,170 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Option,
+  ProgressBar,
+  SearchBox,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowSync20Regular,
+  Eraser20Regular,
+  Highlight20Regular,
+  TableAdd20Regular,
+} from "@fluentui/react-icons";
+import { lazy, Suspense, useState } from "react";
+import { KINDS } from "../../core";
+import { useI18n } from "../i18n/i18n";
+import { FindingsList, type SeverityFilter } from "./FindingsList";
+import { SeveritySummary } from "./SeveritySummary";
+import type { ViewProps } from "../views";
+import { needsMapping } from "./mapping-needs";
+
+const MappingPanel = lazy(() =>
+  import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
+);
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginBlock: tokens.spacingVerticalS,
+  },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "end",
+    marginBlock: tokens.spacingVerticalS,
+  },
+  grow: { flexGrow: 1, minWidth: "140px" },
+});
+
+export function VerifyView({ session }: ViewProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [text, setText] = useState("");
+  const [severity, setSeverity] = useState<SeverityFilter>("all");
+  const { analysis, phase, progress, busy } = session;
+  const working = busy !== null;
+  const severityLabels: Record<SeverityFilter, string> = {
+    all: t("severityAll"),
+    error: t("severityError"),
+    warning: t("severityWarning"),
+    info: t("severityInfo"),
+  };
+
+  return (
+    <div>
+      <div className={styles.toolbar} role="toolbar" aria-label={t("tabVerify")}>
+        <Button
+          appearance="primary"
+          icon={<ArrowSync20Regular />}
+          disabled={working}
+          onClick={() => void session.check()}
+        >
+          {analysis ? t("recheck") : t("check")}
+        </Button>
+        <Button
+          icon={<Highlight20Regular />}
+          disabled={working || !analysis || analysis.report.issues.length === 0}
+          onClick={() => void session.highlight()}
+        >
+          {t("highlight")}
+        </Button>
+        <Button icon={<Eraser20Regular />} disabled={working} onClick={() => void session.clearHighlights()}>
+          {t("clearHighlight")}
+        </Button>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button icon={<TableAdd20Regular />} disabled={working}>
+              {t("createTemplate")}
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {KINDS.map((kind) => (
+                <MenuItem key={kind} onClick={() => void session.insertTemplate(kind)}>
+                  {t("createTemplateFor", { kind })}
+                </MenuItem>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+
+      {(phase === "reading" || phase === "analyzing") && (
+        <Field
+          label={t("reading")}
+          validationState="none"
+          validationMessage={
+            progress
+              ? t("readingSheet", {
+                  sheet: progress.sheet,
+                  read: progress.rowsRead,
+                  total: progress.totalRows,
+                })
+              : undefined
+          }
+        >
+          <ProgressBar
+            data-testid="read-progress"
+            value={progress && progress.totalRows > 0 ? progress.rowsRead / progress.totalRows : undefined}
+          />
+        </Field>
+      )}
+
+      {!analysis && phase === "idle" && <p>{t("notChecked")}</p>}
+
+      {analysis && (
+        <>
+          <SeveritySummary report={analysis.report} />
+          {needsMapping(analysis) && (
+            <Suspense fallback={<p>{t("loadingView")}</p>}>
+              <MappingPanel session={session} analysis={analysis} />
+            </Suspense>
+          )}
+          <div className={styles.filters}>
+            <Field label={t("textFilter")} className={styles.grow}>
+              <SearchBox
+                value={text}
+                placeholder={t("textFilterPlaceholder")}
+                onChange={(_e, d) => setText(d.value)}
+              />
+            </Field>
+            <Field label={t("severityFilter")}>
+              <Dropdown
+                value={severityLabels[severity]}
+                selectedOptions={[severity]}
+                onOptionSelect={(_e, d) =>
+                  setSeverity((d.optionValue as SeverityFilter | undefined) ?? "all")
+                }
+              >
+                {(Object.keys(severityLabels) as SeverityFilter[]).map((s) => (
+                  <Option key={s} value={s}>
+                    {severityLabels[s]}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </div>
+          <FindingsList
+            report={analysis.report}
+            text={text}
+            severity={severity}
+            selected={session.selected}
+            onSelect={(f) => void session.select(f)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { useCallback, useRef, useState } from "react";
+import type {
+  Analysis,
+  Finding,
+  Kind,
+  MappingOverride,
+  ReadProgress,
+  WorkbookData,
+  WorkbookPort,
+} from "../../core";
+import type { Language, Translate } from "../i18n/i18n";
+import { userMessage } from "../errors";
+
+/** The engine entry point, injected so component tests can feed a canned Analysis. */
+export type Analyze = (
+  workbook: WorkbookData,
+  mapping: MappingOverride | null,
+) => Analysis | Promise<Analysis>;
+
+export interface SessionState {
+  /** "reading" while the port reads cells, "analyzing" while the engine runs. */
+  phase: "idle" | "reading" | "analyzing" | "ready";
+  progress: ReadProgress | null;
+  analysis: Analysis | null;
+  mapping: MappingOverride | null;
+  /** Label of the action under way (disables the buttons), null when idle. */
+  busy: string | null;
+  error: string | null;
+  notice: string | null;
+  /** "Sheet!A1" of the last finding the user went to. */
+  selected: string | null;
+}
+
+export interface Session extends SessionState {
+  check(): Promise<void>;
+  highlight(): Promise<void>;
+  clearHighlights(): Promise<void>;
+  select(finding: Finding): Promise<void>;
+  writeIndicators(): Promise<void>;
+  insertTemplate(kind: Kind): Promise<void>;
+  saveMapping(mapping: MappingOverride): Promise<void>;
+  dismissError(): void;
+  /** Shows an error that happened outside the session (opening a file). */
+  reportError(error: unknown): void;
+}
+
+const initial: SessionState = {
+  phase: "idle",
+  progress: null,
+  analysis: null,
+  mapping: null,
+  busy: null,
+  error: null,
+  notice: null,
+  selected: null,
+};
+
+export function cellRef(sheet: string, cell: string): string {
+  return /^[A-Za-z0-9_]+$/.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+/**
+ * Everything the pane does to a workbook, through the WorkbookPort only: no rule or indicator
+ * logic here, the engine decides, the port reads and writes.
+ */
+export function useWorkbookSession(
+  port: WorkbookPort | null,
+  analyze: Analyze,
+  language: Language,
+  t: Translate,
+): Session {
+  const [state, setState] = useState<SessionState>(initial);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const patch = useCallback((p: Partial<SessionState>) => setState((s) => ({ ...s, ...p })), []);
+
+  const run = useCallback(
+    async (label: string, action: (p: WorkbookPort) => Promise<Partial<SessionState> | void>) => {
+      if (!port) return;
+      patch({ busy: label, error: null, notice: null });
+      try {
+        const result = await action(port);
+        patch({ busy: null, ...(result ?? {}) });
+      } catch (error) {
+        patch({
+          busy: null,
+          phase: stateRef.current.analysis ? "ready" : "idle",
+          progress: null,
+          error: userMessage(error, t),
+        });
+      }
+    },
+    [port, patch, t],
+  );
+
+  const check = useCallback(
+    () =>
+      run(t("check"), async (p) => {
+        patch({ phase: "reading", progress: null, selected: null });
+        const mapping = await p.loadMapping();
+        const data = await p.read((progress) => patch({ progress }));
+        patch({ phase: "analyzing", progress: null });
+        const analysis = await analyze(data, mapping);
+        const c = analysis.report.counts;
+        return {
+          phase: "ready",
+          analysis,
+          mapping,
+          notice: t("checkedAt", {
+            count: c.error + c.warning + c.info,
+            errors: c.error,
+            warnings: c.warning,
+            infos: c.info,
+          }),
+        };
+      }),
+    [run, patch, analyze, t],
+  );
+
+  const highlight = useCallback(
+    () =>
+      run(t("highlight"), async (p) => {
+        const issues = stateRef.current.analysis?.report.issues ?? [];
+        const cells = issues.filter((f) => f.sheet !== null && f.cell !== null);
+        await p.highlight(cells);
+        return { notice: t("highlighted", { count: cells.length }) };
+      }),
+    [run, t],
+  );
+
+  const clearHighlights = useCallback(
+    () =>
+      run(t("clearHighlight"), async (p) => {
+        await p.clearHighlights();
+        return { notice: t("highlightCleared") };
+      }),
+    [run, t],
+  );
+
+  const select = useCallback(
+    async (finding: Finding) => {
+      if (!port || finding.sheet === null || finding.cell === null) return;
+      const ref = cellRef(finding.sheet, finding.cell);
+      patch({ selected: ref, error: null });
+      try {
+        await port.select(finding.sheet, finding.cell);
+      } catch (error) {
+        patch({ error: userMessage(error, t) });
+      }
+    },
+    [port, patch, t],
+  );
+
+  const writeIndicators = useCallback(
+    () =>
+      run(t("writeIndicators"), async (p) => {
+        const analysis = stateRef.current.analysis;
+        if (!analysis) return;
+        await p.writeIndicators(analysis, { generatedAt: new Date(), language });
+        return { notice: t("indicatorsWritten") };
+      }),
+    [run, t, language],
+  );
+
+  const insertTemplate = useCallback(
+    (kind: Kind) =>
+      run(t("createTemplate"), async (p) => {
+        await p.insertTemplate(kind);
+        return { notice: t("templateInserted", { kind }) };
+      }),
+    [run, t],
+  );
+
+  const saveMapping = useCallback(
+    async (mapping: MappingOverride) => {
+      let saved = false;
+      await run(t("mappingSave"), async (p) => {
+        await p.saveMapping(mapping);
+        saved = true;
+      });
+      // The engine reads the saved mapping back through the port: re-check right away.
+      if (saved) {
+        await check();
+        patch({ notice: t("mappingSaved") });
+      }
+    },
+    [run, check, patch, t],
+  );
+
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+  const reportError = useCallback((error: unknown) => patch({ error: userMessage(error, t) }), [patch, t]);
+
+  return {
+    ...state,
+    check,
+    highlight,
+    clearHighlights,
+    select,
+    writeIndicators,
+    insertTemplate,
+    saveMapping,
+    dismissError,
+    reportError,
+  };
+}

@@ -1,0 +1,56 @@
+import { lazy, type ComponentType } from "react";
+import type { RulesConfig, WorkbookPort } from "../core";
+import type { Session } from "./hooks/useWorkbookSession";
+import type { StringKey } from "./i18n/fr";
+import { VerifyView } from "./components/VerifyView";
+
+/** What every view receives. Views added later (sending, consolidation) get the same props. */
+export interface ViewProps {
+  session: Session;
+  /** The open workbook (Office) or the opened file; null before a file is opened in file mode. */
+  port: WorkbookPort | null;
+  /** Progress targets of the rules configuration. */
+  targets: RulesConfig["targets"];
+  /** True outside Excel (file mode). */
+  fileMode: boolean;
+}
+
+export interface PaneView {
+  /** The ?view= value used by the ribbon buttons (manifest). */
+  id: string;
+  label: StringKey;
+  component: ComponentType<ViewProps>;
+}
+
+/**
+ * The tabs of the pane, in order. Extension point: the Envoyer view of the sending issue replaces
+ * the placeholder here, and a "consolider" view (department mode) is appended here. Only the
+ * first view is in the initial bundle; the others load when their tab opens.
+ */
+export const VIEWS: PaneView[] = [
+  { id: "verifier", label: "tabVerify", component: VerifyView },
+  {
+    id: "indicateurs",
+    label: "tabIndicators",
+    component: lazy(() =>
+      import(/* webpackChunkName: "indicators" */ "./components/IndicatorsView.js").then((m) => ({
+        default: m.IndicatorsView,
+      })),
+    ),
+  },
+  {
+    id: "envoyer",
+    label: "tabSend",
+    component: lazy(() =>
+      import(/* webpackChunkName: "send" */ "./components/SendView.js").then((m) => ({
+        default: m.SendView,
+      })),
+    ),
+  },
+];
+
+/** The view named by ?view= (the ribbon buttons), else the first one. */
+export function initialView(search: string, views: readonly PaneView[] = VIEWS): string {
+  const wanted = new URLSearchParams(search).get("view");
+  return views.find((v) => v.id === wanted)?.id ?? views[0].id;
+}
