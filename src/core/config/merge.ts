@@ -22,16 +22,48 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 
-function deepMerge(base: unknown, over: unknown): unknown {
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Settings replaced as a whole rather than merged: a minimum stay is { months } or { hours }, and merging
+ * { hours: 100 } into the default { months: 3 } would silently keep the months.
+ */
+function isLeaf(path: string): boolean {
+  return path.startsWith("minimumStay.");
+}
+
+/** Keys an override may add although the defaults do not set them (optional settings). */
+const OPTIONAL_KEYS: Record<string, readonly string[]> = { targets: ["rateTransition", "ratePositive"] };
+
+function deepMerge(base: unknown, over: unknown, path = ""): unknown {
   if (over === undefined) return base;
   // Arrays and scalars replace; objects merge key by key.
-  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  if (isLeaf(path) || !isPlainObject(base) || !isPlainObject(over)) return over;
   const out: Record<string, unknown> = { ...base };
   for (const key of Object.keys(over)) {
     if (FORBIDDEN_KEYS.has(key)) continue;
-    out[key] = deepMerge(base[key], over[key]);
+    out[key] = deepMerge(base[key], over[key], path ? `${path}.${key}` : key);
   }
   return out;
+}
+
+/**
+ * Paths of the override's settings that the defaults do not know, at any depth (a typo such as
+ * "age.youngUndr" must not be silently ignored). Own keys only: "toString" is not a setting.
+ */
+function unknownSettings(base: unknown, over: unknown, path = ""): string[] {
+  if (isLeaf(path) || !isPlainObject(base) || !isPlainObject(over)) return [];
+  const found: string[] = [];
+  for (const key of Object.keys(over)) {
+    if (FORBIDDEN_KEYS.has(key)) continue;
+    const at = path ? `${path}.${key}` : key;
+    if (!hasOwn(base, key)) {
+      if (!(OPTIONAL_KEYS[path] ?? []).includes(key)) found.push(at);
+      continue;
+    }
+    found.push(...unknownSettings(base[key], over[key], at));
+  }
+  return found;
 }
 
 /**
@@ -43,7 +75,7 @@ export function resolveConfig(override?: RulesConfigOverride | unknown, source: 
   if (!isPlainObject(override)) {
     throw new ConfigError(["le document doit être un objet JSON { … }"], source);
   }
-  const unknownKeys = Object.keys(override).filter((k) => !(k in DEFAULT_CONFIG));
+  const unknownKeys = unknownSettings(DEFAULT_CONFIG, override);
   const merged = deepMerge(DEFAULT_CONFIG, override);
   const problems = [
     ...unknownKeys.map((k) => `réglage inconnu « ${k} »`),

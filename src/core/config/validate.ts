@@ -36,9 +36,10 @@ export function validateConfig(c: unknown): string[] {
     const s = stay[k];
     if (s === null) continue;
     const so = obj(`minimumStay.${k}`, s);
-    if ("months" in so) num(`minimumStay.${k}.months`, so.months, 0, 120);
-    else if ("hours" in so) num(`minimumStay.${k}.hours`, so.hours, 0, 100000);
-    else p.push(`« minimumStay.${k} » doit être { "months": n }, { "hours": n } ou null`);
+    const keys = Object.keys(so).join(",");
+    if (keys === "months") num(`minimumStay.${k}.months`, so.months, 0, 120);
+    else if (keys === "hours") num(`minimumStay.${k}.hours`, so.hours, 0, 100000);
+    else p.push(`« minimumStay.${k} » doit être { "months": n }, { "hours": n } ou null (une seule des deux durées)`);
   }
   const age = obj("age", cfg.age);
   num("age.min", age.min, 0, 120);
