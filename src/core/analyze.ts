@@ -41,5 +41,6 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
     indicators,
     records: toRecords(read.rows),
     rulesVersion: config.rulesVersion,
+    targets: config.targets,
   };
 }

@@ -4,6 +4,7 @@ import type { Indicators } from "./indicators";
 import type { PersonRecord, PersonRow } from "./person";
 import type { StructureInfo, StructureLocations } from "./structure";
 import type { PersonField } from "./fields";
+import type { RulesConfig } from "./config";
 
 /** Where the people table was found and how its columns were understood. */
 export interface TableInfo {
@@ -34,4 +35,6 @@ export interface Analysis {
   /** Privacy-safe per-person records, with `key` = the plain identity (to be HMAC-ed before sending). */
   records: PersonRecord[];
   rulesVersion: string;
+  /** Targets in force (from the configuration), shown beside the rates. */
+  targets: RulesConfig["targets"];
 }
