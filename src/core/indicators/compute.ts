@@ -101,6 +101,7 @@ export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig)
  *   (a count of dates) is given, since withdrawn, too short and categories all depend on the motif.
  *   Age needs the period end (ages are measured in its year): without it the age counts are null.
  * - rsaExitsDurableOrTraining counts examined exits only, for a qualifying-training motif as for durable.
+ * - averagePathMonths averages examined exits that have a hire date on or before the exit date.
  * - Nothing is rounded except floating noise: hour sums to 1e-6 h, other values to 15 significant digits
  *   (so 0.1 + 0.2 reads 0.3); display rounding belongs to the formatting helpers (labels/format.ts).
  */
@@ -191,7 +192,8 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
           const training = row.exitMotif !== null && motifs.byKey(row.exitMotif)?.qualifyingTraining === true;
           if (cat === "durable" || training) rsaDurableOrTraining++;
         }
-        if (row.hireDate !== null) {
+        // An exit before the hire (an error finding) has no length to average.
+        if (row.hireDate !== null && row.exitDate >= row.hireDate) {
           pathMonthsSum += monthsBetween(row.hireDate, row.exitDate);
           pathCount++;
         }

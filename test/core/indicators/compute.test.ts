@@ -377,10 +377,20 @@ describe("exits and the minimum stay", () => {
         exitRow("2025-01-01", "2025-07-01", "3"), // 181 days
         row({ hoursWorked: 10, hireDate: null, exitDate: d("2025-07-01"), exitMotif: "3" }), // examined, no hire date
         exitRow("2025-06-01", "2025-06-10", "3"), // too short: not averaged
+        exitRow("2025-08-01", "2025-07-01", "3", { identity: "y" }), // exit before hire: too short in an ACI
       ],
       context(),
     );
     expect(r.exitsExamined).toBe(2);
     expect(r.averagePathMonths).toBeCloseTo(months(181), 12);
+  });
+
+  it("leaves an exit dated before its hire out of the average (EITI: no minimum stay, so it is examined)", () => {
+    const r = computeIndicators(
+      [exitRow("2025-01-01", "2025-01-31", "3"), exitRow("2025-08-01", "2025-07-01", "3", { identity: "y" })],
+      context({ kind: "EITI" }),
+    );
+    expect(r.exitsExamined).toBe(2);
+    expect(r.averagePathMonths).toBeCloseTo(months(30), 12);
   });
 });
