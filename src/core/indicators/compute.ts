@@ -227,9 +227,14 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   let belowCap = 0;
   let capBep = 0;
   let nonCertified = 0;
-  const eduBelowCap = new Set(config.education.belowCap);
-  const eduCapBep = new Set(config.education.capBep);
-  const eduNonCertified = new Set(config.education.nonCertified);
+  // One lookup per employee: code → bit mask of the levels it belongs to (a department may list a code twice).
+  const eduLevels = new Map<string, number>();
+  const addLevel = (codes: readonly string[], bit: number) => {
+    for (const c of codes) eduLevels.set(c, (eduLevels.get(c) ?? 0) | bit);
+  };
+  addLevel(config.education.belowCap, 1);
+  addLevel(config.education.capBep, 2);
+  addLevel(config.education.nonCertified, 4);
   const { youngUnder, seniorFrom } = config.age;
 
   for (let i = 0; i < personCount; i++) {
@@ -259,9 +264,12 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
     if (p.ass === true) ass++;
     if (p.aah === true) aah++;
     if (p.educationLevel !== null) {
-      if (eduBelowCap.has(p.educationLevel)) belowCap++;
-      if (eduCapBep.has(p.educationLevel)) capBep++;
-      if (eduNonCertified.has(p.educationLevel)) nonCertified++;
+      const levels = eduLevels.get(p.educationLevel);
+      if (levels !== undefined) {
+        if (levels & 1) belowCap++;
+        if (levels & 2) capBep++;
+        if (levels & 4) nonCertified++;
+      }
     }
   }
 
