@@ -21,7 +21,7 @@ export { combineIndicators } from "./consolidate/combine";
 export { consolidationInputFromAnalysis, consolidationInputFromRows } from "./consolidate/from-analysis";
 export type { ConsolidationInput, ConsolidatedReport, Consolidation, KindTotal, DepartmentTotal } from "./consolidate/types";
 export { INDICATOR_LABELS, type IndicatorLabel, type IndicatorFormat } from "./labels/indicator-labels";
-export { KIND_LABELS, SEVERITY_LABELS, FINDING_LABELS, type Label } from "./labels/labels";
+export { KIND_LABELS, SEVERITY_LABELS, FINDING_LABELS, EXIT_CATEGORY_LABELS, type Label } from "./labels/labels";
 export * from "./labels/format";
 export { employeeKeys, isInReport, periodOf, MIN_HOURS_EMPLOYEE } from "./indicators/population";
 export { a1, columnLetters, parseA1 } from "./findings/a1";

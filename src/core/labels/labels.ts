@@ -1,3 +1,4 @@
+import type { ExitCategory } from "../model/config";
 import type { FindingCode, Severity } from "../model/findings";
 import type { Kind } from "../model/kinds";
 
@@ -12,6 +13,15 @@ export const KIND_LABELS: Record<Kind, Label> = {
   EI: { fr: "Entreprise d'insertion", en: "Integration enterprise" },
   ETTI: { fr: "Entreprise de travail temporaire d'insertion", en: "Integration temporary work agency" },
   EITI: { fr: "Entreprise d'insertion par le travail indépendant", en: "Integration enterprise through self-employment" },
+};
+
+/** Exit categories as the ASP names them [C] (domain §4.2). */
+export const EXIT_CATEGORY_LABELS: Record<ExitCategory, Label> = {
+  durable: { fr: "Emploi durable", en: "Lasting job" },
+  transition: { fr: "Emploi de transition", en: "Transition job" },
+  positive: { fr: "Sorties positives", en: "Positive exits" },
+  other: { fr: "Autres sorties", en: "Other exits" },
+  withdrawn: { fr: "Retrait des sorties constatées", en: "Withdrawn from recorded exits" },
 };
 
 export const SEVERITY_LABELS: Record<Severity, Label> = {

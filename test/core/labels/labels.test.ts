@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { INDICATOR_LABELS } from "../../../src/core/labels/indicator-labels";
-import { FINDING_LABELS, KIND_LABELS, SEVERITY_LABELS } from "../../../src/core/labels/labels";
+import { EXIT_CATEGORY_LABELS, FINDING_LABELS, KIND_LABELS, SEVERITY_LABELS } from "../../../src/core/labels/labels";
 import { formatFte, formatHours, formatIndicator, formatMonths, formatNumber, formatPercent, NNBSP } from "../../../src/core/labels/format";
 import { INDICATOR_KEYS, RATIO_KEYS } from "../../../src/core/model/indicators";
 import { FINDING_CODES } from "../../../src/core/model/findings";
@@ -30,6 +30,7 @@ describe("indicator labels", () => {
     expect(KIND_LABELS.ACI.fr).toBe("Atelier et chantier d'insertion");
     expect(KIND_LABELS.ETTI.fr).toBe("Entreprise de travail temporaire d'insertion");
     expect([SEVERITY_LABELS.error.fr, SEVERITY_LABELS.warning.fr, SEVERITY_LABELS.info.fr]).toEqual(["Erreur", "Avertissement", "Information"]);
+    expect(EXIT_CATEGORY_LABELS.withdrawn.fr).toBe("Retrait des sorties constatées");
     const titles = FINDING_CODES.map((c) => FINDING_LABELS[c].fr);
     expect(new Set(titles).size).toBe(FINDING_CODES.length);
   });
