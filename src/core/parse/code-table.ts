@@ -1,4 +1,4 @@
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
 
 export interface CodeEntry<C extends string> {
@@ -23,7 +23,7 @@ export function createCodeParser<C extends string>(entries: readonly CodeEntry<C
   for (const e of entries) {
     byNumber.set(Number(e.code), e.code);
     for (const t of [e.label, ...e.aliases]) {
-      const n = normalizeText(t);
+      const n = normalizeLabel(t);
       if (n && !byText.has(n)) byText.set(n, e.code);
     }
   }
@@ -34,7 +34,7 @@ export function createCodeParser<C extends string>(entries: readonly CodeEntry<C
   const fromText = (s: string): Parsed<C> => {
     if (isEmptyCell(s)) return null;
     if (s.length > MAX_CELL_TEXT) return INVALID;
-    const n = normalizeText(s);
+    const n = normalizeLabel(s);
     if (n === "") return INVALID;
     if (isDigits(n)) return byNumber.get(Number(n)) ?? INVALID;
     const direct = byText.get(n);

@@ -125,9 +125,11 @@ function tailIsTimeOrBlank(s: string, i: number): boolean {
 export function parseYearCell(v: unknown, date1904 = false): Parsed<number> {
   if (typeof v === "number") {
     if (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR) return v;
-    // A full date serial typed into the year column (e.g. 31/12/1985 → 31412): take its year.
+    // A full date typed into the year column arrives as a serial (12/07/1985 → 31241): take its year.
+    // Below 10 000 (1927) a number is a mistyped year, not a date.
+    if (v < 10000) return INVALID;
     const d = parseDateCell(v, date1904);
-    return typeof d === "number" && v > MAX_YEAR ? yearOfDay(d) : INVALID;
+    return typeof d === "number" ? yearOfDay(d) : INVALID;
   }
   if (typeof v === "string") {
     if (isEmptyCell(v)) return null;

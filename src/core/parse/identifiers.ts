@@ -7,13 +7,23 @@ import { isBlankChar, isEmptyCell, trimCell } from "./outcome";
 export function normalizePass(v: unknown): string | null {
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : null;
   if (typeof v !== "string" || isEmptyCell(v)) return null;
+  // Fast path (the usual case): already 12 clean upper-case characters, nothing to allocate.
+  let clean = v.length <= 200;
+  for (let i = 0; clean && i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isPassSeparator(c) || (c >= 97 && c <= 122) || c > 127) clean = false;
+  }
+  if (clean) return v;
   let out = "";
   for (let i = 0; i < v.length && i < 200; i++) {
-    const c = v.charCodeAt(i);
-    if (isBlankChar(c) || c === 46 || c === 45 || c === 0x2013 || c === 0x2010 || c === 0x2011) continue;
+    if (isPassSeparator(v.charCodeAt(i))) continue;
     out += v[i];
   }
   return out === "" ? null : out.toUpperCase();
+}
+
+function isPassSeparator(c: number): boolean {
+  return isBlankChar(c) || c === 46 || c === 45 || c === 0x2013 || c === 0x2010 || c === 0x2011;
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Kind } from "../model/kinds";
 import { KIND_NAMES } from "../reference/kinds";
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
 
 const BY_NAME = new Map<string, Kind>();
-for (const [kind, names] of Object.entries(KIND_NAMES) as [Kind, string[]][]) for (const n of names) BY_NAME.set(normalizeText(n), kind);
+for (const [kind, names] of Object.entries(KIND_NAMES) as [Kind, string[]][]) for (const n of names) BY_NAME.set(normalizeLabel(n), kind);
 
 const LEADING_CODES = new Set(["aci", "ai", "ei", "etti", "eiti"]);
 
@@ -14,7 +14,7 @@ export function parseKind(v: unknown): Parsed<Kind> {
   if (typeof v !== "string") return INVALID;
   if (isEmptyCell(v)) return null;
   if (v.length > MAX_CELL_TEXT) return INVALID;
-  const n = normalizeText(v);
+  const n = normalizeLabel(v);
   const direct = BY_NAME.get(n);
   if (direct) return direct;
   // "ACI - Les Jardins de …", "EI (entreprise d'insertion)": a leading code decides.

@@ -1,5 +1,5 @@
 import type { RsaStatus } from "../model/person";
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell, type Parsed } from "./outcome";
 
 /** RSA at hire (domain §2.2): labels and ASP codes, normalised. A plain yes is "OUI" (majoré unknown). */
@@ -32,5 +32,5 @@ function rsaFromText(s: string): Parsed<RsaStatus> {
   if (s.length > MAX_CELL_TEXT) return INVALID;
   const t = trimCell(s);
   if (t === "-" || t === "\u2013") return "NON";
-  return RSA_WORDS.get(normalizeText(t)) ?? INVALID;
+  return RSA_WORDS.get(normalizeLabel(t)) ?? INVALID;
 }

@@ -1,5 +1,5 @@
 import type { Sex } from "../model/person";
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
 
 /** Sex and civility words, normalised. 1/2 follow the INSEE convention (1 man, 2 woman). */
@@ -33,7 +33,7 @@ export function parseSex(v: unknown): Parsed<Sex> {
   if (typeof v === "string") {
     let r = cache.get(v);
     if (r !== undefined) return r;
-    r = isEmptyCell(v) ? null : v.length > MAX_CELL_TEXT ? INVALID : (SEX_WORDS.get(normalizeText(v)) ?? INVALID);
+    r = isEmptyCell(v) ? null : v.length > MAX_CELL_TEXT ? INVALID : (SEX_WORDS.get(normalizeLabel(v)) ?? INVALID);
     if (cache.size < 2000) cache.set(v, r);
     return r;
   }

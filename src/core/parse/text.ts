@@ -13,11 +13,19 @@ export function parseTextCell(v: unknown): Parsed<string> {
   return INVALID;
 }
 
+const POSTAL_STRINGS = new Map<number, string>();
+
 /** Postal code: 5 digits; a number loses its leading zero in Excel (1000 → "01000"). Other text kept as typed. */
 export function parsePostalCode(v: unknown): Parsed<string> {
   if (typeof v === "number") {
     if (!Number.isInteger(v) || v < 1000 || v > 99999) return INVALID;
-    return v < 10000 ? `0${v}` : String(v);
+    // Postal codes repeat: reuse their strings instead of allocating one per row.
+    let s = POSTAL_STRINGS.get(v);
+    if (s === undefined) {
+      s = v < 10000 ? `0${v}` : String(v);
+      if (POSTAL_STRINGS.size < 20000) POSTAL_STRINGS.set(v, s);
+    }
+    return s;
   }
   return parseTextCell(v);
 }

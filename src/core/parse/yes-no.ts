@@ -1,4 +1,4 @@
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell, type Parsed } from "./outcome";
 
 /** Yes/no words of domain §2.3, normalised (lower case, no accents). */
@@ -33,6 +33,6 @@ export function yesNoFromText(s: string): Parsed<boolean> {
   if (s.length > MAX_CELL_TEXT) return INVALID;
   const t = trimCell(s);
   if (DASHES.has(t)) return false;
-  const w = WORDS.get(normalizeText(t));
+  const w = WORDS.get(normalizeLabel(t));
   return w === undefined ? INVALID : w;
 }

@@ -4,7 +4,7 @@ import type { ColumnMapping, MappedField, MappingOverride, PersonField } from ".
 import { PERSON_FIELDS } from "../model/fields";
 import type { FindingCollector } from "../findings/collector";
 import { a1 } from "../findings/a1";
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "../parse/normalize-code";
 import { trimCell } from "../parse/outcome";
 import { FIELD_LABELS } from "./field-labels";
 import { matchNormalizedHeader, monthOfHeader, type HeaderMatch } from "./match-header";
@@ -36,7 +36,7 @@ function countRecognised(view: SheetView, i: number): number {
   for (let j = 0; j < w; j++) {
     const t = headerText(row[j]);
     if (t === null) continue;
-    const m = matchNormalizedHeader(normalizeText(t));
+    const m = matchNormalizedHeader(normalizeLabel(t));
     if (m && m.field !== "sensitive") n++;
   }
   return n;
@@ -60,8 +60,8 @@ function findHeaderRow(view: SheetView): number {
 function findSheet(views: SheetView[], name: string): number {
   const exact = views.findIndex((v) => v.name === name);
   if (exact >= 0) return exact;
-  const n = normalizeText(name);
-  return views.findIndex((v) => normalizeText(v.name) === n);
+  const n = normalizeLabel(name);
+  return views.findIndex((v) => normalizeLabel(v.name) === n);
 }
 
 /**
@@ -92,7 +92,7 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
 
   if (mapping?.headerRow !== undefined && sheetIndex < 0) {
     // A header row without a sheet: the preferred people sheet, else the first sheet.
-    const preferred = views.findIndex((v) => PEOPLE_SHEET_NAMES.has(normalizeText(v.name)));
+    const preferred = views.findIndex((v) => PEOPLE_SHEET_NAMES.has(normalizeLabel(v.name)));
     sheetIndex = preferred >= 0 ? preferred : views.length > 0 ? 0 : -1;
   }
 
@@ -117,7 +117,7 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
   } else {
     // Preferred sheet names first, then every sheet in workbook order.
     const order = views.map((_, k) => k);
-    order.sort((a, b) => Number(!PEOPLE_SHEET_NAMES.has(normalizeText(views[a].name))) - Number(!PEOPLE_SHEET_NAMES.has(normalizeText(views[b].name))) || a - b);
+    order.sort((a, b) => Number(!PEOPLE_SHEET_NAMES.has(normalizeLabel(views[a].name))) - Number(!PEOPLE_SHEET_NAMES.has(normalizeLabel(views[b].name))) || a - b);
     for (const k of order) {
       const h = findHeaderRow(views[k]);
       if (h >= 0) {
@@ -179,7 +179,7 @@ function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverri
     const header = headerText(row[j]);
     if (header === null) continue;
     let match: HeaderMatch | null;
-    const n = normalizeText(header);
+    const n = normalizeLabel(header);
     if (overrides && Object.prototype.hasOwnProperty.call(overrides, header)) {
       const f = overrides[header];
       if (f === null || !isMappedField(f)) continue; // ignored by the user

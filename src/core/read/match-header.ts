@@ -1,5 +1,5 @@
 import type { MappedField, PersonField } from "../model/fields";
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "../parse/normalize-code";
 import { buildNameTable, FIELD_SYNONYMS, SENSITIVE_NAMES } from "./synonyms";
 
 export type HeaderMatch = { field: MappedField; month?: number; name: string } | { field: "sensitive"; name: string };
@@ -89,7 +89,7 @@ export function matchNormalizedHeader(n: string): HeaderMatch | null {
 }
 
 export function matchHeader(raw: string): HeaderMatch | null {
-  return matchNormalizedHeader(normalizeText(raw));
+  return matchNormalizedHeader(normalizeLabel(raw));
 }
 
 function computeMatch(n: string): HeaderMatch | null {

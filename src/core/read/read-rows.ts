@@ -174,37 +174,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
     let monthSum = 0;
     let monthAny = false;
     let birthYearCol: number | null = null;
-    const r: PersonRow = {
-      excelRow,
-      passNumber: null,
-      lastName: null,
-      firstName: null,
-      sex: null,
-      birthDate: null,
-      birthYear: null,
-      postalCode: null,
-      commune: null,
-      qpv: null,
-      qpvCode: null,
-      zrr: null,
-      rsa: null,
-      ass: null,
-      aah: null,
-      rqth: null,
-      ftDuration: null,
-      educationLevel: null,
-      prescriber: null,
-      hireDate: null,
-      contractEndDate: null,
-      weeklyHours: null,
-      hoursWorked: null,
-      hoursSinceHire: null,
-      exitDate: null,
-      exitMotif: null,
-      exitReasonRaw: null,
-      derogation: false,
-      identity: null,
-    };
+    const r = new Row(excelRow);
     for (let k = 0; k < nPlans; k++) {
       const p = plans[k];
       const v = cells[p.index];
@@ -416,4 +386,40 @@ function bitOf(k: K): number {
     default:
       return 0;
   }
+}
+
+/**
+ * A PersonRow built by a constructor: V8 gives every row the same shape and allocates it inline,
+ * where a 29-field object literal fell back to a slow runtime path once its fields widened.
+ */
+class Row implements PersonRow {
+  passNumber: string | null = null;
+  lastName: string | null = null;
+  firstName: string | null = null;
+  sex: PersonRow["sex"] = null;
+  birthDate: number | null = null;
+  birthYear: number | null = null;
+  postalCode: string | null = null;
+  commune: string | null = null;
+  qpv: boolean | null = null;
+  qpvCode: string | null = null;
+  zrr: boolean | null = null;
+  rsa: PersonRow["rsa"] = null;
+  ass: boolean | null = null;
+  aah: boolean | null = null;
+  rqth: boolean | null = null;
+  ftDuration: PersonRow["ftDuration"] = null;
+  educationLevel: string | null = null;
+  prescriber: string | null = null;
+  hireDate: number | null = null;
+  contractEndDate: number | null = null;
+  weeklyHours: number | null = null;
+  hoursWorked: number | null = null;
+  hoursSinceHire: number | null = null;
+  exitDate: number | null = null;
+  exitMotif: string | null = null;
+  exitReasonRaw: string | null = null;
+  derogation = false;
+  identity: string | null = null;
+  constructor(public excelRow: number) {}
 }

@@ -4,7 +4,7 @@ import type { StructureInfo, StructureLocations } from "../model/structure";
 import type { FindingCollector } from "../findings/collector";
 import { a1 } from "../findings/a1";
 import { isoFromDay } from "../dates/day-number";
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "../parse/normalize-code";
 import { cellToText, INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell } from "../parse/outcome";
 import { excelErrorOf } from "../parse/excel-error";
 import { dayFromText, parseDateCell } from "../parse/date";
@@ -23,7 +23,7 @@ const PERIOD_LABELS = new Set(["periode", "periode couverte", "periode du bilan"
 const LABELS = new Map<string, StructureField>();
 for (const [field, names] of Object.entries(STRUCTURE_LABELS) as [StructureField, readonly string[]][])
   for (const n of names) {
-    const k = normalizeText(n);
+    const k = normalizeLabel(n);
     if (!LABELS.has(k)) LABELS.set(k, field);
   }
 
@@ -41,7 +41,7 @@ interface RawValue {
 
 function labelOf(v: unknown): Label | null {
   if (typeof v !== "string" || v.length > 120) return null;
-  const n = normalizeText(v);
+  const n = normalizeLabel(v);
   if (PERIOD_LABELS.has(n)) return "period";
   return LABELS.get(n) ?? null;
 }
@@ -151,7 +151,7 @@ export function readStructure(
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   const views = sheets.map(viewOf);
   const found = new Map<StructureField, RawValue>();
-  const structSheet = views.find((v) => STRUCTURE_SHEET_NAMES.has(normalizeText(v.name)));
+  const structSheet = views.find((v) => STRUCTURE_SHEET_NAMES.has(normalizeLabel(v.name)));
   if (structSheet) scanPairs(structSheet, SCAN_ROWS, found);
   if (main && main.view !== structSheet) {
     const above = new Map<StructureField, RawValue>();

@@ -1,5 +1,5 @@
 import type { PersonField, StructureField } from "../model/fields";
-import { normalizeText } from "../text/normalize";
+import { normalizeLabel } from "../parse/normalize-code";
 
 /**
  * Header names per field, as departments' forms write them. Compared after normalisation (lower
@@ -87,7 +87,7 @@ export function buildNameTable<F>(synonyms: Readonly<Record<string, readonly str
   for (const [field, names] of Object.entries(synonyms)) {
     for (const raw of names) {
       const exact = raw.startsWith("=");
-      const name = normalizeText(exact ? raw.slice(1) : raw);
+      const name = normalizeLabel(exact ? raw.slice(1) : raw);
       if (!name || seen.has(name)) continue;
       seen.add(name);
       out.push({ name, field: field as F, exact });
