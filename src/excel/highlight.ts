@@ -1,0 +1,158 @@
+import type { Finding } from "../core";
+import { chunkAddresses, normalizeCell, parseRangeAddress } from "./address";
+import { a1 } from "../core";
+import { withQuietWrites, type OfficeFeatures } from "./quiet";
+
+/** Light fills so the text stays readable (Excel's own "Bad" and "Neutral" cell-style fills). */
+export const ERROR_FILL = "#FFC7CE";
+export const WARNING_FILL = "#FFEB9C";
+
+/** Workbook setting holding what to restore, so "Effacer le surlignage" works after the pane reopens. */
+export const HIGHLIGHT_SETTING = "BilanIAE.surlignage";
+
+/** A cell's fill before highlighting; null = no fill. */
+export interface SavedFill {
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+}
+
+export interface HighlightState {
+  version: 1;
+  /** Cells grouped by sheet and previous fill, so restoring is one RangeAreas write per group chunk. */
+  groups: { sheet: string; fill: SavedFill | null; cells: string[] }[];
+}
+
+type Level = "error" | "warning";
+
+/** Sheet → cell → level (an error wins over a warning on the same cell). */
+export function cellsToHighlight(findings: readonly Finding[]): Map<string, Map<string, Level>> {
+  const bySheet = new Map<string, Map<string, Level>>();
+  for (const f of findings) {
+    if (f.sheet === null || (f.severity !== "error" && f.severity !== "warning")) continue;
+    const cell = f.cell !== null ? normalizeCell(f.cell) : f.row !== null && f.column !== null ? a1(f.row, f.column) : null;
+    if (cell === null) continue;
+    let cells = bySheet.get(f.sheet);
+    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+    if (cells.get(cell) !== "error") cells.set(cell, f.severity);
+  }
+  return bySheet;
+}
+
+export function parseHighlightState(raw: unknown): HighlightState | null {
+  if (typeof raw !== "string" || raw === "") return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null; // an unreadable setting cannot be restored; treated as "nothing highlighted"
+  }
+  const s = parsed as Partial<HighlightState>;
+  if (s === null || typeof s !== "object" || s.version !== 1 || !Array.isArray(s.groups)) return null;
+  const groups = s.groups.filter(
+    (g) => g && typeof g.sheet === "string" && Array.isArray(g.cells) && g.cells.every((c) => typeof c === "string"),
+  );
+  return { version: 1, groups };
+}
+
+function fillKey(fill: SavedFill | null): string {
+  return fill === null ? "" : `${fill.color}|${fill.pattern}|${fill.patternColor ?? ""}`;
+}
+
+/** Turns a loaded area fill into what to restore ("None" pattern = no fill). */
+function savedFill(fill: Excel.RangeFill): SavedFill | null {
+  if (fill.pattern === "None" || fill.color === null || fill.color === undefined) return null;
+  return { color: fill.color, pattern: fill.pattern ?? "Solid", patternColor: fill.patternColor ?? null };
+}
+
+/**
+ * Fills the findings' cells in 2 syncs: (1) load the previous fills of every target cell through
+ * RangeAreas chunks (each area = one cell), (2) write the restore data first, then the fills.
+ */
+export async function applyHighlights(
+  context: Excel.RequestContext,
+  findings: readonly Finding[],
+  features: OfficeFeatures,
+): Promise<HighlightState> {
+  const targets = cellsToHighlight(findings);
+  const worksheets = context.workbook.worksheets;
+  if (features.events) context.runtime.load("enableEvents");
+  const captures: { sheet: string; areas: Excel.RangeAreas }[] = [];
+  for (const [sheet, cells] of targets) {
+    const ws = worksheets.getItem(sheet);
+    for (const chunk of chunkAddresses([...cells.keys()])) {
+      const areas = ws.getRanges(chunk);
+      areas.areas.load("items/address,items/cellCount,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor");
+      captures.push({ sheet, areas });
+    }
+  }
+  await context.sync();
+  const previousEvents = features.events ? context.runtime.enableEvents : null;
+
+  const groups = new Map<string, HighlightState["groups"][number]>();
+  for (const { sheet, areas } of captures) {
+    for (const area of areas.areas.items) {
+      const box = parseRangeAddress(area.address);
+      // A merged multi-cell area with mixed fills reports color null: those cells are restored to no fill.
+      const fill = savedFill(area.format.fill);
+      const key = `${sheet}\u0000${fillKey(fill)}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { sheet, fill, cells: [] }));
+      for (let r = 0; r < box.rowCount; r++)
+        for (let c = 0; c < box.columnCount; c++) group.cells.push(a1(box.row + r + 1, box.column + c + 1));
+    }
+  }
+  const state: HighlightState = { version: 1, groups: [...groups.values()] };
+
+  await withQuietWrites(context, features, previousEvents, () => {
+    // Restore data first: if a fill fails mid-batch, what was already filled can still be cleared.
+    context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(state));
+    for (const [sheet, cells] of targets) {
+      const ws = worksheets.getItem(sheet);
+      for (const level of ["warning", "error"] as const) {
+        const list = [...cells].filter(([, l]) => l === level).map(([cell]) => cell);
+        for (const chunk of chunkAddresses(list)) ws.getRanges(chunk).format.fill.color = level === "error" ? ERROR_FILL : WARNING_FILL;
+      }
+    }
+  });
+  return state;
+}
+
+/** Loads the saved state (when the pane was reopened since highlighting). One sync. */
+export async function loadHighlightState(context: Excel.RequestContext): Promise<HighlightState | null> {
+  const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  item.load("value");
+  await context.sync();
+  return item.isNullObject ? null : parseHighlightState(item.value);
+}
+
+/** Restores the saved fills exactly ("no fill" included) and forgets the state. 2 syncs. */
+export async function restoreHighlights(context: Excel.RequestContext, state: HighlightState | null, features: OfficeFeatures): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  item.load("value");
+  if (features.events) context.runtime.load("enableEvents");
+  await context.sync();
+  const saved = state ?? (item.isNullObject ? null : parseHighlightState(item.value));
+  const previousEvents = features.events ? context.runtime.enableEvents : null;
+  const existing = new Set(worksheets.items.map((w) => w.name));
+  if (!saved && item.isNullObject) return;
+
+  await withQuietWrites(context, features, previousEvents, () => {
+    for (const group of saved?.groups ?? []) {
+      if (!existing.has(group.sheet)) continue; // the sheet was deleted or renamed since: nothing to restore there
+      const ws = worksheets.getItem(group.sheet);
+      for (const chunk of chunkAddresses(group.cells)) {
+        const fill = ws.getRanges(chunk).format.fill;
+        fill.clear();
+        if (group.fill) {
+          fill.color = group.fill.color;
+          if (group.fill.pattern !== "Solid") fill.pattern = group.fill.pattern as Excel.FillPattern;
+          if (group.fill.patternColor && group.fill.pattern !== "Solid") fill.patternColor = group.fill.patternColor;
+        }
+      }
+    }
+    if (!item.isNullObject) item.delete();
+  });
+}

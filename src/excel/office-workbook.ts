@@ -1,0 +1,78 @@
+import type { Analysis, Finding, Kind, MappingOverride, ReadProgress, WorkbookData, WorkbookPort } from "../core";
+import { normalizeCell } from "./address";
+import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
+import { insertTemplateSheets } from "./insert-template";
+import { loadMappingSetting, saveMappingSetting } from "./mapping-store";
+import { OfficeUserError, toOfficeUserError } from "./office-errors";
+import type { OfficeFeatures } from "./quiet";
+import { readWorkbookData } from "./read";
+import { buildIndicatorsLayout } from "./render/indicators-layout";
+import { DEFAULT_READ_LIMITS, type OfficeWorkbookDeps, type ReadLimits } from "./runner";
+import { writeSheetLayout } from "./write-indicators";
+
+/** The open workbook through Office.js, behind the same port as the .xlsx file adapter. */
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly limits: ReadLimits;
+  private readonly features: OfficeFeatures;
+  /** What the last highlight changed; the workbook setting keeps a copy for a reopened pane. */
+  private highlighted: HighlightState | null = null;
+
+  constructor(private readonly deps: OfficeWorkbookDeps) {
+    this.limits = { ...DEFAULT_READ_LIMITS, ...deps.limits };
+    this.features = {
+      events: deps.isSetSupported("ExcelApi", "1.8"),
+      screenUpdating: deps.isSetSupported("ExcelApi", "1.9"),
+    };
+  }
+
+  private async run<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.deps.run(batch);
+    } catch (error) {
+      throw toOfficeUserError(error, action);
+    }
+  }
+
+  read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData> {
+    return this.run("Lecture du classeur", (context) => readWorkbookData(context, this.limits, onProgress, this.deps.workbookName));
+  }
+
+  async highlight(findings: readonly Finding[]): Promise<void> {
+    // Restore first, or the red of the previous run would be saved as the user's own fill.
+    await this.clearHighlights();
+    this.highlighted = await this.run("Surlignage des cellules", (context) => applyHighlights(context, findings, this.features));
+  }
+
+  async clearHighlights(): Promise<void> {
+    await this.run("Effacement du surlignage", (context) => restoreHighlights(context, this.highlighted, this.features));
+    this.highlighted = null;
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    const address = normalizeCell(cell);
+    if (address === null) throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference");
+    await this.run(`Sélection de ${sheet}!${address}`, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+    const layout = buildIndicatorsLayout(analysis, options);
+    await this.run("Écriture de la feuille Indicateurs", (context) => writeSheetLayout(context, layout, this.features));
+  }
+
+  async insertTemplate(kind: Kind): Promise<void> {
+    await this.run("Création du modèle", (context) => insertTemplateSheets(context, kind, this.features));
+  }
+
+  loadMapping(): Promise<MappingOverride | null> {
+    return this.run("Lecture de la correspondance des colonnes", (context) => loadMappingSetting(context));
+  }
+
+  async saveMapping(mapping: MappingOverride | null): Promise<void> {
+    await this.run("Enregistrement de la correspondance des colonnes", (context) => saveMappingSetting(context, mapping));
+  }
+}

@@ -1,0 +1,56 @@
+import { withQuietWrites, type OfficeFeatures } from "./quiet";
+import type { SheetLayout } from "./render/indicators-layout";
+
+export const INDICATORS_CHART = "BilanIAE_Indicateurs";
+/** Points per character of column width (Calibri 11: about 7 px per character, 0.75 pt per px). */
+const POINTS_PER_CHAR = 5.6;
+
+/**
+ * Creates the sheet or refreshes it in place (same sheet, so references from other sheets keep
+ * working): clear, write values and formats, re-create our chart. 3 syncs.
+ */
+export async function writeSheetLayout(context: Excel.RequestContext, layout: SheetLayout, features: OfficeFeatures): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  const existing = worksheets.getItemOrNullObject(layout.name);
+  existing.load("name");
+  if (features.events) context.runtime.load("enableEvents");
+  await context.sync();
+  const previousEvents = features.events ? context.runtime.enableEvents : null;
+  let ourCharts: Excel.Chart[] = [];
+  if (!existing.isNullObject) {
+    existing.charts.load("items/name");
+    await context.sync();
+    ourCharts = existing.charts.items.filter((c) => c.name === INDICATORS_CHART);
+  }
+
+  await withQuietWrites(context, features, previousEvents, () => {
+    const ws = existing.isNullObject ? worksheets.add(layout.name) : existing;
+    for (const chart of ourCharts) chart.delete();
+    ws.getRange().clear("All");
+    const rows = layout.values.length;
+    const cols = layout.values[0]?.length ?? 0;
+    const all = ws.getRangeByIndexes(0, 0, rows, cols);
+    all.values = layout.values;
+    all.numberFormat = layout.numberFormats;
+    const title = ws.getRangeByIndexes(layout.titleRow, 0, 1, 1);
+    title.format.font.bold = true;
+    title.format.font.size = 14;
+    for (const r of layout.headerRows) {
+      const header = ws.getRangeByIndexes(r, 0, 1, cols);
+      header.format.font.bold = true;
+      header.format.fill.color = "#DDEBF7";
+    }
+    layout.columnWidths.forEach((w, i) => {
+      ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHAR;
+    });
+    if (layout.chart) {
+      const chart = ws.charts.add("BarClustered", ws.getRange(layout.chart.dataAddress), "Columns");
+      chart.name = INDICATORS_CHART;
+      chart.title.text = layout.chart.title;
+      chart.legend.position = "Bottom";
+      chart.axes.valueAxis.numberFormat = "0%";
+      chart.setPosition("F2", "N30");
+    }
+    ws.activate();
+  });
+}
