@@ -1,0 +1,204 @@
+import type { Indicators } from "../core";
+import type { SubmissionPayload } from "../core/submission";
+
+/** What the hub answers to a submission (201 created, 200 already received). */
+export interface Receipt {
+  id: string;
+  siret: string;
+  kind: string;
+  period: string;
+  version: number;
+  receivedAt: string;
+  indicators: Indicators;
+  indicatorsMismatch: boolean;
+}
+
+export interface SendResult {
+  outcome: "received" | "already-received";
+  receipt: Receipt;
+}
+
+/**
+ * unreachable: network error, timeout, 5xx or 429 after the retry budget (worth queuing and resending);
+ * unauthorized: 401 (the token is wrong or revoked); refused: any other 4xx (resending the same thing won't help).
+ */
+export type HubErrorKind = "unreachable" | "unauthorized" | "refused" | "invalid-response";
+
+export class HubError extends Error {
+  constructor(
+    readonly kind: HubErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly errors: { pointer: string; detail: string }[] = [],
+  ) {
+    super(message);
+    this.name = "HubError";
+  }
+}
+
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface HubClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Give up after this long (all attempts and waits included). */
+  maxElapsedMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Per request. */
+  timeoutMs?: number;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** Normalises and checks a hub address; throws a French message for anything but http(s). */
+export function normalizeHubUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new HubError("refused", `Adresse du hub invalide : « ${raw} ». Exemple : https://bilan-iae.mon-departement.fr`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new HubError("refused", `Adresse du hub invalide : « ${raw} » (http ou https attendu).`);
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+/** Retry-After in seconds or as an HTTP date → milliseconds, or null. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? Math.max(0, t - now) : null;
+}
+
+/**
+ * Talks to the departmental hub (API v1) from the browser or Node (global fetch). Network errors, timeouts,
+ * 5xx and 429 are retried with exponential backoff and full jitter, honouring Retry-After, within a bounded
+ * time; then it gives up with a clear message so the caller can queue the submission in the outbox.
+ */
+export class HubClient {
+  readonly baseUrl: string;
+  private readonly f: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => number;
+
+  constructor(private readonly o: HubClientOptions) {
+    this.baseUrl = normalizeHubUrl(o.baseUrl);
+    if (!o.token || !o.token.trim()) throw new HubError("unauthorized", "Jeton d'accès au hub manquant : saisissez le jeton remis par le Département.");
+    this.f = o.fetch ?? ((...args) => globalThis.fetch(...args));
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = o.random ?? Math.random;
+    this.now = o.now ?? Date.now;
+  }
+
+  async submit(payload: SubmissionPayload, idempotencyKey: string): Promise<SendResult> {
+    const res = await this.request("POST", "/api/v1/submissions", {
+      body: JSON.stringify(payload),
+      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+    });
+    if (res.status !== 201 && res.status !== 200) throw await this.failure(res);
+    const receipt = (await this.json(res)) as Receipt;
+    if (!receipt || typeof receipt.id !== "string" || typeof receipt.version !== "number") {
+      throw new HubError("invalid-response", "Réponse inattendue du hub (accusé de réception illisible).", res.status);
+    }
+    return { outcome: res.status === 201 ? "received" : "already-received", receipt };
+  }
+
+  async getJson<T>(path: string): Promise<T> {
+    const res = await this.request("GET", path, { headers: { accept: "application/json" } });
+    if (!res.ok) throw await this.failure(res);
+    return (await this.json(res)) as T;
+  }
+
+  async getBytes(path: string, accept: string): Promise<Uint8Array> {
+    const res = await this.request("GET", path, { headers: { accept } });
+    if (!res.ok) throw await this.failure(res);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
+  private async request(method: string, path: string, init: { body?: string; headers: Record<string, string> }): Promise<Response> {
+    const started = this.now();
+    const budget = this.o.maxElapsedMs ?? 60_000;
+    const base = this.o.baseDelayMs ?? 500;
+    const cap = this.o.maxDelayMs ?? 15_000;
+    for (let attempt = 1; ; attempt++) {
+      let reason: string;
+      let retryAfter: number | null = null;
+      try {
+        const res = await this.once(method, path, init);
+        if (!RETRYABLE_STATUS.has(res.status)) return res;
+        reason = `réponse ${res.status}`;
+        retryAfter = parseRetryAfter(res.headers.get("retry-after"), this.now());
+        // Drain the body so the connection can be reused.
+        await res.arrayBuffer().catch(() => undefined);
+      } catch (e) {
+        // Duck-typed: fetch errors may come from another realm (DOMException), where instanceof fails.
+        reason = (e as { name?: unknown } | null)?.name === "AbortError" ? "délai dépassé" : "hub injoignable";
+      }
+      const backoff = Math.floor(this.random() * Math.min(cap, base * 2 ** (attempt - 1)));
+      const delay = Math.max(backoff, retryAfter ?? 0);
+      const elapsed = this.now() - started;
+      if (elapsed + delay > budget) {
+        throw new HubError(
+          "unreachable",
+          `Le hub départemental (${this.baseUrl}) n'a pas répondu correctement après ${attempt} tentative(s) en ${Math.round(elapsed / 1000)} s (${reason}). ` +
+            "Le bilan n'est pas perdu : il sera renvoyé plus tard.",
+        );
+      }
+      this.o.onRetry?.({ attempt, delayMs: delay, reason });
+      await this.sleep(delay);
+    }
+  }
+
+  private async once(method: string, path: string, init: { body?: string; headers: Record<string, string> }): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.o.timeoutMs ?? 30_000);
+    try {
+      return await this.f(this.baseUrl + path, {
+        method,
+        body: init.body,
+        headers: { ...init.headers, authorization: `Bearer ${this.o.token.trim()}` },
+        signal: controller.signal,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async json(res: Response): Promise<unknown> {
+    try {
+      return await res.json();
+    } catch {
+      throw new HubError("invalid-response", "Réponse inattendue du hub (JSON illisible).", res.status);
+    }
+  }
+
+  /** Turns a non-success answer into a HubError carrying the hub's French `detail`. */
+  private async failure(res: Response): Promise<HubError> {
+    let detail = "";
+    let errors: { pointer: string; detail: string }[] = [];
+    try {
+      const body = (await res.json()) as { detail?: unknown; errors?: unknown };
+      if (typeof body.detail === "string") detail = body.detail;
+      if (Array.isArray(body.errors)) errors = body.errors as { pointer: string; detail: string }[];
+    } catch {
+      // Not a problem+json body (a proxy's HTML page, say): the status alone is reported.
+    }
+    if (res.status === 401) {
+      return new HubError("unauthorized", detail || "Jeton d'accès refusé par le hub : vérifiez le jeton remis par le Département (il a peut-être été révoqué).", 401);
+    }
+    return new HubError("refused", detail || `Le hub a refusé la demande (statut ${res.status}).`, res.status, errors);
+  }
+}
