@@ -1,0 +1,11 @@
+import type { CliIo } from "./io";
+
+/** One sub-command of bilan-iae. Register it in commands/index.ts (one line). */
+export interface Command {
+  name: string;
+  /** One French line for the general help. */
+  summary: string;
+  /** Full French help (usage, options, exit codes). */
+  help: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}

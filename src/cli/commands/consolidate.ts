@@ -1,0 +1,98 @@
+import { writeFile } from "node:fs/promises";
+import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type Indicators } from "../../core";
+import { writeConsolidationXlsx } from "../../xlsx/write-consolidation";
+import { indicatorLabel } from "../../xlsx/labels";
+import type { Command } from "../command";
+import { parseCommandArgs, stringOption } from "../args";
+import { loadConfig } from "../config";
+import { expandInputs } from "../files";
+import { UsageError } from "../io";
+import { analyzeFile, maxRowsFrom } from "../analyze-file";
+import { Progress, progressWanted } from "../progress";
+import { consolidationCsv } from "../format/csv";
+import { formatIndicator } from "../format/numbers";
+import { COMMON_HELP, COMMON_OPTIONS } from "./run-files";
+
+async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (e) {
+    throw new UsageError(`Impossible d'écrire « ${path} » (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et que le fichier n'est pas ouvert dans Excel.`);
+  }
+}
+
+function consolidationText(c: Consolidation): string {
+  const cols: { title: string; ind: Indicators; sub: string }[] = [
+    ...Object.entries(c.byKind).map(([k, t]) => ({ title: k, ind: t.indicators, sub: `${t.structures} str. / ${t.reports} rap.` })),
+    { title: "Département", ind: c.total.indicators, sub: `${c.total.structures} str. / ${c.total.reports} rap.` },
+  ];
+  const labelWidth = Math.max(...INDICATOR_KEYS.map((k) => indicatorLabel(k).length), 20);
+  const w = 16;
+  const lines = [
+    `${c.reports.length} rapport${c.reports.length > 1 ? "s" : ""} consolidé${c.reports.length > 1 ? "s" : ""} · ${c.total.structures} structure(s) · ${c.total.distinctPersons} personne(s) distincte(s)`,
+    "",
+    ...c.reports.map((r) => `  ${r.valid ? "✓" : "✗"} ${r.file} — ${r.kind ?? "?"} ${r.name ?? ""} (SIRET ${r.siret ?? "?"})${r.valid ? "" : ` : ${r.counts.error} erreur(s)`}`),
+    "",
+    `${"".padEnd(labelWidth)}  ${cols.map((col) => col.title.padStart(w)).join("")}`,
+    `${"".padEnd(labelWidth)}  ${cols.map((col) => col.sub.padStart(w)).join("")}`,
+    ...INDICATOR_KEYS.map((k) => `${indicatorLabel(k).padEnd(labelWidth)}  ${cols.map((col) => formatIndicator(k, col.ind[k]).padStart(w)).join("")}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export const consolidateCommand: Command = {
+  name: "consolidate",
+  summary: "consolide plusieurs bilans (fichiers ou dossiers) : par rapport, par type, total départemental",
+  help: `Usage : bilan-iae consolidate FICHIER_OU_DOSSIER… [--json] [--csv SORTIE.csv] [--xlsx SORTIE.xlsx] [--config FICHIER]
+
+Lit tous les bilans (.xlsx, dossiers parcourus récursivement) et produit une ligne par rapport, un
+total par type de structure et le total du département. Les parts et taux sont recalculés à partir
+des totaux ; une personne présente dans deux structures n'est comptée qu'une fois.
+
+  --csv SORTIE      écrit la consolidation en CSV (séparateur « ; », virgule décimale, s'ouvre dans Excel)
+  --xlsx SORTIE     écrit un classeur mis en forme (Rapports, Par type, Département, Définitions)
+${COMMON_HELP}
+
+Code de sortie : 0, 1 si un bilan a une erreur bloquante, 2 si un fichier est illisible (il est écarté,
+les autres sont consolidés).`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs("consolidate", args, { ...COMMON_OPTIONS, csv: { type: "string" }, xlsx: { type: "string" } });
+    if (values.help) {
+      io.out(this.help + "\n");
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError("Indiquez des fichiers .xlsx ou un dossier : bilan-iae consolidate DOSSIER");
+    const config = await loadConfig(stringOption(values, "config"));
+    const files = await expandInputs(positionals);
+    if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    const maxRows = maxRowsFrom(io.env, stringOption(values, "max-rows"));
+    const progress = new Progress(io, progressWanted(files.length, files.reduce((s, f) => s + f.size, 0)));
+    // Keep only the consolidation input of each file (indicators + person keys), not the whole analysis.
+    const inputs: ConsolidationInput[] = [];
+    let unreadable = 0;
+    for (let i = 0; i < files.length; i++) {
+      progress.step(i + 1, files.length, files[i].display);
+      const r = await analyzeFile(files[i], config, maxRows);
+      if (r.ok) inputs.push(consolidationInputFromAnalysis(r.analysis, r.file));
+      else {
+        unreadable++;
+        progress.done();
+        io.err(`${r.error.message} (fichier écarté de la consolidation)\n`);
+      }
+    }
+    progress.done();
+    const result = consolidate(inputs);
+    const csvOut = stringOption(values, "csv");
+    const xlsxOut = stringOption(values, "xlsx");
+    if (csvOut) await writeOut(csvOut, consolidationCsv(result));
+    if (xlsxOut) await writeOut(xlsxOut, await writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion: config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion }));
+    if (values.json) io.out(JSON.stringify(result, null, 2) + "\n");
+    else {
+      io.out(consolidationText(result));
+      if (csvOut) io.out(`CSV écrit : ${csvOut}\n`);
+      if (xlsxOut) io.out(`Classeur écrit : ${xlsxOut}\n`);
+    }
+    if (unreadable > 0) return 2;
+    return result.reports.some((r) => !r.valid) ? 1 : 0;
+  },
+};

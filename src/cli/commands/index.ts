@@ -1,0 +1,13 @@
+import type { Command } from "../command";
+import { checkCommand } from "./check";
+import { indicatorsCommand } from "./indicators";
+import { consolidateCommand } from "./consolidate";
+import { templateCommand } from "./template";
+
+/** Every sub-command, in help order. Adding a command is one line here. */
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  indicatorsCommand,
+  consolidateCommand,
+  templateCommand,
+];

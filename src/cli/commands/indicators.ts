@@ -1,0 +1,41 @@
+import type { Command } from "../command";
+import { parseCommandArgs, stringOption } from "../args";
+import { loadConfig } from "../config";
+import { expandInputs } from "../files";
+import { UsageError } from "../io";
+import { maxRowsFrom, type FileResult } from "../analyze-file";
+import { indicatorsText } from "../format/text-report";
+import { analyzeAll, COMMON_HELP, COMMON_OPTIONS, exitCodeOf } from "./run-files";
+
+export function indicatorsJson(r: FileResult): Record<string, unknown> {
+  if (!r.ok) return { file: r.file, error: r.error, structure: null, indicators: null };
+  return { file: r.file, structure: r.analysis.structure, indicators: r.analysis.indicators };
+}
+
+export const indicatorsCommand: Command = {
+  name: "indicators",
+  summary: "calcule les indicateurs (effectifs, publics, ETP, sorties) de chaque bilan",
+  help: `Usage : bilan-iae indicators FICHIER… [--json] [--config FICHIER]
+
+Calcule les indicateurs de chaque classeur : salariés, femmes, RSA, QPV, âges, ETP, sorties et taux
+de sorties dynamiques. « — » signale un indicateur non calculable (colonne absente).
+
+${COMMON_HELP}
+
+Code de sortie : 0, 1 si un fichier a une erreur bloquante, 2 si un fichier est illisible.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs("indicators", args, COMMON_OPTIONS);
+    if (values.help) {
+      io.out(this.help + "\n");
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError("Indiquez au moins un fichier .xlsx : bilan-iae indicators FICHIER.xlsx");
+    const config = await loadConfig(stringOption(values, "config"));
+    const files = await expandInputs(positionals);
+    if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    const results = await analyzeAll(files, config, io, maxRowsFrom(io.env, stringOption(values, "max-rows")));
+    if (values.json) io.out(JSON.stringify(results.map(indicatorsJson), null, 2) + "\n");
+    else io.out(results.map((r) => (r.ok ? indicatorsText(r.file, r.analysis) : `■ ${r.file}\n  ✗ Illisible : ${r.error.message}\n`)).join("\n"));
+    return exitCodeOf(results);
+  },
+};
