@@ -1,4 +1,4 @@
-import type { Analysis, Finding, Kind, MappingOverride, ReadProgress, WorkbookData, WorkbookPort } from "../core";
+import { buildIndicatorsSheet, type Analysis, type Finding, type Kind, type MappingOverride, type ReadProgress, type WorkbookData, type WorkbookPort } from "../core";
 import { normalizeCell } from "./address";
 import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
 import { insertTemplateSheets } from "./insert-template";
@@ -6,7 +6,7 @@ import { loadMappingSetting, saveMappingSetting } from "./mapping-store";
 import { OfficeUserError, toOfficeUserError } from "./office-errors";
 import type { OfficeFeatures } from "./quiet";
 import { readWorkbookData } from "./read";
-import { buildIndicatorsLayout } from "./render/indicators-layout";
+import { layoutIndicatorsSheet } from "./render/indicators-layout";
 import { DEFAULT_READ_LIMITS, type OfficeWorkbookDeps, type ReadLimits } from "./runner";
 import { writeSheetLayout } from "./write-indicators";
 
@@ -60,7 +60,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
-    const layout = buildIndicatorsLayout(analysis, options);
+    const layout = layoutIndicatorsSheet(buildIndicatorsSheet(analysis, options));
     await this.run("Écriture de la feuille Indicateurs", (context) => writeSheetLayout(context, layout, this.features));
   }
 

@@ -35,6 +35,7 @@ export async function writeSheetLayout(context: Excel.RequestContext, layout: Sh
     const title = ws.getRangeByIndexes(layout.titleRow, 0, 1, 1);
     title.format.font.bold = true;
     title.format.font.size = 14;
+    for (const r of layout.labelRows) ws.getRangeByIndexes(r, 0, 1, 1).format.font.bold = true;
     for (const r of layout.headerRows) {
       const header = ws.getRangeByIndexes(r, 0, 1, cols);
       header.format.font.bold = true;
