@@ -1,5 +1,6 @@
 import type { Indicators } from "../core";
 import type { SubmissionPayload } from "../core/submission";
+import { sha256Hex } from "./crypto";
 
 /** What the hub answers to a submission (201 created, 200 already received). */
 export interface Receipt {
@@ -101,6 +102,11 @@ export class HubClient {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = o.random ?? Math.random;
     this.now = o.now ?? Date.now;
+  }
+
+  /** Fingerprint of the token, to match outbox entries to it without storing the token. */
+  tokenHash(): Promise<string> {
+    return sha256Hex(this.o.token.trim());
   }
 
   async submit(payload: SubmissionPayload, idempotencyKey: string): Promise<SendResult> {

@@ -13,6 +13,8 @@ export interface OutboxEntry {
   queuedAt: string;
   attempts: number;
   lastError: string | null;
+  /** SHA-256 of the token that queued it (never the token): `outbox send` resends it only with that token. */
+  tokenHash?: string;
   /** refused: the hub said no (4xx); kept for the user to see, never resent automatically. */
   state: "pending" | "refused";
   payload: SubmissionPayload;
@@ -57,11 +59,11 @@ export class Outbox {
    * Sends every pending entry for which `clientFor` gives a client (entries of other hubs stay queued).
    * Each delivered entry leaves the outbox at once, so a crash in the middle never resends twice without its key.
    */
-  async flush(clientFor: (hubUrl: string) => HubClient | null, onEach?: (r: FlushResult) => void): Promise<FlushResult[]> {
+  async flush(clientFor: (entry: OutboxEntry) => HubClient | null, onEach?: (r: FlushResult) => void): Promise<FlushResult[]> {
     const results: FlushResult[] = [];
     for (const entry of await this.store.load()) {
       if (entry.state !== "pending") continue;
-      const client = clientFor(entry.hubUrl);
+      const client = clientFor(entry);
       if (!client) continue;
       let r: FlushResult;
       try {
@@ -103,6 +105,7 @@ export async function sendOrQueue(
     const queued: OutboxEntry = {
       id: idempotencyKey,
       hubUrl: client.baseUrl,
+      tokenHash: await client.tokenHash(),
       siret: payload.structure.siret,
       kind: payload.structure.kind,
       period,

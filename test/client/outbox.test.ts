@@ -10,7 +10,7 @@ const payload = { structure: { siret: "12345678900012", kind: "ACI", name: "Atel
 const receipt = { id: "0b7c7a34-8c55-4f44-9b7e-1f1d2e3c4b5a", siret: "12345678900012", kind: "ACI", period: "2025", version: 1, receivedAt: "2026-01-10T10:00:00.000Z", indicators: {}, indicatorsMismatch: false };
 
 function fastClient(url: string) {
-  return new HubClient({ baseUrl: url, token: "tok", sleep: async () => undefined, baseDelayMs: 1, maxElapsedMs: 50 });
+  return new HubClient({ baseUrl: url, token: "jeton-secret-42", sleep: async () => undefined, baseDelayMs: 1, maxElapsedMs: 50 });
 }
 
 describe("outbox in a real file", () => {
@@ -26,7 +26,7 @@ describe("outbox in a real file", () => {
     // Survives the process: a new store on the same file sees it.
     const reopened = new Outbox(new FileOutboxStore(store.location));
     expect((await reopened.list()).map((e) => [e.id, e.state, e.siret])).toEqual([["sha256-k1", "pending", "12345678900012"]]);
-    expect(readFileSync(store.location, "utf8")).not.toContain("tok");
+    expect(readFileSync(store.location, "utf8")).not.toContain("jeton-secret-42");
 
     const up = await scriptedServer([json(201, receipt)]);
     try {

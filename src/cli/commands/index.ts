@@ -3,6 +3,8 @@ import { checkCommand } from "./check";
 import { indicatorsCommand } from "./indicators";
 import { consolidateCommand } from "./consolidate";
 import { templateCommand } from "./template";
+import { pushCommand } from "./push";
+import { outboxCommand } from "./outbox";
 
 /** Every sub-command, in help order. Adding a command is one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -10,4 +12,6 @@ export const COMMANDS: readonly Command[] = [
   indicatorsCommand,
   consolidateCommand,
   templateCommand,
+  pushCommand,
+  outboxCommand,
 ];

@@ -1,0 +1,130 @@
+import { buildSubmissionPayload, HubClient, HubError, idempotencyKeyOf, Outbox, PayloadRefused, sendOrQueue, type SendResult } from "../../client";
+import { FileOutboxStore } from "../../client/node/file-outbox-store";
+import { periodKey } from "../../core/submission";
+import { FINDING_LABELS } from "../../core/labels/labels";
+import type { Command } from "../command";
+import { parseCommandArgs, stringOption } from "../args";
+import { loadConfig } from "../config";
+import { expandInputs } from "../files";
+import { UsageError, type CliIo } from "../io";
+import { analyzeFile, maxRowsFrom } from "../analyze-file";
+import { GENERATOR } from "../version";
+
+export const EXIT_UNREACHABLE = 3;
+
+/** Secrets may come from the environment so they don't show in the process list or the shell history. */
+export function secretOption(values: Record<string, unknown>, io: CliIo, flag: string, env: string, what: string): string {
+  const v = stringOption(values, flag) ?? io.env[env];
+  if (!v || !v.trim()) throw new UsageError(`${what} manquant : --${flag} VALEUR ou la variable d'environnement ${env}.`);
+  return v.trim();
+}
+
+export function receiptText(r: SendResult): string {
+  const when = new Date(r.receipt.receivedAt).toLocaleString("fr-FR", { timeZone: "Europe/Paris" });
+  const head = r.outcome === "received" ? "Bilan reçu par le hub départemental." : "Ce bilan avait déjà été reçu : rien n'a été renvoyé en double.";
+  return (
+    `${head}\n  Accusé de réception : ${r.receipt.id}\n  Structure ${r.receipt.siret} · ${r.receipt.kind} · période ${r.receipt.period} · version ${r.receipt.version}\n  Reçu le ${when}\n` +
+    (r.receipt.indicatorsMismatch ? "  Attention : les indicateurs recalculés par le hub diffèrent de ceux du classeur (le Département en est informé).\n" : "")
+  );
+}
+
+export const pushCommand: Command = {
+  name: "push",
+  summary: "envoie un bilan vérifié au hub départemental (accusé de réception, boîte d'envoi si le hub est injoignable)",
+  help: `Usage : bilan-iae push FICHIER.xlsx --hub URL --token JETON --department-key CLE [--json] [--config FICHIER]
+
+Vérifie le classeur, construit l'envoi (indicateurs, contrôles et enregistrements pseudonymes : aucun nom,
+date de naissance, adresse ni numéro de sécurité sociale) et l'envoie au hub du Département.
+Un second envoi du même contenu est reconnu comme déjà reçu. Si le hub ne répond pas, l'envoi est gardé
+dans la boîte d'envoi (BILAN_IAE_OUTBOX, par défaut ~/.bilan-iae/outbox.json) : « bilan-iae outbox send ».
+
+  --hub URL              adresse du hub (ou BILAN_IAE_HUB)
+  --token JETON          jeton de la structure remis par le Département (ou BILAN_IAE_TOKEN)
+  --department-key CLE   clé départementale de pseudonymisation (ou BILAN_IAE_DEPARTMENT_KEY)
+  --json                 accusé de réception en JSON
+  --config FICHIER       réglages du Département (JSON)
+
+Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur ou refus du hub),
+2 fichier illisible ou option invalide, 3 hub injoignable (l'envoi est dans la boîte d'envoi).`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs("push", args, {
+      hub: { type: "string" },
+      token: { type: "string" },
+      "department-key": { type: "string" },
+      json: { type: "boolean" },
+      config: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.out(this.help + "\n");
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError("Indiquez un seul fichier : bilan-iae push FICHIER.xlsx --hub URL --token JETON --department-key CLE");
+    const hub = stringOption(values, "hub") ?? io.env.BILAN_IAE_HUB;
+    if (!hub) throw new UsageError("Adresse du hub manquante : --hub URL ou la variable BILAN_IAE_HUB.");
+    const token = secretOption(values, io, "token", "BILAN_IAE_TOKEN", "Jeton de la structure");
+    const departmentKey = secretOption(values, io, "department-key", "BILAN_IAE_DEPARTMENT_KEY", "Clé départementale");
+    const config = await loadConfig(stringOption(values, "config"));
+    const [file] = await expandInputs(positionals);
+    if (!file) throw new UsageError(`Fichier introuvable : ${positionals[0]}`);
+    const r = await analyzeFile(file, config, maxRowsFrom(io.env, undefined));
+    if (!r.ok) {
+      io.err(`${r.error.message}\n`);
+      return 2;
+    }
+    const json = values.json === true;
+    const report = r.analysis.report;
+    if (!report.valid) {
+      const lines = report.rules
+        .filter((c) => c.severity === "error")
+        .map((c) => `  - ${FINDING_LABELS[c.code].fr} (${c.code}) : ${c.count}`);
+      const msg = `Envoi refusé : ${r.file} contient ${report.counts.error} erreur(s) bloquante(s).\n${lines.join("\n")}\nCorrigez-les (bilan-iae check ${r.file}) puis renvoyez.\n`;
+      if (json) io.out(JSON.stringify({ file: r.file, status: "refused", reason: "errors", counts: report.counts }, null, 2) + "\n");
+      io.err(msg);
+      return 1;
+    }
+    let client: HubClient;
+    try {
+      client = new HubClient({
+        baseUrl: hub,
+        token,
+        onRetry: (i) => io.err(`Hub : ${i.reason}, nouvel essai dans ${Math.ceil(i.delayMs / 1000)} s…\n`),
+        maxElapsedMs: Number(io.env.BILAN_IAE_HUB_TIMEOUT_MS) || 60_000,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    let payload;
+    try {
+      payload = await buildSubmissionPayload(r.analysis, { departmentKey, generator: GENERATOR });
+    } catch (e) {
+      if (e instanceof PayloadRefused) {
+        io.err(`${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+    const key = await idempotencyKeyOf(payload);
+    const outbox = new Outbox(new FileOutboxStore());
+    const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
+    try {
+      const outcome = await sendOrQueue(client, outbox, payload, key, period);
+      if ("sent" in outcome) {
+        if (json) io.out(JSON.stringify({ file: r.file, status: outcome.sent.outcome, receipt: outcome.sent.receipt }, null, 2) + "\n");
+        else io.out(receiptText(outcome.sent));
+        return 0;
+      }
+      const where = outbox.store.location;
+      if (json) io.out(JSON.stringify({ file: r.file, status: "queued", outbox: where, error: outcome.error.message }, null, 2) + "\n");
+      io.err(`${outcome.error.message}\nL'envoi est dans la boîte d'envoi (${where}). Renvoyez-le plus tard avec : bilan-iae outbox send --token …\n`);
+      return EXIT_UNREACHABLE;
+    } catch (e) {
+      if (e instanceof HubError) {
+        if (json) io.out(JSON.stringify({ file: r.file, status: "refused", reason: e.kind, httpStatus: e.status, detail: e.message, errors: e.errors }, null, 2) + "\n");
+        io.err(`Le hub a refusé l'envoi : ${e.message}\n${e.errors.slice(0, 10).map((x) => `  ${x.pointer} : ${x.detail}\n`).join("")}`);
+        return 1;
+      }
+      throw e;
+    }
+  },
+};
