@@ -1,16 +1,5 @@
-import { readWorkbook } from "../../../src/core/read/read-workbook";
-import { DEFAULT_CONFIG } from "../../../src/core/config/defaults";
-import { createMotifIndex } from "../../../src/core/config/motifs";
-import { FindingCollector } from "../../../src/core/findings/collector";
-import { dayFromYmd } from "../../../src/core/dates/day-number";
+import { read, day } from "./helpers";
 import type { WorkbookData } from "../../../src/core/model/cells";
-import type { MappingOverride } from "../../../src/core/model/fields";
-
-export function read(workbook: WorkbookData, mapping?: MappingOverride) {
-  const findings = new FindingCollector(1000);
-  const result = readWorkbook(workbook, { config: DEFAULT_CONFIG, motifs: createMotifIndex(DEFAULT_CONFIG.exitMotifs), mapping, findings });
-  return { ...result, report: findings.report() };
-}
 
 const HEADER = ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"];
 
@@ -63,16 +52,16 @@ describe("readWorkbook: canonical layout", () => {
     expect(p.passNumber).toBe("999990001234");
     expect(p.identity).toBe("999990001234");
     expect(p.sex).toBe("F");
-    expect(p.birthDate).toBe(dayFromYmd(1990, 3, 15));
+    expect(p.birthDate).toBe(day(1990, 3, 15));
     expect(p.birthYear).toBe(1990);
     expect(p.qpv).toBe(true);
     expect(p.rsa).toBe("OUI-M");
-    expect(p.hireDate).toBe(dayFromYmd(2025, 2, 1));
+    expect(p.hireDate).toBe(day(2025, 2, 1));
     expect(p.hoursWorked).toBe(1234.5);
     expect(p.exitDate).toBeNull();
   });
 
-  it("emits only the missing-ZRR-free findings: none", () => {
+  it("emits no finding for a complete canonical workbook", () => {
     expect(r.report.issues).toEqual([]);
   });
 });
