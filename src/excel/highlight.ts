@@ -82,7 +82,7 @@ export async function applyHighlights(
     const ws = worksheets.getItem(sheet);
     for (const chunk of chunkAddresses([...cells.keys()])) {
       const areas = ws.getRanges(chunk);
-      areas.areas.load("items/address,items/cellCount,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor");
+      areas.areas.load("items/address,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor");
       captures.push({ sheet, areas });
     }
   }
