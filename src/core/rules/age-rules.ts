@@ -17,12 +17,17 @@ export function ageRules(env: RuleEnv): RowRule | null {
   const { min, max } = env.config.age;
   const { findings } = env;
   const limits = `${min} à ${max - 1} ans`;
+  // n years last at most n × 366 days and at least n × 365: ages between these bounds need no calendar work.
+  const surelyOldEnough = min * 366;
+  const surelyYoungEnough = max * 365;
 
   return {
     check(row) {
       const hire = row.hireDate;
       if (hire === null) return;
       if (row.birthDate !== null) {
+        const days = hire - row.birthDate;
+        if (days >= surelyOldEnough && days < surelyYoungEnough) return;
         const age = ageOn(row.birthDate, hire);
         if (age >= min && age < max) return;
         const birth = row.birthDate;

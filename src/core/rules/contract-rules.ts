@@ -16,6 +16,9 @@ export function contractRules(env: RuleEnv): RowRule | null {
   const hasHire = env.has("hireDate");
   if (!hasWeekly && !contractMinApplies && !hasHire) return null;
   const periodEnd = env.periodEnd;
+  // n calendar months last between n × 28 and n × 31 days: most rows are decided without calendar work.
+  const surelyLongContract = contract.minMonths * 31;
+  const surelyShortPath = Math.min(contract.maxMonths, contract.maxMonthsWithDerogation) * 28;
 
   return {
     check(row) {
@@ -39,7 +42,13 @@ export function contractRules(env: RuleEnv): RowRule | null {
       const hire = row.hireDate;
       if (hire === null) return;
       const end = row.contractEndDate;
-      if (contractMinApplies && end !== null && end >= hire && end + 1 < addMonths(hire, contract.minMonths)) {
+      if (
+        contractMinApplies &&
+        end !== null &&
+        end >= hire &&
+        end + 1 - hire < surelyLongContract &&
+        end + 1 < addMonths(hire, contract.minMonths)
+      ) {
         findings.add("contract-too-short", "warning", () => ({
           ...env.at("contractEndDate", row.excelRow),
           value: frDate(end),
@@ -48,7 +57,7 @@ export function contractRules(env: RuleEnv): RowRule | null {
       }
 
       const pathEnd = row.exitDate ?? periodEnd;
-      if (!hasHire || pathEnd === null || pathEnd < hire) return;
+      if (!hasHire || pathEnd === null || pathEnd < hire || pathEnd + 1 - hire <= surelyShortPath) return;
       // Over N months: the path covers more than hire..hire+N months−1 day.
       if (pathEnd + 1 > addMonths(hire, contract.maxMonthsWithDerogation)) {
         findings.add("path-too-long", "error", () => ({

@@ -1,8 +1,9 @@
+import type { ExitMotif } from "../model/config";
 import type { PersonRow } from "../model/person";
 import { classifyExit, type ExitContext } from "../exits/classify-exit";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { frDate, frNumber, plural } from "./format";
-import { suggestMotifs } from "./motif-suggest";
+import { createMotifSuggester } from "./motif-suggest";
 
 /**
  * exit-reason-missing, exit-reason-unknown, exit-too-short, exit-withdrawn, unknown-share-high.
@@ -20,12 +21,15 @@ export function exitRules(env: RuleEnv): RowRule | null {
       .filter((m) => m.code !== null && noNews.has(m.code))
       .map((m) => `« ${m.label} »`)
       .join(", ") || "« Sans nouvelle »";
+  // Built on first use: most files have no unknown reason.
+  let suggest: ((raw: string) => ExitMotif[]) | null = null;
   let exitsInPeriod = 0;
   let unknownOrNoNews = 0;
 
   const unknownReason = (row: PersonRow, raw: string) =>
     findings.add("exit-reason-unknown", "error", () => {
-      const close = suggestMotifs(raw, config.exitMotifs);
+      suggest ??= createMotifSuggester(config.exitMotifs);
+      const close = suggest(raw);
       const hint = close.length
         ? ` Motifs proches : ${close.map((m) => `« ${m.code ? `${m.code} - ` : ""}${m.label} »`).join(", ")}.`
         : "";
@@ -90,7 +94,7 @@ export function exitRules(env: RuleEnv): RowRule | null {
         ...env.header(hasReason ? "exitReason" : "exitDate"),
         value: `${percent(share)} (${unknownOrNoNews} sur ${exitsInPeriod})`,
         message:
-          `${plural(unknownOrNoNews, "sortie", "sorties")} sur ${exitsInPeriod} de la période (${percent(share)}) ${unknownOrNoNews > 1 ? "sont" : "est"} ${noNewsLabel} ou sans motif reconnu, au-delà du seuil de ${percent(max)}. ` +
+          `${plural(unknownOrNoNews, "sortie", "sorties")} sur ${frNumber(exitsInPeriod)} de la période (${percent(share)}) ${unknownOrNoNews > 1 ? "sont" : "est"} ${noNewsLabel} ou sans motif reconnu, au-delà du seuil de ${percent(max)}. ` +
           (hasReason
             ? "Les taux de sortie sont alors peu fiables : complétez ou corrigez les motifs de sortie, en recontactant les personnes si possible."
             : "Aucune colonne « Motif de sortie » n'a été trouvée : ajoutez-la et indiquez le motif de chaque sortie."),

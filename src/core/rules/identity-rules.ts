@@ -1,5 +1,5 @@
 import type { PersonRow } from "../model/person";
-import { createNormalizer } from "../text/normalize";
+import { normalizeText } from "../text/normalize";
 import type { RowRule, RuleEnv } from "./rule-env";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
@@ -18,10 +18,37 @@ export function identityRules(env: RuleEnv): RowRule | null {
   if (!hasPass && !hasNames) return null;
   const { findings } = env;
   const byPass = new Map<string, number>();
-  const byName = new Map<string, number>();
-  const slowNormalize = createNormalizer();
-  // Names are mostly plain ASCII: skip the Unicode normalisation for them (same result).
-  const nameKey = (s: string) => (ASCII_NAME.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim() : slowNormalize(s));
+  // Same birth day first (a small integer: cheap to hash), then the few people born that day compared by
+  // normalised names. Chained through plain arrays so that a row costs no object allocation.
+  const headByBirth = new Map<number, number>();
+  const chainNext: number[] = [];
+  const chainLast: string[] = [];
+  const chainFirst: string[] = [];
+  const chainRow: number[] = [];
+  const keys = new Map<string, string>();
+  // Names repeat: normalise each distinct text once; plain ASCII skips the Unicode normalisation (same result).
+  const nameKey = (s: string) => {
+    let k = keys.get(s);
+    if (k === undefined) {
+      k = ASCII_NAME.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim() : normalizeText(s);
+      if (keys.size < 200000) keys.set(s, k);
+    }
+    return k;
+  };
+  const firstWithName = (last: string, first: string, birth: number, excelRow: number): number | undefined => {
+    const l = nameKey(last);
+    const f = nameKey(first);
+    const head = headByBirth.get(birth);
+    for (let i = head === undefined ? -1 : head; i >= 0; i = chainNext[i]) {
+      if (chainLast[i] === l && chainFirst[i] === f) return chainRow[i];
+    }
+    headByBirth.set(birth, chainLast.length);
+    chainNext.push(head === undefined ? -1 : head);
+    chainLast.push(l);
+    chainFirst.push(f);
+    chainRow.push(excelRow);
+    return undefined;
+  };
 
   const duplicatePass = (row: PersonRow, raw: string, first: number) =>
     findings.add("duplicate-person", "error", () => ({
@@ -41,7 +68,8 @@ export function identityRules(env: RuleEnv): RowRule | null {
       let duplicated = false;
       const rawPass = row.passNumber;
       if (hasPass && rawPass !== null) {
-        const pass = normalizePass(rawPass);
+        // Most PASS numbers are already 12 clean digits: no string work for them.
+        const pass = PASS_DIGITS.test(rawPass) ? rawPass : normalizePass(rawPass);
         if (!PASS_CHARS.test(pass)) {
           findings.add("pass-format", "error", () => ({
             ...env.at("passNumber", row.excelRow),
@@ -65,11 +93,9 @@ export function identityRules(env: RuleEnv): RowRule | null {
         }
       }
       if (hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
-        const key = `${nameKey(row.lastName)}|${nameKey(row.firstName)}|${row.birthDate}`;
-        const first = byName.get(key);
-        if (first === undefined) byName.set(key, row.excelRow);
+        const first = firstWithName(row.lastName, row.firstName, row.birthDate, row.excelRow);
         // One finding per row: a row already reported for its PASS is not reported again.
-        else if (!duplicated) duplicateName(row, first);
+        if (first !== undefined && !duplicated) duplicateName(row, first);
       }
     },
   };
