@@ -62,11 +62,13 @@ export async function insertTemplateSheets(context: Excel.RequestContext, kind: 
     // Structure: label | value | hint.
     const st = worksheets.add(template.sheets.structure);
     const rows = template.structure.map((r) => [r.label, r.key === "kind" && kind ? kind : "", r.hint]);
+    template.structure.forEach((r, i) => {
+      if (r.numFmt) st.getRangeByIndexes(i, 1, 1, 1).numberFormat = [[r.numFmt]];
+    });
     st.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
     st.getRangeByIndexes(0, 0, rows.length, 1).format.font.bold = true;
     template.structure.forEach((r, i) => {
       const cell = st.getRangeByIndexes(i, 1, 1, 1);
-      if (r.numFmt) cell.numberFormat = [[r.numFmt]];
       const placed = lists.inline.get(`structure:${r.key}`);
       if (placed) cell.dataValidation.rule = listRule(placed.source);
       if (r.required) cell.format.fill.color = "#FFF2CC";
@@ -99,7 +101,9 @@ export async function insertTemplateSheets(context: Excel.RequestContext, kind: 
     if (lists.columns.length > 0) {
       const li = worksheets.add(template.sheets.lists);
       lists.columns.forEach((list, i) => {
-        li.getRangeByIndexes(0, i, list.length, 1).values = list.map((v) => [v]);
+        const column = li.getRangeByIndexes(0, i, list.length, 1);
+        column.numberFormat = list.map(() => ["@"]); // keep codes such as "01" as text
+        column.values = list.map((v) => [v]);
       });
       li.visibility = "Hidden";
     }

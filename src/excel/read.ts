@@ -34,7 +34,7 @@ export async function readWorkbookData(
   // is still a preview API (absent from every released ExcelApi set up to 1.21), while
   // workbook.functions is ExcelApi 1.2 and writes nothing in the workbook.
   const probe = context.workbook.functions.date(1904, 1, 1);
-  probe.load("value");
+  probe.load("value,error");
   await context.sync();
   const date1904 = probe.error == null && probe.value === 0;
 

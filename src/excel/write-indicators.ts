@@ -30,8 +30,9 @@ export async function writeSheetLayout(context: Excel.RequestContext, layout: Sh
     const rows = layout.values.length;
     const cols = layout.values[0]?.length ?? 0;
     const all = ws.getRangeByIndexes(0, 0, rows, cols);
-    all.values = layout.values;
+    // Formats first: Excel parses a string written into a General cell ("01/01/2025", a SIRET) as a number.
     all.numberFormat = layout.numberFormats;
+    all.values = layout.values;
     const title = ws.getRangeByIndexes(layout.titleRow, 0, 1, 1);
     title.format.font.bold = true;
     title.format.font.size = 14;

@@ -258,7 +258,7 @@ class FakeFunctionResult extends FakeProxy {
     return this.read("value", this._value);
   }
   get error(): string | null {
-    return null;
+    return this.read("error", null);
   }
   load(spec: string): this {
     this.ctx.queue("functions.date", () => {
@@ -572,7 +572,13 @@ export class FakeRange extends FakeProxy {
       const b = this.box();
       if (v.length !== b.rows || v.some((row) => row.length !== b.cols)) throw new FakeOfficeError("InvalidArgument", "values size mismatch");
       const sheet = this.sheetModel();
-      v.forEach((row, i) => row.forEach((x, j) => sheet.setValue(b.r + i, b.c + j, x)));
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          // Like Excel: a numeric-looking string written into a non-text cell becomes a number.
+          const text = sheet.numberFormats.get(key(b.r + i, b.c + j)) === "@";
+          sheet.setValue(b.r + i, b.c + j, !text && typeof x === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(x) ? Number(x) : x);
+        }),
+      );
       return jsonBytes(v);
     });
   }

@@ -70,6 +70,8 @@ test("writeIndicators creates the Indicateurs sheet: header, French labels, % fo
   const find = (label: string) => rows.findIndex((r) => r[0] === label);
   expect(rows[0][0]).toBe("Bilan IAE — Indicateurs");
   expect(rows[find("Structure")][1]).toBe("Atelier du Lac");
+  expect(rows[find("SIRET")][1]).toBe("12345678900011"); // stays text (format "@" written before the value)
+  expect(rows[find("Département")][1]).toBe("38");
   expect(rows[find("Période")][1]).toBe("01/01/2025 – 31/12/2025");
   expect(rows[find("Calculé le")][1]).toBe("15/01/2026 09:05");
   expect(rows[find("Version des règles")][1]).toBe(DEFAULT_CONFIG.rulesVersion);
@@ -135,7 +137,7 @@ test("insertTemplate creates Structure and Salariés with lists, formats, frozen
       const m = /^='Listes'!\$([A-Z]+)\$1:\$[A-Z]+\$(\d+)$/.exec(source)!;
       const column = m[1].charCodeAt(0) - 65;
       const listed = fake.model.sheet("Listes").values.map((r) => r[column]).filter((v) => v !== undefined);
-      expect(listed).toEqual([...col.list]);
+      expect(listed).toEqual([...col.list]); // codes such as "01 - …" or "50" stay text
       expect(Number(m[2])).toBe(col.list.length);
     } else {
       expect(source.split(",")).toEqual([...col.list]);
