@@ -23,7 +23,7 @@ export function contractRules(env: RuleEnv): RowRule | null {
   return {
     check(row) {
       const weekly = row.weeklyHours;
-      if (hasWeekly && weekly !== null) {
+      if (hasWeekly && weekly !== null && Number.isFinite(weekly)) {
         if (weekly > wh.max) {
           findings.add("weekly-hours-max", "error", () => ({
             ...env.at("weeklyHours", row.excelRow),

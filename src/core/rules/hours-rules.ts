@@ -12,7 +12,8 @@ export function hoursRules(env: RuleEnv): RowRule | null {
   return {
     check(row) {
       const hours = row.hoursWorked;
-      if (hours === null) return;
+      // A non-finite number is not a reading of the cell: the reader reports such values.
+      if (hours === null || !Number.isFinite(hours)) return;
       if (hours < 0) {
         findings.add("hours-negative", "error", () => ({
           ...env.at("hoursWorked", row.excelRow),
