@@ -1,0 +1,3 @@
+export * from "./schema";
+export * from "./period";
+export * from "./canonical";

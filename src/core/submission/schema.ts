@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { KINDS } from "../model/kinds";
+import { INDICATOR_KEYS, type IndicatorKey } from "../model/indicators";
+import { PERSON_FIELDS } from "../model/fields";
+import { FINDING_CODES } from "../model/findings";
+import { dayFromIso } from "../dates/day-number";
+
+/**
+ * Submission payload v1: what a structure sends to the department's hub (domain §5), defined once and shared
+ * by the client, the CLI and the hub. Every object is strict: an unknown field (a name, a birth date, a NIR,
+ * an address…) makes the whole payload invalid, so personal data can never be stored by mistake.
+ */
+export const SUBMISSION_SCHEMA_VERSION = 1 as const;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Date attendue au format AAAA-MM-JJ." })
+  .refine((s) => dayFromIso(s) !== null, { message: "Date inexistante." });
+
+const nullableBool = z.boolean().nullable();
+/** Hours are bounded so a typo cannot overflow sums; negative hours are an error the client reports, kept as sent. */
+const hours = z.number().min(-100_000).max(100_000).nullable();
+
+/**
+ * Pseudonymous key: HMAC-SHA-256 (hex, 64 characters) of the normalised PASS IAE or name + birth date, with the
+ * department key. Requiring the HMAC shape keeps a plain PASS number or a name from passing as a key.
+ */
+export const PERSON_KEY_PATTERN = /^[0-9a-f]{64}$/;
+
+export const submissionRecordSchema = z.strictObject({
+  key: z.string().regex(PERSON_KEY_PATTERN, { message: "Clé pseudonyme attendue : HMAC-SHA-256 en hexadécimal (64 caractères)." }).nullable(),
+  sex: z.enum(["F", "H"]).nullable(),
+  birthYear: z.number().int().min(1900).max(2100).nullable(),
+  qpv: nullableBool,
+  zrr: nullableBool,
+  rsa: z.enum(["NON", "OUI-M", "OUI-NM", "OUI"]).nullable(),
+  ass: nullableBool,
+  aah: nullableBool,
+  rqth: nullableBool,
+  ftDuration: z.enum(["00", "01", "02", "03", "04"]).nullable(),
+  educationLevel: z.string().regex(/^\d{2}$/, { message: "Code de niveau de formation ASP attendu (2 chiffres)." }).nullable(),
+  hireDate: isoDate.nullable(),
+  exitDate: isoDate.nullable(),
+  exitMotif: z.string().min(1).max(100).nullable(),
+  hoursWorked: hours,
+  hoursSinceHire: hours,
+});
+
+export const submissionStructureSchema = z.strictObject({
+  siret: z.string().regex(/^\d{14}$/, { message: "SIRET attendu : 14 chiffres sans espace." }),
+  name: z.string().min(1).max(300),
+  kind: z.enum(KINDS),
+  afNumber: z.string().max(40).nullable(),
+  department: z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, { message: "Code de département attendu (01–95, 2A, 2B, 971–976)." }),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  fteConventioned: z.number().min(0).max(1_000_000).nullable(),
+  annualHoursPerFte: z.number().positive().max(10_000).nullable(),
+  cdCofinancedAmount: z.number().min(0).max(1e12).nullable(),
+});
+
+const indicatorShape = Object.fromEntries(
+  INDICATOR_KEYS.map((k) => [k, z.number().nullable()]),
+) as Record<IndicatorKey, z.ZodNullable<z.ZodNumber>>;
+export const indicatorsSchema = z.strictObject(indicatorShape);
+
+const count = z.number().int().min(0).max(1e9);
+
+export const validationSummarySchema = z.strictObject({
+  valid: z.boolean(),
+  counts: z.strictObject({ error: count, warning: count, info: count }),
+  rules: z
+    .array(z.strictObject({ code: z.enum(FINDING_CODES), severity: z.enum(["error", "warning", "info"]), count }))
+    .max(FINDING_CODES.length * 3),
+});
+
+export const submissionPayloadSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SUBMISSION_SCHEMA_VERSION),
+    generator: z.strictObject({ name: z.string().min(1).max(100), version: z.string().min(1).max(50) }),
+    rulesVersion: z.string().min(1).max(50),
+    structure: submissionStructureSchema,
+    /** Columns present in the workbook: a share whose column is absent is null, and the hub must know it to recompute. */
+    fieldsPresent: z.array(z.enum(PERSON_FIELDS)).max(PERSON_FIELDS.length),
+    indicators: indicatorsSchema,
+    validation: validationSummarySchema,
+    records: z.array(submissionRecordSchema).max(200_000),
+  })
+  .superRefine((p, ctx) => {
+    if (p.structure.periodStart > p.structure.periodEnd) {
+      ctx.addIssue({ code: "custom", path: ["structure", "periodEnd"], message: "La fin de période précède son début." });
+    }
+  });
+
+export type SubmissionPayload = z.infer<typeof submissionPayloadSchema>;
+export type SubmissionRecord = z.infer<typeof submissionRecordSchema>;
+export type ValidationSummary = z.infer<typeof validationSummarySchema>;
+
+/** One schema error, located by its JSON pointer (RFC 6901) in the payload. */
+export interface PayloadError {
+  pointer: string;
+  message: string;
+}
+
+export function jsonPointer(path: readonly PropertyKey[]): string {
+  return path.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+/** Validates an untrusted value as a v1 payload; errors are French and located by JSON pointer. */
+export function parseSubmissionPayload(
+  value: unknown,
+): { ok: true; payload: SubmissionPayload } | { ok: false; errors: PayloadError[] } {
+  const r = submissionPayloadSchema.safeParse(value, { error: frenchError });
+  if (r.success) return { ok: true, payload: r.data };
+  return { ok: false, errors: r.error.issues.slice(0, 200).map((i) => ({ pointer: jsonPointer(i.path), message: i.message })) };
+}
+
+/** The JSON Schema (draft 2020-12) of the payload, published for other clients. */
+export function submissionJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(submissionPayloadSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    $id: "https://bilan-iae.fr/schemas/submission-v1.schema.json",
+    title: "Bilan IAE — envoi v1",
+    description: "Bilan d'une SIAE envoyé au hub départemental : structure, période, indicateurs, contrôles et enregistrements pseudonymes (aucun nom, date de naissance, adresse ni NIR).",
+    ...schema,
+  };
+}
+
+type Issue = Parameters<z.core.$ZodErrorMap>[0];
+
+/** French messages for zod's built-in checks (messages set in the schema above win). */
+function frenchError(issue: Issue): string {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `Champ non autorisé : ${issue.keys.map((k) => `« ${k} »`).join(", ")}. Le format v1 n'accepte que les champs prévus (aucune donnée personnelle).`;
+    case "invalid_type":
+      return issue.input === undefined ? "Champ obligatoire manquant." : `Type invalide : ${frenchType(issue.expected)} attendu.`;
+    case "invalid_value":
+      return `Valeur invalide : attendu ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
+    case "too_small":
+      return issue.origin === "string" ? `Texte trop court (au moins ${issue.minimum} caractère(s)).` : `Valeur trop petite (minimum ${issue.minimum}).`;
+    case "too_big":
+      return issue.origin === "string"
+        ? `Texte trop long (au plus ${issue.maximum} caractères).`
+        : issue.origin === "array"
+          ? `Trop d'éléments (au plus ${issue.maximum}).`
+          : `Valeur trop grande (maximum ${issue.maximum}).`;
+    case "invalid_format":
+      return "Format invalide.";
+    case "not_multiple_of":
+      return "Nombre entier attendu.";
+    default:
+      return "Valeur invalide.";
+  }
+}
+
+function frenchType(t: string): string {
+  const names: Record<string, string> = {
+    string: "un texte",
+    number: "un nombre",
+    int: "un nombre entier",
+    boolean: "un booléen (true/false)",
+    object: "un objet",
+    array: "une liste",
+    null: "null",
+  };
+  return names[t] ?? t;
+}

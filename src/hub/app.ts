@@ -1,0 +1,58 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { DEFAULT_HUB_CONFIG, type HubConfig } from "./config";
+import type { HubDb } from "./db/connect";
+import { dbPlugin } from "./plugins/db";
+import { errorsPlugin } from "./plugins/errors";
+import { securityPlugin } from "./plugins/security";
+import { authPlugin } from "./plugins/auth";
+import { submissionsRoutes } from "./routes/submissions";
+import { consolidationRoutes } from "./routes/consolidation";
+import { statusRoutes } from "./routes/status";
+import { healthRoutes } from "./routes/health";
+import { openApiRoutes } from "./openapi";
+
+export interface BuildHubOptions {
+  db: HubDb;
+  config?: Partial<HubConfig>;
+  /** false (tests), true (pino to stdout), pino options, or a logger instance. */
+  logger?: boolean | FastifyServerOptions["logger"] | FastifyBaseLogger;
+  /** Close the database when the server closes (default true). */
+  closeDb?: boolean;
+}
+
+/** Pino: structured, and never a token, an idempotency key or a body (the request serializer logs none of them). */
+function loggerOptions(logger: BuildHubOptions["logger"]): Pick<FastifyServerOptions, "logger" | "loggerInstance"> {
+  if (logger === undefined || logger === false) return { logger: false };
+  if (logger === true) return { logger: { level: "info", redact: ["req.headers.authorization", 'req.headers["idempotency-key"]'] } };
+  if (typeof (logger as FastifyBaseLogger).child === "function") return { loggerInstance: logger as FastifyBaseLogger };
+  return { logger: logger as FastifyServerOptions["logger"] };
+}
+
+/** The hub application (not listening): one plugin per concern, everything injectable for tests. */
+export async function buildHub(options: BuildHubOptions): Promise<FastifyInstance> {
+  const config: HubConfig = { ...DEFAULT_HUB_CONFIG, ...options.config, rateLimit: { ...DEFAULT_HUB_CONFIG.rateLimit, ...options.config?.rateLimit } };
+  const serverOptions: FastifyServerOptions = {
+    ...loggerOptions(options.logger),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy as FastifyServerOptions["trustProxy"],
+    // Secure JSON parsing: __proto__ and constructor.prototype keys are refused (400), not merged.
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    requestTimeout: 120_000,
+  };
+  const app: FastifyInstance = Fastify(serverOptions);
+  // JSON only: Fastify also parses text/plain by default, which would turn a wrong content type into a 422.
+  app.removeContentTypeParser("text/plain");
+  await app.register(dbPlugin, { hubDb: options.db, hubConfig: config, closeDb: options.closeDb ?? true });
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, { config });
+  await app.register(authPlugin);
+  await app.register(healthRoutes);
+  await app.register(openApiRoutes);
+  await app.register(submissionsRoutes);
+  await app.register(consolidationRoutes);
+  await app.register(statusRoutes);
+  return app;
+}

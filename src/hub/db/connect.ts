@@ -1,0 +1,128 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { Pool } from "pg";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import type { HubDatabase } from "./schema";
+import type { Dialect } from "./dialect";
+import { migrationProvider } from "./migrations";
+
+export interface DbOptions {
+  /** postgres://… : use PostgreSQL. Otherwise SQLite. */
+  databaseUrl?: string;
+  /** SQLite file (default ./data/hub.sqlite). */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests give each file its own); created when missing. */
+  pgSchema?: string;
+  /** PostgreSQL pool size (default 10). */
+  pgPoolSize?: number;
+}
+
+export interface HubDb {
+  db: Kysely<HubDatabase>;
+  dialect: Dialect;
+  /** Where the data lives, for logs (never the password). */
+  location: string;
+  /** SQLite only: online backup to a file (consistent copy while the hub runs). */
+  backup(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_FILE = path.join("data", "hub.sqlite");
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return typeof url === "string" && /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens the database and runs pending migrations. */
+export async function openHubDb(options: DbOptions = {}): Promise<HubDb> {
+  const hub = isPostgresUrl(options.databaseUrl) ? await openPostgres(options.databaseUrl, options) : openSqlite(options.sqliteFile ?? DEFAULT_SQLITE_FILE);
+  try {
+    await migrate(hub, isPostgresUrl(options.databaseUrl) ? options.pgSchema : undefined);
+  } catch (e) {
+    await hub.close();
+    throw e;
+  }
+  return hub;
+}
+
+function openSqlite(file: string): HubDb {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  // WAL: readers never block the writer; FULL: a 201 is on disk before it is sent (survives a power cut).
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: "sqlite",
+    location: path.resolve(file),
+    async backup(target: string) {
+      mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+      await sqlite.backup(target);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPostgres(url: string, options: DbOptions): Promise<HubDb> {
+  const schema = options.pgSchema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Nom de schéma PostgreSQL invalide : ${schema}`);
+  if (schema) {
+    const setup = new Pool({ connectionString: url, max: 1 });
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new Pool({
+    connectionString: url,
+    max: options.pgPoolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+  let location = "PostgreSQL";
+  try {
+    const u = new URL(url);
+    location = `PostgreSQL ${u.hostname || "socket"}:${u.port || 5432}${u.pathname}${schema ? ` (schéma ${schema})` : ""}`;
+  } catch {
+    location = "PostgreSQL";
+  }
+  return {
+    db,
+    dialect: "postgres",
+    location,
+    async backup() {
+      throw new Error("Sauvegarde intégrée disponible pour SQLite seulement : utilisez pg_dump pour PostgreSQL.");
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function migrate(hub: HubDb, pgSchema: string | undefined): Promise<void> {
+  // With a private schema, Kysely's own tables must live in it too (its existence check looks at every schema).
+  const migrator = new Migrator({ db: hub.db, provider: migrationProvider(hub.dialect), ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
+    throw new Error(`Migration de la base du hub impossible (${failed}) : ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Database reachable: the health check. */
+export async function ping(hub: HubDb): Promise<void> {
+  await sql`select 1`.execute(hub.db);
+}
+
+/** Unique-constraint violation, in either database. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === "23505" || err?.code === "SQLITE_CONSTRAINT_UNIQUE" || err?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}

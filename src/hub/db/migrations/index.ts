@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely";
+import type { Dialect } from "../dialect";
+import { initialMigration } from "./001-initial";
+
+/**
+ * Versioned migrations, in code (not files read at run time) so the compiled hub and the tests run the same list.
+ * Never edit a released migration: add the next number.
+ */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { "001-initial": initialMigration(dialect) };
+    },
+  };
+}

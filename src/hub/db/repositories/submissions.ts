@@ -1,0 +1,346 @@
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { Indicators, Kind } from "../../../core";
+import type { SubmissionPayload } from "../../../core/submission";
+import type { HubDatabase } from "../schema";
+import { isUniqueViolation } from "../connect";
+import { audit, type AuditEntry } from "./audit";
+
+/** What the hub answers to a stored submission, identical on every replay. */
+export interface Receipt {
+  id: string;
+  siret: string;
+  kind: string;
+  period: string;
+  version: number;
+  receivedAt: string;
+  indicators: Indicators;
+  /** The indicators the client sent differ from those recomputed here from the records. */
+  indicatorsMismatch: boolean;
+}
+
+export interface NewSubmission {
+  structureId: number;
+  siret: string;
+  tokenId: number;
+  period: string;
+  payload: SubmissionPayload;
+  payloadJson: string;
+  indicators: Indicators;
+  mismatch: boolean;
+  employeeKeys: readonly string[];
+  employeesUnkeyed: number;
+  /** Per record: is it one of the report's employees. */
+  employeeFlags: readonly boolean[];
+  contentHash: string;
+  idempotencyKey: string;
+  audit: Omit<AuditEntry, "action" | "target">;
+}
+
+export type StoreOutcome = { kind: "created"; receipt: Receipt } | { kind: "replay"; receipt: Receipt } | { kind: "conflict" };
+
+const RECEIPT_COLUMNS = ["public_id", "kind", "period", "version", "received_at", "indicators", "indicators_mismatch", "content_hash"] as const;
+
+function toReceipt(siret: string, r: { public_id: string; kind: string; period: string; version: number; received_at: string; indicators: string; indicators_mismatch: number }): Receipt {
+  return {
+    id: r.public_id,
+    siret,
+    kind: r.kind,
+    period: r.period,
+    version: r.version,
+    receivedAt: r.received_at,
+    indicators: JSON.parse(r.indicators) as Indicators,
+    indicatorsMismatch: r.indicators_mismatch === 1,
+  };
+}
+
+/** The stored submission for (structure, idempotency key): a replay (same content) or a conflict (other content). */
+export async function findByIdempotencyKey(db: Kysely<HubDatabase>, structureId: number, siret: string, key: string, contentHash: string): Promise<StoreOutcome | undefined> {
+  const r = await db
+    .selectFrom("submissions")
+    .select(RECEIPT_COLUMNS)
+    .where("structure_id", "=", structureId)
+    .where("idempotency_key", "=", key)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return r.content_hash === contentHash ? { kind: "replay", receipt: toReceipt(siret, r) } : { kind: "conflict" };
+}
+
+const MAX_ATTEMPTS = 8;
+const RECORD_CHUNK = 1000;
+
+/**
+ * Stores a submission and its records in ONE transaction. The unique constraint on (structure, idempotency
+ * key) makes concurrent or retried requests with the same key store it once: the loser of a race finds the
+ * winner's row and answers a replay (or a conflict). The version is the next one for (structure, kind,
+ * period); a concurrent insert of the same version violates the other unique constraint and is retried.
+ */
+export async function storeSubmission(db: Kysely<HubDatabase>, s: NewSubmission): Promise<StoreOutcome> {
+  const { payload } = s;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const max = await trx
+          .selectFrom("submissions")
+          .select((eb) => eb.fn.max("version").as("v"))
+          .where("structure_id", "=", s.structureId)
+          .where("kind", "=", payload.structure.kind)
+          .where("period", "=", s.period)
+          .executeTakeFirst();
+        const version = Number(max?.v ?? 0) + 1;
+        const receivedAt = new Date().toISOString();
+        const publicId = randomUUID();
+        const counts = payload.validation.counts;
+        const inserted = await trx
+          .insertInto("submissions")
+          .values({
+            public_id: publicId,
+            structure_id: s.structureId,
+            token_id: s.tokenId,
+            kind: payload.structure.kind,
+            period: s.period,
+            period_start: payload.structure.periodStart,
+            period_end: payload.structure.periodEnd,
+            schema_version: payload.schemaVersion,
+            payload: s.payloadJson,
+            client_indicators: JSON.stringify(payload.indicators),
+            indicators: JSON.stringify(s.indicators),
+            indicators_mismatch: s.mismatch ? 1 : 0,
+            valid: payload.validation.valid ? 1 : 0,
+            errors: counts.error,
+            warnings: counts.warning,
+            infos: counts.info,
+            record_count: payload.records.length,
+            employee_keys: s.employeeKeys.join("\n"),
+            employees_unkeyed: s.employeesUnkeyed,
+            content_hash: s.contentHash,
+            idempotency_key: s.idempotencyKey,
+            received_at: receivedAt,
+            version,
+          })
+          .returning(["id"])
+          .executeTakeFirstOrThrow();
+        const recs = payload.records;
+        for (let from = 0; from < recs.length; from += RECORD_CHUNK) {
+          const chunk = recs.slice(from, from + RECORD_CHUNK).map((r, j) => ({
+            submission_id: inserted.id,
+            idx: from + j,
+            key: r.key,
+            employee: s.employeeFlags[from + j] ? 1 : 0,
+            sex: r.sex,
+            birth_year: r.birthYear,
+            qpv: bool(r.qpv),
+            zrr: bool(r.zrr),
+            rsa: r.rsa,
+            ass: bool(r.ass),
+            aah: bool(r.aah),
+            rqth: bool(r.rqth),
+            ft_duration: r.ftDuration,
+            education_level: r.educationLevel,
+            hire_date: r.hireDate,
+            exit_date: r.exitDate,
+            exit_motif: r.exitMotif,
+            hours_worked: r.hoursWorked,
+            hours_since_hire: r.hoursSinceHire,
+          }));
+          await trx.insertInto("person_records").values(chunk).execute();
+        }
+        await audit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
+        return {
+          kind: "created" as const,
+          receipt: {
+            id: publicId,
+            siret: s.siret,
+            kind: payload.structure.kind,
+            period: s.period,
+            version,
+            receivedAt,
+            indicators: s.indicators,
+            indicatorsMismatch: s.mismatch,
+          },
+        };
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e) || attempt >= MAX_ATTEMPTS) throw e;
+      const existing = await findByIdempotencyKey(db, s.structureId, s.siret, s.idempotencyKey, s.contentHash);
+      if (existing) return existing;
+      // Version race with another key: try again with the next version.
+    }
+  }
+}
+
+function bool(v: boolean | null): number | null {
+  return v === null ? null : v ? 1 : 0;
+}
+
+export interface SubmissionSummary {
+  id: string;
+  siret: string;
+  name: string;
+  kind: string;
+  period: string;
+  version: number;
+  receivedAt: string;
+  valid: boolean;
+  counts: { error: number; warning: number; info: number };
+  recordCount: number;
+  indicatorsMismatch: boolean;
+  latest: boolean;
+}
+
+function summaryQuery(db: Kysely<HubDatabase>) {
+  return db
+    .selectFrom("submissions as s")
+    .innerJoin("structures as st", "st.id", "s.structure_id")
+    .select([
+      "s.id as rowId",
+      "s.public_id",
+      "st.siret",
+      "st.name",
+      "s.structure_id",
+      "s.kind",
+      "s.period",
+      "s.version",
+      "s.received_at",
+      "s.valid",
+      "s.errors",
+      "s.warnings",
+      "s.infos",
+      "s.record_count",
+      "s.indicators_mismatch",
+    ])
+    .select((eb) =>
+      eb
+        .not(
+          eb.exists(
+            eb
+              .selectFrom("submissions as n")
+              .select("n.id")
+              .whereRef("n.structure_id", "=", "s.structure_id")
+              .whereRef("n.kind", "=", "s.kind")
+              .whereRef("n.period", "=", "s.period")
+              .whereRef("n.version", ">", "s.version"),
+          ),
+        )
+        .as("latest"),
+    );
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["executeTakeFirstOrThrow"]>>;
+
+function toSummary(r: SummaryRow): SubmissionSummary {
+  return {
+    id: r.public_id,
+    siret: r.siret,
+    name: r.name,
+    kind: r.kind,
+    period: r.period,
+    version: r.version,
+    receivedAt: r.received_at,
+    valid: r.valid === 1,
+    counts: { error: r.errors, warning: r.warnings, info: r.infos },
+    recordCount: r.record_count,
+    indicatorsMismatch: r.indicators_mismatch === 1,
+    // SQLite answers 0/1, PostgreSQL true/false.
+    latest: Boolean(r.latest),
+  };
+}
+
+export interface SubmissionFilter {
+  period?: string;
+  siret?: string;
+  kind?: string;
+  structureId?: number;
+  limit: number;
+  offset: number;
+}
+
+export async function listSubmissions(db: Kysely<HubDatabase>, f: SubmissionFilter): Promise<SubmissionSummary[]> {
+  let q = summaryQuery(db);
+  if (f.period) q = q.where("s.period", "=", f.period);
+  if (f.siret) q = q.where("st.siret", "=", f.siret);
+  if (f.kind) q = q.where("s.kind", "=", f.kind);
+  if (f.structureId !== undefined) q = q.where("s.structure_id", "=", f.structureId);
+  const rows = await q.orderBy("s.id", "desc").limit(f.limit).offset(f.offset).execute();
+  return rows.map(toSummary);
+}
+
+export interface SubmissionDetail extends SubmissionSummary {
+  structureId: number;
+  schemaVersion: number;
+  contentHash: string;
+  indicators: Indicators;
+  clientIndicators: Indicators;
+  payload: unknown;
+}
+
+export async function getSubmission(db: Kysely<HubDatabase>, publicId: string): Promise<SubmissionDetail | undefined> {
+  const r = await summaryQuery(db)
+    .select(["s.schema_version", "s.content_hash", "s.indicators", "s.client_indicators", "s.payload"])
+    .where("s.public_id", "=", publicId)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    ...toSummary(r),
+    structureId: r.structure_id,
+    schemaVersion: r.schema_version,
+    contentHash: r.content_hash,
+    indicators: JSON.parse(r.indicators) as Indicators,
+    clientIndicators: JSON.parse(r.client_indicators) as Indicators,
+    payload: JSON.parse(r.payload) as unknown,
+  };
+}
+
+export interface LatestReport {
+  id: string;
+  siret: string;
+  name: string;
+  kind: Kind;
+  version: number;
+  receivedAt: string;
+  valid: boolean;
+  counts: { error: number; warning: number; info: number };
+  indicators: Indicators;
+  employeeKeys: string[];
+  employeesUnkeyed: number;
+}
+
+/** The latest version of each (structure, kind) report of a period, in SIRET then kind order. */
+export async function latestReports(db: Kysely<HubDatabase>, period: string, withKeys: boolean): Promise<LatestReport[]> {
+  const rows = await db
+    .selectFrom("submissions as s")
+    .innerJoin("structures as st", "st.id", "s.structure_id")
+    .select(["s.public_id", "st.siret", "st.name", "s.kind", "s.version", "s.received_at", "s.valid", "s.errors", "s.warnings", "s.infos", "s.indicators", "s.employees_unkeyed"])
+    .$if(withKeys, (q) => q.select("s.employee_keys"))
+    .where("s.period", "=", period)
+    .where(
+      "s.version",
+      "=",
+      sql<number>`(select max(n.version) from submissions n where n.structure_id = s.structure_id and n.kind = s.kind and n.period = s.period)`,
+    )
+    .orderBy("st.siret")
+    .orderBy("s.kind")
+    .execute();
+  return rows.map((r) => {
+    const keys = (r as { employee_keys?: string }).employee_keys;
+    return {
+      id: r.public_id,
+      siret: r.siret,
+      name: r.name,
+      kind: r.kind as Kind,
+      version: r.version,
+      receivedAt: r.received_at,
+      valid: r.valid === 1,
+      counts: { error: r.errors, warning: r.warnings, info: r.infos },
+      indicators: JSON.parse(r.indicators) as Indicators,
+      employeeKeys: keys ? keys.split("\n") : [],
+      employeesUnkeyed: r.employees_unkeyed,
+    };
+  });
+}
+
+/** Rows stored for a structure (durability tests and operators). */
+export async function countSubmissions(db: Kysely<HubDatabase>): Promise<number> {
+  const r = await db.selectFrom("submissions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import {
+  computeIndicators,
+  createMotifIndex,
+  employeeKeys,
+  INDICATOR_KEYS,
+  periodOf,
+  rowsFromRecords,
+  type Indicators,
+  type MotifIndex,
+  type RulesConfig,
+  type StructureInfo,
+} from "../core";
+import { canonicalJson, periodKey, type SubmissionPayload } from "../core/submission";
+
+export interface Recomputed {
+  period: string;
+  indicators: Indicators;
+  mismatch: boolean;
+  employeeKeys: string[];
+  employeesUnkeyed: number;
+  employeeFlags: boolean[];
+  contentHash: string;
+  payloadJson: string;
+}
+
+const motifCache = new WeakMap<RulesConfig, MotifIndex>();
+
+/**
+ * What the hub derives from a valid payload: the period key, the indicators recomputed from the records with
+ * the core engine (the client's are kept, and a flag says when they differ), the employees' keys for
+ * distinctPersons, and the content hash of the canonical payload (replay or conflict for an idempotency key).
+ */
+export function recompute(payload: SubmissionPayload, rules: RulesConfig): Recomputed {
+  const s = payload.structure;
+  const structure: StructureInfo = { ...s };
+  let motifs = motifCache.get(rules);
+  if (!motifs) {
+    motifs = createMotifIndex(rules.exitMotifs);
+    motifCache.set(rules, motifs);
+  }
+  const rows = rowsFromRecords(payload.records);
+  const indicators = computeIndicators(rows, { structure, fieldsPresent: payload.fieldsPresent, config: rules, motifs });
+  const { keys, unkeyed } = employeeKeys(rows, periodOf(structure).end);
+  const employees = new Set(keys);
+  const canonical = canonicalJson(payload);
+  return {
+    period: periodKey(s.periodStart, s.periodEnd) as string,
+    indicators,
+    mismatch: !sameIndicators(indicators, payload.indicators),
+    employeeKeys: keys,
+    employeesUnkeyed: unkeyed,
+    employeeFlags: payload.records.map((r) => r.key !== null && employees.has(r.key)),
+    contentHash: createHash("sha256").update(canonical, "utf8").digest("hex"),
+    payloadJson: canonical,
+  };
+}
+
+/** Equal up to floating noise (the client may round differently in its last digits). */
+export function sameIndicators(a: Indicators, b: Indicators): boolean {
+  for (const k of INDICATOR_KEYS) {
+    const x = a[k];
+    const y = b[k];
+    if (x === null || y === null) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) return false;
+  }
+  return true;
+}

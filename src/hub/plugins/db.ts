@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { HubDb } from "../db/connect";
+import type { HubConfig } from "../config";
+import { global } from "./global";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    hubDb: HubDb;
+    hubConfig: HubConfig;
+  }
+}
+
+/** Makes the database and configuration available to routes; closes the database with the server when asked. */
+export const dbPlugin = global<FastifyPluginAsync<{ hubDb: HubDb; hubConfig: HubConfig; closeDb: boolean }>>(async (app, opts) => {
+  app.decorate("hubDb", opts.hubDb);
+  app.decorate("hubConfig", opts.hubConfig);
+  if (opts.closeDb) app.addHook("onClose", async () => opts.hubDb.close());
+});

@@ -1,0 +1,28 @@
+/**
+ * An HTTP error answered as application/problem+json (RFC 9457) with a French `detail` for the user.
+ * Thrown from routes and hooks; the errors plugin turns it into the response.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = "HttpProblem";
+  }
+}
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
+
+export function problemBody(p: { status: number; slug: string; title: string; detail: string; extra?: Record<string, unknown> }, instance?: string) {
+  return { type: `urn:bilan-iae:problem:${p.slug}`, title: p.title, status: p.status, detail: p.detail, ...(instance ? { instance } : {}), ...(p.extra ?? {}) };
+}
+
+export const unauthorized = (detail: string) => new HttpProblem(401, "unauthorized", "Authentification requise", detail, {}, { "WWW-Authenticate": 'Bearer realm="bilan-iae"' });
+export const forbidden = (detail: string) => new HttpProblem(403, "forbidden", "Accès refusé", detail);
+export const notFound = (detail: string) => new HttpProblem(404, "not-found", "Introuvable", detail);
+export const badRequest = (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(400, "bad-request", "Requête invalide", detail, extra);

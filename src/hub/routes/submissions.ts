@@ -1,0 +1,125 @@
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import { isKind } from "../../core";
+import { isPeriodKey, parseSubmissionPayload } from "../../core/submission";
+import { findByIdempotencyKey, getSubmission, listSubmissions, storeSubmission } from "../db/repositories/submissions";
+import { findStructureBySiret } from "../db/repositories/structures";
+import { audit } from "../db/repositories/audit";
+import { recompute } from "../ingest";
+import { actorOf, type Auth } from "../plugins/auth";
+import { HttpProblem, badRequest, forbidden, notFound } from "../problem";
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+function authOf(req: FastifyRequest): Auth {
+  if (!req.auth) throw new Error("route without authentication");
+  return req.auth;
+}
+
+function queryString(q: unknown, name: string): string | undefined {
+  const v = (q as Record<string, unknown>)[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== "string") throw badRequest(`Paramètre « ${name} » répété ou invalide.`);
+  return v;
+}
+
+export function periodParam(q: unknown, required: boolean): string | undefined {
+  const period = queryString(q, "period");
+  if (period === undefined) {
+    if (required) throw badRequest("Paramètre « period » obligatoire, par exemple ?period=2025 (ou 2025-Q1, 2025-S1, 2025-03).");
+    return undefined;
+  }
+  if (!isPeriodKey(period)) throw badRequest(`Période « ${period.slice(0, 40)} » invalide : attendu 2025, 2025-S1, 2025-Q1, 2025-03 ou AAAA-MM-JJ_AAAA-MM-JJ.`);
+  return period;
+}
+
+export const submissionsRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.hubDb;
+
+  app.post("/api/v1/submissions", { config: { access: "any" } }, async (req, reply) => {
+    const auth = authOf(req);
+    if (auth.role !== "structure") throw forbidden("Un envoi de bilan se fait avec le jeton de la structure, pas avec un jeton départemental.");
+    const key = req.headers["idempotency-key"];
+    if (typeof key !== "string" || !IDEMPOTENCY_KEY.test(key)) {
+      throw badRequest("En-tête « Idempotency-Key » manquant ou invalide (1 à 200 caractères ASCII visibles) : il permet de renvoyer un bilan sans risque de doublon.");
+    }
+    const parsed = parseSubmissionPayload(req.body);
+    if (!parsed.ok) {
+      throw new HttpProblem(422, "invalid-payload", "Bilan non conforme au format v1", `Le bilan envoyé ne respecte pas le format v1 (${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}) : voir la liste « errors ».`, {
+        errors: parsed.errors.map((e) => ({ pointer: e.pointer, detail: e.message })),
+      });
+    }
+    const payload = parsed.payload;
+    if (payload.structure.siret !== auth.structure.siret) {
+      await audit(db, { actor: actorOf(req), action: "submission.denied", target: auth.structure.siret, ip: req.ip, status: 403, details: "siret mismatch" });
+      throw forbidden(`Ce jeton appartient à la structure SIRET ${auth.structure.siret} : il ne peut pas envoyer le bilan d'une autre structure (SIRET ${payload.structure.siret}).`);
+    }
+    if (!auth.structure.kinds.includes(payload.structure.kind)) {
+      throw forbidden(`La structure ${auth.structure.siret} n'est pas enregistrée au hub pour le type ${payload.structure.kind} (types enregistrés : ${auth.structure.kinds.join(", ")}). Demandez au Département de l'ajouter.`);
+    }
+    const derived = recompute(payload, app.hubConfig.rules);
+    const existing = await findByIdempotencyKey(db, auth.structure.id, auth.structure.siret, key, derived.contentHash);
+    const outcome =
+      existing ??
+      (await storeSubmission(db, {
+        structureId: auth.structure.id,
+        siret: auth.structure.siret,
+        tokenId: auth.token.id,
+        period: derived.period,
+        payload,
+        payloadJson: derived.payloadJson,
+        indicators: derived.indicators,
+        mismatch: derived.mismatch,
+        employeeKeys: derived.employeeKeys,
+        employeesUnkeyed: derived.employeesUnkeyed,
+        employeeFlags: derived.employeeFlags,
+        contentHash: derived.contentHash,
+        idempotencyKey: key,
+        audit: { actor: actorOf(req), ip: req.ip, status: 201 },
+      }));
+    if (outcome.kind === "conflict") {
+      throw new HttpProblem(409, "idempotency-conflict", "Clé d'idempotence déjà utilisée", "Cette clé Idempotency-Key a déjà servi pour un autre contenu. Un bilan modifié doit être envoyé avec une nouvelle clé.");
+    }
+    const status = outcome.kind === "created" ? 201 : 200;
+    if (status === 201) void reply.header("location", `/api/v1/submissions/${outcome.receipt.id}`);
+    return reply.code(status).send(outcome.receipt);
+  });
+
+  app.get("/api/v1/submissions", { config: { access: "any" } }, async (req) => {
+    const auth = authOf(req);
+    const period = periodParam(req.query, false);
+    const siret = queryString(req.query, "siret");
+    const kind = queryString(req.query, "kind");
+    if (siret !== undefined && !/^\d{14}$/.test(siret)) throw badRequest("Paramètre « siret » invalide : 14 chiffres attendus.");
+    if (kind !== undefined && !isKind(kind)) throw badRequest("Paramètre « kind » invalide : ACI, AI, EI, ETTI ou EITI.");
+    const limit = intParam(queryString(req.query, "limit"), 100, 1, 1000, "limit");
+    const offset = intParam(queryString(req.query, "offset"), 0, 0, 1e9, "offset");
+    let structureId: number | undefined;
+    if (auth.role === "structure") {
+      if (siret !== undefined && siret !== auth.structure.siret) throw forbidden("Un jeton de structure ne donne accès qu'aux envois de sa propre structure.");
+      structureId = auth.structure.id;
+    } else if (siret !== undefined) {
+      const st = await findStructureBySiret(db, siret);
+      if (!st) return { submissions: [] };
+    }
+    return { submissions: await listSubmissions(db, { period, siret, kind, structureId, limit, offset }) };
+  });
+
+  app.get<{ Params: { id: string } }>("/api/v1/submissions/:id", { config: { access: "any" } }, async (req) => {
+    const auth = authOf(req);
+    const id = req.params.id;
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound("Aucun envoi avec cet identifiant.");
+    const s = await getSubmission(db, id);
+    // Another structure's submission is "not found": its existence is not disclosed.
+    if (!s || (auth.role === "structure" && s.structureId !== auth.structure.id)) throw notFound("Aucun envoi avec cet identifiant.");
+    if (auth.role === "department") await audit(db, { actor: actorOf(req), action: "submission.read", target: id, ip: req.ip, status: 200 });
+    const { structureId: _structureId, ...rest } = s;
+    return rest;
+  });
+};
+
+function intParam(v: string | undefined, fallback: number, min: number, max: number, name: string): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < min || n > max) throw badRequest(`Paramètre « ${name} » invalide : entier entre ${min} et ${max} attendu.`);
+  return n;
+}

@@ -1,0 +1,68 @@
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { buildHub } from "../../../src/hub/app";
+import type { HubConfig } from "../../../src/hub/config";
+import { upsertStructure } from "../../../src/hub/db/repositories/structures";
+import { createToken, revokeToken } from "../../../src/hub/db/repositories/tokens";
+import { openTestDb, type TestDb } from "./db";
+
+export const SIRET_A = "73282932000074";
+export const SIRET_B = "35600000000048";
+
+export interface TestHub {
+  app: FastifyInstance;
+  tdb: TestDb;
+  url: string;
+  tokens: { a: string; b: string; dept: string; revoked: string };
+  close(): Promise<void>;
+}
+
+/** A hub listening on 127.0.0.1 (random port) on a real database, with structures A (ACI) and B (EI), tokens. */
+export async function startTestHub(config: Partial<HubConfig> = {}): Promise<TestHub> {
+  const tdb = await openTestDb();
+  const db = tdb.hub.db;
+  const a = await upsertStructure(db, { siret: SIRET_A, name: "Atelier A", kind: "ACI" });
+  const b = await upsertStructure(db, { siret: SIRET_B, name: "Entreprise B", kind: "EI" });
+  const ta = await createToken(db, { role: "structure", structureId: a.id });
+  const tb = await createToken(db, { role: "structure", structureId: b.id });
+  const td = await createToken(db, { role: "department", structureId: null });
+  const tr = await createToken(db, { role: "structure", structureId: a.id });
+  await revokeToken(db, tr.record.id);
+  const app = await buildHub({ db: tdb.hub, config: { rateLimit: { perToken: 100_000, perIp: 100_000, windowMs: 60_000 }, ...config }, closeDb: false });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  return {
+    app,
+    tdb,
+    url: `http://127.0.0.1:${port}`,
+    tokens: { a: ta.token, b: tb.token, dept: td.token, revoked: tr.token },
+    async close() {
+      await app.close();
+      await tdb.cleanup();
+    },
+  };
+}
+
+export interface Res {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+/** Real HTTP request with fetch. */
+export async function http(base: string, method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Res> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.raw !== undefined) body = opts.raw;
+  else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const r = await fetch(base + path, { method, headers, body });
+  const text = await r.text();
+  let parsed: unknown = undefined;
+  if (/json/.test(r.headers.get("content-type") ?? "")) parsed = JSON.parse(text);
+  return { status: r.status, headers: r.headers, body: parsed, text };
+}
