@@ -71,12 +71,14 @@ describe("readWorkbook on random and hostile workbooks", () => {
     const wide = new Array<unknown>(50_000).fill("#N/A#REF!");
     for (let j = 0; j < CANONICAL_HEADER.length; j++) wide[j * 3] = CANONICAL_HEADER[j];
     const data = new Array<unknown>(50_000).fill("#VALUE!");
+    data[9] = "F"; // Sexe (header index 3 × 3): a real value, so the row is a person with errors
     const rows = [wide, data, "not a row", null, { length: 5 }, data] as unknown as unknown[][];
     const wb: WorkbookData = { sheets: [{ name: "Salariés", rows }] };
     expect(() => checkFindings(wb)).not.toThrow();
     const r = read(wb);
     expect(r.table?.columns.length).toBe(CANONICAL_HEADER.length);
     expect(r.rows.map((p) => p.excelRow)).toEqual([2, 6]);
+    expect(r.of("cell-error").length).toBe(2 * (CANONICAL_HEADER.length - 1));
   });
 
   it("a hostile workbook object itself does not throw", () => {

@@ -113,6 +113,17 @@ describe("blank rows and the end of the table", () => {
   });
 });
 
+describe("rows of a template filled down with formulas", () => {
+  it("a row holding only 0 hours and Excel errors is blank: no person, no finding", () => {
+    const formulaRow = () => [null, null, null, null, null, null, null, null, 0, null, null, null, "#N/A", null, null, null];
+    const r = read(wb([ok(), formulaRow(), formulaRow(), ok({ 8: 0, 12: "#N/A" })]));
+    expect(r.rows.map((p) => p.excelRow)).toEqual([2, 5]);
+    expect(r.rows[1].hoursWorked).toBe(0);
+    expect(r.of("cell-error").map((f) => f.cell)).toEqual(["M5"]);
+    expect(r.of("value-required")).toEqual([]);
+  });
+});
+
 describe("read findings", () => {
   it("value-required for each empty required cell when its column exists", () => {
     const r = read(wb([ok({ 3: null, 4: " ", 6: "", 7: null, 8: null })]));
