@@ -5,7 +5,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { URL } = require("node:url");
 
-/** Order of the OfficeApp children for a TaskPaneApp (OfficeApp XSD, v1.1). */
+/** Order of the OfficeApp children for a TaskPaneApp (OfficeAppManifestv1.1.xsd; learn.microsoft.com "manifest element ordering"). */
 const OFFICE_APP_ORDER = [
   "Id",
   "AlternateId",
@@ -22,8 +22,9 @@ const OFFICE_APP_ORDER = [
   "Requirements",
   "DefaultSettings",
   "Permissions",
-  "AllowSnapshot",
+  "Dictionary",
   "VersionOverrides",
+  "ExtendedOverrides",
 ];
 const REQUIRED_CHILDREN = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
