@@ -75,6 +75,7 @@ export async function applyHighlights(
   features: OfficeFeatures,
 ): Promise<HighlightState> {
   const targets = cellsToHighlight(findings);
+  if (targets.size === 0) return { version: 1, groups: [] }; // nothing to fill: no sync, no setting
   const worksheets = context.workbook.worksheets;
   if (features.events) context.runtime.load("enableEvents");
   const captures: { sheet: string; areas: Excel.RangeAreas }[] = [];

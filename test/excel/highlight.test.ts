@@ -128,3 +128,11 @@ test("without ExcelApi 1.8/1.9 (events, screen updating) highlighting still work
   expect(fake.model.screenSuspensions).toBe(0);
   expect(fake.model.sheet("Salariés").fill(findings[1].cell!).color).toBe(ERROR_FILL);
 });
+
+test("no cell to highlight: nothing is written", async () => {
+  const fake = new FakeExcel();
+  fake.model.addSheet("S");
+  await workbookOn(fake).highlight([finding("S", "A1", "info")]);
+  expect(fake.model.settings.size).toBe(0);
+  expect(fake.executed.filter((e) => e.label.includes("=") || e.label === "settings.add")).toEqual([]);
+});
