@@ -1,29 +1,45 @@
-import type { FindingCode, IndicatorKey, Severity } from "../core";
+import { FINDING_LABELS, INDICATOR_LABELS, KIND_LABELS, SEVERITY_LABELS, type FindingCode, type IndicatorFormat, type IndicatorKey, type Kind, type Severity } from "../core";
 
 /**
- * The one place the CLI gets its French wording from. Delegates to the core labels module
- * (src/core/labels) so the CLI, the add-in and the hub say the same thing.
+ * The French wording of the CLI and the xlsx outputs, from the core labels module, so the CLI,
+ * the add-in and the hub say the same thing.
  */
 export function indicatorLabel(key: IndicatorKey): string {
-  return key;
+  return INDICATOR_LABELS[key].fr;
+}
+
+export function indicatorDefinition(key: IndicatorKey): string {
+  return INDICATOR_LABELS[key].definitionFr;
+}
+
+export function indicatorFormat(key: IndicatorKey): IndicatorFormat {
+  return INDICATOR_LABELS[key].format;
 }
 
 export function ruleTitle(code: FindingCode): string {
-  return code;
+  return FINDING_LABELS[code]?.fr ?? code;
 }
 
+export function kindLabel(kind: Kind): string {
+  return KIND_LABELS[kind].fr;
+}
+
+/** "erreur(s)", lower case, for counts in sentences. */
 export function severityLabel(s: Severity, count = 1): string {
-  const plural = count > 1 ? "s" : "";
-  if (s === "error") return `erreur${plural}`;
-  if (s === "warning") return `avertissement${plural}`;
-  return `information${plural}`;
+  const word = SEVERITY_LABELS[s].fr.toLowerCase();
+  return count > 1 ? `${word}s` : word;
 }
 
-/** One-line French definition of an indicator (Définitions sheet), "" when none. */
-export function indicatorDefinition(_key: IndicatorKey): string {
-  return "";
-}
-
-export function kindLabel(kind: string): string {
-  return kind;
+/** Excel number format of an indicator by its kind of value. */
+export function excelFormat(key: IndicatorKey): string {
+  switch (indicatorFormat(key)) {
+    case "percent":
+      return "0.0 %";
+    case "hours":
+    case "fte":
+    case "months":
+      return "#,##0.00";
+    default:
+      return "#,##0";
+  }
 }

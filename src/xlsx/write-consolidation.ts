@@ -1,20 +1,12 @@
 import ExcelJS from "exceljs";
-import { INDICATOR_KEYS, RATIO_KEYS, type Consolidation, type IndicatorKey, type Indicators } from "../core";
+import { INDICATOR_KEYS, type Consolidation, type Indicators } from "../core";
 import { stampWorkbook, styleHeaderRow, toBytes } from "./exceljs-util";
-import { indicatorDefinition, indicatorLabel } from "./labels";
+import { excelFormat, indicatorDefinition, indicatorLabel } from "./labels";
 
 
 export const CONSOLIDATION_SHEETS = { reports: "Rapports", byKind: "Par type", total: "Département", notes: "Définitions" } as const;
 
 export const PERCENT_FORMAT = "0.0 %";
-const RATIOS = new Set<IndicatorKey>(RATIO_KEYS);
-const DECIMAL_KEYS = new Set<IndicatorKey>(["hoursWorked", "fte", "fteRsa", "fteConventioned", "averagePathMonths"]);
-
-function numFmt(key: IndicatorKey): string {
-  if (RATIOS.has(key)) return PERCENT_FORMAT;
-  if (DECIMAL_KEYS.has(key)) return "#,##0.00";
-  return "#,##0";
-}
 
 interface Col {
   header: string;
@@ -24,7 +16,7 @@ interface Col {
 
 function addTable(wb: ExcelJS.Workbook, name: string, lead: Col[], rows: { lead: (string | number | boolean | null)[]; indicators: Indicators }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
-  const cols: Col[] = [...lead, ...INDICATOR_KEYS.map((k) => ({ header: indicatorLabel(k), width: Math.min(28, Math.max(12, indicatorLabel(k).length * 0.9)), numFmt: numFmt(k) }))];
+  const cols: Col[] = [...lead, ...INDICATOR_KEYS.map((k) => ({ header: indicatorLabel(k), width: Math.min(28, Math.max(12, indicatorLabel(k).length * 0.9)), numFmt: excelFormat(k) }))];
   ws.columns = cols.map((c) => ({ header: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   for (const r of rows) {
     ws.addRow([...r.lead.map((v) => (typeof v === "boolean" ? (v ? "Oui" : "Non") : v)), ...INDICATOR_KEYS.map((k) => r.indicators[k])]);

@@ -1,7 +1,5 @@
-import { INDICATOR_KEYS, RATIO_KEYS, type Consolidation, type IndicatorKey, type Indicators } from "../../core";
-import { indicatorLabel } from "../../xlsx/labels";
-
-const RATIOS = new Set<IndicatorKey>(RATIO_KEYS);
+import { INDICATOR_KEYS, type Consolidation, type Indicators } from "../../core";
+import { indicatorFormat, indicatorLabel } from "../../xlsx/labels";
 
 /** French CSV cell: decimal comma, percentages as "42,5 %", quoting when needed. */
 function cell(v: string | number | boolean | null | undefined, ratio = false): string {
@@ -21,7 +19,7 @@ function cell(v: string | number | boolean | null | undefined, ratio = false): s
  */
 export function consolidationCsv(c: Consolidation): string {
   const head = ["Niveau", "Fichier", "SIRET", "Raison sociale", "Type", "Valide", "Erreurs", "Avertissements", "Structures", "Rapports", "Personnes distinctes", ...INDICATOR_KEYS.map(indicatorLabel)];
-  const ind = (i: Indicators) => INDICATOR_KEYS.map((k) => cell(i[k], RATIOS.has(k)));
+  const ind = (i: Indicators) => INDICATOR_KEYS.map((k) => cell(i[k], indicatorFormat(k) === "percent"));
   const lines: string[][] = [head.map((h) => cell(h))];
   for (const r of c.reports) {
     lines.push(["Rapport", cell(r.file), cell(r.siret), cell(r.name), cell(r.kind), cell(r.valid), cell(r.counts.error), cell(r.counts.warning), "", "1", "", ...ind(r.indicators)]);

@@ -1,18 +1,8 @@
-import { RATIO_KEYS, type IndicatorKey } from "../../core";
+import { formatIndicator as coreFormatIndicator, type IndicatorKey } from "../../core";
 
-const RATIOS = new Set<IndicatorKey>(RATIO_KEYS);
-const HOURS_LIKE = new Set<IndicatorKey>(["hoursWorked", "fte", "fteRsa", "fteConventioned", "averagePathMonths"]);
-
-/** French display of an indicator: "42,5 %", "1 234,50", "—" for null (not computable). */
+/** French display of an indicator ("42,5 %", "1 234,50", "—" when not computable), from the core labels. */
 export function formatIndicator(key: IndicatorKey, v: number | null): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return "—";
-  if (RATIOS.has(key)) return `${(v * 100).toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-  if (HOURS_LIKE.has(key)) return v.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return v.toLocaleString("fr-FR", { maximumFractionDigits: 2 });
-}
-
-export function isRatioKey(key: IndicatorKey): boolean {
-  return RATIOS.has(key);
+  return coreFormatIndicator(key, v);
 }
 
 /** yyyy-mm-dd → dd/mm/yyyy; anything else as is. */

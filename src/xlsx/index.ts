@@ -1,0 +1,10 @@
+/**
+ * The .xlsx adapter, browser-safe part (the add-in's file mode bundles it). Node-only entry points
+ * (reading from a path) are in ./node.
+ */
+export { XlsxReadError, isXlsxReadError, readErrorMessage, type XlsxReadReason } from "./errors";
+export { readXlsxBytes, DEFAULT_MAX_ROWS, type ReadXlsxOptions } from "./read-buffer";
+export { XlsxWorkbook, XlsxWorkbookError, annotateWorkbook, ERROR_FILL, WARNING_FILL } from "./xlsx-workbook";
+export { writeTemplateXlsx, addTemplateSheets } from "./write-template";
+export { writeConsolidationXlsx, CONSOLIDATION_SHEETS } from "./write-consolidation";
+export { extractMapping, MAPPING_SHEET } from "./mapping-sheet";

@@ -1,0 +1,172 @@
+import ExcelJS from "exceljs";
+import {
+  DEFAULT_CONFIG,
+  type Analysis,
+  type Finding,
+  type Kind,
+  type MappingOverride,
+  type ReadProgress,
+  type WorkbookData,
+  type WorkbookPort,
+} from "../core";
+import { canonicalTemplate } from "../core/template/canonical-template";
+import { readError } from "./errors";
+import { writeIndicatorsSheet } from "./indicators-sheet";
+import { extractMapping, MAPPING_MARKER, MAPPING_SHEET } from "./mapping-sheet";
+import { readXlsxBytes } from "./read-buffer";
+import { addTemplateSheets } from "./write-template";
+
+export const ERROR_FILL = "FFFFC7CE";
+export const WARNING_FILL = "FFFFEB9C";
+
+/** A user-facing problem of the file adapter (French message). */
+export class XlsxWorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "XlsxWorkbookError";
+  }
+}
+
+interface Saved {
+  style: Partial<ExcelJS.Style>;
+  comment: unknown;
+}
+
+/**
+ * WorkbookPort over the bytes of an .xlsx file (browser-safe: works on an ArrayBuffer, no path).
+ * Reading uses the lean reader; edits load the workbook with ExcelJS once and toBuffer() writes it.
+ * Used by the CLI and by the add-in's file mode ("Télécharger le classeur annoté").
+ */
+export class XlsxWorkbook implements WorkbookPort {
+  private wb: ExcelJS.Workbook | null = null;
+  private readonly saved = new Map<string, Saved>();
+  private bytes: Uint8Array;
+
+  constructor(
+    data: ArrayBuffer | Uint8Array,
+    readonly name = "classeur",
+    private readonly maxRows?: number,
+  ) {
+    this.bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  }
+
+  private async workbook(): Promise<ExcelJS.Workbook> {
+    if (this.wb) return this.wb;
+    const wb = new ExcelJS.Workbook();
+    try {
+      // Validate with the lean reader first: it gives the precise French reason for a bad file.
+      await readXlsxBytes(this.bytes, { name: this.name, maxRows: this.maxRows });
+      await wb.xlsx.load(this.bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      if (e instanceof Error && e.name === "XlsxReadError") throw e;
+      throw readError("unreadable", this.name);
+    }
+    this.wb = wb;
+    return wb;
+  }
+
+  async read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData> {
+    const source = this.wb ? await this.toBuffer() : this.bytes;
+    const data = await readXlsxBytes(source, {
+      name: this.name,
+      maxRows: this.maxRows,
+    });
+    const { data: clean } = extractMapping(data);
+    for (const s of clean.sheets) onProgress?.({ sheet: s.name, rowsRead: s.rows.length, totalRows: s.rows.length });
+    return clean;
+  }
+
+  async highlight(findings: readonly Finding[]): Promise<void> {
+    const wb = await this.workbook();
+    const notes = new Map<string, string[]>();
+    const fills = new Map<string, string>();
+    for (const f of findings) {
+      if (!f.sheet || !f.cell || f.severity === "info") continue;
+      const key = `${f.sheet}!${f.cell}`;
+      const list = notes.get(key) ?? [];
+      list.push(f.message);
+      notes.set(key, list);
+      // Error wins over warning on the same cell.
+      if (f.severity === "error" || !fills.has(key)) fills.set(key, f.severity === "error" ? ERROR_FILL : WARNING_FILL);
+    }
+    for (const [key, color] of fills) {
+      const bang = key.lastIndexOf("!");
+      const ws = wb.getWorksheet(key.slice(0, bang));
+      if (!ws) continue;
+      const cell = ws.getCell(key.slice(bang + 1));
+      if (!this.saved.has(key)) this.saved.set(key, { style: cell.style, comment: (cell as unknown as { _comment: unknown })._comment });
+      // A fresh style object: ExcelJS may share one between cells of the same style.
+      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: color } } };
+      cell.note = (notes.get(key) ?? []).join("\n");
+    }
+  }
+
+  async clearHighlights(): Promise<void> {
+    if (!this.wb) return;
+    for (const [key, s] of this.saved) {
+      const bang = key.lastIndexOf("!");
+      const ws = this.wb.getWorksheet(key.slice(0, bang));
+      if (!ws) continue;
+      const cell = ws.getCell(key.slice(bang + 1));
+      cell.style = s.style;
+      (cell as unknown as { _comment: unknown })._comment = s.comment;
+    }
+    this.saved.clear();
+  }
+
+  async select(): Promise<void> {
+    // A file has no selection: nothing to do.
+  }
+
+  async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+    writeIndicatorsSheet(await this.workbook(), analysis, options);
+  }
+
+  async insertTemplate(kind: Kind): Promise<void> {
+    const wb = await this.workbook();
+    const t = canonicalTemplate({ kind, exitMotifs: DEFAULT_CONFIG.exitMotifs });
+    const clash = [t.sheets.structure, t.sheets.people, t.sheets.instructions].filter((n) => wb.getWorksheet(n));
+    if (clash.length > 0) {
+      throw new XlsxWorkbookError(
+        `Le classeur a déjà ${clash.length > 1 ? "les feuilles" : "une feuille"} ${clash.map((n) => `« ${n} »`).join(", ")} : renommez-la(les) ou partez d'un classeur vide pour insérer le modèle.`,
+      );
+    }
+    addTemplateSheets(wb, t);
+  }
+
+  async loadMapping(): Promise<MappingOverride | null> {
+    const data = await readXlsxBytes(this.wb ? await this.toBuffer() : this.bytes, { name: this.name, maxRows: this.maxRows });
+    return extractMapping(data).mapping;
+  }
+
+  async saveMapping(mapping: MappingOverride | null): Promise<void> {
+    const wb = await this.workbook();
+    const existing = wb.getWorksheet(MAPPING_SHEET);
+    if (existing) wb.removeWorksheet(existing.id);
+    if (mapping === null) return;
+    const ws = wb.addWorksheet(MAPPING_SHEET, { state: "veryHidden" });
+    ws.getCell("A1").value = MAPPING_MARKER;
+    ws.getCell("A2").value = JSON.stringify(mapping);
+  }
+
+  /** The workbook as .xlsx bytes (the original bytes when nothing was changed). */
+  async toBuffer(): Promise<Uint8Array> {
+    if (!this.wb) return this.bytes;
+    return new Uint8Array((await this.wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+}
+
+/**
+ * The add-in's file mode and `check --annotate`: fills invalid cells (error red, warning amber) with
+ * the message as a note, and adds or refreshes the "Indicateurs" sheet. Works on bytes, not a path.
+ */
+export async function annotateWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  analysis: Analysis,
+  options: { name?: string; generatedAt: Date; language?: "fr" | "en" },
+): Promise<Uint8Array> {
+  const book = new XlsxWorkbook(data, options.name);
+  await book.highlight(analysis.report.issues);
+  await book.writeIndicators(analysis, { generatedAt: options.generatedAt, language: options.language ?? "fr" });
+  return book.toBuffer();
+}
