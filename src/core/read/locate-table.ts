@@ -57,6 +57,18 @@ function findHeaderRow(view: SheetView): number {
   return best;
 }
 
+/** Preferred sheet names first, then every sheet in workbook order: the first with a header row. */
+function pickSheet(views: SheetView[]): { sheetIndex: number; headerIndex: number } | null {
+  const order = views.map((_, k) => k);
+  const rank = (k: number) => (PEOPLE_SHEET_NAMES.has(normalizeLabel(views[k].name)) ? 0 : 1);
+  order.sort((a, b) => rank(a) - rank(b) || a - b);
+  for (const k of order) {
+    const h = findHeaderRow(views[k]);
+    if (h >= 0) return { sheetIndex: k, headerIndex: h };
+  }
+  return null;
+}
+
 function findSheet(views: SheetView[], name: string): number {
   const exact = views.findIndex((v) => v.name === name);
   if (exact >= 0) return exact;
@@ -91,9 +103,10 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
   }
 
   if (mapping?.headerRow !== undefined && sheetIndex < 0) {
-    // A header row without a sheet: the preferred people sheet, else the first sheet.
+    // A header row without a sheet: the sheet detection would pick, else the people sheet, else the first.
+    const detected = pickSheet(views);
     const preferred = views.findIndex((v) => PEOPLE_SHEET_NAMES.has(normalizeLabel(v.name)));
-    sheetIndex = preferred >= 0 ? preferred : views.length > 0 ? 0 : -1;
+    sheetIndex = detected ? detected.sheetIndex : preferred >= 0 ? preferred : views.length > 0 ? 0 : -1;
   }
 
   if (sheetIndex >= 0 && mapping?.headerRow !== undefined) {
@@ -115,17 +128,8 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
   } else if (sheetIndex >= 0) {
     headerIndex = findHeaderRow(views[sheetIndex]);
   } else {
-    // Preferred sheet names first, then every sheet in workbook order.
-    const order = views.map((_, k) => k);
-    order.sort((a, b) => Number(!PEOPLE_SHEET_NAMES.has(normalizeLabel(views[a].name))) - Number(!PEOPLE_SHEET_NAMES.has(normalizeLabel(views[b].name))) || a - b);
-    for (const k of order) {
-      const h = findHeaderRow(views[k]);
-      if (h >= 0) {
-        sheetIndex = k;
-        headerIndex = h;
-        break;
-      }
-    }
+    const picked = pickSheet(views);
+    if (picked) ({ sheetIndex, headerIndex } = picked);
   }
 
   if (sheetIndex < 0 || headerIndex < 0) {

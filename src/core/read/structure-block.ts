@@ -152,8 +152,10 @@ export function readStructure(
   const views = sheets.map(viewOf);
   const found = new Map<StructureField, RawValue>();
   const structSheet = views.find((v) => STRUCTURE_SHEET_NAMES.has(normalizeLabel(v.name)));
-  if (structSheet) scanPairs(structSheet, SCAN_ROWS, found);
-  if (main && main.view !== structSheet) {
+  // The people table may sit on the structure sheet itself: then only the rows above it are pairs.
+  const tableOnStructureSheet = structSheet !== undefined && main !== null && main.view.name === structSheet.name;
+  if (structSheet) scanPairs(structSheet, tableOnStructureSheet && main ? main.headerIndex : SCAN_ROWS, found);
+  if (main && !tableOnStructureSheet) {
     const above = new Map<StructureField, RawValue>();
     scanPairs(main.view, main.headerIndex, above);
     // Empty-valued labels of the structure sheet do not hide a value found above the table.

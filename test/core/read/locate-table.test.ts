@@ -184,6 +184,12 @@ describe("mapping override", () => {
     expect(r.rows[0].sex).toBe("F");
   });
 
+  it("a header row without a sheet applies to the sheet detection finds", () => {
+    const r = read({ sheets: [{ name: "Notes", rows: [["x"]] }, { name: "Feuil2", rows: [["titre"], CANONICAL_HEADER, person] }] }, { headerRow: 2 });
+    expect(r.table?.sheet).toBe("Feuil2");
+    expect(r.rows).toHaveLength(1);
+  });
+
   it("an unknown sheet in the override is reported", () => {
     const r = read({ sheets: [{ name: "Feuil1", rows: [CANONICAL_HEADER] }] }, { sheet: "Salariés 2025" });
     expect(r.table).toBeNull();

@@ -150,3 +150,19 @@ describe("structure block", () => {
     expect(r.structure.name).toBe("Au-dessus");
   });
 });
+
+describe("structure pairs and table on the same sheet named Structure", () => {
+  it("only the rows above the table are read as pairs", () => {
+    const r = read({
+      sheets: [
+        {
+          name: "Structure",
+          rows: [["SIRET", "12345678900012", "Raison sociale", "Régie de quartier"], CANONICAL_HEADER, ["999990001234", "Martin", "Alice", "F", "15/03/1990", "Non", "Non", "01/02/2025", 300]],
+        },
+      ],
+    });
+    expect(r.table?.sheet).toBe("Structure");
+    expect(r.structure.name).toBe("Régie de quartier");
+    expect(r.rows).toHaveLength(1);
+  });
+});
