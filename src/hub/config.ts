@@ -31,7 +31,7 @@ export const DEFAULT_HUB_CONFIG: HubConfig = {
 
 /**
  * Configuration from the environment (the systemd unit's Environment= lines):
- * HUB_CORS_ORIGINS (comma-separated), HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS,
+ * HUB_CORS_ORIGINS (comma-separated; ADDIN_ORIGINS is accepted too, as `npm start` sets it), HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS,
  * HUB_TRUST_PROXY (true, or a hop count, or addresses).
  */
 export function hubConfigFromEnv(env: Record<string, string | undefined>, base: HubConfig = DEFAULT_HUB_CONFIG): HubConfig {
@@ -43,9 +43,10 @@ export function hubConfigFromEnv(env: Record<string, string | undefined>, base: 
     return n;
   };
   const trust = env.HUB_TRUST_PROXY;
+  const origins = env.HUB_CORS_ORIGINS || env.ADDIN_ORIGINS;
   return {
     ...base,
-    corsOrigins: env.HUB_CORS_ORIGINS ? env.HUB_CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean) : base.corsOrigins,
+    corsOrigins: origins ? origins.split(",").map((s) => s.trim()).filter(Boolean) : base.corsOrigins,
     rateLimit: {
       perToken: int("HUB_RATE_LIMIT_PER_TOKEN", base.rateLimit.perToken),
       perIp: int("HUB_RATE_LIMIT_PER_IP", base.rateLimit.perIp),

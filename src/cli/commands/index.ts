@@ -5,6 +5,7 @@ import { consolidateCommand } from "./consolidate";
 import { templateCommand } from "./template";
 import { pushCommand } from "./push";
 import { outboxCommand } from "./outbox";
+import { hubCommand } from "./hub-command";
 
 /** Every sub-command, in help order. Adding a command is one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   templateCommand,
   pushCommand,
   outboxCommand,
+  hubCommand,
 ];

@@ -1,0 +1,50 @@
+import { serveHub } from "../../hub/server";
+import { parseCommandArgs, stringOption } from "../args";
+import { loadConfig } from "../config";
+import { UsageError, type CliIo } from "../io";
+import { resolveFrom } from "./hub-db";
+
+export const HUB_SERVE_HELP = `Usage : bilan-iae hub serve [--port 8080] [--host 127.0.0.1] [--db FICHIER] [--config FICHIER]
+
+Démarre le hub départemental (API v1, documentation : /api/v1/openapi.json, santé : /healthz).
+Base : SQLite dans --db (par défaut ./data/hub.sqlite), ou PostgreSQL si DATABASE_URL=postgres://… est défini.
+Les migrations sont appliquées au démarrage. Ctrl-C (SIGINT) ou SIGTERM arrête proprement le hub.
+
+  --port N          port d'écoute (8080)
+  --host ADRESSE    adresse d'écoute (127.0.0.1 : derrière un proxy HTTPS, ne pas exposer directement)
+  --db FICHIER      fichier SQLite
+  --config FICHIER  réglages du Département (JSON) pour recalculer les indicateurs
+
+Variables : HUB_CORS_ORIGINS (origines du complément, séparées par des virgules), HUB_TRUST_PROXY,
+HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS, HUB_LOG_LEVEL.`;
+
+export async function hubServe(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs("hub serve", args, {
+    port: { type: "string" },
+    host: { type: "string" },
+    db: { type: "string" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.out(HUB_SERVE_HELP + "\n");
+    return 0;
+  }
+  const portText = stringOption(values, "port") ?? io.env.PORT ?? "8080";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`Port invalide « ${portText} » : un nombre entre 0 et 65535 est attendu.`);
+  const host = stringOption(values, "host") ?? "127.0.0.1";
+  const configFile = stringOption(values, "config");
+  const rules = configFile ? await loadConfig(resolveFrom(io.cwd, configFile)) : undefined;
+  const db = stringOption(values, "db");
+  await serveHub({
+    port,
+    host,
+    dbFile: db ? resolveFrom(io.cwd, db) : undefined,
+    env: io.env,
+    rules,
+    onListening: (url, hub) => io.err(`Hub départemental à l'écoute sur ${url} — base : ${hub.location}\n`),
+  });
+  io.err("Hub arrêté.\n");
+  return 0;
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from "fastify";
+import type { RulesConfig } from "../core";
+import { buildHub } from "./app";
+import { hubConfigFromEnv } from "./config";
+import { openHubDb, DEFAULT_SQLITE_FILE, type HubDb } from "./db/connect";
+
+/** Database options shared by every `bilan-iae hub` command: DATABASE_URL (PostgreSQL) wins over --db FILE. */
+export function dbOptionsFrom(env: Record<string, string | undefined>, dbFile: string | undefined) {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqliteFile: dbFile ?? env.HUB_DB_FILE ?? DEFAULT_SQLITE_FILE,
+    pgSchema: env.HUB_PG_SCHEMA || undefined,
+  };
+}
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dbFile?: string;
+  env: Record<string, string | undefined>;
+  rules?: RulesConfig;
+  /** Called once listening, with the address (the CLI prints it). */
+  onListening?(url: string, hub: HubDb): void;
+}
+
+/**
+ * Runs the hub until SIGINT/SIGTERM, then closes gracefully: stops accepting connections, lets requests in
+ * flight finish (their transactions commit or roll back), closes the database. Resolves when closed.
+ */
+export async function serveHub(o: ServeOptions): Promise<void> {
+  const hub = await openHubDb(dbOptionsFrom(o.env, o.dbFile));
+  let app: FastifyInstance;
+  try {
+    const config = hubConfigFromEnv(o.env);
+    app = await buildHub({ db: hub, config: { ...config, ...(o.rules ? { rules: o.rules } : {}) }, logger: o.env.HUB_LOG_LEVEL === "silent" ? false : { level: o.env.HUB_LOG_LEVEL || "info" } });
+    await app.listen({ port: o.port, host: o.host });
+  } catch (e) {
+    await hub.close();
+    throw e;
+  }
+  o.onListening?.(`http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${o.port}`, hub);
+  await new Promise<void>((resolve) => {
+    let closing = false;
+    const stop = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, "arrêt du hub demandé");
+      app.close().then(
+        () => resolve(),
+        (err: unknown) => {
+          app.log.error({ err }, "arrêt du hub incomplet");
+          resolve();
+        },
+      );
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
+}
