@@ -151,9 +151,20 @@ export function parseYearCell(v: unknown, date1904 = false): Parsed<number> {
   return typeof d === "number" ? yearOfDay(d) : INVALID;
 }
 
-/** Calendar year of a day number (cheap: no Date). */
+/** Day numbers of 1 January for 1899…2101: the year of a day is one table probe, no Date, no division chain. */
+const YEAR_BASE = MIN_YEAR - 1;
+const JAN1 = new Int32Array(MAX_YEAR - YEAR_BASE + 2);
+for (let k = 0; k < JAN1.length; k++) JAN1[k] = dayFromYmd(YEAR_BASE + k, 1, 1);
+
+/** Calendar year of a day number. */
 export function yearOfDay(day: DayNumber): number {
-  // 365.2425 average; correct the estimate against the exact year start.
+  if (day >= JAN1[0] && day < JAN1[JAN1.length - 1]) {
+    // 365.2425 days a year on average: the estimate is off by at most one.
+    let k = Math.floor((day - JAN1[0]) / 365.2425);
+    if (JAN1[k] > day) k--;
+    else if (JAN1[k + 1] <= day) k++;
+    return YEAR_BASE + k;
+  }
   let y = Math.floor(day / 365.2425) + 1970;
   if (dayFromYmd(y, 1, 1) > day) y--;
   else if (dayFromYmd(y + 1, 1, 1) <= day) y++;

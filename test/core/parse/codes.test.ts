@@ -167,6 +167,8 @@ describe("parseDepartment", () => {
     ["976", "976"],
     ["38 - Isère", "38"],
     ["Isère (38)", "38"],
+    ["038", "38"],
+    ["02A", "2A"],
   ])("%p → %p", (v, x) => expect(parseDepartment(v)).toBe(x));
   it.each(["20", "96", "00", "977", 0, 38.5, "Isère", "2C"])("%p is invalid", (v) => expect(parseDepartment(v)).toBe(INVALID));
 });

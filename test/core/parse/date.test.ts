@@ -1,4 +1,4 @@
-import { parseDateCell, parseYearCell, expandTwoDigitYear } from "../../../src/core/parse/date";
+import { parseDateCell, parseYearCell, expandTwoDigitYear, yearOfDay } from "../../../src/core/parse/date";
 import { INVALID } from "../../../src/core/parse/outcome";
 
 /** Expected day numbers computed with Date.UTC, independently of the parser's own arithmetic. */
@@ -121,5 +121,17 @@ describe("two-digit years and birth years", () => {
   });
   it.each([1850, 2200, "85", "19a5", 1985.5, true])("year %p is invalid", (v) => {
     expect(parseYearCell(v)).toBe(INVALID);
+  });
+});
+
+describe("yearOfDay", () => {
+  it("matches the UTC calendar on year boundaries from 1899 to 2102", () => {
+    for (let y = 1899; y <= 2102; y++) {
+      expect(yearOfDay(day(y, 1, 1))).toBe(y);
+      expect(yearOfDay(day(y, 12, 31))).toBe(y);
+      expect(yearOfDay(day(y, 7, 1))).toBe(y);
+    }
+    expect(yearOfDay(day(1850, 6, 1))).toBe(1850);
+    expect(yearOfDay(day(2500, 1, 1))).toBe(2500);
   });
 });
