@@ -366,12 +366,23 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         }));
       }
     }
-    if (r.passNumber !== null) r.identity = r.passNumber;
+    // Only a well-formed PASS identifies a person: "EN COURS" on ten rows is not one person.
+    if (r.passNumber !== null && isPassShaped(r.passNumber)) r.identity = r.passNumber;
     else if (r.lastName !== null && r.firstName !== null && r.birthDate !== null)
       r.identity = `${normName(r.lastName).toUpperCase()}|${normName(r.firstName).toUpperCase()}|${r.birthDate}`;
     rowsOut.push(r);
   }
   return rowsOut;
+}
+
+/** 12 letters or digits (the PASS IAE shape); the pass-format rule reports the others. */
+function isPassShaped(s: string): boolean {
+  if (s.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
 }
 
 function bitOf(k: K): number {

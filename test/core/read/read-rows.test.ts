@@ -75,6 +75,12 @@ describe("typed rows", () => {
     expect(r.rows.map((p) => p.derogation)).toEqual([false, false, true, true, false]);
   });
 
+  it("a PASS that is not 12 letters/digits does not identify the person", () => {
+    const r = read(wb([ok({ 0: "en cours" }), ok({ 0: "en cours", 1: "Durand" })]));
+    expect(r.rows.map((p) => p.passNumber)).toEqual(["ENCOURS", "ENCOURS"]);
+    expect(r.rows.map((p) => p.identity)).toEqual([`MARTIN|ALICE|${day(1990, 3, 15)}`, `DURAND|ALICE|${day(1990, 3, 15)}`]);
+  });
+
   it("identity falls back to NOM|PRENOM|birthDay, normalised", () => {
     const r = read(wb([ok({ 1: " Lefèvre ", 2: "Élodie-Anne" }), ok({ 4: null })]));
     expect(r.rows[0].identity).toBe(`LEFEVRE|ELODIE ANNE|${day(1990, 3, 15)}`);
