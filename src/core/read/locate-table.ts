@@ -9,12 +9,12 @@ import { trimCell } from "../parse/outcome";
 import { FIELD_LABELS } from "./field-labels";
 import { matchNormalizedHeader, monthOfHeader, type HeaderMatch } from "./match-header";
 import { looksLikeNir } from "./sensitive";
+import { PEOPLE_SHEET_NAMES, sheetNameIs } from "./sheet-names";
 import { rowAt, viewOf, widthOf, type SheetView } from "./sheet-view";
 
 /** The header must sit in the first 30 Excel rows; it needs at least 4 recognised headers. */
 export const HEADER_SCAN_ROWS = 30;
 export const MIN_RECOGNISED_HEADERS = 4;
-const PEOPLE_SHEET_NAMES = new Set(["salaries", "suivi", "personnes", "liste des salaries", "salaries en insertion", "suivi des salaries", "beneficiaires", "salaries en parcours"]);
 
 export interface LocatedTable {
   table: TableInfo;
@@ -60,7 +60,7 @@ function findHeaderRow(view: SheetView): number {
 /** Preferred sheet names first, then every sheet in workbook order: the first with a header row. */
 function pickSheet(views: SheetView[]): { sheetIndex: number; headerIndex: number } | null {
   const order = views.map((_, k) => k);
-  const rank = (k: number) => (PEOPLE_SHEET_NAMES.has(normalizeLabel(views[k].name)) ? 0 : 1);
+  const rank = (k: number) => (sheetNameIs(PEOPLE_SHEET_NAMES, views[k].name) ? 0 : 1);
   order.sort((a, b) => rank(a) - rank(b) || a - b);
   for (const k of order) {
     const h = findHeaderRow(views[k]);
@@ -105,7 +105,7 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
   if (mapping?.headerRow !== undefined && sheetIndex < 0) {
     // A header row without a sheet: the sheet detection would pick, else the people sheet, else the first.
     const detected = pickSheet(views);
-    const preferred = views.findIndex((v) => PEOPLE_SHEET_NAMES.has(normalizeLabel(v.name)));
+    const preferred = views.findIndex((v) => sheetNameIs(PEOPLE_SHEET_NAMES, v.name));
     sheetIndex = detected ? detected.sheetIndex : preferred >= 0 ? preferred : views.length > 0 ? 0 : -1;
   }
 

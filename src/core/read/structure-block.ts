@@ -15,9 +15,9 @@ import { normalizeSiret } from "../parse/identifiers";
 import { parseTextCell } from "../parse/text";
 import { STRUCTURE_EXPECTED, STRUCTURE_LABEL_FR } from "./field-labels";
 import { STRUCTURE_LABELS } from "./synonyms";
+import { STRUCTURE_SHEET_NAMES, sheetNameIs } from "./sheet-names";
 import { rowAt, viewOf, type SheetView } from "./sheet-view";
 
-const STRUCTURE_SHEET_NAMES = new Set(["structure", "identification", "structure siae", "identification de la structure", "identification structure", "la structure"]);
 /** A "Période" label takes a "du … au …" or "… - …" value holding both dates. */
 const PERIOD_LABELS = new Set(["periode", "periode couverte", "periode du bilan", "periode de reference", "periode concernee", "periode d activite"]);
 const LABELS = new Map<string, StructureField>();
@@ -151,7 +151,7 @@ export function readStructure(
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   const views = sheets.map(viewOf);
   const found = new Map<StructureField, RawValue>();
-  const structSheet = views.find((v) => STRUCTURE_SHEET_NAMES.has(normalizeLabel(v.name)));
+  const structSheet = views.find((v) => sheetNameIs(STRUCTURE_SHEET_NAMES, v.name));
   // The people table may sit on the structure sheet itself: then only the rows above it are pairs.
   const tableOnStructureSheet = structSheet !== undefined && main !== null && main.view.name === structSheet.name;
   if (structSheet) scanPairs(structSheet, tableOnStructureSheet && main ? main.headerIndex : SCAN_ROWS, found);

@@ -68,6 +68,11 @@ describe("header detection", () => {
     expect(s.table?.sheet).toBe("Suivi");
   });
 
+  it("a preferred name followed by more words still counts (« Salariés 2025 »)", () => {
+    const r = read({ sheets: [{ name: "Archives", rows: [CANONICAL_HEADER, person] }, { name: "Salariés 2025", rows: [CANONICAL_HEADER, person] }] });
+    expect(r.table?.sheet).toBe("Salariés 2025");
+  });
+
   it("else takes the first sheet with a recognised header", () => {
     const r = read({
       sheets: [

@@ -72,6 +72,12 @@ describe("structure block", () => {
     expect(r.rows).toHaveLength(1);
   });
 
+  it("a structure sheet named « Structure SIAE (à remplir) » is found", () => {
+    const r = read({ sheets: [{ name: "Structure SIAE (à remplir)", rows: [["SIRET", "12345678900012"]] }, { name: "Salariés", rows: [CANONICAL_HEADER, person] }] });
+    expect(r.structure.siret).toBe("12345678900012");
+    expect(r.structureLocations.siret?.sheet).toBe("Structure SIAE (à remplir)");
+  });
+
   it("a title 'du … au …' gives the period", () => {
     const r = read({
       sheets: [
