@@ -1,6 +1,7 @@
 import type { PersonRow } from "../model/person";
 import { normalizeText } from "../text/normalize";
 import type { RowRule, RuleEnv } from "./rule-env";
+import { FirstRowTable } from "./key-table";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
 export function normalizePass(raw: string): string {
@@ -10,6 +11,15 @@ export function normalizePass(raw: string): string {
 const PASS_CHARS = /^[A-Z0-9]{12}$/;
 const PASS_DIGITS = /^\d{12}$/;
 const ASCII_NAME = /^[\x20-\x7e]*$/;
+/** Name keys pack birth day (18 bits), last-name id and first-name id (17 bits each) into one exact number. */
+const BIRTH_OFFSET = 2 ** 17;
+const ID_LIMIT = 2 ** 17;
+
+function parseDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
 
 /** pass-format and duplicate-person (same PASS, or same last name + first name + birth date). */
 export function identityRules(env: RuleEnv): RowRule | null {
@@ -17,37 +27,48 @@ export function identityRules(env: RuleEnv): RowRule | null {
   const hasNames = env.has("lastName") && env.has("firstName") && env.has("birthDate");
   if (!hasPass && !hasNames) return null;
   const { findings } = env;
-  const byPass = new Map<string, number>();
-  // Same birth day first (a small integer: cheap to hash), then the few people born that day compared by
-  // normalised names. Chained through plain arrays so that a row costs no object allocation.
-  const headByBirth = new Map<number, number>();
-  const chainNext: number[] = [];
-  const chainLast: string[] = [];
-  const chainFirst: string[] = [];
-  const chainRow: number[] = [];
-  const keys = new Map<string, string>();
-  // Names repeat: normalise each distinct text once; plain ASCII skips the Unicode normalisation (same result).
-  const nameKey = (s: string) => {
-    let k = keys.get(s);
-    if (k === undefined) {
-      k = ASCII_NAME.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim() : normalizeText(s);
-      if (keys.size < 200000) keys.set(s, k);
+  const expected = env.rowCount;
+  // 12-digit PASS numbers (nearly all) as numbers in a typed table; anything else in a Map.
+  const passTable = new FirstRowTable(expected);
+  const otherPass = new Map<string, number>();
+  // Names get small integer ids (each distinct text normalised once); with the birth day they make one number.
+  const rawIds = new Map<string, number>();
+  const normIds = new Map<string, number>();
+  const nameTable = new FirstRowTable(expected);
+  const otherNames = new Map<string, number>();
+  const nameId = (s: string): number => {
+    let id = rawIds.get(s);
+    if (id === undefined) {
+      // Plain ASCII skips the Unicode normalisation (same result).
+      const norm = ASCII_NAME.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim() : normalizeText(s);
+      id = normIds.get(norm);
+      if (id === undefined) {
+        id = normIds.size;
+        normIds.set(norm, id);
+      }
+      rawIds.set(s, id);
     }
-    return k;
+    return id;
   };
-  const firstWithName = (last: string, first: string, birth: number, excelRow: number): number | undefined => {
-    const l = nameKey(last);
-    const f = nameKey(first);
-    const head = headByBirth.get(birth);
-    for (let i = head === undefined ? -1 : head; i >= 0; i = chainNext[i]) {
-      if (chainLast[i] === l && chainFirst[i] === f) return chainRow[i];
+  const firstWithPass = (pass: string, digits: boolean, excelRow: number): number => {
+    if (digits) return passTable.firstOrAdd(parseDigits(pass), excelRow);
+    const first = otherPass.get(pass);
+    if (first !== undefined) return first;
+    otherPass.set(pass, excelRow);
+    return 0;
+  };
+  const firstWithName = (last: string, first: string, birth: number, excelRow: number): number => {
+    const l = nameId(last);
+    const f = nameId(first);
+    const b = birth + BIRTH_OFFSET;
+    if (l < ID_LIMIT && f < ID_LIMIT && b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b)) {
+      return nameTable.firstOrAdd((b * ID_LIMIT + l) * ID_LIMIT + f, excelRow);
     }
-    headByBirth.set(birth, chainLast.length);
-    chainNext.push(head === undefined ? -1 : head);
-    chainLast.push(l);
-    chainFirst.push(f);
-    chainRow.push(excelRow);
-    return undefined;
+    const key = `${l}|${f}|${birth}`;
+    const seen = otherNames.get(key);
+    if (seen !== undefined) return seen;
+    otherNames.set(key, excelRow);
+    return 0;
   };
 
   const duplicatePass = (row: PersonRow, raw: string, first: number) =>
@@ -69,14 +90,16 @@ export function identityRules(env: RuleEnv): RowRule | null {
       const rawPass = row.passNumber;
       if (hasPass && rawPass !== null) {
         // Most PASS numbers are already 12 clean digits: no string work for them.
-        const pass = PASS_DIGITS.test(rawPass) ? rawPass : normalizePass(rawPass);
-        if (!PASS_CHARS.test(pass)) {
+        let digits = PASS_DIGITS.test(rawPass);
+        const pass = digits ? rawPass : normalizePass(rawPass);
+        if (!digits) digits = PASS_DIGITS.test(pass);
+        if (!digits && !PASS_CHARS.test(pass)) {
           findings.add("pass-format", "error", () => ({
             ...env.at("passNumber", row.excelRow),
             value: rawPass,
             message: `Le numéro de PASS IAE « ${rawPass} » doit comporter 12 lettres ou chiffres (${pass.length} caractère(s) utile(s) trouvé(s)). Recopiez-le depuis la décision d'agrément ou les emplois de l'inclusion.`,
           }));
-        } else if (!PASS_DIGITS.test(pass)) {
+        } else if (!digits) {
           findings.add("pass-format", "warning", () => ({
             ...env.at("passNumber", row.excelRow),
             value: rawPass,
@@ -84,9 +107,8 @@ export function identityRules(env: RuleEnv): RowRule | null {
           }));
         }
         if (pass !== "") {
-          const first = byPass.get(pass);
-          if (first === undefined) byPass.set(pass, row.excelRow);
-          else {
+          const first = firstWithPass(pass, digits, row.excelRow);
+          if (first !== 0) {
             duplicated = true;
             duplicatePass(row, rawPass, first);
           }
@@ -95,7 +117,7 @@ export function identityRules(env: RuleEnv): RowRule | null {
       if (hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
         const first = firstWithName(row.lastName, row.firstName, row.birthDate, row.excelRow);
         // One finding per row: a row already reported for its PASS is not reported again.
-        if (first !== undefined && !duplicated) duplicateName(row, first);
+        if (first !== 0 && !duplicated) duplicateName(row, first);
       }
     },
   };

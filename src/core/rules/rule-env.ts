@@ -38,6 +38,8 @@ export interface RuleEnv {
   /** Both bounds known and start ≤ end: rules measuring against the period only run then. */
   periodOk: boolean;
   table: TableInfo | null;
+  /** Number of data rows, to size tables once. */
+  rowCount: number;
   /** The field has a column (monthly hours count as hoursWorked). */
   has(field: PersonField): boolean;
   /** Position of a field's cell on a data row (the row's first cell when the field has no column). */
@@ -60,6 +62,7 @@ export function createRuleEnv(input: {
   structure: StructureInfo;
   structureLocations: StructureLocations;
   table: TableInfo | null;
+  rows: readonly unknown[];
 }): RuleEnv {
   const { table, structure, structureLocations } = input;
   const periodStart = structure.periodStart ? dayFromIso(structure.periodStart) : null;
@@ -90,6 +93,7 @@ export function createRuleEnv(input: {
     periodEnd,
     periodOk: periodStart !== null && periodEnd !== null && periodStart <= periodEnd,
     table,
+    rowCount: input.rows.length,
     has: (field) => present.has(field) || (field === "hoursWorked" && present.has("hoursMonth")),
     at(field, excelRow) {
       const spot = spots.get(field);
