@@ -6,6 +6,7 @@ import type { FindingCollector } from "../findings/collector";
 import { a1 } from "../findings/a1";
 import { normalizeLabel } from "../parse/normalize-code";
 import { trimCell } from "../parse/outcome";
+import { dayFromDate, dayFromSerial, ymdFromDay } from "../dates/day-number";
 import { FIELD_LABELS } from "./field-labels";
 import { matchNormalizedHeader, monthOfHeader, type HeaderMatch } from "./match-header";
 import { looksLikeNir } from "./sensitive";
@@ -22,19 +23,38 @@ export interface LocatedTable {
   sheetIndex: number;
 }
 
-/** Header text of a cell: strings only (trimmed), bounded. */
-function headerText(v: unknown): string | null {
-  if (typeof v !== "string" || v.length > 300) return null;
-  const t = trimCell(v);
-  return t === "" ? null : t;
+const MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+/** Serials of 01/01/2000 and 31/12/2100: a number in a header row within them is a month header ("janv.-25"). */
+const HEADER_SERIAL_MIN = 36526;
+const HEADER_SERIAL_MAX = 73415;
+
+/**
+ * Header text of a cell: strings (trimmed, bounded); a date (Date object or serial, as monthly hours
+ * columns headed "janv.-25" arrive) becomes "janvier 2025" so that it matches as a monthly column.
+ */
+function headerText(v: unknown, date1904: boolean): string | null {
+  if (typeof v === "string") {
+    if (v.length > 300) return null;
+    const t = trimCell(v);
+    return t === "" ? null : t;
+  }
+  let d: number | null = null;
+  if (typeof v === "number" && Number.isInteger(v) && v >= HEADER_SERIAL_MIN - (date1904 ? 1462 : 0) && v <= HEADER_SERIAL_MAX) {
+    d = dayFromSerial(v, date1904);
+  } else if (v instanceof Date) {
+    d = dayFromDate(v);
+  }
+  if (d === null) return null;
+  const { y, m } = ymdFromDay(d);
+  return y >= 2000 && y <= 2100 ? `${MONTH_NAMES[m - 1]} ${y}` : null;
 }
 
-function countRecognised(view: SheetView, i: number): number {
+function countRecognised(view: SheetView, i: number, date1904: boolean): number {
   const row = rowAt(view, i);
   const w = widthOf(view, row);
   let n = 0;
   for (let j = 0; j < w; j++) {
-    const t = headerText(row[j]);
+    const t = headerText(row[j], date1904);
     if (t === null) continue;
     const m = matchNormalizedHeader(normalizeLabel(t));
     if (m && m.field !== "sensitive") n++;
@@ -43,12 +63,12 @@ function countRecognised(view: SheetView, i: number): number {
 }
 
 /** Best header row of a sheet in the first 30 Excel rows (most recognised headers, first on ties), or -1. */
-function findHeaderRow(view: SheetView): number {
+function findHeaderRow(view: SheetView, date1904: boolean): number {
   const limit = Math.min(view.rows.length, HEADER_SCAN_ROWS - view.originRow);
   let best = -1;
   let bestCount = MIN_RECOGNISED_HEADERS - 1;
   for (let i = 0; i < limit; i++) {
-    const n = countRecognised(view, i);
+    const n = countRecognised(view, i, date1904);
     if (n > bestCount) {
       best = i;
       bestCount = n;
@@ -58,12 +78,12 @@ function findHeaderRow(view: SheetView): number {
 }
 
 /** Preferred sheet names first, then every sheet in workbook order: the first with a header row. */
-function pickSheet(views: SheetView[]): { sheetIndex: number; headerIndex: number } | null {
+function pickSheet(views: SheetView[], date1904: boolean): { sheetIndex: number; headerIndex: number } | null {
   const order = views.map((_, k) => k);
   const rank = (k: number) => (sheetNameIs(PEOPLE_SHEET_NAMES, views[k].name) ? 0 : 1);
   order.sort((a, b) => rank(a) - rank(b) || a - b);
   for (const k of order) {
-    const h = findHeaderRow(views[k]);
+    const h = findHeaderRow(views[k], date1904);
     if (h >= 0) return { sheetIndex: k, headerIndex: h };
   }
   return null;
@@ -83,6 +103,7 @@ function findSheet(views: SheetView[], name: string): number {
 export function locateTable(workbook: WorkbookData, mapping: MappingOverride | undefined, findings: FindingCollector): LocatedTable | null {
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   const views = sheets.map(viewOf);
+  const date1904 = workbook?.date1904 === true;
   let sheetIndex = -1;
   let headerIndex = -1;
 
@@ -104,7 +125,7 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
 
   if (mapping?.headerRow !== undefined && sheetIndex < 0) {
     // A header row without a sheet: the sheet detection would pick, else the people sheet, else the first.
-    const detected = pickSheet(views);
+    const detected = pickSheet(views, date1904);
     const preferred = views.findIndex((v) => sheetNameIs(PEOPLE_SHEET_NAMES, v.name));
     sheetIndex = detected ? detected.sheetIndex : preferred >= 0 ? preferred : views.length > 0 ? 0 : -1;
   }
@@ -126,9 +147,9 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
     }
     headerIndex = i;
   } else if (sheetIndex >= 0) {
-    headerIndex = findHeaderRow(views[sheetIndex]);
+    headerIndex = findHeaderRow(views[sheetIndex], date1904);
   } else {
-    const picked = pickSheet(views);
+    const picked = pickSheet(views, date1904);
     if (picked) ({ sheetIndex, headerIndex } = picked);
   }
 
@@ -150,11 +171,11 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
   }
 
   const view = views[sheetIndex];
-  const table = mapColumns(view, headerIndex, mapping, findings);
+  const table = mapColumns(view, headerIndex, mapping, findings, date1904);
   return { table, view, sheetIndex };
 }
 
-function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverride | undefined, findings: FindingCollector): TableInfo {
+function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverride | undefined, findings: FindingCollector, date1904: boolean): TableInfo {
   const headerRow = view.originRow + headerIndex + 1;
   const firstColumn = view.originCol + 1;
   const row = rowAt(view, headerIndex);
@@ -180,7 +201,7 @@ function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverri
   };
 
   for (let j = 0; j < w; j++) {
-    const header = headerText(row[j]);
+    const header = headerText(row[j], date1904);
     if (header === null) continue;
     let match: HeaderMatch | null;
     const n = normalizeLabel(header);
@@ -252,7 +273,7 @@ function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverri
   }
   for (const [j, s] of suspects) {
     if (s.nir >= 2 && s.other === 0 && !sensitive.has(j)) {
-      const header = headerText(row[j]) ?? `colonne ${j + 1}`;
+      const header = headerText(row[j], date1904) ?? `colonne ${j + 1}`;
       addSensitive(j, header, "contient des valeurs qui ressemblent à des numéros de sécurité sociale");
       const k = columns.findIndex((c) => c.index === j);
       if (k >= 0) columns.splice(k, 1);

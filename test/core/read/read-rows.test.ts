@@ -97,6 +97,23 @@ describe("typed rows", () => {
     expect(r.of("value-required")).toEqual([expect.objectContaining({ row: 3, cell: "E3", field: "hoursWorked" })]);
   });
 
+  it("monthly columns headed by dates (serials or Date objects, shown as « janv.-25 ») are summed", () => {
+    // 45658 = 01/01/2025 and 45689 = 01/02/2025 in the 1900 system; 44227 = 01/02/2025 in the 1904 system.
+    const header = ["Sexe", "Date de naissance", "RSA", "Date d'embauche", 45658, new Date(Date.UTC(2025, 1, 1)), 45717];
+    const r = read({ sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, 20, 30]] }] });
+    expect(r.table?.columns.filter((c) => c.field === "hoursMonth").map((c) => [c.month, c.header])).toEqual([
+      [1, "janvier 2025"],
+      [2, "février 2025"],
+      [3, "mars 2025"],
+    ]);
+    expect(r.rows[0].hoursWorked).toBe(60);
+    const r1904 = read({ date1904: true, sheets: [{ name: "Salariés", rows: [["Sexe", "Date de naissance", "RSA", "Date d'embauche", 44227], ["F", 31776, "Non", 44196, 10]] }] });
+    expect(r1904.table?.columns.find((c) => c.field === "hoursMonth")?.month).toBe(2);
+    // 31776 in the 1904 system is 31/12/1990 (1900 serial 33238).
+    expect(r1904.rows[0].birthDate).toBe(day(1990, 12, 31));
+    expect(r1904.rows[0].hireDate).toBe(day(2025, 1, 1));
+  });
+
   it("monthly columns are ignored when an hours column exists", () => {
     const header = ["Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées", "Heures janvier"];
     const r = read({ sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, "abc"]] }] });
