@@ -21,7 +21,6 @@ async function start(): Promise<void> {
     language,
     initialView: initialView(location.search),
     analyze,
-    targets: DEFAULT_CONFIG.targets,
   };
   const root = createRoot(container);
   if (host.inExcel) {

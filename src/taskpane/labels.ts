@@ -1,47 +1,64 @@
 /**
- * What the pane shows for a rule code, an indicator or a field: titles, definitions and French
- * number formats come from the core's labels module; this file only chooses the language.
- * Until that module lands, neutral fallbacks (the key itself, Intl formats) keep the pane usable.
+ * What the pane shows for a rule code, an indicator or a field. Titles, definitions and French
+ * number formats come from the core's labels module; this file only picks the language.
  */
 import type { FindingCode, IndicatorKey, MappedField } from "../core";
-import { RATIO_KEYS } from "../core";
+import {
+  FIELD_LABELS,
+  FINDING_LABELS,
+  INDICATOR_LABELS,
+  formatIndicator as formatFr,
+  formatPercent as percentFr,
+} from "../core";
 import type { Language } from "./i18n/i18n";
 
-export function ruleTitle(code: FindingCode, _language: Language): string {
-  return code;
+export function ruleTitle(code: FindingCode, language: Language): string {
+  return FINDING_LABELS[code][language];
 }
 
-export function indicatorLabel(key: IndicatorKey, _language: Language): string {
-  return key;
+export function indicatorLabel(key: IndicatorKey, language: Language): string {
+  return INDICATOR_LABELS[key][language];
 }
 
-export function indicatorDefinition(_key: IndicatorKey, _language: Language): string | null {
-  return null;
+export function indicatorDefinition(key: IndicatorKey, language: Language): string {
+  const label = INDICATOR_LABELS[key];
+  return language === "en" ? label.definitionEn : label.definitionFr;
 }
 
+/** Field names are the canonical French column headers, the words of the workbook in both languages. */
 export function fieldLabel(field: MappedField, _language: Language): string {
-  return field;
+  return FIELD_LABELS[field];
 }
 
-const ratioKeys = new Set<IndicatorKey>(RATIO_KEYS);
+const en = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat("en-GB", options);
 
+/** The value as the user reads it; null stays null (the view says "not computable"). */
 export function formatIndicator(key: IndicatorKey, value: number | null, language: Language): string | null {
-  if (value === null) return null;
-  const locale = language === "en" ? "en-GB" : "fr-FR";
-  if (ratioKeys.has(key))
-    return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  if (value === null || !Number.isFinite(value)) return null;
+  if (language === "fr") return formatFr(key, value);
+  switch (INDICATOR_LABELS[key].format) {
+    case "count":
+      return en({ maximumFractionDigits: 0 }).format(value);
+    case "percent":
+      return en({ style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+    case "hours":
+      return `${en({ maximumFractionDigits: 2 }).format(value)} h`;
+    case "fte":
+      return en({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+    case "months":
+      return `${en({ minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} months`;
+  }
 }
 
 export function formatPercent(value: number, language: Language): string {
-  return new Intl.NumberFormat(language === "en" ? "en-GB" : "fr-FR", {
-    style: "percent",
-    maximumFractionDigits: 1,
-  }).format(value);
+  return language === "fr"
+    ? percentFr(value)
+    : en({ style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
-export function formatDate(iso: string | null, language: Language): string {
+/** ISO yyyy-mm-dd → dd/mm/yyyy (both languages: the workbook's convention). */
+export function formatDate(iso: string | null, _language: Language): string {
   if (!iso) return "—";
   const [y, m, d] = iso.split("-");
-  return language === "en" ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
+  return `${d}/${m}/${y}`;
 }

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from "react";
-import type { RulesConfig, WorkbookPort } from "../core";
+import type { WorkbookPort } from "../core";
 import type { Session } from "./hooks/useWorkbookSession";
 import type { StringKey } from "./i18n/fr";
 import { VerifyView } from "./components/VerifyView";
@@ -9,8 +9,6 @@ export interface ViewProps {
   session: Session;
   /** The open workbook (Office) or the opened file; null before a file is opened in file mode. */
   port: WorkbookPort | null;
-  /** Progress targets of the rules configuration. */
-  targets: RulesConfig["targets"];
   /** True outside Excel (file mode). */
   fileMode: boolean;
 }

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import { Component, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import type { Analysis, RulesConfig, WorkbookPort } from "../../core";
+import type { Analysis, WorkbookPort } from "../../core";
 import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
 import { I18nProvider, useI18n, type Language } from "../i18n/i18n";
 import { VIEWS, type PaneView } from "../views";
@@ -33,7 +33,6 @@ export interface AppProps {
   language: Language;
   initialView: string;
   analyze: Analyze;
-  targets: RulesConfig["targets"];
   /** Office mode: the open workbook. Absent in file mode. */
   officePort?: WorkbookPort;
   /** File mode: opens a dropped or picked file (loads the .xlsx adapter on demand). */
@@ -208,7 +207,7 @@ function Pane(props: AppProps) {
               )}
             >
               <Suspense fallback={<p>{t("loadingView")}</p>}>
-                <View session={session} port={port} targets={props.targets} fileMode={fileMode} />
+                <View session={session} port={port} fileMode={fileMode} />
               </Suspense>
             </ViewBoundary>
           </div>

@@ -8,8 +8,8 @@ import {
   Caption1,
   makeStyles,
   tokens,
-  useArrowNavigationGroup,
 } from "@fluentui/react-components";
+import type { KeyboardEvent } from "react";
 import type { Finding, FindingCode, Severity, ValidationReport } from "../../core";
 import { cellRef } from "../hooks/useWorkbookSession";
 import { useI18n } from "../i18n/i18n";
@@ -106,10 +106,20 @@ function groupFindings(
   return out.sort((a, b) => severityRank[a.worst] - severityRank[b.worst] || b.count - a.count);
 }
 
+/** Up/Down/Home/End move between the findings of a rule; Tab leaves the list (no keyboard trap). */
+function moveFocus(e: KeyboardEvent<HTMLUListElement>) {
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button[data-cell]")];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+  if (to === undefined || to < 0 || to >= buttons.length) return;
+  e.preventDefault();
+  buttons[to].focus();
+}
+
 export function FindingsList({ report, text, severity, selected, onSelect }: FindingsListProps) {
   const { t, language } = useI18n();
   const styles = useStyles();
-  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const titleOf = (code: FindingCode) => ruleTitle(code, language);
   const groups = groupFindings(report, text, severity, titleOf);
   if (report.issues.length === 0 && report.rules.length === 0) return <p>{t("noFinding")}</p>;
@@ -134,7 +144,7 @@ export function FindingsList({ report, text, severity, selected, onSelect }: Fin
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <ul className={styles.list} {...arrows}>
+            <ul className={styles.list} onKeyDown={moveFocus}>
               {g.findings.map((f, i) => {
                 const ref = f.sheet !== null && f.cell !== null ? cellRef(f.sheet, f.cell) : null;
                 if (ref === null) {

@@ -139,7 +139,7 @@ function TargetBars({
   );
 }
 
-export function IndicatorsView({ session, targets }: ViewProps) {
+export function IndicatorsView({ session }: ViewProps) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const analysis = session.analysis;
@@ -162,7 +162,7 @@ export function IndicatorsView({ session, targets }: ViewProps) {
       >
         {t("writeIndicators")}
       </Button>
-      <TargetBars targets={targets} values={indicators} t={t} />
+      <TargetBars targets={analysis.targets} values={indicators} t={t} />
       {SECTIONS.map((section) => (
         <section key={section.title} className={styles.section} aria-labelledby={`section-${section.title}`}>
           <Subtitle2 as="h2" id={`section-${section.title}`}>

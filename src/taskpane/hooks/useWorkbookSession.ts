@@ -56,7 +56,7 @@ const initial: SessionState = {
 };
 
 export function cellRef(sheet: string, cell: string): string {
-  return /^[A-Za-z0-9_]+$/.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 /**

@@ -1,0 +1,101 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App, type FileWorkbook } from "../../src/taskpane/components/App";
+import { cannedAnalysis, FakePort, finding } from "./fixtures";
+
+function renderFileMode(openFile: (f: File) => Promise<FileWorkbook>) {
+  const analysis = cannedAnalysis([finding("value-required", "error", "C5", "Sexe manquant.")]);
+  render(<App language="fr" initialView="verifier" analyze={() => analysis} openFile={openFile} />);
+  return analysis;
+}
+
+describe("file mode", () => {
+  it("offers to open a .xlsx, checks it through its port, and selecting a finding shows its cell", async () => {
+    const user = userEvent.setup();
+    const port = new FakePort();
+    const openFile = jest.fn(async (f: File) => ({
+      name: f.name,
+      port,
+      annotated: async () => new Uint8Array([1]),
+    }));
+    renderFileMode(openFile);
+    expect(screen.getByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeTruthy();
+    expect(screen.queryByRole("tablist")).toBeNull();
+    const file = new File([new Uint8Array([80, 75, 3, 4])], "bilan-2025.xlsx");
+    await user.upload(screen.getByTestId("file-input") as HTMLInputElement, file);
+    expect(openFile).toHaveBeenCalledWith(file);
+    expect(await screen.findByText("Classeur ouvert : bilan-2025.xlsx")).toBeTruthy();
+    await waitFor(() => expect(port.count("read")).toBe(1));
+    await user.click(await screen.findByRole("button", { name: /Aller à la cellule Salariés!C5/ }));
+    expect(screen.getByTestId("selected-cell").textContent).toBe("Cellule sélectionnée : Salariés!C5");
+  });
+
+  it("accepts a dropped file", async () => {
+    const port = new FakePort();
+    const openFile = jest.fn(async (f: File) => ({
+      name: f.name,
+      port,
+      annotated: async () => new Uint8Array(),
+    }));
+    renderFileMode(openFile);
+    const file = new File([new Uint8Array([80, 75])], "depose.xlsx");
+    const { fireEvent } = await import("@testing-library/react");
+    fireEvent.drop(screen.getByTestId("drop-zone"), { dataTransfer: { files: [file] } });
+    await waitFor(() => expect(openFile).toHaveBeenCalledWith(file));
+  });
+
+  it("refuses a file that is not .xlsx with a message saying what to do", async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    const openFile = jest.fn();
+    renderFileMode(openFile);
+    await user.upload(screen.getByTestId("file-input") as HTMLInputElement, new File(["a;b"], "export.csv"));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "« export.csv » n'est pas un classeur .xlsx. Enregistrez-le au format Classeur Excel (.xlsx)",
+    );
+    expect(openFile).not.toHaveBeenCalled();
+  });
+
+  it("a file the reader rejects shows the reader's French message", async () => {
+    const user = userEvent.setup();
+    const err = Object.assign(
+      new Error(
+        "« casse.xlsx » est incomplet (copie interrompue ?) : enregistrez-le de nouveau depuis Excel.",
+      ),
+      { name: "XlsxReadError" },
+    );
+    renderFileMode(async () => {
+      throw err;
+    });
+    await user.upload(
+      screen.getByTestId("file-input") as HTMLInputElement,
+      new File([new Uint8Array([1])], "casse.xlsx"),
+    );
+    expect((await screen.findByRole("alert")).textContent).toContain("« casse.xlsx » est incomplet");
+  });
+
+  it("downloads the annotated workbook built by the adapter", async () => {
+    const user = userEvent.setup();
+    const port = new FakePort();
+    const annotated = jest.fn(async () => new Uint8Array([80, 75, 3, 4]));
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((b: Blob) => {
+      created.push(b);
+      return "blob:annote";
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicks: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    const analysis = renderFileMode(async (f) => ({ name: f.name, port, annotated }));
+    await user.upload(
+      screen.getByTestId("file-input") as HTMLInputElement,
+      new File([new Uint8Array([1])], "Bilan ACI.xlsx"),
+    );
+    await user.click(await screen.findByRole("button", { name: "Télécharger le classeur annoté" }));
+    await waitFor(() => expect(clicks).toEqual(["Bilan ACI-annote.xlsx"]));
+    expect(annotated).toHaveBeenCalledWith(analysis, "fr");
+    expect(created[0].size).toBe(4);
+  });
+});

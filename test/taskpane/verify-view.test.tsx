@@ -1,0 +1,126 @@
+/** @jest-environment jsdom */
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { cannedAnalysis, FakePort, finding, renderPane } from "./fixtures";
+
+const issues = [
+  finding("value-required", "error", "C5", "Sexe manquant : saisissez F ou H."),
+  finding("value-required", "error", "C9", "Sexe manquant : saisissez F ou H."),
+  finding("exit-reason-unknown", "error", "R7", "Motif « Parti » inconnu : choisissez un motif de la liste."),
+  finding("weekly-hours-low", "warning", "T4", "Durée hebdomadaire 15 h < 20 h sans dérogation."),
+  finding("no-hours", "info", "M12", "Aucune heure sur la période : non compté parmi les salariés."),
+  finding("structure-field-missing", "error", null, "SIRET manquant dans la feuille Structure."),
+];
+
+async function checked(port = new FakePort(), extra: Parameters<typeof cannedAnalysis>[1] = {}) {
+  const analysis = cannedAnalysis(issues, extra);
+  const utils = renderPane(port, analysis);
+  await screen.findByRole("button", { name: "Re-vérifier" });
+  return { ...utils, port, analysis };
+}
+
+describe("Vérifier view", () => {
+  it("checks on opening, then shows the counts by severity and the findings grouped by rule with French titles", async () => {
+    const { port, analyze } = await checked();
+    expect(port.count("read")).toBe(1);
+    expect(port.count("loadMapping")).toBe(1);
+    expect(analyze).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("count-error").textContent).toContain("4");
+    expect(screen.getByTestId("count-warning").textContent).toContain("1");
+    expect(screen.getByTestId("count-info").textContent).toContain("1");
+    expect(screen.getByText("Des erreurs bloquent l'envoi : corrigez-les puis re-vérifiez.")).toBeTruthy();
+    const group = screen.getByTestId("rule-value-required");
+    expect(within(group).getByText(/Valeur obligatoire manquante/)).toBeTruthy();
+    expect(within(group).getByText("2")).toBeTruthy();
+    // Findings without a cell are listed as text, not as a button that would go nowhere.
+    expect(screen.getByText("SIRET manquant dans la feuille Structure.").closest("button")).toBeNull();
+    // The live region announces the result.
+    expect(screen.getByTestId("live-region").textContent).toContain(
+      "6 problèmes (4 erreurs, 1 avertissements, 1 informations)",
+    );
+  });
+
+  it("says when a rule's list is capped, with the number left out", async () => {
+    await checked(new FakePort(), { "value-required": 1250 });
+    const group = screen.getByTestId("rule-value-required");
+    expect(within(group).getByText("1252")).toBeTruthy();
+    expect(within(group).getByText(/… et 1250 autres/)).toBeTruthy();
+    expect(within(screen.getByTestId("rule-exit-reason-unknown")).queryByText(/autres/)).toBeNull();
+  });
+
+  it("each finding is a real button reachable with the keyboard; Enter selects its cell", async () => {
+    const user = userEvent.setup();
+    const { port } = await checked();
+    const button = screen.getByRole("button", { name: /Aller à la cellule Salariés!C9/ });
+    expect(button.tagName).toBe("BUTTON");
+    button.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(port.last("select")).toEqual(["Salariés", "C9"]));
+    expect(screen.getByTestId("selected-cell").textContent).toBe("Cellule sélectionnée : Salariés!C9");
+    expect(button.getAttribute("aria-current")).toBe("true");
+    // Arrow keys move between the findings of a rule; Space works as well as Enter.
+    await user.keyboard("{ArrowUp}");
+    expect(document.activeElement?.getAttribute("data-cell")).toBe("Salariés!C5");
+    await user.keyboard(" ");
+    await waitFor(() => expect(port.last("select")).toEqual(["Salariés", "C5"]));
+    // Tab leaves the list for the next control (no keyboard trap).
+    await user.tab();
+    expect(document.activeElement?.getAttribute("data-cell")).toBeNull();
+  });
+
+  it("filters by text and by severity", async () => {
+    const user = userEvent.setup();
+    await checked();
+    await user.type(screen.getByRole("searchbox"), "motif");
+    expect(screen.queryByRole("button", { name: /C5/ })).toBeNull();
+    expect(screen.getByRole("button", { name: /R7/ })).toBeTruthy();
+    await user.clear(screen.getByRole("searchbox"));
+    await user.type(screen.getByRole("searchbox"), "zzz introuvable");
+    expect(screen.getByText("Aucun problème ne correspond au filtre.")).toBeTruthy();
+    await user.clear(screen.getByRole("searchbox"));
+
+    await user.click(screen.getByRole("combobox", { name: "Gravité" }));
+    await user.click(screen.getByRole("option", { name: "Avertissements" }));
+    expect(screen.queryByTestId("rule-value-required")).toBeNull();
+    expect(screen.getByTestId("rule-weekly-hours-low")).toBeTruthy();
+    expect(screen.queryByTestId("rule-no-hours")).toBeNull();
+  });
+
+  it("Re-vérifier reads again; Surligner sends the findings that have a cell; Effacer restores", async () => {
+    const user = userEvent.setup();
+    const { port } = await checked();
+    await user.click(screen.getByRole("button", { name: "Surligner" }));
+    await waitFor(() => expect(port.count("highlight")).toBe(1));
+    const sent = port.last("highlight")?.[0] as { cell: string | null }[];
+    expect(sent.map((f) => f.cell)).toEqual(["C5", "C9", "R7", "T4", "M12"]);
+    expect(await screen.findByText("Cellules surlignées : 5.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Effacer le surlignage" }));
+    await waitFor(() => expect(port.count("clearHighlights")).toBe(1));
+    await user.click(screen.getByRole("button", { name: "Re-vérifier" }));
+    await waitFor(() => expect(port.count("read")).toBe(2));
+  });
+
+  it("Créer le modèle inserts the template for the chosen kind", async () => {
+    const user = userEvent.setup();
+    const { port } = await checked();
+    await user.click(screen.getByRole("button", { name: "Créer le modèle" }));
+    await user.click(await screen.findByRole("menuitem", { name: "Modèle pour une structure EI" }));
+    await waitFor(() => expect(port.last("insertTemplate")).toEqual(["EI"]));
+    expect(await screen.findByText(/créées pour une structure EI/)).toBeTruthy();
+  });
+
+  it("shows a progress bar driven by the port while a big sheet is read", async () => {
+    const port = new FakePort();
+    port.progressToReport = [{ sheet: "Salariés", rowsRead: 20000, totalRows: 50000 }];
+    port.hold();
+    renderPane(port, cannedAnalysis(issues));
+    const bar = await screen.findByRole("progressbar");
+    expect(bar.getAttribute("aria-valuenow")).toBe("0.4");
+    expect(screen.getByText("Lecture de « Salariés » : 20000 lignes sur 50000")).toBeTruthy();
+    // Buttons are disabled while reading.
+    expect((screen.getByRole("button", { name: "Vérifier" }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => port.release());
+    await screen.findByRole("button", { name: "Re-vérifier" });
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+});
