@@ -93,7 +93,8 @@ export function identityRules(env: RuleEnv): RowRule | null {
         let digits = PASS_DIGITS.test(rawPass);
         const pass = digits ? rawPass : normalizePass(rawPass);
         if (!digits) digits = PASS_DIGITS.test(pass);
-        if (!digits && !PASS_CHARS.test(pass)) {
+        const wellFormed = digits || PASS_CHARS.test(pass);
+        if (!wellFormed) {
           findings.add("pass-format", "error", () => ({
             ...env.at("passNumber", row.excelRow),
             value: rawPass,
@@ -106,7 +107,9 @@ export function identityRules(env: RuleEnv): RowRule | null {
             message: `Le numéro de PASS IAE « ${rawPass} » contient des lettres alors qu'il est normalement composé de 12 chiffres. Vérifiez qu'aucun chiffre n'a été remplacé par une lettre (O pour 0, I pour 1).`,
           }));
         }
-        if (pass !== "") {
+        // Only a well-formed PASS identifies a person ("EN COURS" on ten rows is not one person, as the reader
+        // decides for `identity`); a malformed one is already a pass-format error.
+        if (wellFormed) {
           const first = firstWithPass(pass, digits, row.excelRow);
           if (first !== 0) {
             duplicated = true;

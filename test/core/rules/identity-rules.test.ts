@@ -100,6 +100,12 @@ describe("duplicate-person", () => {
     expect(count(report, "duplicate-person")).toBe(0);
   });
 
+  it("does not compare malformed PASS values (already pass-format errors)", () => {
+    const report = run({ fields: FIELDS, rows: rows({ passNumber: "EN COURS" }, { passNumber: "EN COURS" }) });
+    expect(count(report, "duplicate-person")).toBe(0);
+    expect(count(report, "pass-format", "error")).toBe(2);
+  });
+
   it("lists up to the cap and keeps the true count", () => {
     const twelveDuplicates = rows(...Array.from({ length: 13 }, () => ({ passNumber: "999990000001" })));
     const report = run({ fields: FIELDS, rows: twelveDuplicates, config: { findingsCapPerRule: 5 } });
