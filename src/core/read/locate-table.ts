@@ -21,6 +21,8 @@ export interface LocatedTable {
   table: TableInfo;
   view: SheetView;
   sheetIndex: number;
+  /** 0-based index of the first header row (the upper row of a two-row header): pairs above it are the structure block. */
+  topIndex: number;
 }
 
 const MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
@@ -75,6 +77,33 @@ function findHeaderRow(view: SheetView, date1904: boolean): number {
     }
   }
   return best;
+}
+
+/** Recognised headers of row i in the columns where row `other` has no header text. */
+function recognisedWhereEmpty(view: SheetView, i: number, other: number, date1904: boolean): number {
+  const row = rowAt(view, i);
+  const o = rowAt(view, other);
+  const w = widthOf(view, row);
+  let n = 0;
+  for (let j = 0; j < w; j++) {
+    if (headerText(o[j], date1904) !== null) continue;
+    const t = headerText(row[j], date1904);
+    if (t === null) continue;
+    const m = matchNormalizedHeader(normalizeLabel(t));
+    if (m && m.field !== "sensitive") n++;
+  }
+  return n;
+}
+
+/**
+ * Headers on two rows: months under a merged "Heures travaillées" title, or person columns merged
+ * vertically beside them. When the neighbouring row adds at least 2 recognised headers where the
+ * header row is empty, both rows form the header (the lower one wins where both are filled).
+ */
+function twoRowHeader(view: SheetView, h: number, date1904: boolean): { upper: number; lower: number } | null {
+  if (h + 1 < view.rows.length && recognisedWhereEmpty(view, h + 1, h, date1904) >= 2) return { upper: h, lower: h + 1 };
+  if (h >= 1 && recognisedWhereEmpty(view, h - 1, h, date1904) >= 2) return { upper: h - 1, lower: h };
+  return null;
 }
 
 /** Preferred sheet names first, then every sheet in workbook order: the first with a header row. */
@@ -171,15 +200,39 @@ export function locateTable(workbook: WorkbookData, mapping: MappingOverride | u
   }
 
   const view = views[sheetIndex];
-  const table = mapColumns(view, headerIndex, mapping, findings, date1904);
-  return { table, view, sheetIndex };
+  // A two-row header (group title merged above monthly columns) is read as one, unless the user fixed the row.
+  let upperIndex = -1;
+  if (mapping?.headerRow === undefined) {
+    const two = twoRowHeader(view, headerIndex, date1904);
+    if (two) ({ upper: upperIndex, lower: headerIndex } = two);
+  }
+  const table = mapColumns(view, headerIndex, mapping, findings, date1904, upperIndex);
+  return { table, view, sheetIndex, topIndex: upperIndex >= 0 ? upperIndex : headerIndex };
 }
 
-function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverride | undefined, findings: FindingCollector, date1904: boolean): TableInfo {
+function mapColumns(
+  view: SheetView,
+  headerIndex: number,
+  mapping: MappingOverride | undefined,
+  findings: FindingCollector,
+  date1904: boolean,
+  upperIndex: number,
+): TableInfo {
   const headerRow = view.originRow + headerIndex + 1;
   const firstColumn = view.originCol + 1;
   const row = rowAt(view, headerIndex);
-  const w = widthOf(view, row);
+  const upper = upperIndex >= 0 ? rowAt(view, upperIndex) : [];
+  const upperRow = view.originRow + upperIndex + 1;
+  const w = Math.max(widthOf(view, row), widthOf(view, upper));
+  // Excel row holding the header text of column j (the upper row of a two-row header where the lower is empty).
+  const headerRowOf = new Map<number, number>();
+  const headerAt = (j: number): string | null => {
+    const t = headerText(row[j], date1904);
+    if (t !== null || upperIndex < 0) return t;
+    const u = headerText(upper[j], date1904);
+    if (u !== null) headerRowOf.set(j, upperRow);
+    return u;
+  };
   const overrides = mapping?.columns && typeof mapping.columns === "object" ? mapping.columns : undefined;
   const columns: ColumnMapping[] = [];
   const unknownHeaders: { index: number; header: string }[] = [];
@@ -189,10 +242,11 @@ function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverri
   const addSensitive = (index: number, header: string, reason: string) => {
     sensitive.add(index);
     const column = firstColumn + index;
+    const at = headerRowOf.get(index) ?? headerRow;
     findings.add("column-sensitive", "warning", () => ({
       sheet: view.name,
-      cell: a1(headerRow, column),
-      row: headerRow,
+      cell: a1(at, column),
+      row: at,
       column,
       field: null,
       value: header,
@@ -201,7 +255,7 @@ function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverri
   };
 
   for (let j = 0; j < w; j++) {
-    const header = headerText(row[j], date1904);
+    const header = headerAt(j);
     if (header === null) continue;
     let match: HeaderMatch | null;
     const n = normalizeLabel(header);
@@ -227,15 +281,17 @@ function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverri
     const first = taken.get(key);
     if (first) {
       const column = firstColumn + j;
+      const at = headerRowOf.get(j) ?? headerRow;
+      const firstAt = headerRowOf.get(first.index) ?? headerRow;
       const fieldLabel = match.field === "hoursMonth" && match.month ? `${FIELD_LABELS.hoursMonth} ${match.month}` : FIELD_LABELS[match.field];
       findings.add("column-duplicate", "warning", () => ({
         sheet: view.name,
-        cell: a1(headerRow, column),
-        row: headerRow,
+        cell: a1(at, column),
+        row: at,
         column,
         field: match.field === "hoursMonth" ? "hoursMonth" : match.field,
         value: header,
-        message: `Les colonnes « ${first.header} » (${a1(headerRow, firstColumn + first.index)}) et « ${header} » (${a1(headerRow, column)}) correspondent toutes deux à « ${fieldLabel} ». Seule la première est lue : supprimez ou renommez l'autre, ou corrigez la correspondance des colonnes.`,
+        message: `Les colonnes « ${first.header} » (${a1(firstAt, firstColumn + first.index)}) et « ${header} » (${a1(at, column)}) correspondent toutes deux à « ${fieldLabel} ». Seule la première est lue : supprimez ou renommez l'autre, ou corrigez la correspondance des colonnes.`,
       }));
       continue;
     }
@@ -273,7 +329,7 @@ function mapColumns(view: SheetView, headerIndex: number, mapping: MappingOverri
   }
   for (const [j, s] of suspects) {
     if (s.nir >= 2 && s.other === 0 && !sensitive.has(j)) {
-      const header = headerText(row[j], date1904) ?? `colonne ${j + 1}`;
+      const header = headerAt(j) ?? `colonne ${j + 1}`;
       addSensitive(j, header, "contient des valeurs qui ressemblent à des numéros de sécurité sociale");
       const k = columns.findIndex((c) => c.index === j);
       if (k >= 0) columns.splice(k, 1);

@@ -34,7 +34,7 @@ export function readWorkbook(workbook: WorkbookData, ctx: ReadContext): ReadResu
   const located = locateTable(workbook, ctx.mapping, ctx.findings);
   const { structure, locations } = readStructure(
     workbook,
-    located ? { view: located.view, headerIndex: located.table.headerIndex } : null,
+    located ? { view: located.view, headerIndex: located.topIndex } : null,
     date1904,
     ctx.findings,
   );

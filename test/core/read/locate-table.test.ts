@@ -104,6 +104,55 @@ describe("header detection", () => {
   });
 });
 
+describe("two-row headers", () => {
+  const months = ["Janv", "Févr", "Mars"];
+  it("months under a merged « Heures travaillées » title, person columns merged vertically", () => {
+    const rows = [
+      ["Nom", "Sexe", "Date de naissance", "RSA", "Date d'embauche", "QPV", "PASS IAE", "Heures travaillées", null, null],
+      [null, null, null, null, null, null, null, ...months],
+      ["Martin", "F", "01/01/1990", "Non", "01/01/2025", "Non", "999990001234", 10, 20, "30,5"],
+    ];
+    const r = read({ sheets: [STRUCTURE_SHEET, { name: "Salariés", rows }] });
+    expect(r.table?.headerRow).toBe(2);
+    expect(r.table?.columns.map((c) => [c.field, c.index, c.month])).toEqual([
+      ["lastName", 0, undefined],
+      ["sex", 1, undefined],
+      ["birthDate", 2, undefined],
+      ["rsa", 3, undefined],
+      ["hireDate", 4, undefined],
+      ["qpv", 5, undefined],
+      ["passNumber", 6, undefined],
+      ["hoursMonth", 7, 1],
+      ["hoursMonth", 8, 2],
+      ["hoursMonth", 9, 3],
+    ]);
+    expect(r.rows.map((p) => [p.excelRow, p.sex, p.hoursWorked])).toEqual([[3, "F", 60.5]]);
+    expect(r.report.issues).toEqual([]);
+    // The upper header row is not a structure pair ("Nom" | "Sexe" is not a structure name).
+    const alone = read({ sheets: [{ name: "Salariés", rows }] });
+    expect(alone.structure.name).toBeNull();
+  });
+
+  it("the same when the month row has more recognised headers than the row above", () => {
+    const all = ["Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre"];
+    const rows = [
+      ["Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées par mois", ...new Array(11).fill(null)],
+      [null, null, null, null, ...all],
+      ["H", "01/01/1980", "Oui", "01/01/2025", ...new Array(12).fill(10)],
+    ];
+    const r = read({ sheets: [{ name: "Salariés", rows }] });
+    expect(r.table?.headerRow).toBe(2);
+    expect(r.table?.columns.filter((c) => c.field === "hoursMonth")).toHaveLength(12);
+    expect(r.rows[0]).toMatchObject({ excelRow: 3, sex: "H", rsa: "OUI", hoursWorked: 120 });
+  });
+
+  it("a data row right under a one-row header is not taken for a header row", () => {
+    const r = read({ sheets: [{ name: "Salariés", rows: [CANONICAL_HEADER, person, person] }] });
+    expect(r.table?.headerRow).toBe(1);
+    expect(r.rows).toHaveLength(2);
+  });
+});
+
 describe("column findings", () => {
   it("column-missing: errors for required columns, warnings for QPV and PASS", () => {
     const r = read({ sheets: [{ name: "Salariés", rows: [["Nom", "Prénom", "Sexe", "Date d'embauche", "Commune"]] }] });
