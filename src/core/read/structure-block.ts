@@ -98,6 +98,12 @@ function scanPairs(view: SheetView, rowEnd: number, found: Map<StructureField, R
       let k = j + 1;
       while (k < w && isEmptyCell(row[k])) k++;
       if (k >= w || labelOf(row[k]) !== null) {
+        // A row of labels with the values below it (a one-line table of the structure).
+        const below = i + 1 < end ? rowAt(view, i + 1)[j] : undefined;
+        if (label !== "period" && !isEmptyCell(below) && labelOf(below) === null && splitInline(below) === null) {
+          put(label, below, i + 1, j);
+          continue;
+        }
         if (label !== "period" && !found.has(label)) found.set(label, { value: null, sheet: view.name, row: view.originRow + i + 1, column: view.originCol + j + 1 });
         continue;
       }

@@ -78,6 +78,24 @@ describe("structure block", () => {
     expect(r.structureLocations.siret?.sheet).toBe("Structure SIAE (à remplir)");
   });
 
+  it("a row of labels with the values on the row below", () => {
+    const r = read({
+      sheets: [
+        {
+          name: "Structure",
+          rows: [
+            ["SIRET", "Raison sociale", "Type de structure", "Département", "Début de période", "Fin de période"],
+            ["12345678900012", "Les Jardins", "EI", "974", "01/01/2025", "31/12/2025"],
+          ],
+        },
+        { name: "Salariés", rows: [CANONICAL_HEADER, person] },
+      ],
+    });
+    expect(r.structure).toMatchObject({ siret: "12345678900012", name: "Les Jardins", kind: "EI", department: "974", periodStart: "2025-01-01", periodEnd: "2025-12-31" });
+    expect(r.structureLocations.kind).toEqual({ sheet: "Structure", row: 2, column: 3 });
+    expect(r.of("structure-field-missing")).toEqual([]);
+  });
+
   it("a title 'du … au …' gives the period", () => {
     const r = read({
       sheets: [
