@@ -38,7 +38,9 @@ export async function serveHub(o: ServeOptions): Promise<void> {
     await hub.close();
     throw e;
   }
-  o.onListening?.(`http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${o.port}`, hub);
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : o.port;
+  o.onListening?.(`http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${port}`, hub);
   await new Promise<void>((resolve) => {
     let closing = false;
     const stop = (signal: string) => {

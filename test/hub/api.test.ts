@@ -62,6 +62,17 @@ describe("POST /api/v1/submissions", () => {
     expectProblem(conflict, 409);
   });
 
+  test("the same key sent 12 times at once is stored once: one 201, the others 200 with the same receipt", async () => {
+    const payload = makePayload({ siret: SIRET_A, periodStart: "2020-01-01", periodEnd: "2020-12-31" });
+    const results = await Promise.all(Array.from({ length: 12 }, () => post(payload, "k-race")));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(results.map((r) => (r.body as { id: string }).id)).size).toBe(1);
+    // And 12 different keys at once get versions 1..12 (plus nothing else) for that period.
+    const many = await Promise.all(Array.from({ length: 12 }, (_, i) => post(makePayload({ siret: SIRET_A, periodStart: "2019-01-01", periodEnd: "2019-12-31", fteConventioned: i + 1 }), `k-many-${i}`)));
+    expect(many.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(many.map((r) => (r.body as { version: number }).version).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
   test("a new key for the same structure, kind and period creates version 2", async () => {
     const p1 = makePayload({ siret: SIRET_A, periodStart: "2022-01-01", periodEnd: "2022-12-31" });
     const p2 = makePayload({ siret: SIRET_A, periodStart: "2022-01-01", periodEnd: "2022-12-31", fteConventioned: 12 });

@@ -75,7 +75,7 @@ export const submissionsRoutes: FastifyPluginAsync = async (app) => {
         contentHash: derived.contentHash,
         idempotencyKey: key,
         audit: { actor: actorOf(req), ip: req.ip, status: 201 },
-      }));
+      }, app.hubDb.dialect));
     if (outcome.kind === "conflict") {
       throw new HttpProblem(409, "idempotency-conflict", "Clé d'idempotence déjà utilisée", "Cette clé Idempotency-Key a déjà servi pour un autre contenu. Un bilan modifié doit être envoyé avec une nouvelle clé.");
     }

@@ -5,6 +5,7 @@ import type { SubmissionPayload } from "../../../core/submission";
 import type { HubDatabase } from "../schema";
 import { isUniqueViolation } from "../connect";
 import { audit, type AuditEntry } from "./audit";
+import type { Dialect } from "../dialect";
 
 /** What the hub answers to a stored submission, identical on every replay. */
 export interface Receipt {
@@ -75,11 +76,16 @@ const RECORD_CHUNK = 1000;
  * winner's row and answers a replay (or a conflict). The version is the next one for (structure, kind,
  * period); a concurrent insert of the same version violates the other unique constraint and is retried.
  */
-export async function storeSubmission(db: Kysely<HubDatabase>, s: NewSubmission): Promise<StoreOutcome> {
+export async function storeSubmission(db: Kysely<HubDatabase>, s: NewSubmission, dialect: Dialect): Promise<StoreOutcome> {
   const { payload } = s;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
+        // PostgreSQL: submissions of one structure take turns (row lock), so the next version is computed
+        // from committed rows instead of racing. SQLite has a single writer: transactions never interleave.
+        if (dialect === "postgres") {
+          await trx.selectFrom("structures").select("id").where("id", "=", s.structureId).forUpdate().execute();
+        }
         const max = await trx
           .selectFrom("submissions")
           .select((eb) => eb.fn.max("version").as("v"))
