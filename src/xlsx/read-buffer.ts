@@ -18,6 +18,19 @@ export interface ReadXlsxOptions {
   maxRows?: number;
   /** Called after each sheet is read. */
   onSheet?: (sheet: string, index: number, total: number) => void;
+  /**
+   * Native raw-DEFLATE inflater (Node: zlib, see read-file.ts), ten times faster than the portable
+   * one. It calls onChunk for each inflated chunk and stops when onChunk returns false.
+   */
+  inflateRaw?: InflateRaw;
+}
+
+export type InflateRaw = (compressed: Uint8Array, onChunk: (chunk: Uint8Array) => boolean) => Promise<void>;
+
+/** jszip's internal view of an entry (stable across jszip 3.x): compressed bytes and method. */
+interface CompressedEntry {
+  compressedContent?: Uint8Array;
+  compression?: { magic?: string };
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -81,16 +94,34 @@ function parseSharedStrings(xml: string | null): string[] {
 }
 
 /** Streams one zip entry through the sheet parser, so a huge sheet stops early instead of filling memory. */
-function parseSheetEntry(file: JSZip.JSZipObject, parser: SheetParser): Promise<void> {
+async function parseSheetEntry(file: JSZip.JSZipObject, parser: SheetParser, inflateRaw?: InflateRaw): Promise<void> {
+  const decoder = new TextDecoder("utf-8");
+  const entry = (file as unknown as { _data?: CompressedEntry })._data;
+  if (inflateRaw && entry?.compressedContent && entry.compression?.magic === "\x08\x00") {
+    let error: unknown = null;
+    await inflateRaw(entry.compressedContent, (chunk) => {
+      try {
+        parser.push(decoder.decode(chunk, { stream: true }));
+        return true;
+      } catch (e) {
+        error = e;
+        return false;
+      }
+    });
+    if (error) throw error;
+    parser.push(decoder.decode());
+    return;
+  }
   return new Promise((resolve, reject) => {
-    // internalStream exists at runtime (jszip 3) but is not in its typings.
-    const stream = (file as unknown as { internalStream(type: "string"): StreamHelper }).internalStream("string");
+    // internalStream exists at runtime (jszip 3) but is not in its typings. Bytes + TextDecoder:
+    // jszip's own UTF-8 decoding is several times slower.
+    const stream = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
     let failed = false;
     stream
-      .on("data", (chunk: string) => {
+      .on("data", (chunk: Uint8Array) => {
         if (failed) return;
         try {
-          parser.push(chunk);
+          parser.push(decoder.decode(chunk, { stream: true }));
         } catch (e) {
           failed = true;
           stream.pause();
@@ -104,14 +135,21 @@ function parseSheetEntry(file: JSZip.JSZipObject, parser: SheetParser): Promise<
         }
       })
       .on("end", () => {
-        if (!failed) resolve();
+        if (failed) return;
+        try {
+          parser.push(decoder.decode());
+          resolve();
+        } catch (e) {
+          failed = true;
+          reject(e);
+        }
       })
       .resume();
   });
 }
 
 interface StreamHelper {
-  on(event: "data", cb: (chunk: string) => void): StreamHelper;
+  on(event: "data", cb: (chunk: Uint8Array) => void): StreamHelper;
   on(event: "error", cb: (e: unknown) => void): StreamHelper;
   on(event: "end", cb: () => void): StreamHelper;
   resume(): StreamHelper;
@@ -193,7 +231,7 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
     if (!file) continue;
     const parser = new SheetParser({ sharedStrings, dateStyles, date1904, maxRows });
     try {
-      await parseSheetEntry(file, parser);
+      await parseSheetEntry(file, parser, options.inflateRaw);
     } catch (e) {
       if (e instanceof TooManyRows) {
         throw readError(

@@ -18,9 +18,29 @@ export function unescapeOoxml(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const ATTR_RES = new Map<string, RegExp>();
+
+/** Value of an attribute in an element's attribute text. Fast path for name="value" (what Excel writes). */
 export function attr(attrs: string, name: string): string | null {
+  const needle = `${name}="`;
+  let i = attrs.indexOf(needle);
+  while (i > 0 && !isBoundary(attrs.charCodeAt(i - 1))) i = attrs.indexOf(needle, i + 1);
+  if (i >= 0) {
+    const start = i + needle.length;
+    const end = attrs.indexOf('"', start);
+    if (end >= 0) {
+      const v = attrs.slice(start, end);
+      return v.indexOf("&") >= 0 ? unescapeXml(v) : v;
+    }
+  }
+  // No single quotes and no spaces around "=": the fast path saw everything.
+  if (attrs.indexOf("'") < 0 && attrs.indexOf(" =") < 0 && attrs.indexOf("= ") < 0) return null;
   // Attribute names may be prefixed in odd writers; match on the local name preceded by space.
-  const re = new RegExp(`(?:^|\\s)(?:[\\w]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = ATTR_RES.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)(?:[\\w]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    ATTR_RES.set(name, re);
+  }
   const m = re.exec(attrs);
   if (!m) return null;
   return unescapeXml(m[2] ?? m[3] ?? "");
@@ -34,4 +54,9 @@ export function textOfRuns(xml: string): string {
   let m: RegExpExecArray | null;
   while ((m = re.exec(clean)) !== null) out += m[1] ?? "";
   return unescapeOoxml(unescapeXml(out));
+}
+
+/** Space, tab, newline or a namespace prefix's colon before an attribute name. */
+function isBoundary(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 58;
 }

@@ -89,6 +89,25 @@ describe("reading files written by other spreadsheet programs (hand-made XML)", 
     expect(data.sheets[0].rows[0]).toEqual([new Date(Date.UTC(1904, 0, 1)), new Date(Date.UTC(2023, 2, 15)), 43539]);
   });
 
+  it("reads namespace-prefixed elements and single-quoted attributes (other writers)", async () => {
+    const bytes = await handXlsx({
+      sheets: [
+        {
+          name: "S",
+          sheetData:
+            "<row r='1'><c r='A1' t='inlineStr'><is><t>Nom</t></is></c><c r = \"B1\"><v>7</v></c></row>" +
+            '<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="e"><x:v>#DIV/0!</x:v></x:c></x:row>',
+        },
+      ],
+      sharedStrings: ["Léa"],
+    });
+    const data = await readXlsxBytes(bytes);
+    expect(data.sheets[0].rows).toEqual([
+      ["Nom", 7, ""],
+      ["Léa", "", "#DIV/0!"],
+    ]);
+  });
+
   it("reads rows and cells without r attributes in order", async () => {
     const bytes = await handXlsx({
       sheets: [{ name: "S", sheetData: '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row><row><c><v>2</v></c></row>' }],
