@@ -23,6 +23,7 @@ for (const e of buildNameTable<TableField>({ ...FIELD_SYNONYMS, sensitive: SENSI
 }
 
 const DATE_FIELDS: ReadonlySet<TableField> = new Set(["birthDate", "hireDate", "contractEndDate", "exitDate"]);
+const DATE_WORDS: ReadonlySet<string> = new Set(["date", "validite", "expiration", "jusqu", "echeance"]);
 
 const MONTHS = new Map<string, number>([
   ["janvier", 1], ["janv", 1], ["jan", 1], ["january", 1],
@@ -106,8 +107,8 @@ function computeMatch(n: string): HeaderMatch | null {
     }
   }
   if (!best) return null;
-  // A header about a date ("Date de fin du PASS", "Date RSA") is never a non-date field.
-  if (best.field !== "sensitive" && !DATE_FIELDS.has(best.field) && best.field !== "birthYear" && tokens.includes("date")) return null;
+  // A header about a date ("Date de fin du PASS", "PASS valide jusqu'au") is never a non-date field.
+  if (best.field !== "sensitive" && !DATE_FIELDS.has(best.field) && best.field !== "birthYear" && tokens.some((t) => DATE_WORDS.has(t))) return null;
   return best.field === "sensitive" ? { field: "sensitive", name: best.name } : { field: best.field, name: best.name };
 }
 

@@ -64,12 +64,16 @@ describe("matchHeader: synonyms of departments' forms", () => {
   it("a date header never maps to a non-date field", () => {
     expect(fieldOf("Date de fin du PASS IAE")).toBeNull();
     expect(fieldOf("Date d'ouverture du RSA")).toBeNull();
+    expect(fieldOf("PASS IAE valide jusqu'au")).toBeNull();
+    expect(fieldOf("Fin de validité du PASS")).toBeNull();
   });
 
   it("unknown headers stay unknown", () => {
     expect(fieldOf("Âge")).toBeNull();
     expect(fieldOf("Observations")).toBeNull();
     expect(fieldOf("Heures 13")).toBeNull();
+    expect(fieldOf("Qualification du poste")).toBeNull();
+    expect(fieldOf("Temps de travail annuel")).toBeNull();
   });
 
   it.each(["NIR", "N° de sécurité sociale", "Numéro de sécu", "NSS", "N° INSEE", "Numéro de sécurité sociale (NIR)"])("%p is sensitive", (h) => {
