@@ -1,6 +1,7 @@
 import type { ExitMotif } from "../model/config";
 import type { PersonRow } from "../model/person";
 import { classifyExit, type ExitContext } from "../exits/classify-exit";
+import { isInReport } from "../indicators/population";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { frDate, frNumber, plural } from "./format";
 import { createMotifSuggester } from "./motif-suggest";
@@ -82,7 +83,8 @@ export function exitRules(env: RuleEnv): RowRule | null {
         }
       }
       if (hasReason && raw !== null && row.exitMotif === null) unknownReason(row, raw);
-      if (hasDate && exit !== null) classify(row, exit);
+      // Rows hired after the period are outside the report for the indicators too (hire-after-period).
+      if (hasDate && exit !== null && isInReport(row, env.periodEnd)) classify(row, exit);
     },
     finish() {
       if (exitsInPeriod === 0) return;

@@ -1,3 +1,4 @@
+import { MIN_HOURS_EMPLOYEE } from "../indicators/population";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { frDate, frNumber } from "./format";
 
@@ -22,11 +23,12 @@ export function hoursRules(env: RuleEnv): RowRule | null {
         }));
         return;
       }
-      if (hours === 0) {
+      // Same threshold as the employees indicator, so the info explains exactly who it left out.
+      if (hours < MIN_HOURS_EMPLOYEE) {
         findings.add("no-hours", "info", () => ({
           ...env.at("hoursWorked", row.excelRow),
-          value: "0",
-          message: "Aucune heure travaillée sur la période : la personne n'est pas comptée parmi les salariés du bilan. Complétez les heures si elle a travaillé pendant la période.",
+          value: frNumber(hours, false),
+          message: `${hours === 0 ? "Aucune heure travaillée" : `Moins d'une heure travaillée (${frNumber(hours)} h)`} sur la période : la personne n'est pas comptée parmi les salariés du bilan. Complétez les heures si elle a travaillé pendant la période.`,
         }));
         return;
       }

@@ -121,6 +121,17 @@ describe("exit-too-short", () => {
   });
 });
 
+describe("rows outside the report", () => {
+  it("a row hired after the period end is not classified (as in the indicators)", () => {
+    // Hired 2026, "exit" in 2025 with a withdrawn motif: exit-before-hire and hire-after-period, nothing else.
+    const report = run({ fields: FIELDS, rows: rows(exit("2025-06-30", "17", "Décès", { hireDate: d("2026-02-01") })) });
+    expect(count(report, "exit-withdrawn")).toBe(0);
+    expect(count(report, "unknown-share-high")).toBe(0);
+    expect(count(report, "hire-after-period")).toBe(1);
+    expect(count(report, "exit-before-hire")).toBe(1);
+  });
+});
+
 describe("unknown-share-high", () => {
   const known = (n: number) => Array.from({ length: n }, () => exit("2025-06-30", "3", "CDI"));
 

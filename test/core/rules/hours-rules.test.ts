@@ -20,9 +20,12 @@ describe("hours-negative", () => {
 });
 
 describe("no-hours", () => {
-  it("informs on 0 hours, not on a fraction of an hour", () => {
-    const report = run({ fields: FIELDS, rows: rows({ hoursWorked: 0 }, { hoursWorked: 0.5 }, { hoursWorked: null }) });
-    expect(issues(report, "no-hours")).toEqual([expect.objectContaining({ severity: "info", cell: "C2", value: "0" })]);
+  it("informs under 1 hour (the employees threshold), not from 1 hour", () => {
+    const report = run({ fields: FIELDS, rows: rows({ hoursWorked: 0 }, { hoursWorked: 0.5 }, { hoursWorked: 1 }, { hoursWorked: null }) });
+    expect(issues(report, "no-hours")).toEqual([
+      expect.objectContaining({ severity: "info", cell: "C2", value: "0" }),
+      expect.objectContaining({ severity: "info", cell: "C3", value: "0,5" }),
+    ]);
     expect(issues(report, "no-hours")[0].message).toContain("pas comptée parmi les salariés");
   });
 });
