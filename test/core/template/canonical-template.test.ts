@@ -19,7 +19,10 @@ function sheetWith(values: Partial<Record<string, CellValue>>[]) {
     weeklyHours: 26,
     hoursWorked: 1000,
   };
-  const rows = values.map((v, i) => t.columns.map((c) => ({ ...base, passNumber: `99999${String(1000000 + i)}`, ...v })[c.field] ?? ""));
+  const rows = values.map((v, i) => {
+    const cells: Record<string, CellValue> = { ...base, passNumber: `99999${String(1000000 + i)}`, ...v };
+    return t.columns.map((c) => cells[c.field] ?? "");
+  });
   return analyzeWorkbook({
     name: "t.xlsx",
     sheets: [
