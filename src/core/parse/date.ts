@@ -1,6 +1,8 @@
 import type { DayNumber } from "../model/person";
 import { dayFromDate, dayFromSerial, dayFromYmd, isValidYmd } from "../dates/day-number";
 import { INVALID, isBlankChar, isEmptyCell, type Parsed } from "./outcome";
+import { MONTHS } from "../reference/months";
+import { normalizeText } from "../text/normalize";
 
 /** Years outside this range are typing mistakes (domain §2.3). */
 export const MIN_YEAR = 1900;
@@ -61,7 +63,7 @@ export function dayFromText(s: string): Parsed<DayNumber> {
   }
   if (aLen === 0 || i >= n) return INVALID;
   const sep = s.charCodeAt(i);
-  if (sep !== 47 /* / */ && sep !== 45 /* - */ && sep !== 46 /* . */) return INVALID;
+  if (sep !== 47 /* / */ && sep !== 45 /* - */ && sep !== 46 /* . */) return aLen <= 2 ? dayFromMonthName(s) : INVALID;
   i++;
   let b = 0;
   let bLen = 0;
@@ -72,6 +74,7 @@ export function dayFromText(s: string): Parsed<DayNumber> {
     bLen++;
     i++;
   }
+  if (bLen === 0 && aLen <= 2) return dayFromMonthName(s);
   if (bLen === 0 || bLen > 2 || i >= n || s.charCodeAt(i) !== sep) return INVALID;
   i++;
   let c3 = 0;
@@ -102,6 +105,21 @@ export function dayFromText(s: string): Parsed<DayNumber> {
   }
   if (y < MIN_YEAR || y > MAX_YEAR || !isValidYmd(y, m, d)) return INVALID;
   return dayFromYmd(y, m, d);
+}
+
+/**
+ * Slow path for text cells with a month name ("15 mars 2025", "15-mars-25", "1er janvier 2025"), as
+ * CSV exports and text-formatted cells hold them. Day first; the year on 2 or 4 digits.
+ */
+function dayFromMonthName(s: string): Parsed<DayNumber> {
+  const m = /^\s*(\d{1,2})(?:er)?[\s\-./]+([A-Za-zÀ-ÿ.]+?)\.?[\s\-./]+(\d{4}|\d{2})\s*$/.exec(s);
+  if (!m) return INVALID;
+  const month = MONTHS.get(normalizeText(m[2]));
+  if (month === undefined) return INVALID;
+  const d = Number(m[1]);
+  const y = m[3].length === 2 ? expandTwoDigitYear(Number(m[3])) : Number(m[3]);
+  if (y < MIN_YEAR || y > MAX_YEAR || !isValidYmd(y, month, d)) return INVALID;
+  return dayFromYmd(y, month, d);
 }
 
 /** After the date: nothing, or a time ("15/03/2025 00:00", "2025-03-15T00:00:00Z") that we drop. */

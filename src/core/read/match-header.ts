@@ -1,5 +1,6 @@
 import type { MappedField, PersonField } from "../model/fields";
 import { normalizeLabel } from "../parse/normalize-code";
+import { MONTHS } from "../reference/months";
 import { buildNameTable, FIELD_SYNONYMS, SENSITIVE_NAMES } from "./synonyms";
 
 export type HeaderMatch = { field: MappedField; month?: number; name: string } | { field: "sensitive"; name: string };
@@ -25,20 +26,6 @@ for (const e of buildNameTable<TableField>({ ...FIELD_SYNONYMS, sensitive: SENSI
 const DATE_FIELDS: ReadonlySet<TableField> = new Set(["birthDate", "hireDate", "contractEndDate", "exitDate"]);
 const DATE_WORDS: ReadonlySet<string> = new Set(["date", "validite", "expiration", "jusqu", "echeance"]);
 
-const MONTHS = new Map<string, number>([
-  ["janvier", 1], ["janv", 1], ["jan", 1], ["january", 1],
-  ["fevrier", 2], ["fevr", 2], ["fev", 2], ["feb", 2], ["february", 2],
-  ["mars", 3], ["mar", 3], ["march", 3],
-  ["avril", 4], ["avr", 4], ["apr", 4], ["april", 4],
-  ["mai", 5], ["may", 5],
-  ["juin", 6], ["jun", 6], ["june", 6],
-  ["juillet", 7], ["juil", 7], ["jul", 7], ["july", 7],
-  ["aout", 8], ["aou", 8], ["aug", 8], ["august", 8],
-  ["septembre", 9], ["sept", 9], ["sep", 9], ["september", 9],
-  ["octobre", 10], ["oct", 10], ["october", 10],
-  ["novembre", 11], ["nov", 11], ["november", 11],
-  ["decembre", 12], ["dec", 12], ["december", 12],
-]);
 const HOUR_WORDS = new Set(["heures", "heure", "h", "hrs", "hr", "nb", "nombre", "d", "de", "travaillees", "realisees", "total", "en", "du", "mois"]);
 
 /**

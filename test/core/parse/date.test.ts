@@ -66,6 +66,11 @@ describe("parseDateCell: text", () => {
     ["2025-03-15T00:00:00Z", day(2025, 3, 15)],
     ["29/02/2024", day(2024, 2, 29)],
     ["03/04/2025", day(2025, 4, 3)], // day first, always
+    ["15 mars 2025", day(2025, 3, 15)],
+    ["15-mars-25", day(2025, 3, 15)],
+    ["1er janvier 2025", day(2025, 1, 1)],
+    ["3 févr. 2025", day(2025, 2, 3)],
+    ["31 Décembre 1999", day(1999, 12, 31)],
   ])("%p", (text, expected) => {
     expect(parseDateCell(text)).toBe(expected);
   });
@@ -80,7 +85,8 @@ describe("parseDateCell: text", () => {
     "15/03-2025",
     "2025/03/15",
     "15/03/025",
-    "15 mars 2025",
+    "31 février 2025",
+    "15 brumaire 2025",
     "demain",
     "15/03/2025 abc",
     "1/1",
