@@ -22,7 +22,11 @@ export class FirstRowTable {
 
   /** The row first seen with this key, or 0 after recording `row` as the first. */
   firstOrAdd(key: number, row: number): number {
-    const hash = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b) ^ 0x5bd1e995;
+    // Mix both 32-bit halves, then a murmur-style finaliser: sequential PASS numbers must not cluster.
+    let hash = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
+    hash ^= hash >>> 15;
+    hash = Math.imul(hash, 0x2c1b3c6d);
+    hash ^= hash >>> 12;
     const mask = (1 << this.bits) - 1;
     const slots = this.slots;
     let i = (hash >>> (32 - this.bits)) & mask;
