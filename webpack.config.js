@@ -101,7 +101,8 @@ module.exports = (env = {}, argv = {}) => {
     devtool: dev ? "eval-source-map" : process.env.SOURCE_MAPS ? "source-map" : false,
     entry,
     output: {
-      path: path.resolve(__dirname, "dist/addin"),
+      // ADDIN_OUT_DIR lets the end-to-end test build elsewhere without touching dist/addin.
+      path: path.resolve(__dirname, process.env.ADDIN_OUT_DIR || "dist/addin"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "chunks/[name].[contenthash:8].js",
       publicPath: "auto",

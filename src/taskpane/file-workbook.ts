@@ -1,43 +1,27 @@
-import type { Analysis } from "../core";
 import type { FileWorkbook } from "./components/App";
-import type { Language } from "./i18n/i18n";
 
 /**
  * File mode: opens a .xlsx in the browser through the .xlsx adapter. This module and the adapter
- * (jszip, the annotator) are only loaded when the user opens a file, so they stay out of the
- * initial bundle.
+ * (jszip, ExcelJS for the annotated copy) load only when the user opens a file, so they stay out
+ * of the initial bundle.
  */
 export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
-  const bytes = await file.arrayBuffer();
-  const { readXlsxBytes } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/read-buffer.js");
-  const data = await readXlsxBytes(bytes, { name: file.name });
-  let highlighted: readonly unknown[] = [];
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { XlsxWorkbook, annotateWorkbook, readXlsxBytes } = await import(
+    /* webpackChunkName: "xlsx" */ "../xlsx/index.js"
+  );
+  // Read once now so a broken file is reported when it is opened, with the reader's French reason.
+  await readXlsxBytes(bytes, { name: file.name });
+  const port = new XlsxWorkbook(bytes, file.name);
   return {
     name: file.name,
-    port: {
-      read: async (onProgress) => {
-        for (const s of data.sheets)
-          onProgress?.({ sheet: s.name, rowsRead: s.rows.length, totalRows: s.rows.length });
-        return data;
-      },
-      highlight: async (findings) => {
-        highlighted = findings;
-      },
-      clearHighlights: async () => {
-        highlighted = [];
-      },
-      // A file has no selection: the pane shows the selected cell itself.
-      select: async () => undefined,
-      writeIndicators: async () => undefined,
-      insertTemplate: async () => {
-        throw new Error("Créer le modèle n'est possible que dans Excel.");
-      },
-      loadMapping: async () => null,
-      saveMapping: async () => undefined,
-    },
-    annotated: async (_analysis: Analysis, _language: Language) => {
-      void highlighted;
-      throw new Error("Le classeur annoté n'est pas encore disponible dans cette version.");
+    port,
+    annotated: async (analysis, language) => {
+      // Start from the file as edited in this session (saved mapping, inserted template) without
+      // the session's own highlights, then add highlights and the Indicateurs sheet afresh.
+      await port.clearHighlights();
+      const base = await port.toBuffer();
+      return annotateWorkbook(base, analysis, { name: file.name, generatedAt: new Date(), language });
     },
   };
 }

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { getDefaultNormalizer, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Analysis } from "../../src/core";
+import { INDICATOR_KEYS, type Analysis } from "../../src/core";
 import { cannedAnalysis, FakePort, renderPane } from "./fixtures";
 
 function withIndicators(): Analysis {
@@ -89,6 +89,14 @@ describe("Indicateurs view", () => {
     expect(cell("shareWomen").textContent).toBe("45.2%");
     expect(cell("hoursWorked").textContent).toBe("26,035.5 h");
     expect(screen.getByText("70.0% for a target of 60.0%")).toBeTruthy();
+  });
+
+  it("shows every indicator key of the engine exactly once", async () => {
+    await openIndicators();
+    const shown = [...document.querySelectorAll("[data-indicator]")].map((e) =>
+      e.getAttribute("data-indicator"),
+    );
+    expect([...shown].sort()).toEqual([...INDICATOR_KEYS].sort());
   });
 
   it("before any check, asks to check first", async () => {

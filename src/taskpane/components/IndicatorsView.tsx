@@ -19,8 +19,8 @@ import type { StringKey } from "../i18n/fr";
 import { formatDate, formatIndicator, formatPercent, indicatorDefinition, indicatorLabel } from "../labels";
 import type { ViewProps } from "../views";
 
-/** Display groups (presentation only: the values come from the engine's Indicators). */
-const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = [
+/** Display groups (presentation only: the values come from the engine's Indicators). Every key appears once. */
+export const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = [
   {
     title: "sectionPeople",
     keys: [
@@ -29,13 +29,19 @@ const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = [
       "men",
       "sexUnknown",
       "rsa",
+      "rsaUnknown",
       "qpv",
+      "qpvUnknown",
       "zrr",
+      "zrrUnknown",
       "under26",
       "age50plus",
+      "ageUnknown",
       "deld",
       "detld",
+      "ftUnknown",
       "rqth",
+      "rqthUnknown",
       "ass",
       "aah",
       "levelBelowCap",

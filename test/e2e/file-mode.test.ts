@@ -1,0 +1,225 @@
+/**
+ * The task pane in file mode, end to end: production build, real Chromium, real example workbook,
+ * compared with the CLI on the same file and with the example's ground truth (examples/truth/).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+
+const EXAMPLE = path.join(ROOT, "examples", "ei-erreurs.xlsx");
+const TRUTH = path.join(ROOT, "examples", "truth", "ei-erreurs.json");
+const SHOTS = path.join(ROOT, "docs", "images");
+const OUT = path.join(ROOT, "test-output", "e2e");
+
+interface TruthFinding {
+  code: string;
+  severity: "error" | "warning" | "info";
+  row: number;
+}
+
+const haveBrowser = browserAvailable();
+const suite = haveBrowser ? describe : describe.skip;
+
+suite("task pane in file mode (Chromium)", () => {
+  jest.setTimeout(420_000);
+  let server: Server;
+  let url: string;
+  let chromium: Chromium;
+  let page: Page;
+  /** The cell of the unknown exit motif, as the pane showed it ("Salariés!X8"). */
+  let motifRef = "";
+
+  beforeAll(async () => {
+    if (!existsSync(EXAMPLE))
+      throw new Error(`${EXAMPLE} absent : générez les exemples avec npm run examples`);
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(OUT, { recursive: true });
+    const dir = buildAddin();
+    ({ server, url } = await serve(dir));
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it("renders the file-mode pane (first render printed, not asserted)", async () => {
+    const t0 = Date.now();
+    await page.goto(`${url}taskpane.html`);
+    await page.getByRole("button", { name: "Ouvrir un classeur .xlsx" }).waitFor();
+    const wall = Date.now() - t0;
+    const inPage = await page.evaluate(
+      () => (window as { bilanIaeFirstRenderMs?: number }).bilanIaeFirstRenderMs ?? null,
+    );
+    process.stdout.write(
+      `First render (file mode, local server): ${wall} ms from navigation; ${inPage?.toFixed(0)} ms from script start\n`,
+    );
+    await page.screenshot({ path: path.join(SHOTS, "mode-fichier.png"), fullPage: true });
+  });
+
+  it("opens the example, shows the expected findings and counts, and focuses a clicked finding", async () => {
+    await page.getByTestId("file-input").setInputFiles(EXAMPLE);
+    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
+    await expectText(page, "opened-file", "Classeur ouvert : ei-erreurs.xlsx");
+
+    const truth = JSON.parse(readFileSync(TRUTH, "utf8")) as { findings: TruthFinding[] };
+    const errors = truth.findings.filter((f) => f.severity === "error").length;
+    const warnings = truth.findings.filter((f) => f.severity === "warning").length;
+    expect(await badge(page, "count-error")).toBe(errors);
+    expect(await badge(page, "count-warning")).toBe(warnings);
+
+    // Open every rule group, then read what the pane lists: rule code and cell of each finding.
+    const collapsed = page.locator('[data-testid^="rule-"] button[aria-expanded="false"]');
+    while ((await collapsed.count()) > 0) await collapsed.first().click();
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLButtonElement>("button[data-cell]")].map((b) => ({
+        code: (b.closest('[data-testid^="rule-"]')?.getAttribute("data-testid") ?? "").slice(5),
+        ref: b.getAttribute("data-cell") ?? "",
+      })),
+    );
+    for (const f of truth.findings) {
+      const hit = shown.find((s) => s.code === f.code && Number(/(\d+)$/.exec(s.ref)?.[1]) === f.row);
+      expect([f.code, f.row, hit !== undefined]).toEqual([f.code, f.row, true]);
+    }
+    // French rule titles, not codes.
+    await page.getByText("Motif de sortie inconnu").first().waitFor();
+
+    // Clicking a finding selects it: marked current, focused, and its cell shown.
+    const target = page.locator('[data-testid="rule-exit-reason-unknown"] button[data-cell]').first();
+    const ref = (await target.getAttribute("data-cell")) as string;
+    motifRef = ref;
+    await target.click();
+    await expectText(page, "selected-cell", `Cellule sélectionnée : ${ref}`);
+    expect(await target.getAttribute("aria-current")).toBe("true");
+    expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, "verifier.png"), fullPage: true });
+
+    // The keyboard reaches the findings too: Down moves to the next one, Enter selects it.
+    const first = page.locator('[data-testid="rule-value-invalid"] button[data-cell]').first();
+    await first.focus();
+    await page.keyboard.press("ArrowDown");
+    const second = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? null);
+    expect(second).not.toBeNull();
+    await page.keyboard.press("Enter");
+    await expectText(page, "selected-cell", `Cellule sélectionnée : ${second}`);
+  });
+
+  it("shows the same indicators as the CLI for the same file", async () => {
+    const cli = path.join(ROOT, "bin", "bilan-iae.js");
+    // Exit code 1 says the file has blocking errors (this example has some): the JSON is still printed.
+    const run = spawnSync(process.execPath, [cli, "indicators", EXAMPLE, "--json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (run.status !== 0 && run.status !== 1)
+      throw new Error(
+        `bilan-iae indicators a échoué (${run.status}) : ${run.stderr} — compilez la CLI avec npm run build:node`,
+      );
+    const json = run.stdout;
+    const parsed = JSON.parse(json) as
+      { indicators: Record<string, number | null> }[] | { indicators: Record<string, number | null> };
+    const expected = (Array.isArray(parsed) ? parsed[0] : parsed).indicators;
+
+    await page.getByRole("tab", { name: "Indicateurs" }).click();
+    await page.getByRole("button", { name: "Écrire dans la feuille" }).waitFor();
+    const shown = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll("[data-indicator]")].map((e) => [
+          e.getAttribute("data-indicator"),
+          e.getAttribute("data-value"),
+        ]),
+      ),
+    );
+    expect(Object.keys(shown).sort()).toEqual(Object.keys(expected).sort());
+    for (const [key, value] of Object.entries(expected)) {
+      if (value === null) expect([key, shown[key]]).toEqual([key, ""]);
+      // The CLI's JSON rounds ratios to 15 significant digits.
+      else expect([key, Number(shown[key]).toPrecision(12)]).toEqual([key, value.toPrecision(12)]);
+    }
+    // And the text the accountant reads is French-formatted.
+    const employees = await page.locator('[data-indicator="employees"]').textContent();
+    expect(employees).toBe(String(expected.employees));
+    await page.screenshot({ path: path.join(SHOTS, "indicateurs.png"), fullPage: true });
+  });
+
+  it("downloads the annotated workbook: highlights with notes and the Indicateurs sheet", async () => {
+    await page.getByRole("tab", { name: "Vérifier" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger le classeur annoté" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ei-erreurs-annote.xlsx");
+    const file = path.join(OUT, "ei-erreurs-annote.xlsx");
+    await download.saveAs(file);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet("Indicateurs")).toBeDefined();
+    const indicateurs = wb.getWorksheet("Indicateurs") as ExcelJS.Worksheet;
+    const texts: string[] = [];
+    indicateurs.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.some((t) => t.includes("Recyclerie du Grésivaudan"))).toBe(true);
+
+    // Fills: an error cell red, the SIRET warning amber, an untouched header cell not highlighted.
+    const people = wb.getWorksheet("Salariés") as ExcelJS.Worksheet;
+    expect(motifRef).toMatch(/^Salariés!/);
+    const motifCell = people.getCell(motifRef.split("!")[1]);
+    expect(fillOf(motifCell)).toBe("FFFFC7CE");
+    expect(noteText(motifCell)).toMatch(/motif/i);
+    const structure = wb.getWorksheet("Structure") as ExcelJS.Worksheet;
+    expect(fillOf(structure.getCell("B2"))).toBe("FFFFEB9C");
+    expect(fillOf(people.getCell("A1"))).not.toBe("FFFFC7CE");
+  });
+
+  it("switches to English with ?lang=en", async () => {
+    const en = await chromium.context.newPage();
+    await en.goto(`${url}taskpane.html?lang=en`);
+    await en.getByRole("button", { name: "Open an .xlsx workbook" }).waitFor();
+    await en.close();
+  });
+
+  it("refuses a file that is not a workbook with a readable French message", async () => {
+    const fresh = await chromium.context.newPage();
+    await fresh.goto(`${url}taskpane.html`);
+    await fresh
+      .getByTestId("file-input")
+      .setInputFiles({
+        name: "faux.xlsx",
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from("nom;prénom\nDupont;Jean\n"),
+      });
+    const alert = fresh.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/faux\.xlsx/);
+    expect(await alert.textContent()).not.toMatch(/at \w+ \(|TypeError|undefined/);
+    await fresh.screenshot({ path: path.join(SHOTS, "erreur-fichier.png"), fullPage: true });
+    await fresh.close();
+  });
+});
+
+async function expectText(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).filter({ hasText: text }).waitFor({ timeout: 10_000 });
+}
+
+async function badge(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? "";
+  return Number(/\d+/.exec(text)?.[0]);
+}
+
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill?.type === "pattern" ? fill.fgColor?.argb : undefined;
+}
+
+function noteText(cell: ExcelJS.Cell): string {
+  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+  if (typeof note === "string") return note;
+  return (note?.texts ?? []).map((t) => t.text).join("");
+}

@@ -1,0 +1,108 @@
+/**
+ * End-to-end harness: the production build of the task pane in file mode (office.js served
+ * locally), a tiny static server on 127.0.0.1, and Debian's Chromium driven by playwright-core.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const CHROMIUM = "/usr/bin/chromium";
+export const SKIP_BROWSER = process.env.BILAN_IAE_SKIP_BROWSER === "1";
+
+/** Fails loudly when the browser is missing, unless the explicit opt-out is set. */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (SKIP_BROWSER) return false;
+  throw new Error(
+    `Chromium introuvable (${CHROMIUM}) : installez chromium : apt-get install -y chromium (ou BILAN_IAE_SKIP_BROWSER=1 pour sauter ces tests)`,
+  );
+}
+
+/**
+ * Builds the pane in production mode with office.js served locally, into test-output/, unless
+ * BILAN_IAE_ADDIN_BUILD names an existing build directory to reuse.
+ */
+export function buildAddin(): string {
+  const reuse = process.env.BILAN_IAE_ADDIN_BUILD;
+  if (reuse) {
+    if (!existsSync(path.join(reuse, "taskpane.html")))
+      throw new Error(`BILAN_IAE_ADDIN_BUILD=${reuse} ne contient pas taskpane.html`);
+    return reuse;
+  }
+  const out = path.join(ROOT, "test-output", "addin-e2e");
+  const webpackCli = require.resolve("webpack-cli/bin/cli.js");
+  const r = spawnSync(process.execPath, [webpackCli, "--mode", "production"], {
+    cwd: ROOT,
+    env: { ...process.env, OFFICE_JS: "local", ADDIN_OUT_DIR: out, SOURCE_MAPS: "" },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`La construction webpack a échoué :\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
+};
+
+/** Serves a directory on 127.0.0.1 (random port). */
+export async function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(dir, pathname);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("adresse du serveur inattendue");
+  return { url: `http://127.0.0.1:${address.port}/`, server };
+}
+
+export interface Chromium {
+  browser: Browser;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with a fresh profile, no network chatter. */
+export async function launchChromium(): Promise<Chromium> {
+  const { chromium } = await import("playwright-core");
+  const profile = mkdtempSync(path.join(tmpdir(), "bilan-iae-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    acceptDownloads: true,
+    viewport: { width: 420, height: 900 },
+    locale: "fr-FR",
+  });
+  const browser = context.browser() as Browser;
+  return {
+    browser,
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
