@@ -1,6 +1,5 @@
 import { writeFile } from "node:fs/promises";
 import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type Indicators } from "../../core";
-import { writeConsolidationXlsx } from "../../xlsx/write-consolidation";
 import { indicatorLabel } from "../../xlsx/labels";
 import type { Command } from "../command";
 import { parseCommandArgs, stringOption } from "../args";
@@ -12,6 +11,12 @@ import { Progress, progressWanted } from "../progress";
 import { consolidationCsv } from "../format/csv";
 import { formatIndicator } from "../format/numbers";
 import { COMMON_HELP, COMMON_OPTIONS } from "./run-files";
+
+/** ExcelJS loads only when an .xlsx is written: it costs a few hundred ms at start-up. */
+function loadConsolidationWriter(): typeof import("../../xlsx/write-consolidation") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../../xlsx/write-consolidation") as typeof import("../../xlsx/write-consolidation");
+}
 
 async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
   try {
@@ -85,7 +90,7 @@ les autres sont consolidés).`,
     const csvOut = stringOption(values, "csv");
     const xlsxOut = stringOption(values, "xlsx");
     if (csvOut) await writeOut(csvOut, consolidationCsv(result));
-    if (xlsxOut) await writeOut(xlsxOut, await writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion: config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion }));
+    if (xlsxOut) await writeOut(xlsxOut, await loadConsolidationWriter().writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion: config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion }));
     if (values.json) io.out(JSON.stringify(result, null, 2) + "\n");
     else {
       io.out(consolidationText(result));

@@ -1,7 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { isKind, KINDS } from "../../core";
 import { canonicalTemplate } from "../../core/template/canonical-template";
-import { writeTemplateXlsx } from "../../xlsx/write-template";
 import type { Command } from "../command";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
@@ -37,6 +36,9 @@ pour chaque colonne codée, formats de date, en-tête figé, et une feuille « M
       throw new UsageError(`Type de structure « ${stringOption(values, "kind")} » inconnu : choisissez parmi ${KINDS.join(", ")}.`);
     }
     const config = await loadConfig(stringOption(values, "config"));
+    // ExcelJS loads only for this command (a few hundred ms at start-up).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeTemplateXlsx } = require("../../xlsx/write-template") as typeof import("../../xlsx/write-template");
     const bytes = await writeTemplateXlsx(canonicalTemplate({ kind: rawKind ?? null, exitMotifs: config.exitMotifs }));
     try {
       await writeFile(out, bytes);
