@@ -32,15 +32,15 @@ function consolidationText(c: Consolidation): string {
     { title: "Département", ind: c.total.indicators, sub: `${c.total.structures} str. / ${c.total.reports} rap.` },
   ];
   const labelWidth = Math.max(...INDICATOR_KEYS.map((k) => indicatorLabel(k).length), 20);
-  const w = 16;
+  const w = 18;
   const lines = [
     `${c.reports.length} rapport${c.reports.length > 1 ? "s" : ""} consolidé${c.reports.length > 1 ? "s" : ""} · ${c.total.structures} structure(s) · ${c.total.distinctPersons} personne(s) distincte(s)`,
     "",
     ...c.reports.map((r) => `  ${r.valid ? "✓" : "✗"} ${r.file} — ${r.kind ?? "?"} ${r.name ?? ""} (SIRET ${r.siret ?? "?"})${r.valid ? "" : ` : ${r.counts.error} erreur(s)`}`),
     "",
-    `${"".padEnd(labelWidth)}  ${cols.map((col) => col.title.padStart(w)).join("")}`,
-    `${"".padEnd(labelWidth)}  ${cols.map((col) => col.sub.padStart(w)).join("")}`,
-    ...INDICATOR_KEYS.map((k) => `${indicatorLabel(k).padEnd(labelWidth)}  ${cols.map((col) => formatIndicator(k, col.ind[k]).padStart(w)).join("")}`),
+    `${"".padEnd(labelWidth)}  ${cols.map((col) => col.title.padStart(w)).join(" ")}`,
+    `${"".padEnd(labelWidth)}  ${cols.map((col) => col.sub.padStart(w)).join(" ")}`,
+    ...INDICATOR_KEYS.map((k) => `${indicatorLabel(k).padEnd(labelWidth)}  ${cols.map((col) => formatIndicator(k, col.ind[k]).padStart(w)).join(" ")}`),
   ];
   return lines.join("\n") + "\n";
 }
