@@ -2,6 +2,7 @@ import type { PersonRow } from "../model/person";
 import { normalizeText } from "../text/normalize";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { FirstRowTable } from "./key-table";
+import { nameHash } from "./name-hash";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
 export function normalizePass(raw: string): string {
@@ -9,10 +10,8 @@ export function normalizePass(raw: string): string {
 }
 
 const PASS_CHARS = /^[A-Z0-9]{12}$/;
-const ASCII_NAME = /^[\x20-\x7e]*$/;
-/** Name keys pack birth day (18 bits), last-name id and first-name id (17 bits each) into one exact number. */
+/** Name keys pack the birth day (18 bits) and hashes of the last (18 bits) and first name (17 bits): < 2^53. */
 const BIRTH_OFFSET = 2 ** 17;
-const ID_LIMIT = 2 ** 17;
 
 /** The value of a 12-digit PASS, or -1 when it is not exactly 12 ASCII digits (a char loop: cheaper than a regex). */
 function passDigits(s: string): number {
@@ -36,25 +35,11 @@ export function identityRules(env: RuleEnv): RowRule | null {
   // 12-digit PASS numbers (nearly all) as numbers in a typed table; anything else in a Map.
   const passTable = new FirstRowTable(expected);
   const otherPass = new Map<string, number>();
-  // Names get small integer ids (each distinct text normalised once); with the birth day they make one number.
-  const rawIds = new Map<string, number>();
-  const normIds = new Map<string, number>();
+  // Names are mostly distinct: they are hashed in their normalised form without building it, packed with
+  // the birth day into one number; a hit is confirmed with normalizeText (rare: only true duplicates).
   const nameTable = new FirstRowTable(expected);
+  const nameRows: PersonRow[] = [];
   const otherNames = new Map<string, number>();
-  const nameId = (s: string): number => {
-    let id = rawIds.get(s);
-    if (id === undefined) {
-      // Plain ASCII skips the Unicode normalisation (same result).
-      const norm = ASCII_NAME.test(s) ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim() : normalizeText(s);
-      id = normIds.get(norm);
-      if (id === undefined) {
-        id = normIds.size;
-        normIds.set(norm, id);
-      }
-      rawIds.set(s, id);
-    }
-    return id;
-  };
   const firstWithPass = (pass: string, value: number, excelRow: number): number => {
     if (value >= 0) return passTable.firstOrAdd(value, excelRow);
     const first = otherPass.get(pass);
@@ -62,17 +47,26 @@ export function identityRules(env: RuleEnv): RowRule | null {
     otherPass.set(pass, excelRow);
     return 0;
   };
-  const firstWithName = (last: string, first: string, birth: number, excelRow: number): number => {
-    const l = nameId(last);
-    const f = nameId(first);
+  const firstWithName = (row: PersonRow, last: string, first: string, birth: number): number => {
     const b = birth + BIRTH_OFFSET;
-    if (l < ID_LIMIT && f < ID_LIMIT && b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b)) {
-      return nameTable.firstOrAdd((b * ID_LIMIT + l) * ID_LIMIT + f, excelRow);
+    if (b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b)) {
+      const key = (b * 2 ** 18 + (nameHash(last) >>> 14)) * 2 ** 17 + (nameHash(first) >>> 15);
+      const hit = nameTable.firstOrAdd(key, nameRows.length + 1);
+      if (hit === 0) {
+        nameRows.push(row);
+        return 0;
+      }
+      const earlier = nameRows[hit - 1];
+      const same =
+        normalizeText(earlier.lastName as string) === normalizeText(last) &&
+        normalizeText(earlier.firstName as string) === normalizeText(first);
+      // A hash collision between different names (about one chance in 2^35) is not a duplicate.
+      return same ? earlier.excelRow : 0;
     }
-    const key = `${l}|${f}|${birth}`;
+    const key = `${normalizeText(last)}|${normalizeText(first)}|${birth}`;
     const seen = otherNames.get(key);
     if (seen !== undefined) return seen;
-    otherNames.set(key, excelRow);
+    otherNames.set(key, row.excelRow);
     return 0;
   };
 
@@ -124,7 +118,7 @@ export function identityRules(env: RuleEnv): RowRule | null {
         }
       }
       if (hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
-        const first = firstWithName(row.lastName, row.firstName, row.birthDate, row.excelRow);
+        const first = firstWithName(row, row.lastName, row.firstName, row.birthDate);
         // One finding per row: a row already reported for its PASS is not reported again.
         if (first !== 0 && !duplicated) duplicateName(row, first);
       }

@@ -1,0 +1,50 @@
+import { normalizeText } from "../text/normalize";
+
+/**
+ * Normalised form of each Latin-1 character (and œ/Œ), computed once with normalizeText itself:
+ * "" marks a separator (space, punctuation), otherwise the letters it stands for ("É" → "e", "æ" → "ae").
+ */
+const LATIN: string[] = [];
+for (let c = 0; c <= 0xff; c++) LATIN.push(normalizeText(String.fromCharCode(c)));
+const OE = normalizeText("\u0153");
+
+/**
+ * 32-bit hash of normalizeText(s) computed without building the normalised string: names are mostly
+ * distinct, so per-row normalisation would cost an allocation (and for accents a Unicode NFD) per row.
+ * Equal normalised texts always give equal hashes; other characters than Latin-1 fall back to
+ * normalizeText. A hash match is not proof of equality: callers verify with normalizeText.
+ */
+export function nameHash(s: string): number {
+  let h = 0x811c9dc5;
+  let pending = false;
+  let started = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let m: string;
+    if (c <= 0xff) m = LATIN[c];
+    else if (c === 0x153 || c === 0x152) m = OE;
+    else return hashString(normalizeText(s));
+    if (m === "") {
+      pending = true;
+      continue;
+    }
+    if (pending && started) h = Math.imul(h ^ 32, 0x01000193);
+    pending = false;
+    started = true;
+    for (let j = 0; j < m.length; j++) h = Math.imul(h ^ m.charCodeAt(j), 0x01000193);
+  }
+  return finish(h);
+}
+
+function hashString(t: string): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < t.length; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
+  return finish(h);
+}
+
+function finish(h: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
