@@ -10,6 +10,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const autocannon = require("autocannon");
+const { fetch } = globalThis;
 
 const root = path.join(__dirname, "..");
 const dist = path.join(root, "dist");

@@ -11,7 +11,7 @@ import {
   type RulesConfig,
   type StructureInfo,
 } from "../core";
-import { canonicalJson, periodKey, type SubmissionPayload } from "../core/submission";
+import { periodKey, type SubmissionPayload } from "../core/submission";
 
 export interface Recomputed {
   period: string;
@@ -43,7 +43,9 @@ export function recompute(payload: SubmissionPayload, rules: RulesConfig): Recom
   const indicators = computeIndicators(rows, { structure, fieldsPresent: payload.fieldsPresent, config: rules, motifs });
   const { keys, unkeyed } = employeeKeys(rows, periodOf(structure).end);
   const employees = new Set(keys);
-  const canonical = canonicalJson(payload);
+  // The validated payload is rebuilt by zod with its keys in schema order, whatever the order the client
+  // used: its JSON text is canonical, and much cheaper than sorting keys.
+  const canonical = JSON.stringify(payload);
   return {
     period: periodKey(s.periodStart, s.periodEnd) as string,
     indicators,

@@ -10,6 +10,7 @@ export function dbOptionsFrom(env: Record<string, string | undefined>, dbFile: s
     databaseUrl: env.DATABASE_URL || undefined,
     sqliteFile: dbFile ?? env.HUB_DB_FILE ?? DEFAULT_SQLITE_FILE,
     pgSchema: env.HUB_PG_SCHEMA || undefined,
+    sqliteSynchronous: env.HUB_SQLITE_SYNCHRONOUS?.toUpperCase() === "NORMAL" ? ("NORMAL" as const) : ("FULL" as const),
   };
 }
 

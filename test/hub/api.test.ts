@@ -53,7 +53,11 @@ describe("POST /api/v1/submissions", () => {
     const payload = makePayload({ siret: SIRET_A, periodStart: "2023-01-01", periodEnd: "2023-12-31" });
     const first = await post(payload, "k-replay");
     expect(first.status).toBe(201);
-    const reordered = Object.fromEntries(Object.entries(payload).reverse());
+    // Keys in another order at every level (and other spacing): still the same content.
+    const reverseKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverseKeys) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+    const reordered = reverseKeys(payload);
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(payload));
     const again = await post(reordered, "k-replay");
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);

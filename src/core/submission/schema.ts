@@ -110,6 +110,9 @@ export function jsonPointer(path: readonly PropertyKey[]): string {
 export function parseSubmissionPayload(
   value: unknown,
 ): { ok: true; payload: SubmissionPayload } | { ok: false; errors: PayloadError[] } {
+  // Plain parse first: a custom error map turns off zod's compiled fast path; it is only needed for messages.
+  const fast = submissionPayloadSchema.safeParse(value);
+  if (fast.success) return { ok: true, payload: fast.data };
   const r = submissionPayloadSchema.safeParse(value, { error: frenchError });
   if (r.success) return { ok: true, payload: r.data };
   return { ok: false, errors: r.error.issues.slice(0, 200).map((i) => ({ pointer: jsonPointer(i.path), message: i.message })) };
@@ -136,6 +139,7 @@ function frenchError(issue: Issue): string {
     case "invalid_type":
       return issue.input === undefined ? "Champ obligatoire manquant." : `Type invalide : ${frenchType(issue.expected)} attendu.`;
     case "invalid_value":
+      if (issue.input === undefined) return "Champ obligatoire manquant.";
       return `Valeur invalide : attendu ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
     case "too_small":
       return issue.origin === "string" ? `Texte trop court (au moins ${issue.minimum} caractère(s)).` : `Valeur trop petite (minimum ${issue.minimum}).`;

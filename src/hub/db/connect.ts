@@ -14,6 +14,11 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests give each file its own); created when missing. */
   pgSchema?: string;
+  /**
+   * SQLite fsync policy: FULL (default: a 201 survives a power cut) or NORMAL (survives a crash of the hub,
+   * not of the machine; faster). HUB_SQLITE_SYNCHRONOUS in the environment.
+   */
+  sqliteSynchronous?: "FULL" | "NORMAL";
   /** PostgreSQL pool size (default 10). */
   pgPoolSize?: number;
 }
@@ -36,7 +41,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 
 /** Opens the database and runs pending migrations. */
 export async function openHubDb(options: DbOptions = {}): Promise<HubDb> {
-  const hub = isPostgresUrl(options.databaseUrl) ? await openPostgres(options.databaseUrl, options) : openSqlite(options.sqliteFile ?? DEFAULT_SQLITE_FILE);
+  const hub = isPostgresUrl(options.databaseUrl) ? await openPostgres(options.databaseUrl, options) : openSqlite(options.sqliteFile ?? DEFAULT_SQLITE_FILE, options.sqliteSynchronous ?? "FULL");
   try {
     await migrate(hub, isPostgresUrl(options.databaseUrl) ? options.pgSchema : undefined);
   } catch (e) {
@@ -46,12 +51,12 @@ export async function openHubDb(options: DbOptions = {}): Promise<HubDb> {
   return hub;
 }
 
-function openSqlite(file: string): HubDb {
+function openSqlite(file: string, synchronous: "FULL" | "NORMAL"): HubDb {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   // WAL: readers never block the writer; FULL: a 201 is on disk before it is sent (survives a power cut).
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma(`synchronous = ${synchronous === "NORMAL" ? "NORMAL" : "FULL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });

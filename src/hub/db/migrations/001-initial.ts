@@ -79,7 +79,6 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("hours_since_hire", "double precision")
         .addPrimaryKeyConstraint("person_records_pk", ["submission_id", "idx"])
         .execute();
-      await db.schema.createIndex("person_records_key_idx").on("person_records").column("key").execute();
 
       await id(db, "audit_log")
         .addColumn("at", "text", (c) => c.notNull())

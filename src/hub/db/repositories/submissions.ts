@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Indicators, Kind } from "../../../core";
 import type { SubmissionPayload } from "../../../core/submission";
 import type { HubDatabase } from "../schema";
@@ -69,103 +69,100 @@ export async function findByIdempotencyKey(db: Kysely<HubDatabase>, structureId:
 
 const MAX_ATTEMPTS = 8;
 const RECORD_CHUNK = 1000;
+/** Submissions committed together by the SQLite writer (one fsync for the batch). */
+const SQLITE_BATCH = 64;
+
+type Trx = Transaction<HubDatabase>;
+
+/** Inserts one submission and its records inside the caller's transaction; returns its receipt. */
+async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<Receipt> {
+  const { payload } = s;
+  // PostgreSQL: submissions of one structure take turns (row lock), so the next version is computed
+  // from committed rows instead of racing. SQLite has a single writer: transactions never interleave.
+  if (dialect === "postgres") {
+    await trx.selectFrom("structures").select("id").where("id", "=", s.structureId).forUpdate().execute();
+  }
+  const max = await trx
+    .selectFrom("submissions")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("structure_id", "=", s.structureId)
+    .where("kind", "=", payload.structure.kind)
+    .where("period", "=", s.period)
+    .executeTakeFirst();
+  const version = Number(max?.v ?? 0) + 1;
+  const receivedAt = new Date().toISOString();
+  const publicId = randomUUID();
+  const counts = payload.validation.counts;
+  const inserted = await trx
+    .insertInto("submissions")
+    .values({
+      public_id: publicId,
+      structure_id: s.structureId,
+      token_id: s.tokenId,
+      kind: payload.structure.kind,
+      period: s.period,
+      period_start: payload.structure.periodStart,
+      period_end: payload.structure.periodEnd,
+      schema_version: payload.schemaVersion,
+      payload: s.payloadJson,
+      client_indicators: JSON.stringify(payload.indicators),
+      indicators: JSON.stringify(s.indicators),
+      indicators_mismatch: s.mismatch ? 1 : 0,
+      valid: payload.validation.valid ? 1 : 0,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      record_count: payload.records.length,
+      employee_keys: s.employeeKeys.join("\n"),
+      employees_unkeyed: s.employeesUnkeyed,
+      content_hash: s.contentHash,
+      idempotency_key: s.idempotencyKey,
+      received_at: receivedAt,
+      version,
+    })
+    .returning(["id"])
+    .executeTakeFirstOrThrow();
+  const recs = payload.records;
+  for (let from = 0; from < recs.length; from += RECORD_CHUNK) {
+    const chunk = recs.slice(from, from + RECORD_CHUNK).map((r, j) => ({
+      submission_id: inserted.id,
+      idx: from + j,
+      key: r.key,
+      employee: s.employeeFlags[from + j] ? 1 : 0,
+      sex: r.sex,
+      birth_year: r.birthYear,
+      qpv: bool(r.qpv),
+      zrr: bool(r.zrr),
+      rsa: r.rsa,
+      ass: bool(r.ass),
+      aah: bool(r.aah),
+      rqth: bool(r.rqth),
+      ft_duration: r.ftDuration,
+      education_level: r.educationLevel,
+      hire_date: r.hireDate,
+      exit_date: r.exitDate,
+      exit_motif: r.exitMotif,
+      hours_worked: r.hoursWorked,
+      hours_since_hire: r.hoursSinceHire,
+    }));
+    await trx.insertInto("person_records").values(chunk).execute();
+  }
+  await audit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
+  return { id: publicId, siret: s.siret, kind: payload.structure.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
+}
 
 /**
  * Stores a submission and its records in ONE transaction. The unique constraint on (structure, idempotency
  * key) makes concurrent or retried requests with the same key store it once: the loser of a race finds the
  * winner's row and answers a replay (or a conflict). The version is the next one for (structure, kind,
- * period); a concurrent insert of the same version violates the other unique constraint and is retried.
+ * period). The receipt is returned only once the transaction is committed.
  */
 export async function storeSubmission(db: Kysely<HubDatabase>, s: NewSubmission, dialect: Dialect): Promise<StoreOutcome> {
-  const { payload } = s;
+  if (dialect === "sqlite") return sqliteWriter(db).submit(s);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
-        // PostgreSQL: submissions of one structure take turns (row lock), so the next version is computed
-        // from committed rows instead of racing. SQLite has a single writer: transactions never interleave.
-        if (dialect === "postgres") {
-          await trx.selectFrom("structures").select("id").where("id", "=", s.structureId).forUpdate().execute();
-        }
-        const max = await trx
-          .selectFrom("submissions")
-          .select((eb) => eb.fn.max("version").as("v"))
-          .where("structure_id", "=", s.structureId)
-          .where("kind", "=", payload.structure.kind)
-          .where("period", "=", s.period)
-          .executeTakeFirst();
-        const version = Number(max?.v ?? 0) + 1;
-        const receivedAt = new Date().toISOString();
-        const publicId = randomUUID();
-        const counts = payload.validation.counts;
-        const inserted = await trx
-          .insertInto("submissions")
-          .values({
-            public_id: publicId,
-            structure_id: s.structureId,
-            token_id: s.tokenId,
-            kind: payload.structure.kind,
-            period: s.period,
-            period_start: payload.structure.periodStart,
-            period_end: payload.structure.periodEnd,
-            schema_version: payload.schemaVersion,
-            payload: s.payloadJson,
-            client_indicators: JSON.stringify(payload.indicators),
-            indicators: JSON.stringify(s.indicators),
-            indicators_mismatch: s.mismatch ? 1 : 0,
-            valid: payload.validation.valid ? 1 : 0,
-            errors: counts.error,
-            warnings: counts.warning,
-            infos: counts.info,
-            record_count: payload.records.length,
-            employee_keys: s.employeeKeys.join("\n"),
-            employees_unkeyed: s.employeesUnkeyed,
-            content_hash: s.contentHash,
-            idempotency_key: s.idempotencyKey,
-            received_at: receivedAt,
-            version,
-          })
-          .returning(["id"])
-          .executeTakeFirstOrThrow();
-        const recs = payload.records;
-        for (let from = 0; from < recs.length; from += RECORD_CHUNK) {
-          const chunk = recs.slice(from, from + RECORD_CHUNK).map((r, j) => ({
-            submission_id: inserted.id,
-            idx: from + j,
-            key: r.key,
-            employee: s.employeeFlags[from + j] ? 1 : 0,
-            sex: r.sex,
-            birth_year: r.birthYear,
-            qpv: bool(r.qpv),
-            zrr: bool(r.zrr),
-            rsa: r.rsa,
-            ass: bool(r.ass),
-            aah: bool(r.aah),
-            rqth: bool(r.rqth),
-            ft_duration: r.ftDuration,
-            education_level: r.educationLevel,
-            hire_date: r.hireDate,
-            exit_date: r.exitDate,
-            exit_motif: r.exitMotif,
-            hours_worked: r.hoursWorked,
-            hours_since_hire: r.hoursSinceHire,
-          }));
-          await trx.insertInto("person_records").values(chunk).execute();
-        }
-        await audit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
-        return {
-          kind: "created" as const,
-          receipt: {
-            id: publicId,
-            siret: s.siret,
-            kind: payload.structure.kind,
-            period: s.period,
-            version,
-            receivedAt,
-            indicators: s.indicators,
-            indicatorsMismatch: s.mismatch,
-          },
-        };
-      });
+      const receipt = await db.transaction().execute((trx) => insertOne(trx, s, dialect));
+      return { kind: "created", receipt };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= MAX_ATTEMPTS) throw e;
       const existing = await findByIdempotencyKey(db, s.structureId, s.siret, s.idempotencyKey, s.contentHash);
@@ -173,6 +170,91 @@ export async function storeSubmission(db: Kysely<HubDatabase>, s: NewSubmission,
       // Version race with another key: try again with the next version.
     }
   }
+}
+
+interface Pending {
+  s: NewSubmission;
+  resolve(o: StoreOutcome): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * SQLite group commit. With synchronous=FULL every commit waits for an fsync (~5 ms here); one transaction
+ * per submission would cap the hub near 150 submissions/s. Submissions arriving together are written in one
+ * transaction, each inside its own savepoint (a failing one is rolled back alone), and each caller gets its
+ * receipt only after the COMMIT, so a 201 is never sent for data that is not on disk.
+ */
+class SqliteWriter {
+  private queue: Pending[] = [];
+  private running = false;
+  constructor(private readonly db: Kysely<HubDatabase>) {}
+
+  submit(s: NewSubmission): Promise<StoreOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ s, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.writeBatch(this.queue.splice(0, SQLITE_BATCH));
+    } finally {
+      this.running = false;
+      if (this.queue.length > 0) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    const results: ({ ok: Receipt } | { duplicate: true } | { error: unknown })[] = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const p of batch) {
+          await sql`savepoint one_submission`.execute(trx);
+          try {
+            results.push({ ok: await insertOne(trx, p.s, "sqlite") });
+            await sql`release savepoint one_submission`.execute(trx);
+          } catch (e) {
+            await sql`rollback to savepoint one_submission`.execute(trx);
+            await sql`release savepoint one_submission`.execute(trx);
+            results.push(isUniqueViolation(e) ? { duplicate: true } : { error: e });
+          }
+        }
+      });
+    } catch (e) {
+      for (const p of batch) p.reject(e);
+      return;
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const p = batch[i];
+      const r = results[i];
+      if ("ok" in r) p.resolve({ kind: "created", receipt: r.ok });
+      else if ("error" in r) p.reject(r.error);
+      else {
+        // Same idempotency key stored earlier (or earlier in this batch): a replay or a conflict.
+        findByIdempotencyKey(this.db, p.s.structureId, p.s.siret, p.s.idempotencyKey, p.s.contentHash).then(
+          (o) => (o ? p.resolve(o) : p.reject(new Error("unique violation without a stored submission"))),
+          p.reject,
+        );
+      }
+    }
+  }
+}
+
+const writers = new WeakMap<Kysely<HubDatabase>, SqliteWriter>();
+function sqliteWriter(db: Kysely<HubDatabase>): SqliteWriter {
+  let w = writers.get(db);
+  if (!w) {
+    w = new SqliteWriter(db);
+    writers.set(db, w);
+  }
+  return w;
 }
 
 function bool(v: boolean | null): number | null {
