@@ -175,6 +175,18 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
     expect(r.message).toMatch(/Gros.*20 lignes.*ligne 21/);
     await expect(readXlsxBytes(bytes, { maxRows: 50 })).resolves.toBeDefined();
   });
+  it("a 1 000 000-row sheet stops at the default limit (500 000) with a French message", async () => {
+    const parts: string[] = [];
+    for (let r = 1; r <= 1_000_000; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>${r % 97}</v></c></row>`);
+    const bytes = await handXlsx({ sheets: [{ name: "Export", sheetData: parts.join("") }] });
+    const p = join(dir, "million.xlsx");
+    writeFileSync(p, bytes);
+    const r = await reason(readXlsxFile(p));
+    expect(r.reason).toBe("too-many-rows");
+    expect(r.message).toContain("« million.xlsx »");
+    expect(r.message).toMatch(/Export.*500\u202f000 lignes|Export.*500 000 lignes/);
+  }, 120_000);
+
   it("a missing path", async () => {
     const r = await reason(readXlsxFile(join(dir, "absent.xlsx")));
     expect(r.reason).toBe("io");
