@@ -1,0 +1,89 @@
+import { canonicalJson, jsonPointer, parseSubmissionPayload, submissionJsonSchema, type SubmissionPayload } from "../../../src/core/submission";
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate payloads freely to make them invalid */
+import { makePayload, personKey, record } from "../../hub/support/payload";
+
+const SIRET = "73282932000074";
+
+test("a well-formed payload is accepted as is", () => {
+  const p = makePayload({ siret: SIRET });
+  const r = parseSubmissionPayload(JSON.parse(JSON.stringify(p)));
+  expect(r.ok).toBe(true);
+  if (r.ok) expect(r.payload).toEqual(p);
+});
+
+test.each([
+  ["a last name in a record", (p: Record<string, any>) => (p.records[0].lastName = "Martin"), "/records/0"],
+  ["a birth date in a record", (p: Record<string, any>) => (p.records[0].birthDate = "1988-04-02"), "/records/0"],
+  ["a NIR at the top level", (p: Record<string, any>) => (p.nir = "188047512345612"), ""],
+  ["an address in the structure", (p: Record<string, any>) => (p.structure.address = "1 rue de la Paix"), "/structure"],
+  ["a postal code in a record", (p: Record<string, any>) => (p.records[1].postalCode = "38000"), "/records/1"],
+  ["a plain PASS number as key", (p: Record<string, any>) => (p.records[0].key = "999990000001"), "/records/0/key"],
+  ["a name+birth date identity as key", (p: Record<string, any>) => (p.records[0].key = "MARTIN|LEA|6980"), "/records/0/key"],
+  ["an unknown indicator", (p: Record<string, any>) => (p.indicators.secret = 1), "/indicators"],
+  ["a missing indicator", (p: Record<string, any>) => delete p.indicators.employees, "/indicators/employees"],
+  ["a bad sex code", (p: Record<string, any>) => (p.records[0].sex = "M"), "/records/0/sex"],
+  ["an impossible date", (p: Record<string, any>) => (p.records[0].hireDate = "2025-02-30"), "/records/0/hireDate"],
+  ["a French date", (p: Record<string, any>) => (p.records[0].hireDate = "01/02/2025"), "/records/0/hireDate"],
+  ["a SIRET with spaces", (p: Record<string, any>) => (p.structure.siret = "732 829 320 00074"), "/structure/siret"],
+  ["an unknown kind", (p: Record<string, any>) => (p.structure.kind = "SIAE"), "/structure/kind"],
+  ["a period end before its start", (p: Record<string, any>) => (p.structure.periodEnd = "2024-12-31"), "/structure/periodEnd"],
+  ["schema version 2", (p: Record<string, any>) => (p.schemaVersion = 2), "/schemaVersion"],
+  ["an infinite-looking number", (p: Record<string, any>) => (p.records[0].hoursWorked = 1e12), "/records/0/hoursWorked"],
+  ["a fractional birth year", (p: Record<string, any>) => (p.records[0].birthYear = 1990.5), "/records/0/birthYear"],
+  ["an unknown finding code", (p: Record<string, any>) => (p.validation.rules = [{ code: "nope", severity: "error", count: 1 }]), "/validation/rules/0/code"],
+])("refused: %s (error at %s)", (_label, mutate, pointer) => {
+  const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET }))) as Record<string, unknown>;
+  mutate(p as Record<string, any>);
+  const r = parseSubmissionPayload(p);
+  expect(r.ok).toBe(false);
+  if (!r.ok) {
+    expect(r.errors.map((e) => e.pointer)).toContain(pointer);
+    for (const e of r.errors) expect(e.message).toMatch(/[a-zé]/);
+  }
+});
+
+test("French messages name the forbidden field", () => {
+  const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET })));
+  p.records[0].firstName = "Léa";
+  const r = parseSubmissionPayload(p);
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.errors.find((e) => e.pointer === "/records/0")?.message).toMatch(/Champ non autorisé : « firstName »/);
+});
+
+test("JSON pointers escape ~ and /", () => {
+  expect(jsonPointer(["a/b", "c~d", 3])).toBe("/a~1b/c~0d/3");
+  expect(jsonPointer([])).toBe("");
+});
+
+test("canonical JSON ignores key order and spacing", () => {
+  expect(canonicalJson({ b: 1, a: [{ y: null, x: "é" }] })).toBe('{"a":[{"x":"é","y":null}],"b":1}');
+  expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+});
+
+test("the validated payload keeps schema key order whatever the input order (the hub hashes its JSON)", () => {
+  const p: SubmissionPayload = makePayload({ siret: SIRET, records: [record({ key: personKey("x") })] });
+  const reversed = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(reversed) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+  const a = parseSubmissionPayload(JSON.parse(JSON.stringify(p)));
+  const b = parseSubmissionPayload(reversed(p));
+  expect(a.ok && b.ok).toBe(true);
+  if (a.ok && b.ok) expect(JSON.stringify(b.payload)).toBe(JSON.stringify(a.payload));
+});
+
+test("the JSON Schema forbids additional properties at every level and lists every record field", () => {
+  const s = submissionJsonSchema() as { additionalProperties: boolean; properties: Record<string, any> };
+  expect(s.additionalProperties).toBe(false);
+  expect(s.properties.structure.additionalProperties).toBe(false);
+  const rec = s.properties.records.items;
+  expect(rec.additionalProperties).toBe(false);
+  expect(Object.keys(rec.properties).sort()).toEqual(
+    ["aah", "ass", "birthYear", "educationLevel", "exitDate", "exitMotif", "ftDuration", "hireDate", "hoursSinceHire", "hoursWorked", "key", "qpv", "rqth", "rsa", "sex", "zrr"].sort(),
+  );
+});
+
+test("docs/api/submission-v1.schema.json is up to date (npm run schema:submission)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readFileSync } = require("node:fs") as typeof import("node:fs");
+  const file = `${__dirname}/../../../docs/api/submission-v1.schema.json`;
+  expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(submissionJsonSchema());
+});
