@@ -13,7 +13,9 @@ export function ageOn(birth: DayNumber, day: DayNumber): number {
 /** age-range: age at hire below config.age.min or at/above config.age.max [C: ASP accepts 16–99]. */
 export function ageRules(env: RuleEnv): RowRule | null {
   const hasDate = env.has("birthDate");
-  if (!env.has("hireDate") || (!hasDate && !env.has("birthYear"))) return null;
+  // A year read from a "Année de naissance" column is shown on that column.
+  const hasYear = env.table?.columns.some((c) => c.field === "birthYear") ?? false;
+  if (!env.has("hireDate") || (!hasDate && !hasYear)) return null;
   const { min, max } = env.config.age;
   const { findings } = env;
   const limits = `${min} à ${max - 1} ans`;
@@ -45,7 +47,7 @@ export function ageRules(env: RuleEnv): RowRule | null {
       const younger = older - 1;
       if (older >= min && younger < max) return;
       findings.add("age-range", "error", () => ({
-        ...env.at(hasDate ? "birthDate" : "birthYear", row.excelRow),
+        ...env.at(hasYear ? "birthYear" : "birthDate", row.excelRow),
         value: String(year),
         message: `Avec une naissance en ${year} et une embauche le ${frDate(hire)}, l'âge à l'embauche (${older < min ? `au plus ${older}` : `au moins ${younger}`} ans) est hors des limites admises (${limits}). Vérifiez l'année de naissance et la date d'embauche.`,
       }));

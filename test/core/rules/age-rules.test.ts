@@ -67,3 +67,11 @@ describe("age-range (birth date in column A, hire date in column B)", () => {
     ]);
   });
 });
+
+describe("age-range with both birth columns", () => {
+  it("points at the birth-year column when the year came from it", () => {
+    // A: birth date (empty on this row), B: birth year, C: hire date.
+    const report = run({ fields: ["birthDate", "birthYear", "hireDate"], rows: rows({ birthDate: null, birthYear: 2012, hireDate: d("2025-03-15") }) });
+    expect(issues(report, "age-range")).toEqual([expect.objectContaining({ cell: "B2", field: "birthYear", value: "2012" })]);
+  });
+});
