@@ -49,6 +49,22 @@ describe("POST /api/v1/submissions", () => {
     expect(r.headers.get("location")).toBe(`/api/v1/submissions/${receipt.id}`);
   });
 
+  test("person records are stored field by field, pseudonymous, with the employee flag", async () => {
+    const records = [
+      record({ key: personKey("r-1"), sex: "H", birthYear: 1971, qpv: true, zrr: null, rsa: "OUI-NM", rqth: true, ftDuration: "04", educationLevel: "70", hireDate: "2023-02-01", exitDate: "2025-05-31", exitMotif: "2", hoursWorked: 912.5, hoursSinceHire: null }),
+      record({ key: null, sex: null, birthYear: null, qpv: null, hoursWorked: 0 }),
+    ];
+    const r = await post(makePayload({ siret: SIRET_A, records, periodStart: "2025-01-01", periodEnd: "2025-06-30" }), "k-records");
+    expect(r.status).toBe(201);
+    const db = hub.tdb.hub.db;
+    const sub = await db.selectFrom("submissions").select("id").where("public_id", "=", (r.body as { id: string }).id).executeTakeFirstOrThrow();
+    const rows = await db.selectFrom("person_records").selectAll().where("submission_id", "=", sub.id).orderBy("idx").execute();
+    expect(rows).toEqual([
+      { submission_id: sub.id, idx: 0, key: personKey("r-1"), employee: 1, sex: "H", birth_year: 1971, qpv: 1, zrr: null, rsa: "OUI-NM", ass: 0, aah: 0, rqth: 1, ft_duration: "04", education_level: "70", hire_date: "2023-02-01", exit_date: "2025-05-31", exit_motif: "2", hours_worked: 912.5, hours_since_hire: null },
+      { submission_id: sub.id, idx: 1, key: null, employee: 0, sex: null, birth_year: null, qpv: null, zrr: 0, rsa: "NON", ass: 0, aah: 0, rqth: 0, ft_duration: "00", education_level: "50", hire_date: "2024-03-01", exit_date: null, exit_motif: null, hours_worked: 0, hours_since_hire: 1000 },
+    ]);
+  });
+
   test("same key + same body → 200 with the same receipt (even with keys in another order); other body → 409", async () => {
     const payload = makePayload({ siret: SIRET_A, periodStart: "2023-01-01", periodEnd: "2023-12-31" });
     const first = await post(payload, "k-replay");

@@ -68,7 +68,6 @@ export async function findByIdempotencyKey(db: Kysely<HubDatabase>, structureId:
 }
 
 const MAX_ATTEMPTS = 8;
-const RECORD_CHUNK = 1000;
 /** Submissions committed together by the SQLite writer (one fsync for the batch). */
 const SQLITE_BATCH = 64;
 
@@ -122,33 +121,41 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     })
     .returning(["id"])
     .executeTakeFirstOrThrow();
-  const recs = payload.records;
-  for (let from = 0; from < recs.length; from += RECORD_CHUNK) {
-    const chunk = recs.slice(from, from + RECORD_CHUNK).map((r, j) => ({
-      submission_id: inserted.id,
-      idx: from + j,
-      key: r.key,
-      employee: s.employeeFlags[from + j] ? 1 : 0,
-      sex: r.sex,
-      birth_year: r.birthYear,
-      qpv: bool(r.qpv),
-      zrr: bool(r.zrr),
-      rsa: r.rsa,
-      ass: bool(r.ass),
-      aah: bool(r.aah),
-      rqth: bool(r.rqth),
-      ft_duration: r.ftDuration,
-      education_level: r.educationLevel,
-      hire_date: r.hireDate,
-      exit_date: r.exitDate,
-      exit_motif: r.exitMotif,
-      hours_worked: r.hoursWorked,
-      hours_since_hire: r.hoursSinceHire,
-    }));
-    await trx.insertInto("person_records").values(chunk).execute();
-  }
+  await insertRecords(trx, inserted.id, s, dialect);
   await audit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
   return { id: publicId, siret: s.siret, kind: payload.structure.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
+}
+
+/**
+ * The person records of a submission in one statement with one parameter, the records as a JSON array,
+ * unpacked by the database (SQLite json_each, PostgreSQL json_array_elements). Thousands of bound values
+ * would cost more to compile and prepare in JS than the insert itself. Still a parameterised query.
+ */
+async function insertRecords(trx: Trx, submissionId: number, s: NewSubmission, dialect: Dialect): Promise<void> {
+  const recs = s.payload.records;
+  if (recs.length === 0) return;
+  const json = JSON.stringify(recs.map((r, i) => ({ ...r, employee: s.employeeFlags[i] ? 1 : 0 })));
+  if (dialect === "sqlite") {
+    // json_extract gives 1/0 for JSON true/false and NULL for null: the table's 0/1 booleans.
+    await sql`insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
+        ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
+      select ${submissionId}, cast(j.key as integer), json_extract(j.value, '$.key'), json_extract(j.value, '$.employee'),
+        json_extract(j.value, '$.sex'), json_extract(j.value, '$.birthYear'), json_extract(j.value, '$.qpv'),
+        json_extract(j.value, '$.zrr'), json_extract(j.value, '$.rsa'), json_extract(j.value, '$.ass'),
+        json_extract(j.value, '$.aah'), json_extract(j.value, '$.rqth'), json_extract(j.value, '$.ftDuration'),
+        json_extract(j.value, '$.educationLevel'), json_extract(j.value, '$.hireDate'), json_extract(j.value, '$.exitDate'),
+        json_extract(j.value, '$.exitMotif'), json_extract(j.value, '$.hoursWorked'), json_extract(j.value, '$.hoursSinceHire')
+      from json_each(${json}) as j`.execute(trx);
+    return;
+  }
+  await sql`insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
+      ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
+    select ${submissionId}::integer, (r.ord - 1)::integer, r.v->>'key', (r.v->>'employee')::integer, r.v->>'sex',
+      (r.v->>'birthYear')::integer, (r.v->>'qpv')::boolean::integer, (r.v->>'zrr')::boolean::integer, r.v->>'rsa',
+      (r.v->>'ass')::boolean::integer, (r.v->>'aah')::boolean::integer, (r.v->>'rqth')::boolean::integer,
+      r.v->>'ftDuration', r.v->>'educationLevel', r.v->>'hireDate', r.v->>'exitDate', r.v->>'exitMotif',
+      (r.v->>'hoursWorked')::double precision, (r.v->>'hoursSinceHire')::double precision
+    from json_array_elements(${json}::json) with ordinality as r(v, ord)`.execute(trx);
 }
 
 /**
@@ -257,9 +264,6 @@ function sqliteWriter(db: Kysely<HubDatabase>): SqliteWriter {
   return w;
 }
 
-function bool(v: boolean | null): number | null {
-  return v === null ? null : v ? 1 : 0;
-}
 
 export interface SubmissionSummary {
   id: string;
