@@ -188,13 +188,11 @@ suite("task pane in file mode (Chromium)", () => {
   it("refuses a file that is not a workbook with a readable French message", async () => {
     const fresh = await chromium.context.newPage();
     await fresh.goto(`${url}taskpane.html`);
-    await fresh
-      .getByTestId("file-input")
-      .setInputFiles({
-        name: "faux.xlsx",
-        mimeType: "application/octet-stream",
-        buffer: Buffer.from("nom;prénom\nDupont;Jean\n"),
-      });
+    await fresh.getByTestId("file-input").setInputFiles({
+      name: "faux.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("nom;prénom\nDupont;Jean\n"),
+    });
     const alert = fresh.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/faux\.xlsx/);

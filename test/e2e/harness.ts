@@ -3,7 +3,7 @@
  * locally), a tiny static server on 127.0.0.1, and Debian's Chromium driven by playwright-core.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -22,8 +22,25 @@ export function browserAvailable(): boolean {
   );
 }
 
+/** Latest modification time of what goes into the bundle. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const e of readdirSync(p)) walk(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["src", "webpack.config.js", "tsconfig.web.json", "manifest.xml", "assets"]) {
+    if (existsSync(path.join(ROOT, p))) walk(path.join(ROOT, p));
+  }
+  return newest;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
- * Builds the pane in production mode with office.js served locally, into test-output/, unless
+ * Builds the pane in production mode with office.js served locally, into test-output/addin-e2e
+ * (rebuilt only when a source is newer; test files share it under a lock), unless
  * BILAN_IAE_ADDIN_BUILD names an existing build directory to reuse.
  */
 export function buildAddin(): string {
@@ -34,15 +51,35 @@ export function buildAddin(): string {
     return reuse;
   }
   const out = path.join(ROOT, "test-output", "addin-e2e");
-  const webpackCli = require.resolve("webpack-cli/bin/cli.js");
-  const r = spawnSync(process.execPath, [webpackCli, "--mode", "production"], {
-    cwd: ROOT,
-    env: { ...process.env, OFFICE_JS: "local", ADDIN_OUT_DIR: out, SOURCE_MAPS: "" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`La construction webpack a échoué :\n${r.stdout}\n${r.stderr}`);
-  return out;
+  const lock = `${out}.lock`;
+  mkdirSync(path.dirname(out), { recursive: true });
+  for (let waited = 0; ; waited += 1000) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building; a lock older than 15 minutes is from a killed run.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000)
+        rmSync(lock, { recursive: true, force: true });
+      if (waited > 15 * 60_000) throw new Error(`Verrou de construction ${lock} bloqué : supprimez-le`);
+      sleep(1000);
+    }
+  }
+  try {
+    const html = path.join(out, "taskpane.html");
+    if (existsSync(html) && statSync(html).mtimeMs > newestSource()) return out;
+    const webpackCli = require.resolve("webpack-cli/bin/cli.js");
+    const r = spawnSync(process.execPath, [webpackCli, "--mode", "production"], {
+      cwd: ROOT,
+      env: { ...process.env, OFFICE_JS: "local", ADDIN_OUT_DIR: out, SOURCE_MAPS: "" },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new Error(`La construction webpack a échoué :\n${r.stdout}\n${r.stderr}`);
+    return out;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 const TYPES: Record<string, string> = {

@@ -26,6 +26,9 @@ describe("file mode", () => {
     await user.upload(screen.getByTestId("file-input") as HTMLInputElement, file);
     expect(openFile).toHaveBeenCalledWith(file);
     expect(await screen.findByText("Classeur ouvert : bilan-2025.xlsx")).toBeTruthy();
+    // Once a file is open, the picker shrinks to a secondary "open another" button.
+    expect(screen.getByRole("button", { name: "Ouvrir un autre classeur" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeNull();
     await waitFor(() => expect(port.count("read")).toBe(1));
     await user.click(await screen.findByRole("button", { name: /Aller à la cellule Salariés!C5/ }));
     expect(screen.getByTestId("selected-cell").textContent).toBe("Cellule sélectionnée : Salariés!C5");

@@ -134,8 +134,12 @@ function Pane(props: AppProps) {
 
       {fileMode && (
         <section aria-label={t("fileModeTitle")}>
-          <Caption1 as="p">{t("fileModeIntro")}</Caption1>
-          <FileOpener onFile={(f) => void open(f)} disabled={opening || session.busy !== null} />
+          {!file && <Caption1 as="p">{t("fileModeIntro")}</Caption1>}
+          <FileOpener
+            onFile={(f) => void open(f)}
+            disabled={opening || session.busy !== null}
+            compact={file !== null}
+          />
           {file && (
             <div className={styles.fileBar}>
               <Caption1 data-testid="opened-file">{t("openedFile", { name: file.name })}</Caption1>

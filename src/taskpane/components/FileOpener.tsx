@@ -13,6 +13,12 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingVerticalS,
   },
+  compact: {
+    padding: tokens.spacingVerticalS,
+    flexDirection: "row",
+    flexWrap: "wrap",
+    justifyContent: "center",
+  },
   over: {
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
@@ -21,7 +27,15 @@ const useStyles = makeStyles({
 });
 
 /** File picker (a real button driving a hidden input) and a drop zone around it. */
-export function FileOpener({ onFile, disabled }: { onFile(file: File): void; disabled?: boolean }) {
+export function FileOpener({
+  onFile,
+  disabled,
+  compact,
+}: {
+  onFile(file: File): void;
+  disabled?: boolean;
+  compact?: boolean;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -34,7 +48,7 @@ export function FileOpener({ onFile, disabled }: { onFile(file: File): void; dis
   };
   return (
     <div
-      className={mergeClasses(styles.zone, over && styles.over)}
+      className={mergeClasses(styles.zone, compact && styles.compact, over && styles.over)}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -44,12 +58,12 @@ export function FileOpener({ onFile, disabled }: { onFile(file: File): void; dis
       data-testid="drop-zone"
     >
       <Button
-        appearance="primary"
+        appearance={compact ? "secondary" : "primary"}
         icon={<FolderOpen20Regular />}
         disabled={disabled}
         onClick={() => input.current?.click()}
       >
-        {t("openWorkbook")}
+        {compact ? t("openAnother") : t("openWorkbook")}
       </Button>
       <Caption1>{t("dropZone")}</Caption1>
       <input
@@ -57,7 +71,7 @@ export function FileOpener({ onFile, disabled }: { onFile(file: File): void; dis
         className={styles.hidden}
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t("openWorkbook")}
+        aria-label={compact ? t("openAnother") : t("openWorkbook")}
         data-testid="file-input"
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -87,7 +87,7 @@ export const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = [
 ];
 
 const useStyles = makeStyles({
-  header: { marginBlock: tokens.spacingVerticalS },
+  header: { display: "block", marginBlock: tokens.spacingVerticalS },
   section: { marginBlock: tokens.spacingVerticalM },
   value: { textAlign: "end", fontVariantNumeric: "tabular-nums", width: "35%" },
   targets: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

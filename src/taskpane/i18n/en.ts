@@ -68,6 +68,7 @@ export const en: Strings = {
   fileModeIntro:
     "Excel is not detected: open an .xlsx workbook to check it in the browser. The file never leaves your computer.",
   openWorkbook: "Open an .xlsx workbook",
+  openAnother: "Open another workbook",
   dropZone: "or drop the file here",
   openedFile: "Open workbook: {name}",
   download: "Download the annotated workbook",

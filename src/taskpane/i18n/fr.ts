@@ -74,6 +74,7 @@ export const fr = {
   fileModeIntro:
     "Excel n'est pas détecté : ouvrez un classeur .xlsx pour le vérifier dans le navigateur. Le fichier ne quitte pas votre ordinateur.",
   openWorkbook: "Ouvrir un classeur .xlsx",
+  openAnother: "Ouvrir un autre classeur",
   dropZone: "ou déposez le fichier ici",
   openedFile: "Classeur ouvert : {name}",
   download: "Télécharger le classeur annoté",
