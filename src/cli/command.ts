@@ -9,3 +9,10 @@ export interface Command {
   help: string;
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
+
+/** A registered command: the command itself, or its name and a loader (its module loads only when it runs). */
+export type CommandEntry = Command | { name: string; load(): Command };
+
+export function resolveCommand(entry: CommandEntry): Command {
+  return "load" in entry ? entry.load() : entry;
+}

@@ -1,10 +1,11 @@
 import { ConfigError } from "../core";
 import { isXlsxReadError } from "../xlsx/errors";
-import type { Command } from "./command";
+import { resolveCommand, type Command, type CommandEntry } from "./command";
 import { COMMANDS } from "./commands";
 import { processIo, UsageError, type CliIo } from "./io";
 
-function generalHelp(commands: readonly Command[]): string {
+function generalHelp(entries: readonly CommandEntry[]): string {
+  const commands: Command[] = entries.map(resolveCommand);
   const width = Math.max(...commands.map((c) => c.name.length));
   return `bilan-iae — vérification, indicateurs et consolidation des bilans des SIAE
 
@@ -23,7 +24,7 @@ Exemples :
 }
 
 /** Runs the CLI and returns the exit code. Never throws: every failure becomes a French message. */
-export async function run(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function run(argv: readonly string[], io: CliIo, commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -34,11 +35,12 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
       io.out("bilan-iae 0.1.0\n");
       return 0;
     }
-    const command = commands.find((c) => c.name === name);
-    if (!command) {
+    const entry = commands.find((c) => c.name === name);
+    if (!entry) {
       io.err(`Commande inconnue « ${name} ». Commandes disponibles : ${commands.map((c) => c.name).join(", ")}. Tapez « bilan-iae --help ».\n`);
       return 2;
     }
+    const command = resolveCommand(entry);
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || isXlsxReadError(e)) {

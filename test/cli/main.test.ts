@@ -1,6 +1,7 @@
 import { run } from "../../src/cli/main";
 import { Progress } from "../../src/cli/progress";
-import type { Command } from "../../src/cli/command";
+import { resolveCommand, type Command } from "../../src/cli/command";
+import { COMMANDS } from "../../src/cli/commands";
 import type { CliIo } from "../../src/cli/io";
 
 function fakeIo(env: Record<string, string> = {}, tty = false) {
@@ -57,5 +58,12 @@ describe("progress", () => {
     new Progress(off.io, false).step(1, 1, "a.xlsx");
     expect(off.err).toEqual([]);
     expect(tty.out).toEqual([]);
+  });
+});
+
+describe("registry", () => {
+  it("each registered name loads the command of that name", () => {
+    for (const e of COMMANDS) expect(resolveCommand(e).name).toBe(e.name);
+    expect(COMMANDS.map((c) => c.name).slice(0, 4)).toEqual(["check", "indicators", "consolidate", "template"]);
   });
 });
