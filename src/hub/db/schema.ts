@@ -8,6 +8,7 @@ export interface HubDatabase {
   structures: StructuresTable;
   tokens: TokensTable;
   submissions: SubmissionsTable;
+  submission_blobs: SubmissionBlobsTable;
   person_records: PersonRecordsTable;
   audit_log: AuditLogTable;
 }
@@ -43,7 +44,6 @@ export interface SubmissionsTable {
   period_start: string;
   period_end: string;
   schema_version: number;
-  payload: string;
   client_indicators: string;
   indicators: string;
   indicators_mismatch: number;
@@ -52,13 +52,20 @@ export interface SubmissionsTable {
   warnings: number;
   infos: number;
   record_count: number;
-  /** Employees' pseudonymous keys, newline-separated, for distinctPersons in consolidation (one read, no join). */
-  employee_keys: string;
   employees_unkeyed: number;
   content_hash: string;
   idempotency_key: string;
   received_at: string;
   version: number;
+}
+
+/** Big texts of a submission, apart so that submissions rows stay small (migration 002). */
+export interface SubmissionBlobsTable {
+  submission_id: number;
+  /** The validated payload as received (canonical JSON). */
+  payload: string;
+  /** Employees' pseudonymous keys, newline-separated, for distinctPersons in consolidation. */
+  employee_keys: string;
 }
 
 export interface PersonRecordsTable {

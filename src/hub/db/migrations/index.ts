@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../dialect";
 import { initialMigration } from "./001-initial";
+import { submissionBlobsMigration } from "./002-submission-blobs";
 
 /**
  * Versioned migrations, in code (not files read at run time) so the compiled hub and the tests run the same list.
@@ -9,7 +10,7 @@ import { initialMigration } from "./001-initial";
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "001-initial": initialMigration(dialect) };
+      return { "001-initial": initialMigration(dialect), "002-submission-blobs": submissionBlobsMigration };
     },
   };
 }

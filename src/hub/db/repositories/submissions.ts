@@ -103,7 +103,6 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
       period_start: payload.structure.periodStart,
       period_end: payload.structure.periodEnd,
       schema_version: payload.schemaVersion,
-      payload: s.payloadJson,
       client_indicators: JSON.stringify(payload.indicators),
       indicators: JSON.stringify(s.indicators),
       indicators_mismatch: s.mismatch ? 1 : 0,
@@ -112,7 +111,6 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
       warnings: counts.warning,
       infos: counts.info,
       record_count: payload.records.length,
-      employee_keys: s.employeeKeys.join("\n"),
       employees_unkeyed: s.employeesUnkeyed,
       content_hash: s.contentHash,
       idempotency_key: s.idempotencyKey,
@@ -121,6 +119,7 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     })
     .returning(["id"])
     .executeTakeFirstOrThrow();
+  await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: s.payloadJson, employee_keys: s.employeeKeys.join("\n") }).execute();
   await insertRecords(trx, inserted.id, s, dialect);
   await audit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
   return { id: publicId, siret: s.siret, kind: payload.structure.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
@@ -368,7 +367,8 @@ export interface SubmissionDetail extends SubmissionSummary {
 
 export async function getSubmission(db: Kysely<HubDatabase>, publicId: string): Promise<SubmissionDetail | undefined> {
   const r = await summaryQuery(db)
-    .select(["s.schema_version", "s.content_hash", "s.indicators", "s.client_indicators", "s.payload"])
+    .innerJoin("submission_blobs as b", "b.submission_id", "s.id")
+    .select(["s.schema_version", "s.content_hash", "s.indicators", "s.client_indicators", "b.payload"])
     .where("s.public_id", "=", publicId)
     .executeTakeFirst();
   if (!r) return undefined;
@@ -403,7 +403,7 @@ export async function latestReports(db: Kysely<HubDatabase>, period: string, wit
     .selectFrom("submissions as s")
     .innerJoin("structures as st", "st.id", "s.structure_id")
     .select(["s.public_id", "st.siret", "st.name", "s.kind", "s.version", "s.received_at", "s.valid", "s.errors", "s.warnings", "s.infos", "s.indicators", "s.employees_unkeyed"])
-    .$if(withKeys, (q) => q.select("s.employee_keys"))
+    .$if(withKeys, (q) => q.innerJoin("submission_blobs as b", "b.submission_id", "s.id").select("b.employee_keys"))
     .where("s.period", "=", period)
     .where(
       "s.version",
