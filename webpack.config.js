@@ -17,7 +17,6 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const urlDev = "https://localhost:3000/";
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const officeJsDist = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
-const certDir = path.join(os.homedir(), ".office-addin-dev-certs");
 
 /** The manifest's production base URL: must be https and end with a slash. */
 function productionBaseUrl() {
@@ -32,6 +31,8 @@ function productionBaseUrl() {
 
 /** office-addin-dev-certs' files, or webpack-dev-server's self-signed certificate with an explanation. */
 function httpsServer() {
+  // BILAN_IAE_DEV_CERTS_DIR: another folder holding the same three files (tests, shared machines).
+  const certDir = process.env.BILAN_IAE_DEV_CERTS_DIR || path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { cert: "localhost.crt", key: "localhost.key", ca: "ca.crt" };
   const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(certDir, f)]));
   if (Object.values(paths).every((p) => fs.existsSync(p))) {

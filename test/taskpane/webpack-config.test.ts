@@ -2,6 +2,8 @@
  * The webpack configuration's decisions, checked without running webpack: where office.js comes
  * from, what the production manifest points to, which entries and pages are built.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 type Pattern = { from: string; to: string; transform?: (content: Buffer) => string | Buffer };
@@ -18,14 +20,18 @@ type Config = {
 
 const ROOT = path.resolve(__dirname, "../..");
 
-function load(env: Record<string, string | undefined>, mode: "production" | "development"): Config {
+function load(
+  env: Record<string, string | undefined>,
+  mode: "production" | "development",
+  cli: object = { WEBPACK_BUILD: true },
+): Config {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const factory = require(path.join(ROOT, "webpack.config.js")) as (e: object, a: object) => Config;
-    return factory({ WEBPACK_BUILD: true }, { mode });
+    return factory(cli, { mode });
   } finally {
     process.env = saved;
   }
@@ -79,5 +85,41 @@ describe("webpack.config.js", () => {
     ).toEqual(["commands.html", "taskpane.html"]);
     expect(pages(c).find((p) => p.filename === "taskpane.html")?.chunks).toEqual(["taskpane"]);
     expect(c.entry.taskpane).toBe("./src/taskpane/index.tsx");
+  });
+
+  it("the dev server uses office-addin-dev-certs' files (~/.office-addin-dev-certs) when present", () => {
+    const home = mkdtempSync(path.join(tmpdir(), "bilan-iae-home-"));
+    try {
+      const dir = path.join(home, ".office-addin-dev-certs");
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, "localhost.crt"), "CERT");
+      writeFileSync(path.join(dir, "localhost.key"), "KEY");
+      writeFileSync(path.join(dir, "ca.crt"), "CA");
+      const c = load({ BILAN_IAE_DEV_CERTS_DIR: dir }, "development", { WEBPACK_SERVE: true });
+      const server = c.devServer.server as { type: string; options: Record<string, Buffer> };
+      expect(server.type).toBe("https");
+      expect(Object.fromEntries(Object.entries(server.options).map(([k, v]) => [k, v.toString()]))).toEqual({
+        cert: "CERT",
+        key: "KEY",
+        ca: "CA",
+      });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("without the certificate files, explains how to create them and falls back to a self-signed https server", () => {
+    const home = mkdtempSync(path.join(tmpdir(), "bilan-iae-home-"));
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const c = load({ BILAN_IAE_DEV_CERTS_DIR: path.join(home, "absent") }, "development", {
+        WEBPACK_SERVE: true,
+      });
+      expect(c.devServer.server).toEqual({ type: "https" });
+      expect(warn.mock.calls.flat().join("\n")).toContain("npx office-addin-dev-certs install");
+    } finally {
+      warn.mockRestore();
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
