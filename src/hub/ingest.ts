@@ -43,6 +43,9 @@ export function recompute(payload: SubmissionPayload, rules: RulesConfig): Recom
   const indicators = computeIndicators(rows, { structure, fieldsPresent: payload.fieldsPresent, config: rules, motifs });
   const { keys, unkeyed } = employeeKeys(rows, periodOf(structure).end);
   const employees = new Set(keys);
+  // For distinctPersons the consolidation only compares keys: the first 64 bits of the HMAC are plenty
+  // (collision odds ~1e-7 for a million persons) and make the 4 000-report consolidation read 4× less.
+  const countingKeys = keys.map(countingKey);
   // The validated payload is rebuilt by zod with its keys in schema order, whatever the order the client
   // used: its JSON text is canonical, and much cheaper than sorting keys.
   const canonical = JSON.stringify(payload);
@@ -50,12 +53,17 @@ export function recompute(payload: SubmissionPayload, rules: RulesConfig): Recom
     period: periodKey(s.periodStart, s.periodEnd) as string,
     indicators,
     mismatch: !sameIndicators(indicators, payload.indicators),
-    employeeKeys: keys,
+    employeeKeys: countingKeys,
     employeesUnkeyed: unkeyed,
     employeeFlags: payload.records.map((r) => r.key !== null && employees.has(r.key)),
     contentHash: createHash("sha256").update(canonical, "utf8").digest("hex"),
     payloadJson: canonical,
   };
+}
+
+/** The part of a person key the consolidation compares (see recompute); also applied on read, so older rows match. */
+export function countingKey(key: string): string {
+  return key.length > 16 ? key.slice(0, 16) : key;
 }
 
 /** Equal up to floating noise (the client may round differently in its last digits). */

@@ -6,6 +6,7 @@ import type { HubDatabase } from "../schema";
 import { isUniqueViolation } from "../connect";
 import { audit, type AuditEntry } from "./audit";
 import type { Dialect } from "../dialect";
+import { countingKey } from "../../ingest";
 
 /** What the hub answers to a stored submission, identical on every replay. */
 export interface Receipt {
@@ -425,7 +426,7 @@ export async function latestReports(db: Kysely<HubDatabase>, period: string, wit
       valid: r.valid === 1,
       counts: { error: r.errors, warning: r.warnings, info: r.infos },
       indicators: JSON.parse(r.indicators) as Indicators,
-      employeeKeys: keys ? keys.split("\n") : [],
+      employeeKeys: keys ? keys.split("\n").map(countingKey) : [],
       employeesUnkeyed: r.employees_unkeyed,
     };
   });
