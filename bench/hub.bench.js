@@ -235,6 +235,7 @@ function pgTarget() {
     process.exitCode = 1;
     return null;
   }
+  console.log("PostgreSQL : cluster privé de scripts/pg-cluster.sh (réglé pour les tests : fsync=off, synchronous_commit=off ; un serveur de production fait des fsync).");
   return (schema) => ({ url, schema, open: { databaseUrl: url, pgSchema: schema, pgPoolSize: 4 } });
 }
 
