@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import type { SheetData, WorkbookData } from "../core";
 import { readError, XlsxReadError } from "./errors";
 import { parseDateStyles } from "./styles";
-import { SheetParser, TooManyRows } from "./sheet-parser";
+import { RowTooLong, SheetParser, TooManyRows } from "./sheet-parser";
 import { attr, textOfRuns } from "./xml";
 
 /**
@@ -239,6 +239,9 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
           name,
           `la feuille « ${s.name} » dépasse ${maxRows.toLocaleString("fr-FR")} lignes ; lecture arrêtée à la ligne ${e.row.toLocaleString("fr-FR")}`,
         );
+      }
+      if (e instanceof RowTooLong) {
+        throw readError("too-many-rows", name, `une ligne de la feuille « ${s.name} » dépasse 64 Mo de données`);
       }
       throw e;
     }

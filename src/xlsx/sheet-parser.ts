@@ -8,6 +8,18 @@ export interface SheetParseContext {
   date1904: boolean;
   /** Stop when a non-empty row lies beyond this 1-based row number. */
   maxRows: number;
+  /** Longest row XML accepted, in characters (default 64 Mi). */
+  maxRowChars?: number;
+}
+
+/** Longest row XML accepted (a real row is a few KB): past it the file is damaged or hostile. */
+const MAX_ROW_CHARS = 64 * 1024 * 1024;
+
+/** Thrown when one row's XML is absurdly long (never a real report). */
+export class RowTooLong extends Error {
+  constructor() {
+    super("row too long");
+  }
 }
 
 /** Thrown by the parser when the sheet goes past maxRows (turned into an XlsxReadError by the caller). */
@@ -97,6 +109,7 @@ export class SheetParser {
     this.buffer += chunk;
     const lastEnd = this.buffer.lastIndexOf("</row>");
     if (lastEnd < 0) {
+      if (this.buffer.length > (this.ctx.maxRowChars ?? MAX_ROW_CHARS)) throw new RowTooLong();
       // Self-closing rows only (no cells) or not there yet; keep the tail bounded.
       if (this.buffer.length > 1 << 20) {
         const k = this.buffer.lastIndexOf("<row");

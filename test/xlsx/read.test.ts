@@ -6,6 +6,7 @@ import { readXlsxBytes } from "../../src/xlsx/read-buffer";
 import { readXlsxFile } from "../../src/xlsx/read-file";
 import { XlsxReadError } from "../../src/xlsx/errors";
 import { handXlsx } from "./support/hand-xlsx";
+import { RowTooLong, SheetParser } from "../../src/xlsx/sheet-parser";
 
 const dir = mkdtempSync(join(tmpdir(), "bilan-xlsx-"));
 
@@ -186,6 +187,14 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
     expect(r.message).toContain("« million.xlsx »");
     expect(r.message).toMatch(/Export.*500\u202f000 lignes|Export.*500 000 lignes/);
   }, 120_000);
+
+  it("a hostile row longer than the row size limit stops instead of growing a buffer", () => {
+    const parser = new SheetParser({ sharedStrings: [], dateStyles: [], date1904: false, maxRows: 10, maxRowChars: 1000 });
+    parser.push('<row r="1"><c r="A1" t="inlineStr"><is><t>');
+    expect(() => {
+      for (let i = 0; i < 20; i++) parser.push("x".repeat(100));
+    }).toThrow(RowTooLong);
+  });
 
   it("a missing path", async () => {
     const r = await reason(readXlsxFile(join(dir, "absent.xlsx")));
