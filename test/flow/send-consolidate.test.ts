@@ -140,7 +140,12 @@ describe("push → hub → consolidation", () => {
     }
     expect(accepted.size).toBeGreaterThanOrEqual(10);
     expect(refused).toBeGreaterThanOrEqual(1);
-    expectSameConsolidation(await hubGet<Consolidation>("/api/v1/consolidation?period=2025"), await fileConsolidation());
+    const fromFiles = await fileConsolidation();
+    expectSameConsolidation(await hubGet<Consolidation>("/api/v1/consolidation?period=2025"), fromFiles);
+    // The department's command line gives the same thing from the hub.
+    const viaCli = await cli(["consolidate", "--hub", proxy.url, "--token", deptToken, "--period", "2025", "--json"]);
+    expect(viaCli.code).toBe(0);
+    expectSameConsolidation(JSON.parse(viaCli.out) as Consolidation, fromFiles);
   });
 
   it("pushing again changes nothing: already received, same rows, same consolidation", async () => {

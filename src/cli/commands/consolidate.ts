@@ -2,10 +2,11 @@ import { writeFile } from "node:fs/promises";
 import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type Indicators } from "../../core";
 import { indicatorLabel } from "../../xlsx/labels";
 import type { Command } from "../command";
+import { HubClient, HubError } from "../../client";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { expandInputs } from "../files";
-import { UsageError } from "../io";
+import { UsageError, type CliIo } from "../io";
 import { analyzeFile, maxRowsFrom } from "../analyze-file";
 import { Progress, progressWanted } from "../progress";
 import { consolidationCsv } from "../format/csv";
@@ -49,6 +50,7 @@ export const consolidateCommand: Command = {
   name: "consolidate",
   summary: "consolide plusieurs bilans (fichiers ou dossiers) : par rapport, par type, total départemental",
   help: `Usage : bilan-iae consolidate FICHIER_OU_DOSSIER… [--json] [--csv SORTIE.csv] [--xlsx SORTIE.xlsx] [--config FICHIER]
+        bilan-iae consolidate --hub URL --token JETON_DEPARTEMENT --period 2025 [--json] [--csv …] [--xlsx …]
 
 Lit tous les bilans (.xlsx, dossiers parcourus récursivement) et produit une ligne par rapport, un
 total par type de structure et le total du département. Les parts et taux sont recalculés à partir
@@ -56,15 +58,35 @@ des totaux ; une personne présente dans deux structures n'est comptée qu'une f
 
   --csv SORTIE      écrit la consolidation en CSV (séparateur « ; », virgule décimale, s'ouvre dans Excel)
   --xlsx SORTIE     écrit un classeur mis en forme (Rapports, Par type, Département, Définitions)
+  --hub URL         consolide depuis le hub départemental (dernière version de chaque bilan reçu)
+  --token JETON     jeton du Département (ou BILAN_IAE_TOKEN), avec --hub
+  --period P        période, avec --hub : 2025, 2025-S1, 2025-Q1, 2025-03
 ${COMMON_HELP}
 
 Code de sortie : 0, 1 si un bilan a une erreur bloquante, 2 si un fichier est illisible (il est écarté,
 les autres sont consolidés).`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs("consolidate", args, { ...COMMON_OPTIONS, csv: { type: "string" }, xlsx: { type: "string" } });
+    const { values, positionals } = parseCommandArgs("consolidate", args, {
+      ...COMMON_OPTIONS,
+      csv: { type: "string" },
+      xlsx: { type: "string" },
+      hub: { type: "string" },
+      token: { type: "string" },
+      period: { type: "string" },
+    });
     if (values.help) {
       io.out(this.help + "\n");
       return 0;
+    }
+    const hub = stringOption(values, "hub");
+    if (hub !== undefined) {
+      if (positionals.length > 0) throw new UsageError("Avec --hub, ne donnez pas de fichiers : la consolidation vient du hub.");
+      const period = stringOption(values, "period");
+      if (!period) throw new UsageError("Indiquez la période avec --hub : --period 2025 (ou 2025-S1, 2025-Q1, 2025-03).");
+      const token = stringOption(values, "token") ?? io.env.BILAN_IAE_TOKEN;
+      if (!token) throw new UsageError("Jeton du Département manquant : --token JETON ou la variable BILAN_IAE_TOKEN.");
+      const result = await fetchHubConsolidation(hub, token, period);
+      return emit(result, values, io, DEFAULT_CONFIG.rulesVersion, 0);
     }
     if (positionals.length === 0) throw new UsageError("Indiquez des fichiers .xlsx ou un dossier : bilan-iae consolidate DOSSIER");
     const config = await loadConfig(stringOption(values, "config"));
@@ -86,18 +108,33 @@ les autres sont consolidés).`,
       }
     }
     progress.done();
-    const result = consolidate(inputs);
-    const csvOut = stringOption(values, "csv");
-    const xlsxOut = stringOption(values, "xlsx");
-    if (csvOut) await writeOut(csvOut, consolidationCsv(result));
-    if (xlsxOut) await writeOut(xlsxOut, await loadConsolidationWriter().writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion: config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion }));
-    if (values.json) io.out(JSON.stringify(result, null, 2) + "\n");
-    else {
-      io.out(consolidationText(result));
-      if (csvOut) io.out(`CSV écrit : ${csvOut}\n`);
-      if (xlsxOut) io.out(`Classeur écrit : ${xlsxOut}\n`);
-    }
-    if (unreadable > 0) return 2;
-    return result.reports.some((r) => !r.valid) ? 1 : 0;
+    return emit(consolidate(inputs), values, io, config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion, unreadable);
   },
 };
+
+/** Writes the consolidation (JSON, text, CSV, xlsx) the same way whether it came from files or from the hub. */
+async function emit(result: Consolidation, values: Record<string, unknown>, io: CliIo, rulesVersion: string, unreadable: number): Promise<number> {
+  const csvOut = stringOption(values, "csv");
+  const xlsxOut = stringOption(values, "xlsx");
+  if (csvOut) await writeOut(csvOut, consolidationCsv(result));
+  if (xlsxOut) await writeOut(xlsxOut, await loadConsolidationWriter().writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion }));
+  if (values.json) io.out(JSON.stringify(result, null, 2) + "\n");
+  else {
+    io.out(consolidationText(result));
+    if (csvOut) io.out(`CSV écrit : ${csvOut}\n`);
+    if (xlsxOut) io.out(`Classeur écrit : ${xlsxOut}\n`);
+  }
+  if (unreadable > 0) return 2;
+  return result.reports.some((r) => !r.valid) ? 1 : 0;
+}
+
+/** The department's consolidation from the hub (latest version of each report), in the file command's shape. */
+async function fetchHubConsolidation(hub: string, token: string, period: string): Promise<Consolidation> {
+  try {
+    const client = new HubClient({ baseUrl: hub, token, maxElapsedMs: 30_000 });
+    return await client.getJson<Consolidation>(`/api/v1/consolidation?period=${encodeURIComponent(period)}`);
+  } catch (e) {
+    if (e instanceof HubError) throw new UsageError(`Consolidation impossible depuis le hub : ${e.message}`);
+    throw e;
+  }
+}
