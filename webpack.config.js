@@ -155,6 +155,8 @@ module.exports = (env = {}, argv = {}) => {
     optimization: { splitChunks: { chunks: "async" } },
     devServer: {
       hot: false,
+      // Loopback only: the dev server is for this machine's Excel or browser, not the network.
+      host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       headers: { "Access-Control-Allow-Origin": "*" },
       server: env.WEBPACK_SERVE ? httpsServer() : undefined,
