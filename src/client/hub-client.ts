@@ -1,18 +1,8 @@
-import type { Indicators } from "../core";
-import type { SubmissionPayload } from "../core/submission";
+import type { SubmissionPayload, SubmissionReceipt } from "../core/submission";
 import { sha256Hex } from "./crypto";
 
 /** What the hub answers to a submission (201 created, 200 already received). */
-export interface Receipt {
-  id: string;
-  siret: string;
-  kind: string;
-  period: string;
-  version: number;
-  receivedAt: string;
-  indicators: Indicators;
-  indicatorsMismatch: boolean;
-}
+export type Receipt = SubmissionReceipt;
 
 export interface SendResult {
   outcome: "received" | "already-received";

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { INDICATOR_KEYS } from "../../src/core";
+import { ensureDist } from "../support/dist";
 
 /**
  * Contract of `bilan-iae` (issue 2), on the compiled CLI run as a child process: flags, JSON shapes,
@@ -14,25 +15,7 @@ const BIN = join(ROOT, "bin", "bilan-iae.js");
 const EX = join(ROOT, "examples");
 const dir = mkdtempSync(join(tmpdir(), "bilan-cli-"));
 
-/** Newest modification time of the TypeScript sources compiled into dist/. */
-function newestSource(d: string): number {
-  let t = 0;
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) t = Math.max(t, newestSource(p));
-    else if (e.name.endsWith(".ts")) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-beforeAll(() => {
-  const main = join(ROOT, "dist", "cli", "main.js");
-  const sources = ["core", "xlsx", "cli", "client"].map((d) => join(ROOT, "src", d)).filter(existsSync);
-  if (existsSync(main) && statSync(main).mtimeMs > Math.max(...sources.map(newestSource))) return;
-  // Compile dist/ (tsc emits even if another part of the tree has type errors; ours are checked by tsc --noEmit).
-  spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, encoding: "utf8" });
-  if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) throw new Error("dist/cli/main.js missing after `tsc -p tsconfig.build.json`");
-}, 180_000);
+beforeAll(() => ensureDist(), 180_000);
 
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, BILAN_IAE_DEBUG: "", ...env } });

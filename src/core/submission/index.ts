@@ -1,3 +1,4 @@
 export * from "./schema";
 export * from "./period";
 export * from "./canonical";
+export * from "./receipt";

@@ -1,25 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Indicators, Kind } from "../../../core";
-import type { SubmissionPayload } from "../../../core/submission";
+import type { SubmissionPayload, SubmissionReceipt } from "../../../core/submission";
 import type { HubDatabase } from "../schema";
 import { isUniqueViolation } from "../connect";
 import { audit, type AuditEntry } from "./audit";
 import type { Dialect } from "../dialect";
 import { countingKey } from "../../ingest";
 
-/** What the hub answers to a stored submission, identical on every replay. */
-export interface Receipt {
-  id: string;
-  siret: string;
-  kind: string;
-  period: string;
-  version: number;
-  receivedAt: string;
-  indicators: Indicators;
-  /** The indicators the client sent differ from those recomputed here from the records. */
-  indicatorsMismatch: boolean;
-}
+export type Receipt = SubmissionReceipt;
 
 export interface NewSubmission {
   structureId: number;
