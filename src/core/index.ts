@@ -51,4 +51,4 @@ export { FT_DURATIONS } from "./reference/ft-durations";
 export { EDUCATION_LEVELS } from "./reference/education-levels";
 export { PRESCRIBERS } from "./reference/prescribers";
 export { KIND_NAMES, isDepartmentCode } from "./reference/kinds";
-export { buildIndicatorsSheet, INDICATORS_SHEET_NAME, EXCEL_NUMBER_FORMATS, type IndicatorsSheetModel, type IndicatorsSheetRow, type IndicatorsSheetSection } from "./report/indicators-sheet";
+export { buildIndicatorsSheet, INDICATOR_SECTIONS, type IndicatorSectionId, INDICATORS_SHEET_NAME, EXCEL_NUMBER_FORMATS, type IndicatorsSheetModel, type IndicatorsSheetRow, type IndicatorsSheetSection } from "./report/indicators-sheet";

@@ -46,19 +46,24 @@ export const EXCEL_NUMBER_FORMATS: Record<IndicatorFormat, string> = {
   months: "0.0",
 };
 
-const SECTIONS: { fr: string; en: string; keys: IndicatorKey[] }[] = [
+/** How indicators are grouped for display (sheet, task pane): every key once, in reading order. */
+export type IndicatorSectionId = "people" | "shares" | "hours" | "exits";
+export const INDICATOR_SECTIONS: { id: IndicatorSectionId; fr: string; en: string; keys: IndicatorKey[] }[] = [
   {
+    id: "people",
     fr: "Personnes salariées",
     en: "Employees",
     keys: ["employees", "women", "men", "sexUnknown", "rsa", "rsaUnknown", "qpv", "qpvUnknown", "zrr", "zrrUnknown", "under26", "age50plus", "ageUnknown", "deld", "detld", "ftUnknown", "rqth", "rqthUnknown", "ass", "aah", "levelBelowCap", "levelCapBep", "levelNonCertified"],
   },
   {
+    id: "shares",
     fr: "Parts",
     en: "Shares",
     keys: ["shareWomen", "shareRsa", "shareQpv", "shareZrr", "shareUnder26", "shareAge50plus", "shareDeld", "shareDetld", "shareRqth"],
   },
-  { fr: "Heures et ETP", en: "Hours and FTE", keys: ["hoursWorked", "fte", "fteRsa", "fteConventioned", "fteRealisationRate"] },
+  { id: "hours", fr: "Heures et ETP", en: "Hours and FTE", keys: ["hoursWorked", "fte", "fteRsa", "fteConventioned", "fteRealisationRate"] },
   {
+    id: "exits",
     fr: "Sorties",
     en: "Exits",
     keys: ["exits", "exitsWithdrawn", "exitsTooShort", "exitsExamined", "exitsDurable", "exitsTransition", "exitsPositive", "exitsOther", "exitsUnknownCategory", "rateDurable", "rateTransition", "ratePositive", "rateDynamic", "rsaExitsDurableOrTraining", "averagePathMonths"],
@@ -121,7 +126,7 @@ export function buildIndicatorsSheet(analysis: Analysis, options: { generatedAt:
     columns: fr
       ? { label: "Indicateur", value: "Valeur", target: "Objectif", definition: "Définition" }
       : { label: "Indicator", value: "Value", target: "Target", definition: "Definition" },
-    sections: SECTIONS.map((sec) => ({ title: fr ? sec.fr : sec.en, rows: sec.keys.map(row) })),
+    sections: INDICATOR_SECTIONS.map((sec) => ({ title: fr ? sec.fr : sec.en, rows: sec.keys.map(row) })),
     chart: {
       title: fr ? "Parts et taux de sortie" : "Shares and exit rates",
       categories: CHART_KEYS.map((k) => (fr ? INDICATOR_LABELS[k].fr : INDICATOR_LABELS[k].en)),

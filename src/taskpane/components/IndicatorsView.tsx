@@ -13,78 +13,21 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentTable20Regular } from "@fluentui/react-icons";
-import type { IndicatorKey, RulesConfig } from "../../core";
+import { INDICATOR_SECTIONS, type IndicatorKey, type IndicatorSectionId, type RulesConfig } from "../../core";
 import { useI18n, type Translate } from "../i18n/i18n";
 import type { StringKey } from "../i18n/fr";
 import { formatDate, formatIndicator, formatPercent, indicatorDefinition, indicatorLabel } from "../labels";
 import type { ViewProps } from "../views";
 
-/** Display groups (presentation only: the values come from the engine's Indicators). Every key appears once. */
-export const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = [
-  {
-    title: "sectionPeople",
-    keys: [
-      "employees",
-      "women",
-      "men",
-      "sexUnknown",
-      "rsa",
-      "rsaUnknown",
-      "qpv",
-      "qpvUnknown",
-      "zrr",
-      "zrrUnknown",
-      "under26",
-      "age50plus",
-      "ageUnknown",
-      "deld",
-      "detld",
-      "ftUnknown",
-      "rqth",
-      "rqthUnknown",
-      "ass",
-      "aah",
-      "levelBelowCap",
-      "levelCapBep",
-      "levelNonCertified",
-    ],
-  },
-  {
-    title: "sectionShares",
-    keys: [
-      "shareWomen",
-      "shareRsa",
-      "shareQpv",
-      "shareZrr",
-      "shareUnder26",
-      "shareAge50plus",
-      "shareDeld",
-      "shareDetld",
-      "shareRqth",
-    ],
-  },
-  { title: "sectionHours", keys: ["hoursWorked", "fte", "fteRsa", "fteConventioned", "fteRealisationRate"] },
-  {
-    title: "sectionExits",
-    keys: [
-      "exits",
-      "exitsWithdrawn",
-      "exitsTooShort",
-      "exitsExamined",
-      "exitsDurable",
-      "exitsTransition",
-      "exitsPositive",
-      "exitsOther",
-      "exitsUnknownCategory",
-      "rateDynamic",
-      "rateDurable",
-      "rateTransition",
-      "ratePositive",
-      "rsaExitsDurableOrTraining",
-      "averagePathMonths",
-    ],
-  },
-];
+const SECTION_TITLES: Record<IndicatorSectionId, StringKey> = {
+  people: "sectionPeople",
+  shares: "sectionShares",
+  hours: "sectionHours",
+  exits: "sectionExits",
+};
+
+/** Display groups, shared with the Indicateurs sheet (presentation only: the values come from the engine). */
+export const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = INDICATOR_SECTIONS.map((s) => ({ title: SECTION_TITLES[s.id], keys: s.keys }));
 
 const useStyles = makeStyles({
   header: { display: "block", marginBlock: tokens.spacingVerticalS },
