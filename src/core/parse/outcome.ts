@@ -1,3 +1,8 @@
+import { isBlankChar } from "../text/normalize";
+
+/** Re-exported: the parsers' notion of a blank is the text module's. */
+export { isBlankChar };
+
 /**
  * Outcome of a cell parser: the value, null when the cell is empty ("non renseigné"), or INVALID when
  * it holds something that cannot be read for the field. A sentinel instead of a result object keeps
@@ -11,23 +16,6 @@ export function isInvalid(v: unknown): v is Invalid {
   return v === INVALID;
 }
 
-/** Spaces users paste around values (normal, tab, NBSP, narrow NBSP, thin/figure/ideographic, BOM). */
-export function isBlankChar(c: number): boolean {
-  return (
-    c === 0x20 ||
-    c === 0x09 ||
-    c === 0x0a ||
-    c === 0x0d ||
-    c === 0xa0 ||
-    c === 0x202f ||
-    c === 0x2007 ||
-    c === 0x2008 ||
-    c === 0x2009 ||
-    c === 0x200a ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** True for null, undefined, "" and strings made only of spaces: the cell is not filled. */
 export function isEmptyCell(v: unknown): boolean {

@@ -22,8 +22,8 @@ export function normalizeText(input: string): string {
   return out;
 }
 
-/** Spaces Excel users paste: normal, non-breaking, narrow non-breaking, figure, thin, ideographic. */
-export function isSpaceLike(c: number): boolean {
+/** Spaces users paste around values (normal, tab, NBSP, narrow NBSP, thin/figure/ideographic, BOM). */
+export function isBlankChar(c: number): boolean {
   return (
     c === 0x20 ||
     c === 0x09 ||
@@ -32,16 +32,17 @@ export function isSpaceLike(c: number): boolean {
     c === 0xa0 ||
     c === 0x202f ||
     c === 0x2007 ||
-    c === 0x2009 ||
     c === 0x2008 ||
+    c === 0x2009 ||
     c === 0x200a ||
     c === 0x3000 ||
-    c === 0xfeff ||
-    c === 0x2019 ||
-    c === 0xb0 ||
-    c === 0xab ||
-    c === 0xbb
+    c === 0xfeff
   );
+}
+
+/** Separators for matching: the blanks, plus the apostrophe, degree sign and guillemets of "N° d’annexe". */
+export function isSpaceLike(c: number): boolean {
+  return isBlankChar(c) || c === 0x2019 || c === 0xb0 || c === 0xab || c === 0xbb;
 }
 
 /** Memoised normaliser for hot loops over repeated cell texts (yes/no, codes). Bounded to avoid growth. */

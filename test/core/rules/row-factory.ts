@@ -1,3 +1,4 @@
+import { newRow } from "../../../src/core/read/read-rows";
 /** Fixtures for the rule tests: invented people, a hand-built TableInfo, a run helper. */
 import type { TableInfo } from "../../../src/core/model/analysis";
 import type { RulesConfig, RulesConfigOverride } from "../../../src/core/model/config";
@@ -20,38 +21,7 @@ export function d(iso: string): number {
 }
 
 export function row(overrides: Partial<PersonRow> = {}): PersonRow {
-  return {
-    excelRow: 2,
-    passNumber: null,
-    lastName: null,
-    firstName: null,
-    sex: null,
-    birthDate: null,
-    birthYear: null,
-    postalCode: null,
-    commune: null,
-    qpv: null,
-    qpvCode: null,
-    zrr: null,
-    rsa: null,
-    ass: null,
-    aah: null,
-    rqth: null,
-    ftDuration: null,
-    educationLevel: null,
-    prescriber: null,
-    hireDate: null,
-    contractEndDate: null,
-    weeklyHours: null,
-    hoursWorked: null,
-    hoursSinceHire: null,
-    exitDate: null,
-    exitMotif: null,
-    exitReasonRaw: null,
-    derogation: false,
-    identity: null,
-    ...overrides,
-  };
+  return { ...newRow(2), ...overrides };
 }
 
 /** Rows numbered as Excel would show them under a header on row 1: 2, 3, 4… */
