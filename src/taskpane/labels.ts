@@ -8,6 +8,7 @@ import {
   FINDING_LABELS,
   INDICATOR_LABELS,
   formatIndicator as formatFr,
+  formatIsoDate,
   formatPercent as percentFr,
 } from "../core";
 import type { Language } from "./i18n/i18n";
@@ -58,7 +59,5 @@ export function formatPercent(value: number, language: Language): string {
 
 /** ISO yyyy-mm-dd → dd/mm/yyyy (both languages: the workbook's convention). */
 export function formatDate(iso: string | null, _language: Language): string {
-  if (!iso) return "—";
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
+  return formatIsoDate(iso);
 }

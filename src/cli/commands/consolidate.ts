@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type Indicators } from "../../core";
+import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, formatIndicator, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type Indicators } from "../../core";
 import { indicatorLabel } from "../../xlsx/labels";
 import type { Command } from "../command";
 import { HubClient, HubError } from "../../client";
@@ -10,7 +10,6 @@ import { UsageError, type CliIo } from "../io";
 import { analyzeFile, maxRowsFrom } from "../analyze-file";
 import { Progress, progressWanted } from "../progress";
 import { consolidationCsv } from "../format/csv";
-import { formatIndicator } from "../format/numbers";
 import { COMMON_HELP, COMMON_OPTIONS } from "./run-files";
 
 /** ExcelJS loads only when an .xlsx is written: it costs a few hundred ms at start-up. */

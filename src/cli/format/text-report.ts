@@ -1,7 +1,6 @@
-import { INDICATOR_KEYS, type Analysis, type Finding, type Severity, type StructureInfo } from "../../core";
+import { formatIndicator, formatIsoDate, INDICATOR_KEYS, type Analysis, type Finding, type Severity, type StructureInfo } from "../../core";
 import type { FileResult } from "../analyze-file";
 import { indicatorLabel, ruleTitle, severityLabel } from "../../xlsx/labels";
-import { formatIndicator, frenchDate } from "./numbers";
 
 /** How many findings are listed per rule in text mode before "… et N autres". */
 export const FIRST_FINDINGS = 5;
@@ -11,7 +10,7 @@ const SEVERITY_MARK: Record<Severity, string> = { error: "✗", warning: "!", in
 
 export function structureLine(s: StructureInfo): string {
   const parts = [s.kind ?? "type ?", s.name ? `« ${s.name} »` : "raison sociale ?", `SIRET ${s.siret ?? "?"}`];
-  return `${parts.join(" ")} — période du ${frenchDate(s.periodStart)} au ${frenchDate(s.periodEnd)}`;
+  return `${parts.join(" ")} — période du ${formatIsoDate(s.periodStart)} au ${formatIsoDate(s.periodEnd)}`;
 }
 
 function where(f: Finding): string {

@@ -69,6 +69,13 @@ export function formatValue(format: IndicatorFormat, value: number | null | unde
   }
 }
 
+/** ISO yyyy-mm-dd → dd/mm/yyyy (the workbooks' convention, in both languages); other text as is; null → "—". */
+export function formatIsoDate(iso: string | null | undefined): string {
+  if (!iso) return NULL_TEXT;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
 /** An indicator value as French text, by its key's format. */
 export function formatIndicator(key: IndicatorKey, value: number | null | undefined): string {
   return formatValue(INDICATOR_LABELS[key].format, value);

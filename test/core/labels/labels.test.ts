@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { INDICATOR_LABELS } from "../../../src/core/labels/indicator-labels";
 import { EXIT_CATEGORY_LABELS, FINDING_LABELS, KIND_LABELS, SEVERITY_LABELS } from "../../../src/core/labels/labels";
-import { formatFte, formatHours, formatIndicator, formatMonths, formatNumber, formatPercent, NNBSP } from "../../../src/core/labels/format";
+import { formatFte, formatHours, formatIndicator, formatIsoDate, formatMonths, formatNumber, formatPercent, NNBSP } from "../../../src/core/labels/format";
 import { INDICATOR_KEYS, RATIO_KEYS } from "../../../src/core/model/indicators";
 import { FINDING_CODES } from "../../../src/core/model/findings";
 
@@ -94,5 +94,14 @@ describe("French formatting", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("formatIsoDate", () => {
+  test("ISO day → dd/mm/yyyy; missing → dash; anything else unchanged", () => {
+    expect(formatIsoDate("2025-01-31")).toBe("31/01/2025");
+    expect(formatIsoDate(null)).toBe("—");
+    expect(formatIsoDate(undefined)).toBe("—");
+    expect(formatIsoDate("2025")).toBe("2025");
   });
 });
