@@ -1,6 +1,6 @@
 import { analyzeWorkbook, type Analysis, type RulesConfig } from "../core";
 import { isXlsxReadError } from "../xlsx/errors";
-import { extractMapping } from "../xlsx/mapping-sheet";
+import { extractMapping } from "../core";
 import { readXlsxFile } from "../xlsx/read-file";
 import { DEFAULT_MAX_ROWS } from "../xlsx/read-buffer";
 import type { InputFile } from "./files";

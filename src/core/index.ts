@@ -52,3 +52,4 @@ export { EDUCATION_LEVELS } from "./reference/education-levels";
 export { PRESCRIBERS } from "./reference/prescribers";
 export { KIND_NAMES, isDepartmentCode } from "./reference/kinds";
 export { buildIndicatorsSheet, INDICATOR_SECTIONS, type IndicatorSectionId, INDICATORS_SHEET_NAME, EXCEL_NUMBER_FORMATS, type IndicatorsSheetModel, type IndicatorsSheetRow, type IndicatorsSheetSection } from "./report/indicators-sheet";
+export { MAPPING_SHEET, MAPPING_MARKER, parseMappingOverride, mappingSheetCells, mappingFromCells, extractMapping } from "./read/mapping-sheet";

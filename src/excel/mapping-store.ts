@@ -1,50 +1,42 @@
-import { PERSON_FIELDS, type MappedField, type MappingOverride } from "../core";
+import { MAPPING_SHEET, mappingFromCells, mappingSheetCells, parseMappingOverride, type MappingOverride } from "../core";
 
-/** Workbook setting holding the column mapping fixed by hand (JSON text; never a token or a secret). */
-export const MAPPING_SETTING = "BilanIAE.correspondance";
+/**
+ * The column mapping fixed by hand lives in the very hidden sheet the file adapter and the CLI also read
+ * (core/read/mapping-sheet), so a workbook mapped in Excel is read the same way by the department.
+ * Versions before that kept it in workbook.settings: still read, and moved to the sheet on the next save.
+ */
+export const LEGACY_MAPPING_SETTING = "BilanIAE.correspondance";
 
-const FIELDS = new Set<string>([...PERSON_FIELDS, "hoursMonth"]);
-
-/** Parses the saved mapping, keeping only well-formed entries (a hand-edited setting must not break the pane). */
-export function parseMapping(raw: unknown): MappingOverride | null {
-  if (typeof raw !== "string" || raw === "") return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
-  const v = value as Record<string, unknown>;
-  const out: MappingOverride = {};
-  if (typeof v.sheet === "string") out.sheet = v.sheet;
-  if (typeof v.headerRow === "number" && Number.isInteger(v.headerRow) && v.headerRow >= 1) out.headerRow = v.headerRow;
-  if (v.columns && typeof v.columns === "object" && !Array.isArray(v.columns)) {
-    const columns: Record<string, MappedField | null> = {};
-    for (const [header, field] of Object.entries(v.columns as Record<string, unknown>)) {
-      if (field === null || (typeof field === "string" && FIELDS.has(field))) columns[header] = field as MappedField | null;
-    }
-    out.columns = columns;
-  }
-  return out;
-}
-
-export async function loadMappingSetting(context: Excel.RequestContext): Promise<MappingOverride | null> {
-  const item = context.workbook.settings.getItemOrNullObject(MAPPING_SETTING);
-  item.load("value");
+export async function loadMappingSheet(context: Excel.RequestContext): Promise<MappingOverride | null> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(MAPPING_SHEET);
+  ws.load("name");
+  const legacy = context.workbook.settings.getItemOrNullObject(LEGACY_MAPPING_SETTING);
+  legacy.load("value");
   await context.sync();
-  return item.isNullObject ? null : parseMapping(item.value);
+  if (ws.isNullObject) return legacy.isNullObject ? null : parseMappingOverride(legacy.value);
+  const cells = ws.getRange("A1:A2");
+  cells.load("values");
+  await context.sync();
+  return mappingFromCells(cells.values);
 }
 
-export async function saveMappingSetting(context: Excel.RequestContext, mapping: MappingOverride | null): Promise<void> {
+export async function saveMappingSheet(context: Excel.RequestContext, mapping: MappingOverride | null): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(MAPPING_SHEET);
+  ws.load("name");
+  const legacy = context.workbook.settings.getItemOrNullObject(LEGACY_MAPPING_SETTING);
+  legacy.load("key");
+  await context.sync();
+  if (!legacy.isNullObject) legacy.delete();
   if (mapping === null) {
-    const item = context.workbook.settings.getItemOrNullObject(MAPPING_SETTING);
-    item.load("key");
-    await context.sync();
-    if (item.isNullObject) return;
-    item.delete();
+    if (!ws.isNullObject) {
+      // A very hidden sheet is made merely hidden first: Excel may refuse to delete it otherwise.
+      ws.visibility = "Hidden";
+      ws.delete();
+    }
   } else {
-    context.workbook.settings.add(MAPPING_SETTING, JSON.stringify(mapping));
+    const sheet = ws.isNullObject ? context.workbook.worksheets.add(MAPPING_SHEET) : ws;
+    sheet.getRange("A1:A2").values = mappingSheetCells(mapping);
+    sheet.visibility = "VeryHidden";
   }
   await context.sync();
 }

@@ -1,8 +1,8 @@
-import { buildIndicatorsSheet, type Analysis, type Finding, type Kind, type MappingOverride, type ReadProgress, type WorkbookData, type WorkbookPort } from "../core";
+import { buildIndicatorsSheet, extractMapping, type Analysis, type Finding, type Kind, type MappingOverride, type ReadProgress, type WorkbookData, type WorkbookPort } from "../core";
 import { normalizeCell } from "./address";
 import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
 import { insertTemplateSheets } from "./insert-template";
-import { loadMappingSetting, saveMappingSetting } from "./mapping-store";
+import { loadMappingSheet, saveMappingSheet } from "./mapping-store";
 import { OfficeUserError, toOfficeUserError } from "./office-errors";
 import type { OfficeFeatures } from "./quiet";
 import { readWorkbookData } from "./read";
@@ -33,8 +33,10 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData> {
-    return this.run("Lecture du classeur", (context) => readWorkbookData(context, this.limits, onProgress, this.deps.workbookName));
+  async read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData> {
+    const data = await this.run("Lecture du classeur", (context) => readWorkbookData(context, this.limits, onProgress, this.deps.workbookName));
+    // The saved mapping is read apart (loadMapping); its sheet is not data.
+    return extractMapping(data).data;
   }
 
   async highlight(findings: readonly Finding[]): Promise<void> {
@@ -69,10 +71,10 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   loadMapping(): Promise<MappingOverride | null> {
-    return this.run("Lecture de la correspondance des colonnes", (context) => loadMappingSetting(context));
+    return this.run("Lecture de la correspondance des colonnes", (context) => loadMappingSheet(context));
   }
 
   async saveMapping(mapping: MappingOverride | null): Promise<void> {
-    await this.run("Enregistrement de la correspondance des colonnes", (context) => saveMappingSetting(context, mapping));
+    await this.run("Enregistrement de la correspondance des colonnes", (context) => saveMappingSheet(context, mapping));
   }
 }

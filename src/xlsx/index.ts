@@ -7,4 +7,4 @@ export { readXlsxBytes, DEFAULT_MAX_ROWS, type ReadXlsxOptions } from "./read-bu
 export { XlsxWorkbook, XlsxWorkbookError, annotateWorkbook, ERROR_FILL, WARNING_FILL } from "./xlsx-workbook";
 export { writeTemplateXlsx, addTemplateSheets } from "./write-template";
 export { writeConsolidationXlsx, CONSOLIDATION_SHEETS } from "./write-consolidation";
-export { extractMapping, MAPPING_SHEET } from "./mapping-sheet";
+export { extractMapping, MAPPING_SHEET } from "../core";

@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import {
   DEFAULT_CONFIG,
+  extractMapping,
+  MAPPING_SHEET,
+  mappingSheetCells,
   type Analysis,
   type Finding,
   type Kind,
@@ -12,7 +15,6 @@ import {
 import { canonicalTemplate } from "../core/template/canonical-template";
 import { readError } from "./errors";
 import { writeIndicatorsSheet } from "./indicators-sheet";
-import { extractMapping, MAPPING_MARKER, MAPPING_SHEET } from "./mapping-sheet";
 import { readXlsxBytes } from "./read-buffer";
 import { addTemplateSheets } from "./write-template";
 
@@ -145,8 +147,9 @@ export class XlsxWorkbook implements WorkbookPort {
     if (existing) wb.removeWorksheet(existing.id);
     if (mapping === null) return;
     const ws = wb.addWorksheet(MAPPING_SHEET, { state: "veryHidden" });
-    ws.getCell("A1").value = MAPPING_MARKER;
-    ws.getCell("A2").value = JSON.stringify(mapping);
+    const [[marker], [json]] = mappingSheetCells(mapping);
+    ws.getCell("A1").value = marker;
+    ws.getCell("A2").value = json;
   }
 
   /** The workbook as .xlsx bytes (the original bytes when nothing was changed). */

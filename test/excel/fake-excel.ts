@@ -384,6 +384,14 @@ export class FakeWorksheet extends FakeProxy {
     });
     return this;
   }
+  delete(): void {
+    this.ctx.queue("worksheet.delete", () => {
+      const m = this.model();
+      // Excel refuses to delete a very hidden sheet; the adapter must make it visible or hidden first.
+      if (m.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "Cannot delete a very hidden sheet");
+      this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s !== m);
+    });
+  }
   activate(): void {
     this.ctx.queue("worksheet.activate", () => {
       this.ctx.model.activeSheet = this.model().name;

@@ -42,21 +42,37 @@ test("select activates the other sheet and selects the cell, in one sync", async
   expect((missing as Error).message).toContain("Excel ne trouve pas la feuille ou la cellule demandée");
 });
 
-test("the column mapping is saved in workbook.settings and read back; null forgets it", async () => {
-  const fake = new FakeExcel();
+test("the column mapping is saved in a very hidden sheet, read back, and left out of the data; null forgets it", async () => {
+  const fake = canonicalFake();
   const wb = workbookOn(fake);
   expect(await wb.loadMapping()).toBeNull();
   const mapping = { sheet: "Suivi 2025", headerRow: 3, columns: { "Genre ": "sex" as const, Remarques: null } };
   await wb.saveMapping(mapping);
-  expect(typeof fake.model.settings.get("BilanIAE.correspondance")).toBe("string");
+  const sheet = fake.model.sheet("BilanIAE_correspondance");
+  expect(sheet.visibility).toBe("VeryHidden");
+  expect(sheet.values[0]?.[0]).toBe("bilan-iae-mapping-v1");
+  expect(JSON.parse(String(sheet.values[1]?.[0]))).toEqual(mapping);
   expect(await workbookOn(fake).loadMapping()).toEqual(mapping);
+  expect((await workbookOn(fake).read()).sheets.map((s) => s.name)).not.toContain("BilanIAE_correspondance");
+  await wb.saveMapping({ headerRow: 2 }); // overwrite in place
+  expect(await wb.loadMapping()).toEqual({ headerRow: 2 });
   await wb.saveMapping(null);
-  expect(fake.model.settings.has("BilanIAE.correspondance")).toBe(false);
+  expect(fake.model.sheets.map((s) => s.name)).not.toContain("BilanIAE_correspondance");
   await wb.saveMapping(null); // nothing saved: no error
+  expect(await wb.loadMapping()).toBeNull();
+});
+
+test("a mapping from an older version (workbook.settings) is still read, filtered, and moved to the sheet on save", async () => {
+  const fake = new FakeExcel();
+  const wb = workbookOn(fake);
   fake.model.settings.set("BilanIAE.correspondance", '{"columns":{"A":"notAField","B":"hireDate"},"headerRow":-2}');
   expect(await wb.loadMapping()).toEqual({ columns: { B: "hireDate" } });
   fake.model.settings.set("BilanIAE.correspondance", "{pas du json");
   expect(await wb.loadMapping()).toBeNull();
+  fake.model.settings.set("BilanIAE.correspondance", '{"headerRow":4}');
+  await wb.saveMapping({ headerRow: 5 });
+  expect(fake.model.settings.has("BilanIAE.correspondance")).toBe(false);
+  expect(await wb.loadMapping()).toEqual({ headerRow: 5 });
 });
 
 test("writeIndicators creates the Indicateurs sheet: header, French labels, % formats, chart with targets", async () => {
