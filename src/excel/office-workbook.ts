@@ -1,4 +1,4 @@
-import { buildIndicatorsSheet, extractMapping, type Analysis, type Finding, type Kind, type MappingOverride, type ReadProgress, type WorkbookData, type WorkbookPort } from "../core";
+import { buildIndicatorsSheet, extractMapping, type Analysis, type Finding, type Kind, type MappingOverride, type PendingSend, type ReadProgress, type SendReceiptRecord, type SendState, type WorkbookData, type WorkbookPort } from "../core";
 import { normalizeCell } from "./address";
 import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
 import { insertTemplateSheets } from "./insert-template";
@@ -6,6 +6,7 @@ import { loadMappingSheet, saveMappingSheet } from "./mapping-store";
 import { OfficeUserError, toOfficeUserError } from "./office-errors";
 import type { OfficeFeatures } from "./quiet";
 import { readWorkbookData } from "./read";
+import { loadSendSettings, queuePendingWrite, queueReceiptWrite, queueSendStateLoad } from "./send-store";
 import { layoutIndicatorsSheet } from "./render/indicators-layout";
 import { DEFAULT_READ_LIMITS, type OfficeWorkbookDeps, type ReadLimits } from "./runner";
 import { writeSheetLayout } from "./write-indicators";
@@ -62,8 +63,29 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
-    const layout = layoutIndicatorsSheet(buildIndicatorsSheet(analysis, options));
-    await this.run("Écriture de la feuille Indicateurs", (context) => writeSheetLayout(context, layout, this.features));
+    await this.run("Écriture de la feuille Indicateurs", (context) => {
+      // The stored receipt is loaded in the writer's first sync, so the "Envoi" block costs no extra round trip.
+      const state = queueSendStateLoad(context);
+      return writeSheetLayout(context, () => layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt: state().receipt })), this.features);
+    });
+  }
+
+  loadSendState(): Promise<SendState> {
+    return this.run("Lecture de l'état de l'envoi", (context) => loadSendSettings(context));
+  }
+
+  async markSendPending(pending: PendingSend | null): Promise<void> {
+    await this.run("Enregistrement de l'envoi en attente", async (context) => {
+      queuePendingWrite(context, pending);
+      await context.sync();
+    });
+  }
+
+  async writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+    const layout = layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt }));
+    await this.run("Écriture de l'accusé de réception", (context) =>
+      writeSheetLayout(context, layout, this.features, () => queueReceiptWrite(context, receipt)),
+    );
   }
 
   async insertTemplate(kind: Kind): Promise<void> {

@@ -1,3 +1,4 @@
+import { INDICATORS_SHEET_NAME } from "../core";
 import { withQuietWrites, type OfficeFeatures } from "./quiet";
 import type { SheetLayout } from "./render/indicators-layout";
 
@@ -7,14 +8,23 @@ const POINTS_PER_CHAR = 5.6;
 
 /**
  * Creates the sheet or refreshes it in place (same sheet, so references from other sheets keep
- * working): clear, write values and formats, re-create our chart. 3 syncs.
+ * working): clear, write values and formats, re-create our chart. 3 syncs. `layout` may be a function,
+ * called after the first sync (which also carries whatever loads the caller queued before), and
+ * `alsoWrite` queues other writes into the writing batch, so callers add no sync of their own.
  */
-export async function writeSheetLayout(context: Excel.RequestContext, layout: SheetLayout, features: OfficeFeatures): Promise<void> {
+export async function writeSheetLayout(
+  context: Excel.RequestContext,
+  layoutOf: SheetLayout | (() => SheetLayout),
+  features: OfficeFeatures,
+  alsoWrite?: () => void,
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
-  const existing = worksheets.getItemOrNullObject(layout.name);
+  const name = typeof layoutOf === "function" ? INDICATORS_SHEET_NAME : layoutOf.name;
+  const existing = worksheets.getItemOrNullObject(name);
   existing.load("name");
   if (features.events) context.runtime.load("enableEvents");
   await context.sync();
+  const layout = typeof layoutOf === "function" ? layoutOf() : layoutOf;
   const previousEvents = features.events ? context.runtime.enableEvents : null;
   let ourCharts: Excel.Chart[] = [];
   if (!existing.isNullObject) {
@@ -53,6 +63,7 @@ export async function writeSheetLayout(context: Excel.RequestContext, layout: Sh
       chart.axes.valueAxis.numberFormat = "0%";
       chart.setPosition("F2", "N30");
     }
+    alsoWrite?.();
     ws.activate();
   });
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { buildIndicatorsSheet, type Analysis } from "../core";
+import { buildIndicatorsSheet, type Analysis, type IndicatorsSheetOptions } from "../core";
 import { styleHeaderRow } from "./exceljs-util";
 
 /**
@@ -7,7 +7,7 @@ import { styleHeaderRow } from "./exceljs-util";
  * header, sections of label/value/target/definition. ExcelJS cannot draw charts: the chart data of
  * the model is written as the table's values and targets (the add-in draws the chart in Excel).
  */
-export function writeIndicatorsSheet(wb: ExcelJS.Workbook, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): ExcelJS.Worksheet {
+export function writeIndicatorsSheet(wb: ExcelJS.Workbook, analysis: Analysis, options: IndicatorsSheetOptions): ExcelJS.Worksheet {
   const model = buildIndicatorsSheet(analysis, options);
   const existing = wb.getWorksheet(model.sheetName);
   if (existing) wb.removeWorksheet(existing.id);
@@ -43,6 +43,18 @@ export function writeIndicatorsSheet(wb: ExcelJS.Workbook, analysis: Analysis, o
       }
       ws.getCell(r, 4).value = row.definition;
       ws.getCell(r, 4).alignment = { wrapText: false };
+      r++;
+    }
+  }
+  if (model.send) {
+    r++;
+    ws.getCell(r, 1).value = model.send.title;
+    ws.getCell(r, 1).font = { bold: true, color: { argb: "FF1F4E78" } };
+    r++;
+    for (const line of model.send.lines) {
+      ws.getCell(r, 1).value = line.label;
+      ws.getCell(r, 1).font = { bold: true };
+      ws.getCell(r, 2).value = line.value;
       r++;
     }
   }

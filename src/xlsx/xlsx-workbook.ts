@@ -1,14 +1,22 @@
 import ExcelJS from "exceljs";
 import {
   DEFAULT_CONFIG,
+  EMPTY_SEND_STATE,
   extractMapping,
+  extractSendState,
+  SEND_SHEET,
+  sendSheetCells,
+  sendStateFromCells,
   MAPPING_SHEET,
   mappingSheetCells,
   type Analysis,
   type Finding,
   type Kind,
   type MappingOverride,
+  type PendingSend,
   type ReadProgress,
+  type SendReceiptRecord,
+  type SendState,
   type WorkbookData,
   type WorkbookPort,
 } from "../core";
@@ -73,7 +81,7 @@ export class XlsxWorkbook implements WorkbookPort {
       name: this.name,
       maxRows: this.maxRows,
     });
-    const { data: clean } = extractMapping(data);
+    const { data: clean } = extractMapping(extractSendState(data).data);
     for (const s of clean.sheets) onProgress?.({ sheet: s.name, rowsRead: s.rows.length, totalRows: s.rows.length });
     return clean;
   }
@@ -121,7 +129,37 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
-    writeIndicatorsSheet(await this.workbook(), analysis, options);
+    const wb = await this.workbook();
+    writeIndicatorsSheet(wb, analysis, { ...options, receipt: this.sendStateOf(wb).receipt });
+  }
+
+  async loadSendState(): Promise<SendState> {
+    if (this.wb) return this.sendStateOf(this.wb);
+    return extractSendState(await readXlsxBytes(this.bytes, { name: this.name, maxRows: this.maxRows })).state;
+  }
+
+  async markSendPending(pending: PendingSend | null): Promise<void> {
+    const wb = await this.workbook();
+    this.saveSendState(wb, { ...this.sendStateOf(wb), pending });
+  }
+
+  async writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+    const wb = await this.workbook();
+    this.saveSendState(wb, { receipt, pending: null });
+    writeIndicatorsSheet(wb, analysis, { ...options, receipt });
+  }
+
+  private sendStateOf(wb: ExcelJS.Workbook): SendState {
+    const ws = wb.getWorksheet(SEND_SHEET);
+    if (!ws) return EMPTY_SEND_STATE;
+    return sendStateFromCells([1, 2, 3].map((r) => [ws.getCell(r, 1).value]));
+  }
+
+  private saveSendState(wb: ExcelJS.Workbook, state: SendState): void {
+    const ws = wb.getWorksheet(SEND_SHEET) ?? wb.addWorksheet(SEND_SHEET, { state: "veryHidden" });
+    sendSheetCells(state).forEach(([value], i) => {
+      ws.getCell(i + 1, 1).value = value;
+    });
   }
 
   async insertTemplate(kind: Kind): Promise<void> {

@@ -5,6 +5,9 @@ import {
   type Finding,
   type FindingCode,
   type Indicators,
+  type PendingSend,
+  type SendReceiptRecord,
+  type SendState,
   type ReadProgress,
   type RuleCount,
   type Severity,
@@ -74,6 +77,19 @@ export class FakePort implements WorkbookPort {
   async saveMapping(mapping: import("../../src/core").MappingOverride | null) {
     this.calls.push({ method: "saveMapping", args: [mapping] });
     this.mapping = mapping;
+  }
+  sendState: SendState = { receipt: null, pending: null };
+  async loadSendState() {
+    this.calls.push({ method: "loadSendState", args: [] });
+    return this.sendState;
+  }
+  async markSendPending(pending: PendingSend | null) {
+    this.calls.push({ method: "markSendPending", args: [pending] });
+    this.sendState = { ...this.sendState, pending };
+  }
+  async writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }) {
+    this.calls.push({ method: "writeSendReceipt", args: [receipt, analysis, options] });
+    this.sendState = { receipt, pending: null };
   }
 }
 

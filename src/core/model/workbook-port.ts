@@ -3,6 +3,7 @@ import type { Finding } from "./findings";
 import type { MappingOverride } from "./fields";
 import type { Kind } from "./kinds";
 import type { Analysis } from "./analysis";
+import type { PendingSend, SendReceiptRecord, SendState } from "./send-state";
 
 export interface ReadProgress {
   sheet: string;
@@ -23,11 +24,20 @@ export interface WorkbookPort {
   clearHighlights(): Promise<void>;
   /** Selects and scrolls to a cell (file adapters may ignore it). */
   select(sheet: string, cell: string): Promise<void>;
-  /** Creates or refreshes the "Indicateurs" sheet. */
+  /** Creates or refreshes the "Indicateurs" sheet (with the "Envoi" block when a receipt is stored). */
   writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void>;
   /** Inserts the canonical Structure and Salariés sheets. */
   insertTemplate(kind: Kind): Promise<void>;
   /** The column mapping the user fixed by hand, saved with the workbook. */
   loadMapping(): Promise<MappingOverride | null>;
   saveMapping(mapping: MappingOverride | null): Promise<void>;
+  /** The last receipt and the pending marker stored in the workbook (never a token). */
+  loadSendState(): Promise<SendState>;
+  /** Marks (or, with null, unmarks) a submission waiting in the outbox, so a reopened pane says so. */
+  markSendPending(pending: PendingSend | null): Promise<void>;
+  /**
+   * Stores the receipt, clears the pending marker and rewrites the "Indicateurs" sheet from the analysis
+   * that was sent, with the "Envoi" block below the indicators.
+   */
+  writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void>;
 }

@@ -3,6 +3,8 @@ import type { IndicatorKey } from "../model/indicators";
 import { INDICATOR_LABELS, type IndicatorFormat } from "../labels/indicator-labels";
 import { KIND_LABELS } from "../labels/labels";
 import { dayFromIso, frenchFromDay } from "../dates/day-number";
+import type { SendReceiptRecord } from "../model/send-state";
+import { buildSendBlock, type SendBlock } from "./send-block";
 
 /**
  * The "Indicateurs" sheet as data, rendered the same way by the Office.js adapter (the open workbook)
@@ -32,6 +34,8 @@ export interface IndicatorsSheetModel {
   header: { label: string; value: string }[];
   columns: { label: string; value: string; target: string; definition: string };
   sections: IndicatorsSheetSection[];
+  /** The "Envoi" block below the indicators, when the workbook holds a receipt. */
+  send: SendBlock | null;
   /** A bar chart of the shares and exit rates, with the targets as a second series. */
   chart: { title: string; categories: string[]; values: (number | null)[]; targets: (number | null)[]; seriesNames: [string, string] };
 }
@@ -84,7 +88,14 @@ function dateText(iso: string | null): string {
   return d === null ? iso : frenchFromDay(d);
 }
 
-export function buildIndicatorsSheet(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): IndicatorsSheetModel {
+export interface IndicatorsSheetOptions {
+  generatedAt: Date;
+  language: "fr" | "en";
+  /** The last receipt stored in the workbook: re-drawn each time the sheet is rewritten. */
+  receipt?: SendReceiptRecord | null;
+}
+
+export function buildIndicatorsSheet(analysis: Analysis, options: IndicatorsSheetOptions): IndicatorsSheetModel {
   const fr = options.language === "fr";
   const s = analysis.structure;
   const kind = s.kind ? `${s.kind} — ${fr ? KIND_LABELS[s.kind].fr : KIND_LABELS[s.kind].en}` : "—";
@@ -127,6 +138,7 @@ export function buildIndicatorsSheet(analysis: Analysis, options: { generatedAt:
       ? { label: "Indicateur", value: "Valeur", target: "Objectif", definition: "Définition" }
       : { label: "Indicator", value: "Value", target: "Target", definition: "Definition" },
     sections: INDICATOR_SECTIONS.map((sec) => ({ title: fr ? sec.fr : sec.en, rows: sec.keys.map(row) })),
+    send: options.receipt ? buildSendBlock(options.receipt, options.language) : null,
     chart: {
       title: fr ? "Parts et taux de sortie" : "Shares and exit rates",
       categories: CHART_KEYS.map((k) => (fr ? INDICATOR_LABELS[k].fr : INDICATOR_LABELS[k].en)),

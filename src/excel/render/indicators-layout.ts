@@ -52,6 +52,15 @@ export function layoutIndicatorsSheet(model: IndicatorsSheetModel): SheetLayout 
       );
     }
   }
+  if (model.send) {
+    push([]);
+    headerRows.push(values.length);
+    push([model.send.title]);
+    for (const line of model.send.lines) {
+      labelRows.push(values.length);
+      push([line.label, line.value], ["General", "@"]);
+    }
+  }
   push([]);
   const chartStart = values.length;
   headerRows.push(chartStart);
