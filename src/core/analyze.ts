@@ -2,8 +2,9 @@ import type { Analysis } from "./model/analysis";
 import type { WorkbookData } from "./model/cells";
 import type { RulesConfig } from "./model/config";
 import type { MappingOverride } from "./model/fields";
+import type { PersonRecord } from "./model/person";
 import { DEFAULT_CONFIG } from "./config/defaults";
-import { createMotifIndex } from "./config/motifs";
+import { motifIndexFor } from "./config/motifs";
 import { FindingCollector } from "./findings/collector";
 import { readWorkbook } from "./read/read-workbook";
 import { runRules } from "./rules/run-rules";
@@ -21,7 +22,7 @@ export interface AnalyzeOptions {
  */
 export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? DEFAULT_CONFIG;
-  const motifs = createMotifIndex(config.exitMotifs);
+  const motifs = motifIndexFor(config.exitMotifs);
   const findings = new FindingCollector(config.findingsCapPerRule);
   const read = readWorkbook(workbook, { config, motifs, mapping: options.mapping, findings });
   runRules({ ...read, config, motifs, findings });
@@ -31,6 +32,8 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
     config,
     motifs,
   });
+  const rows = read.rows;
+  let records: PersonRecord[] | null = null;
   return {
     workbook: workbook.name ?? null,
     structure: read.structure,
@@ -39,7 +42,11 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
     rows: read.rows,
     report: findings.report(),
     indicators,
-    records: toRecords(read.rows),
+    // Built on first read (then kept): checking a workbook does not need them, sending it does.
+    // A getter defined in a literal is enumerable, so spreads and JSON see `records` as a plain value.
+    get records(): PersonRecord[] {
+      return (records ??= toRecords(rows));
+    },
     rulesVersion: config.rulesVersion,
     targets: config.targets,
   };

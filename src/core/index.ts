@@ -13,7 +13,7 @@ export { analyzeWorkbook, type AnalyzeOptions } from "./analyze";
 export { DEFAULT_CONFIG } from "./config/defaults";
 export { resolveConfig, ConfigError } from "./config/merge";
 export { parseExitMotifCsv } from "./config/motif-csv";
-export { createMotifIndex, motifKey, type MotifIndex } from "./config/motifs";
+export { createMotifIndex, motifIndexFor, motifKey, MotifIndex } from "./config/motifs";
 export { computeIndicators, type IndicatorRow, type IndicatorContext } from "./indicators/compute";
 export { toRecords, rowsFromRecords } from "./indicators/records";
 export { isRsa, annualHoursPerFte } from "./indicators/compute";

@@ -6,57 +6,84 @@ export function motifKey(m: ExitMotif): string {
   return m.code ?? m.label;
 }
 
-export interface MotifIndex {
-  /** Finds the motif for a cell value: code ("3", "03", 3), label, alias, or "3 - label". Null if unknown. */
-  match(raw: unknown): ExitMotif | null;
-  /** The motif stored under a key (see motifKey). */
-  byKey(key: string): ExitMotif | undefined;
-}
+/** Distinct cell texts remembered per index: bounded so a hostile sheet cannot grow it without limit. */
+const MATCH_CACHE_LIMIT = 5000;
 
-export function createMotifIndex(motifs: readonly ExitMotif[]): MotifIndex {
-  const byCode = new Map<string, ExitMotif>();
-  const byText = new Map<string, ExitMotif>();
-  const byKeyMap = new Map<string, ExitMotif>();
-  for (const m of motifs) {
-    byKeyMap.set(motifKey(m), m);
-    if (m.code) byCode.set(stripZeros(m.code), m);
-    for (const t of [m.label, ...m.aliases]) {
-      const n = normalizeText(t);
-      if (n && !byText.has(n)) byText.set(n, m);
+/**
+ * Exit-motif lookups. A class (not an object of closures) so that every index shares one `match` and
+ * one `byKey` function: optimised callers keep their code when an index is dropped (see motifIndexFor).
+ */
+export class MotifIndex {
+  private readonly byCode = new Map<string, ExitMotif>();
+  private readonly byText = new Map<string, ExitMotif>();
+  private readonly byKeyMap = new Map<string, ExitMotif>();
+  private readonly cache = new Map<string, ExitMotif | null>();
+
+  constructor(motifs: readonly ExitMotif[]) {
+    for (const m of motifs) {
+      this.byKeyMap.set(motifKey(m), m);
+      if (m.code) this.byCode.set(stripZeros(m.code), m);
+      for (const t of [m.label, ...m.aliases]) {
+        const n = normalizeText(t);
+        if (n && !this.byText.has(n)) this.byText.set(n, m);
+      }
     }
   }
-  const cache = new Map<string, ExitMotif | null>();
-  const lookup = (s: string): ExitMotif | null => {
+
+  /** Finds the motif for a cell value: code ("3", "03", 3), label, alias, or "3 - label". Null if unknown. */
+  match(raw: unknown): ExitMotif | null {
+    if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0) return this.byCode.get(String(raw)) ?? null;
+    if (typeof raw !== "string") return null;
+    let v = this.cache.get(raw);
+    if (v === undefined) {
+      v = this.lookup(raw);
+      if (this.cache.size < MATCH_CACHE_LIMIT) this.cache.set(raw, v);
+    }
+    return v;
+  }
+
+  /** The motif stored under a key (see motifKey). */
+  byKey(key: string): ExitMotif | undefined {
+    return this.byKeyMap.get(key);
+  }
+
+  private lookup(s: string): ExitMotif | null {
     const trimmed = s.trim();
     if (trimmed === "") return null;
-    if (/^\d{1,3}$/.test(trimmed)) return byCode.get(stripZeros(trimmed)) ?? null;
+    if (/^\d{1,3}$/.test(trimmed)) return this.byCode.get(stripZeros(trimmed)) ?? null;
     const n = normalizeText(trimmed);
-    const direct = byText.get(n);
+    const direct = this.byText.get(n);
     if (direct) return direct;
     // "3 - Embauche en CDI non aidé", "(3) CDI", "Code 3 : …"
     const lead = /^(?:code\s+)?(\d{1,3})\b\s*(.*)$/.exec(n);
     if (lead) {
-      const m = byCode.get(stripZeros(lead[1]));
+      const m = this.byCode.get(stripZeros(lead[1]));
       if (m) return m;
     }
     return null;
-  };
-  return {
-    match(raw) {
-      if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0) return byCode.get(String(raw)) ?? null;
-      if (typeof raw !== "string") return null;
-      let v = cache.get(raw);
-      if (v === undefined) {
-        v = lookup(raw);
-        if (cache.size < 5000) cache.set(raw, v);
-      }
-      return v;
-    },
-    byKey: (key) => byKeyMap.get(key),
-  };
+  }
+}
+
+export function createMotifIndex(motifs: readonly ExitMotif[]): MotifIndex {
+  return new MotifIndex(motifs);
+}
+
+const INDEXES = new WeakMap<readonly ExitMotif[], MotifIndex>();
+
+/**
+ * The index of a motif table, built once per table object (a configuration's `exitMotifs`). Besides the
+ * build cost, a long-lived index keeps optimised code valid: V8 drops code that embedded a dead object.
+ * The table is treated as immutable once loaded (configurations are never edited in place).
+ */
+export function motifIndexFor(motifs: readonly ExitMotif[]): MotifIndex {
+  let index = INDEXES.get(motifs);
+  if (index === undefined) {
+    index = new MotifIndex(motifs);
+    INDEXES.set(motifs, index);
+  }
+  return index;
 }
 
 function stripZeros(code: string): string {
-  const s = code.replace(/^0+(?=\d)/, "");
-  return s;
+  return code.replace(/^0+(?=\d)/, "");
 }

@@ -8,6 +8,7 @@ import { classifyExit, type ExitContext } from "../exits/classify-exit";
 import { monthsBetween } from "../dates/day-number";
 import { countedHours, isInReport, MIN_HOURS_EMPLOYEE, periodOf } from "./population";
 import { cleanNoise, cleanHours, ratio } from "./numbers";
+import { IdentityIndex } from "../keys/identity-index";
 
 /** What the indicators read of a row: PersonRow satisfies it, and so do rows rebuilt from submission records. */
 export type IndicatorRow = Pick<
@@ -120,7 +121,7 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
 
   // Persons as indices (first row, summed hours) rather than objects: 100 000 rows allocate nothing per row.
   // Only a person with several rows gets a merged attribute object (rare).
-  const byIdentity = new Map<string, number>();
+  const byIdentity = new IdentityIndex(rows.length);
   const firstRow = new Int32Array(rows.length);
   const personHours = new Float64Array(rows.length);
   let personCount = 0;
@@ -148,9 +149,8 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
     if (isRsa(row.rsa)) hoursRsa += h;
 
     const id = row.identity;
-    const known = id === null ? undefined : byIdentity.get(id);
-    if (known === undefined) {
-      if (id !== null) byIdentity.set(id, personCount);
+    const known = id === null ? -1 : byIdentity.personOrAdd(id, personCount);
+    if (known < 0) {
       firstRow[personCount] = i;
       personHours[personCount] = h;
       personCount++;

@@ -1,7 +1,8 @@
 import type { PersonRow } from "../model/person";
 import { normalizeText } from "../text/normalize";
 import type { RowRule, RuleEnv } from "./rule-env";
-import { FirstRowTable } from "./key-table";
+import { FirstRowTable } from "../keys/key-table";
+import { passDigits } from "../keys/pass-digits";
 import { nameHash } from "./name-hash";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
@@ -12,18 +13,6 @@ export function normalizePass(raw: string): string {
 const PASS_CHARS = /^[A-Z0-9]{12}$/;
 /** Name keys pack the birth day (18 bits) and hashes of the last (18 bits) and first name (17 bits): < 2^53. */
 const BIRTH_OFFSET = 2 ** 17;
-
-/** The value of a 12-digit PASS, or -1 when it is not exactly 12 ASCII digits (a char loop: cheaper than a regex). */
-function passDigits(s: string): number {
-  if (s.length !== 12) return -1;
-  let n = 0;
-  for (let i = 0; i < 12; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
 
 /** pass-format and duplicate-person (same PASS, or same last name + first name + birth date). */
 export function identityRules(env: RuleEnv): RowRule | null {

@@ -1,4 +1,4 @@
-import { FirstRowTable } from "../../../src/core/rules/key-table";
+import { FirstRowTable } from "../../../src/core/keys/key-table";
 
 describe("FirstRowTable", () => {
   it("remembers the first row of each key, through growth, like a Map would", () => {
