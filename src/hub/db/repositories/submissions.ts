@@ -7,7 +7,6 @@ import { isUniqueViolation } from "../unique-violation";
 import type { HubDb, HubWriter } from "../connect";
 import { insertAudit, type AuditEntry } from "./audit";
 import type { Dialect } from "../dialect";
-import { countingKey } from "../../ingest";
 
 export type Receipt = SubmissionReceipt;
 
@@ -316,7 +315,8 @@ export interface LatestReport {
   valid: boolean;
   counts: { error: number; warning: number; info: number };
   indicators: Indicators;
-  employeeKeys: string[];
+  /** The employees' keys, one a line (empty unless asked for). */
+  employeeKeysText: string;
   employeesUnkeyed: number;
 }
 
@@ -348,7 +348,7 @@ export async function latestReports(db: Kysely<HubDatabase>, period: string, wit
       valid: r.valid === 1,
       counts: { error: r.errors, warning: r.warnings, info: r.infos },
       indicators: JSON.parse(r.indicators) as Indicators,
-      employeeKeys: keys ? keys.split("\n").map(countingKey) : [],
+      employeeKeysText: keys ?? "",
       employeesUnkeyed: r.employees_unkeyed,
     };
   });
