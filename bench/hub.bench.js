@@ -2,7 +2,8 @@
 // connections (autocannon), on SQLite and on PostgreSQL; then the time of GET /api/v1/consolidation for
 // 4 000 structures × 300 records. The hub runs as `bilan-iae hub serve` (compiled dist/) in a child process.
 // Targets (issue 4): ≥ 300 submissions/s and p99 ≤ 150 ms on SQLite; consolidation ≤ 1.5 s.
-// BILAN_IAE_SKIP_PG=1 skips the PostgreSQL part; BENCH_HUB_STRUCTURES / BENCH_HUB_SECONDS shrink the run.
+// BILAN_IAE_SKIP_PG=1 skips the PostgreSQL part; BENCH_HUB_STRUCTURES / BENCH_HUB_SECONDS shrink the run;
+// BENCH_HUB_NODE_ARGS passes node flags to the hub (e.g. --cpu-prof).
 const { spawn, spawnSync } = require("node:child_process");
 const crypto = require("node:crypto");
 const fs = require("node:fs");
@@ -97,7 +98,9 @@ async function seedStructures(hub, n) {
 }
 
 function startHub(target) {
-  const args = [cli, "hub", "serve", "--port", "0", "--host", "127.0.0.1"];
+  // BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the hub under load.
+  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS || "").split(" ").filter(Boolean);
+  const args = [...nodeArgs, cli, "hub", "serve", "--port", "0", "--host", "127.0.0.1"];
   const env = { ...process.env, HUB_LOG_LEVEL: "silent", HUB_RATE_LIMIT_PER_TOKEN: "100000000", HUB_RATE_LIMIT_PER_IP: "100000000" };
   delete env.DATABASE_URL;
   if (target.sqliteFile) args.push("--db", target.sqliteFile);
@@ -170,32 +173,34 @@ async function consolidationTest(label, target) {
   const hub = await openHubDb(target.open);
   const t0 = performance.now();
   const dept = (await createToken(hub.db, { role: "department", structureId: null })).token;
-  // Seeded through the same repository code the API uses (storeSubmission), without HTTP, to keep the bench short.
-  for (let i = 0; i < CONSOLIDATION_STRUCTURES; i++) {
+  // Seeded through the same repository code the API uses (storeSubmission), without HTTP, to keep the bench
+  // short; 50 at a time so the SQLite writer commits them in groups.
+  const seedOne = async (i) => {
     const s = await upsertStructure(hub.db, { siret: siretOf(100000 + i), name: `Structure ${i}`, kind: "ACI" });
     const tok = await createToken(hub.db, { role: "structure", structureId: s.id });
     const p = payload(s.siret, `cons-${i}`);
     const d = recompute(p, DEFAULT_CONFIG);
-    await storeSubmission(
-      hub.db,
-      {
-        structureId: s.id,
-        siret: s.siret,
-        tokenId: tok.record.id,
-        period: d.period,
-        payload: p,
-        payloadJson: d.payloadJson,
-        indicators: d.indicators,
-        mismatch: d.mismatch,
-        employeeKeys: d.employeeKeys,
-        employeesUnkeyed: d.employeesUnkeyed,
-        employeeFlags: d.employeeFlags,
-        contentHash: d.contentHash,
-        idempotencyKey: `seed-${i}`,
-        audit: { actor: "bench" },
-      },
-      hub.dialect,
-    );
+    await storeSubmission(hub, {
+      structureId: s.id,
+      siret: s.siret,
+      tokenId: tok.record.id,
+      period: d.period,
+      payload: p,
+      payloadJson: d.payloadJson,
+      indicators: d.indicators,
+      mismatch: d.mismatch,
+      employeeKeys: d.employeeKeys,
+      employeesUnkeyed: d.employeesUnkeyed,
+      employeeFlags: d.employeeFlags,
+      contentHash: d.contentHash,
+      idempotencyKey: `seed-${i}`,
+      audit: { actor: "bench" },
+    });
+  };
+  for (let i = 0; i < CONSOLIDATION_STRUCTURES; i += 50) {
+    const batch = [];
+    for (let j = i; j < Math.min(i + 50, CONSOLIDATION_STRUCTURES); j++) batch.push(seedOne(j));
+    await Promise.all(batch);
   }
   await hub.close();
   const seedS = (performance.now() - t0) / 1000;

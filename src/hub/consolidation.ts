@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { consolidate, type Consolidation } from "../core";
 import type { HubDatabase } from "./db/schema";
 import { latestReports } from "./db/repositories/submissions";
+import { DistinctKeys } from "./distinct-keys";
 
 /**
  * The department's consolidation of a period: the latest version of each structure's report (per kind),
@@ -10,7 +11,10 @@ import { latestReports } from "./db/repositories/submissions";
  */
 export async function consolidationOf(db: Kysely<HubDatabase>, period: string): Promise<Consolidation> {
   const reports = await latestReports(db, period, true);
-  return consolidate(
+  // distinctPersons is counted here, from the stored key texts, without a string per key (see DistinctKeys).
+  const persons = new DistinctKeys();
+  for (const r of reports) persons.addLines(r.employeeKeysText);
+  const c = consolidate(
     reports.map((r) => ({
       file: r.id,
       siret: r.siret,
@@ -19,8 +23,9 @@ export async function consolidationOf(db: Kysely<HubDatabase>, period: string): 
       valid: r.valid,
       counts: r.counts,
       indicators: r.indicators,
-      personKeys: r.employeeKeys,
+      personKeys: [],
       unkeyedPersons: r.employeesUnkeyed,
     })),
   );
+  return { ...c, total: { ...c.total, distinctPersons: c.total.distinctPersons + persons.size } };
 }

@@ -1,6 +1,6 @@
 import { isKind, type Kind } from "../../core";
 import { upsertStructure, listStructures } from "../../hub/db/repositories/structures";
-import { audit } from "../../hub/db/repositories/audit";
+import { insertAudit } from "../../hub/db/repositories/audit";
 import { parseCommandArgs, stringOption } from "../args";
 import { UsageError, type CliIo } from "../io";
 import { withHubDb } from "./hub-db";
@@ -48,7 +48,7 @@ export async function hubStructure(args: readonly string[], io: CliIo): Promise<
   return withHubDb(io, db, async (hub) => {
     let kinds: Kind[] = [];
     for (const kind of kindsRaw as Kind[]) kinds = (await upsertStructure(hub.db, { siret, name, kind })).kinds;
-    await audit(hub.db, { actor: "cli", action: "structure.add", target: siret, details: kinds.join(",") });
+    await insertAudit(hub.db, { actor: "cli", action: "structure.add", target: siret, details: kinds.join(",") });
     io.out(`Structure ${siret} « ${name} » enregistrée (types : ${kinds.join(", ")}).\n`);
     return 0;
   });

@@ -1,6 +1,6 @@
 import { createToken, listTokens, revokeToken } from "../../hub/db/repositories/tokens";
 import { findStructureBySiret } from "../../hub/db/repositories/structures";
-import { audit } from "../../hub/db/repositories/audit";
+import { insertAudit } from "../../hub/db/repositories/audit";
 import { parseCommandArgs, stringOption } from "../args";
 import { UsageError, type CliIo } from "../io";
 import { withHubDb } from "./hub-db";
@@ -45,7 +45,7 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
         what = `de la structure ${s.siret} (${s.name})`;
       }
       const { token, record } = await createToken(hub.db, { role: department ? "department" : "structure", structureId, label });
-      await audit(hub.db, { actor: "cli", action: "token.create", target: `token:${record.id}`, details: record.role });
+      await insertAudit(hub.db, { actor: "cli", action: "token.create", target: `token:${record.id}`, details: record.role });
       io.out(`Jeton n° ${record.id} ${what} créé. Il ne sera plus jamais affiché : conservez-le maintenant.\n${token}\n`);
       return 0;
     });
@@ -59,7 +59,7 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
         io.err(`Aucun jeton actif n° ${idText} (inconnu ou déjà révoqué).\n`);
         return 1;
       }
-      await audit(hub.db, { actor: "cli", action: "token.revoke", target: `token:${idText}` });
+      await insertAudit(hub.db, { actor: "cli", action: "token.revoke", target: `token:${idText}` });
       io.out(`Jeton n° ${idText} révoqué.\n`);
       return 0;
     });

@@ -6,6 +6,9 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import type { HubDatabase } from "./schema";
 import type { Dialect } from "./dialect";
 import { migrationProvider } from "./migrations";
+import { configureSqlite, type SqliteSynchronous } from "./sqlite-pragmas";
+import { SqliteStore, type WriteRequest, type WriteResult } from "./sqlite-store";
+import { SqliteWriter } from "./sqlite-writer";
 
 export interface DbOptions {
   /** postgres://… : use PostgreSQL. Otherwise SQLite. */
@@ -28,8 +31,16 @@ export interface HubDb {
   dialect: Dialect;
   /** Where the data lives, for logs (never the password). */
   location: string;
+  /** SQLite only: the writer (a thread owning the writing connection) for the request path's writes. */
+  sqlite: HubWriter | null;
   /** SQLite only: online backup to a file (consistent copy while the hub runs). */
   backup(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the request path's SQLite writes go (SqliteWriter: a thread; inline for an in-memory database). */
+export interface HubWriter {
+  write(req: WriteRequest): Promise<WriteResult>;
   close(): Promise<void>;
 }
 
@@ -51,26 +62,36 @@ export async function openHubDb(options: DbOptions = {}): Promise<HubDb> {
   return hub;
 }
 
-function openSqlite(file: string, synchronous: "FULL" | "NORMAL"): HubDb {
+function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  // WAL: readers never block the writer; FULL: a 201 is on disk before it is sent (survives a power cut).
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma(`synchronous = ${synchronous === "NORMAL" ? "NORMAL" : "FULL"}`);
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  configureSqlite(sqlite, synchronous);
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // An in-memory database exists only on this connection: no thread can share it.
+  const writer: HubWriter = file === ":memory:" ? inlineWriter(new SqliteStore(sqlite)) : new SqliteWriter({ file: path.resolve(file), synchronous });
   return {
     db,
     dialect: "sqlite",
+    sqlite: writer,
     location: path.resolve(file),
     async backup(target: string) {
       mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
       await sqlite.backup(target);
     },
     async close() {
-      await db.destroy();
+      try {
+        await writer.close();
+      } finally {
+        await db.destroy();
+      }
     },
+  };
+}
+
+function inlineWriter(store: SqliteStore): HubWriter {
+  return {
+    write: async (req) => store.write([req])[0],
+    close: async () => undefined,
   };
 }
 
@@ -101,6 +122,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<HubDb> {
   return {
     db,
     dialect: "postgres",
+    sqlite: null,
     location,
     async backup() {
       throw new Error("Sauvegarde intégrée disponible pour SQLite seulement : utilisez pg_dump pour PostgreSQL.");
@@ -126,8 +148,4 @@ export async function ping(hub: HubDb): Promise<void> {
   await sql`select 1`.execute(hub.db);
 }
 
-/** Unique-constraint violation, in either database. */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === "23505" || err?.code === "SQLITE_CONSTRAINT_UNIQUE" || err?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
+export { isUniqueViolation } from "./unique-violation";

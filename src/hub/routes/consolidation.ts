@@ -19,7 +19,7 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
     const accept = req.headers.accept ?? "";
     const wanted = format ?? (/\btext\/csv\b/.test(accept) ? "csv" : /spreadsheetml/.test(accept) ? "xlsx" : "json");
     const c = await consolidationOf(app.hubDb.db, period);
-    await audit(app.hubDb.db, { actor: actorOf(req), action: "consolidation.read", target: period, ip: req.ip, status: 200, details: wanted });
+    await audit(app.hubDb, { actor: actorOf(req), action: "consolidation.read", target: period, ip: req.ip, status: 200, details: wanted });
     const name = `consolidation-${period}`;
     if (wanted === "csv") {
       return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(consolidationCsv(c));

@@ -50,7 +50,7 @@ export const submissionsRoutes: FastifyPluginAsync = async (app) => {
     }
     const payload = parsed.payload;
     if (payload.structure.siret !== auth.structure.siret) {
-      await audit(db, { actor: actorOf(req), action: "submission.denied", target: auth.structure.siret, ip: req.ip, status: 403, details: "siret mismatch" });
+      await audit(app.hubDb, { actor: actorOf(req), action: "submission.denied", target: auth.structure.siret, ip: req.ip, status: 403, details: "siret mismatch" });
       throw forbidden(`Ce jeton appartient à la structure SIRET ${auth.structure.siret} : il ne peut pas envoyer le bilan d'une autre structure (SIRET ${payload.structure.siret}).`);
     }
     if (!auth.structure.kinds.includes(payload.structure.kind)) {
@@ -60,7 +60,7 @@ export const submissionsRoutes: FastifyPluginAsync = async (app) => {
     const existing = await findByIdempotencyKey(db, auth.structure.id, auth.structure.siret, key, derived.contentHash);
     const outcome =
       existing ??
-      (await storeSubmission(db, {
+      (await storeSubmission(app.hubDb, {
         structureId: auth.structure.id,
         siret: auth.structure.siret,
         tokenId: auth.token.id,
@@ -75,7 +75,7 @@ export const submissionsRoutes: FastifyPluginAsync = async (app) => {
         contentHash: derived.contentHash,
         idempotencyKey: key,
         audit: { actor: actorOf(req), ip: req.ip, status: 201 },
-      }, app.hubDb.dialect));
+      }));
     if (outcome.kind === "conflict") {
       throw new HttpProblem(409, "idempotency-conflict", "Clé d'idempotence déjà utilisée", "Cette clé Idempotency-Key a déjà servi pour un autre contenu. Un bilan modifié doit être envoyé avec une nouvelle clé.");
     }
@@ -111,7 +111,7 @@ export const submissionsRoutes: FastifyPluginAsync = async (app) => {
     const s = await getSubmission(db, id);
     // Another structure's submission is "not found": its existence is not disclosed.
     if (!s || (auth.role === "structure" && s.structureId !== auth.structure.id)) throw notFound("Aucun envoi avec cet identifiant.");
-    if (auth.role === "department") await audit(db, { actor: actorOf(req), action: "submission.read", target: id, ip: req.ip, status: 200 });
+    if (auth.role === "department") await audit(app.hubDb, { actor: actorOf(req), action: "submission.read", target: id, ip: req.ip, status: 200 });
     const { structureId: _structureId, ...rest } = s;
     return rest;
   });

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { HubDatabase } from "../schema";
+import type { HubDb } from "../connect";
 
 export interface AuditEntry {
   actor: string;
@@ -11,7 +12,15 @@ export interface AuditEntry {
   details?: string | null;
 }
 
-export async function audit(db: Kysely<HubDatabase> | Transaction<HubDatabase>, e: AuditEntry): Promise<void> {
+/** Records an audit entry; on SQLite through the writer thread, in order with the submissions it writes. */
+export async function audit(hub: HubDb, e: AuditEntry): Promise<void> {
+  if (!hub.sqlite) return insertAudit(hub.db, e);
+  const r = await hub.sqlite.write({ type: "audit", e });
+  if (!r.ok) throw new Error(`Écriture du journal d'audit impossible : ${r.message}`);
+}
+
+/** The audit insert itself, inside the caller's transaction when given one (PostgreSQL path). */
+export async function insertAudit(db: Kysely<HubDatabase> | Transaction<HubDatabase>, e: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({

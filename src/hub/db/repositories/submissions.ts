@@ -3,10 +3,10 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Indicators, Kind } from "../../../core";
 import type { SubmissionPayload, SubmissionReceipt } from "../../../core/submission";
 import type { HubDatabase } from "../schema";
-import { isUniqueViolation } from "../connect";
-import { audit, type AuditEntry } from "./audit";
+import { isUniqueViolation } from "../unique-violation";
+import type { HubDb, HubWriter } from "../connect";
+import { insertAudit, type AuditEntry } from "./audit";
 import type { Dialect } from "../dialect";
-import { countingKey } from "../../ingest";
 
 export type Receipt = SubmissionReceipt;
 
@@ -58,8 +58,6 @@ export async function findByIdempotencyKey(db: Kysely<HubDatabase>, structureId:
 }
 
 const MAX_ATTEMPTS = 8;
-/** Submissions committed together by the SQLite writer (one fsync for the batch). */
-const SQLITE_BATCH = 64;
 
 type Trx = Transaction<HubDatabase>;
 
@@ -110,33 +108,20 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     .returning(["id"])
     .executeTakeFirstOrThrow();
   await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: s.payloadJson, employee_keys: s.employeeKeys.join("\n") }).execute();
-  await insertRecords(trx, inserted.id, s, dialect);
-  await audit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
+  await insertRecords(trx, inserted.id, s);
+  await insertAudit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
   return { id: publicId, siret: s.siret, kind: payload.structure.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
 }
 
 /**
- * The person records of a submission in one statement with one parameter, the records as a JSON array,
- * unpacked by the database (SQLite json_each, PostgreSQL json_array_elements). Thousands of bound values
+ * PostgreSQL: the person records of a submission in one statement with one parameter, the records as a JSON
+ * array, unpacked by the database (json_array_elements). Thousands of bound values
  * would cost more to compile and prepare in JS than the insert itself. Still a parameterised query.
  */
-async function insertRecords(trx: Trx, submissionId: number, s: NewSubmission, dialect: Dialect): Promise<void> {
+async function insertRecords(trx: Trx, submissionId: number, s: NewSubmission): Promise<void> {
   const recs = s.payload.records;
   if (recs.length === 0) return;
   const json = JSON.stringify(recs.map((r, i) => ({ ...r, employee: s.employeeFlags[i] ? 1 : 0 })));
-  if (dialect === "sqlite") {
-    // json_extract gives 1/0 for JSON true/false and NULL for null: the table's 0/1 booleans.
-    await sql`insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
-        ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
-      select ${submissionId}, cast(j.key as integer), json_extract(j.value, '$.key'), json_extract(j.value, '$.employee'),
-        json_extract(j.value, '$.sex'), json_extract(j.value, '$.birthYear'), json_extract(j.value, '$.qpv'),
-        json_extract(j.value, '$.zrr'), json_extract(j.value, '$.rsa'), json_extract(j.value, '$.ass'),
-        json_extract(j.value, '$.aah'), json_extract(j.value, '$.rqth'), json_extract(j.value, '$.ftDuration'),
-        json_extract(j.value, '$.educationLevel'), json_extract(j.value, '$.hireDate'), json_extract(j.value, '$.exitDate'),
-        json_extract(j.value, '$.exitMotif'), json_extract(j.value, '$.hoursWorked'), json_extract(j.value, '$.hoursSinceHire')
-      from json_each(${json}) as j`.execute(trx);
-    return;
-  }
   await sql`insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
       ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
     select ${submissionId}::integer, (r.ord - 1)::integer, r.v->>'key', (r.v->>'employee')::integer, r.v->>'sex',
@@ -151,10 +136,11 @@ async function insertRecords(trx: Trx, submissionId: number, s: NewSubmission, d
  * Stores a submission and its records in ONE transaction. The unique constraint on (structure, idempotency
  * key) makes concurrent or retried requests with the same key store it once: the loser of a race finds the
  * winner's row and answers a replay (or a conflict). The version is the next one for (structure, kind,
- * period). The receipt is returned only once the transaction is committed.
+ * period). The receipt is returned only once the transaction is committed. SQLite: through the writer thread.
  */
-export async function storeSubmission(db: Kysely<HubDatabase>, s: NewSubmission, dialect: Dialect): Promise<StoreOutcome> {
-  if (dialect === "sqlite") return sqliteWriter(db).submit(s);
+export async function storeSubmission(hub: HubDb, s: NewSubmission): Promise<StoreOutcome> {
+  if (hub.sqlite) return storeSqlite(hub.sqlite, s);
+  const { db, dialect } = hub;
   for (let attempt = 1; ; attempt++) {
     try {
       const receipt = await db.transaction().execute((trx) => insertOne(trx, s, dialect));
@@ -168,91 +154,37 @@ export async function storeSubmission(db: Kysely<HubDatabase>, s: NewSubmission,
   }
 }
 
-interface Pending {
-  s: NewSubmission;
-  resolve(o: StoreOutcome): void;
-  reject(e: unknown): void;
+async function storeSqlite(writer: HubWriter, s: NewSubmission): Promise<StoreOutcome> {
+  const { payload } = s;
+  const r = await writer.write({
+    type: "submission",
+    s: {
+      structureId: s.structureId,
+      tokenId: s.tokenId,
+      kind: payload.structure.kind,
+      period: s.period,
+      periodStart: payload.structure.periodStart,
+      periodEnd: payload.structure.periodEnd,
+      schemaVersion: payload.schemaVersion,
+      clientIndicatorsJson: JSON.stringify(payload.indicators),
+      indicatorsJson: JSON.stringify(s.indicators),
+      mismatch: s.mismatch,
+      valid: payload.validation.valid,
+      counts: payload.validation.counts,
+      payloadJson: s.payloadJson,
+      employeeKeysText: s.employeeKeys.join("\n"),
+      employeesUnkeyed: s.employeesUnkeyed,
+      employeeFlags: Uint8Array.from(s.employeeFlags, (f) => (f ? 1 : 0)),
+      contentHash: s.contentHash,
+      idempotencyKey: s.idempotencyKey,
+      audit: s.audit,
+    },
+  });
+  if (!r.ok) throw new Error(`Écriture SQLite impossible : ${r.message}`);
+  if ("created" in r) return { kind: "created", receipt: { ...toReceipt(s.siret, r.created), indicators: s.indicators } };
+  if ("existing" in r) return r.existing.content_hash === s.contentHash ? { kind: "replay", receipt: toReceipt(s.siret, r.existing) } : { kind: "conflict" };
+  throw new Error("Réponse inattendue du fil d'écriture SQLite.");
 }
-
-/**
- * SQLite group commit. With synchronous=FULL every commit waits for an fsync (~5 ms here); one transaction
- * per submission would cap the hub near 150 submissions/s. Submissions arriving together are written in one
- * transaction, each inside its own savepoint (a failing one is rolled back alone), and each caller gets its
- * receipt only after the COMMIT, so a 201 is never sent for data that is not on disk.
- */
-class SqliteWriter {
-  private queue: Pending[] = [];
-  private running = false;
-  constructor(private readonly db: Kysely<HubDatabase>) {}
-
-  submit(s: NewSubmission): Promise<StoreOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ s, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        setImmediate(() => void this.drain());
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.writeBatch(this.queue.splice(0, SQLITE_BATCH));
-    } finally {
-      this.running = false;
-      if (this.queue.length > 0) {
-        this.running = true;
-        setImmediate(() => void this.drain());
-      }
-    }
-  }
-
-  private async writeBatch(batch: Pending[]): Promise<void> {
-    const results: ({ ok: Receipt } | { duplicate: true } | { error: unknown })[] = [];
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const p of batch) {
-          await sql`savepoint one_submission`.execute(trx);
-          try {
-            results.push({ ok: await insertOne(trx, p.s, "sqlite") });
-            await sql`release savepoint one_submission`.execute(trx);
-          } catch (e) {
-            await sql`rollback to savepoint one_submission`.execute(trx);
-            await sql`release savepoint one_submission`.execute(trx);
-            results.push(isUniqueViolation(e) ? { duplicate: true } : { error: e });
-          }
-        }
-      });
-    } catch (e) {
-      for (const p of batch) p.reject(e);
-      return;
-    }
-    for (let i = 0; i < batch.length; i++) {
-      const p = batch[i];
-      const r = results[i];
-      if ("ok" in r) p.resolve({ kind: "created", receipt: r.ok });
-      else if ("error" in r) p.reject(r.error);
-      else {
-        // Same idempotency key stored earlier (or earlier in this batch): a replay or a conflict.
-        findByIdempotencyKey(this.db, p.s.structureId, p.s.siret, p.s.idempotencyKey, p.s.contentHash).then(
-          (o) => (o ? p.resolve(o) : p.reject(new Error("unique violation without a stored submission"))),
-          p.reject,
-        );
-      }
-    }
-  }
-}
-
-const writers = new WeakMap<Kysely<HubDatabase>, SqliteWriter>();
-function sqliteWriter(db: Kysely<HubDatabase>): SqliteWriter {
-  let w = writers.get(db);
-  if (!w) {
-    w = new SqliteWriter(db);
-    writers.set(db, w);
-  }
-  return w;
-}
-
 
 export interface SubmissionSummary {
   id: string;
@@ -383,7 +315,8 @@ export interface LatestReport {
   valid: boolean;
   counts: { error: number; warning: number; info: number };
   indicators: Indicators;
-  employeeKeys: string[];
+  /** The employees' keys, one a line (empty unless asked for). */
+  employeeKeysText: string;
   employeesUnkeyed: number;
 }
 
@@ -415,7 +348,7 @@ export async function latestReports(db: Kysely<HubDatabase>, period: string, wit
       valid: r.valid === 1,
       counts: { error: r.errors, warning: r.warnings, info: r.infos },
       indicators: JSON.parse(r.indicators) as Indicators,
-      employeeKeys: keys ? keys.split("\n").map(countingKey) : [],
+      employeeKeysText: keys ?? "",
       employeesUnkeyed: r.employees_unkeyed,
     };
   });
