@@ -38,6 +38,8 @@ export interface ReportSheet {
   headerRows: number[];
   /** Column widths in characters. */
   columnWidths: number[];
+  /** Rows of the main table, header included (the filter's range); blocks below it are apart. */
+  tableRows: number;
   /** Rows and columns kept in view when scrolling (the header row, the structure's name). */
   freeze: { rows: number; columns: number };
   chart: SheetChart | null;
@@ -73,6 +75,7 @@ function table(name: string, columns: Column[], rows: SheetCell[][], freezeColum
     values: [columns.map((c) => c.header), ...rows],
     numberFormats: [columns.map(() => GENERAL), ...rows.map(() => columns.map((c) => c.format))],
     headerRows: [0],
+    tableRows: rows.length + 1,
     columnWidths: columns.map((c) => c.width),
     freeze: { rows: 1, columns: freezeColumns },
     chart: null,
