@@ -55,3 +55,4 @@ export { KIND_NAMES, isDepartmentCode } from "./reference/kinds";
 export { buildIndicatorsSheet, INDICATOR_SECTIONS, type IndicatorSectionId, INDICATORS_SHEET_NAME, EXCEL_NUMBER_FORMATS, type IndicatorsSheetModel, type IndicatorsSheetRow, type IndicatorsSheetSection } from "./report/indicators-sheet";
 export { MAPPING_SHEET, MAPPING_MARKER, parseMappingOverride, mappingSheetCells, mappingFromCells, extractMapping } from "./read/mapping-sheet";
 export { buildConsolidationSheets, buildReportsSheet, buildByKindSheet, buildFollowUpSheet, formatReceivedAt, CONSOLIDATION_SHEET_NAMES, DEPARTMENT_TOTAL_LABEL, BY_KIND_CHART_KEYS, type ReportSheet, type SheetCell, type SheetChart } from "./report/consolidation-sheets";
+export { canWriteConsolidation, type ConsolidationSheetsPort } from "./model/consolidation-port";

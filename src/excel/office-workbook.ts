@@ -1,4 +1,4 @@
-import { buildIndicatorsSheet, extractMapping, type Analysis, type Finding, type Kind, type MappingOverride, type ReadProgress, type WorkbookData, type WorkbookPort } from "../core";
+import { buildIndicatorsSheet, extractMapping, type Analysis, type Finding, type Kind, type MappingOverride, type ReadProgress, type ReportSheet, type WorkbookData, type WorkbookPort, type ConsolidationSheetsPort } from "../core";
 import { normalizeCell } from "./address";
 import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
 import { insertTemplateSheets } from "./insert-template";
@@ -9,9 +9,10 @@ import { readWorkbookData } from "./read";
 import { layoutIndicatorsSheet } from "./render/indicators-layout";
 import { DEFAULT_READ_LIMITS, type OfficeWorkbookDeps, type ReadLimits } from "./runner";
 import { writeSheetLayout } from "./write-indicators";
+import { writeConsolidationSheets } from "./write-consolidation";
 
 /** The open workbook through Office.js, behind the same port as the .xlsx file adapter. */
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   private readonly limits: ReadLimits;
   private readonly features: OfficeFeatures;
   /** What the last highlight changed; the workbook setting keeps a copy for a reopened pane. */
@@ -64,6 +65,10 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
     const layout = layoutIndicatorsSheet(buildIndicatorsSheet(analysis, options));
     await this.run("Écriture de la feuille Indicateurs", (context) => writeSheetLayout(context, layout, this.features));
+  }
+
+  async writeConsolidation(sheets: readonly ReportSheet[]): Promise<void> {
+    await this.run("Écriture des feuilles de consolidation", (context) => writeConsolidationSheets(context, sheets, this.features));
   }
 
   async insertTemplate(kind: Kind): Promise<void> {
