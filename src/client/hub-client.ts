@@ -1,3 +1,4 @@
+import type { Consolidation, StructuresStatus } from "../core";
 import type { SubmissionPayload, SubmissionReceipt } from "../core/submission";
 import { sha256Hex } from "./crypto";
 
@@ -116,6 +117,16 @@ export class HubClient {
     const res = await this.request("GET", path, { headers: { accept: "application/json" } });
     if (!res.ok) throw await this.failure(res);
     return (await this.json(res)) as T;
+  }
+
+  /** The department's consolidation for a period (latest version of each report); department token only. */
+  getConsolidation(period: string): Promise<Consolidation> {
+    return this.getJson<Consolidation>(`/api/v1/consolidation?period=${encodeURIComponent(period)}`);
+  }
+
+  /** Who has sent and who is missing for a period; department token only. */
+  getStructuresStatus(period: string): Promise<StructuresStatus> {
+    return this.getJson<StructuresStatus>(`/api/v1/structures/status?period=${encodeURIComponent(period)}`);
   }
 
   async getBytes(path: string, accept: string): Promise<Uint8Array> {

@@ -1,4 +1,19 @@
-import { buildIndicatorsSheet, extractMapping, type Analysis, type Finding, type Kind, type MappingOverride, type PendingSend, type ReadProgress, type SendReceiptRecord, type SendState, type WorkbookData, type WorkbookPort } from "../core";
+import {
+  buildIndicatorsSheet,
+  extractMapping,
+  type Analysis,
+  type ConsolidationSheetsPort,
+  type Finding,
+  type Kind,
+  type MappingOverride,
+  type PendingSend,
+  type ReadProgress,
+  type ReportSheet,
+  type SendReceiptRecord,
+  type SendState,
+  type WorkbookData,
+  type WorkbookPort,
+} from "../core";
 import { normalizeCell } from "./address";
 import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
 import { insertTemplateSheets } from "./insert-template";
@@ -10,9 +25,10 @@ import { loadSendSettings, queuePendingWrite, queueReceiptWrite, queueSendStateL
 import { layoutIndicatorsSheet } from "./render/indicators-layout";
 import { DEFAULT_READ_LIMITS, type OfficeWorkbookDeps, type ReadLimits } from "./runner";
 import { writeSheetLayout } from "./write-indicators";
+import { writeConsolidationSheets } from "./write-consolidation";
 
 /** The open workbook through Office.js, behind the same port as the .xlsx file adapter. */
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   private readonly limits: ReadLimits;
   private readonly features: OfficeFeatures;
   /** What the last highlight changed; the workbook setting keeps a copy for a reopened pane. */
@@ -35,7 +51,9 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData> {
-    const data = await this.run("Lecture du classeur", (context) => readWorkbookData(context, this.limits, onProgress, this.deps.workbookName));
+    const data = await this.run("Lecture du classeur", (context) =>
+      readWorkbookData(context, this.limits, onProgress, this.deps.workbookName),
+    );
     // The saved mapping is read apart (loadMapping); its sheet is not data.
     return extractMapping(data).data;
   }
@@ -43,17 +61,22 @@ export class OfficeWorkbook implements WorkbookPort {
   async highlight(findings: readonly Finding[]): Promise<void> {
     // Restore first, or the red of the previous run would be saved as the user's own fill.
     await this.clearHighlights();
-    this.highlighted = await this.run("Surlignage des cellules", (context) => applyHighlights(context, findings, this.features));
+    this.highlighted = await this.run("Surlignage des cellules", (context) =>
+      applyHighlights(context, findings, this.features),
+    );
   }
 
   async clearHighlights(): Promise<void> {
-    await this.run("Effacement du surlignage", (context) => restoreHighlights(context, this.highlighted, this.features));
+    await this.run("Effacement du surlignage", (context) =>
+      restoreHighlights(context, this.highlighted, this.features),
+    );
     this.highlighted = null;
   }
 
   async select(sheet: string, cell: string): Promise<void> {
     const address = normalizeCell(cell);
-    if (address === null) throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference");
+    if (address === null)
+      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference");
     await this.run(`Sélection de ${sheet}!${address}`, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
@@ -62,11 +85,18 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+  async writeIndicators(
+    analysis: Analysis,
+    options: { generatedAt: Date; language: "fr" | "en" },
+  ): Promise<void> {
     await this.run("Écriture de la feuille Indicateurs", (context) => {
       // The stored receipt is loaded in the writer's first sync, so the "Envoi" block costs no extra round trip.
       const state = queueSendStateLoad(context);
-      return writeSheetLayout(context, () => layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt: state().receipt })), this.features);
+      return writeSheetLayout(
+        context,
+        () => layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt: state().receipt })),
+        this.features,
+      );
     });
   }
 
@@ -81,10 +111,20 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+  async writeSendReceipt(
+    receipt: SendReceiptRecord,
+    analysis: Analysis,
+    options: { generatedAt: Date; language: "fr" | "en" },
+  ): Promise<void> {
     const layout = layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt }));
     await this.run("Écriture de l'accusé de réception", (context) =>
       writeSheetLayout(context, layout, this.features, () => queueReceiptWrite(context, receipt)),
+    );
+  }
+
+  async writeConsolidation(sheets: readonly ReportSheet[]): Promise<void> {
+    await this.run("Écriture des feuilles de consolidation", (context) =>
+      writeConsolidationSheets(context, sheets, this.features),
     );
   }
 
@@ -97,6 +137,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async saveMapping(mapping: MappingOverride | null): Promise<void> {
-    await this.run("Enregistrement de la correspondance des colonnes", (context) => saveMappingSheet(context, mapping));
+    await this.run("Enregistrement de la correspondance des colonnes", (context) =>
+      saveMappingSheet(context, mapping),
+    );
   }
 }

@@ -6,5 +6,5 @@ export { XlsxReadError, isXlsxReadError, readErrorMessage, type XlsxReadReason }
 export { readXlsxBytes, DEFAULT_MAX_ROWS, type ReadXlsxOptions } from "./read-buffer";
 export { XlsxWorkbook, XlsxWorkbookError, annotateWorkbook, ERROR_FILL, WARNING_FILL } from "./xlsx-workbook";
 export { writeTemplateXlsx, addTemplateSheets } from "./write-template";
-export { writeConsolidationXlsx, CONSOLIDATION_SHEETS } from "./write-consolidation";
+export { writeConsolidationXlsx, DEFINITIONS_SHEET } from "./write-consolidation";
 export { extractMapping, MAPPING_SHEET } from "../core";

@@ -1,74 +1,35 @@
 import ExcelJS from "exceljs";
-import { INDICATOR_KEYS, type Consolidation, type Indicators } from "../core";
+import { buildConsolidationSheets, INDICATOR_KEYS, type Consolidation, type FollowUp, type ReportSheet } from "../core";
 import { stampWorkbook, styleHeaderRow, toBytes } from "./exceljs-util";
-import { excelFormat, indicatorDefinition, indicatorLabel } from "./labels";
+import { indicatorDefinition, indicatorLabel } from "./labels";
+import { addColumnChart } from "./xlsx-chart";
 
+export const DEFINITIONS_SHEET = "Définitions";
+/** Rows the chart takes below its data block on "Par type". */
+const CHART_HEIGHT_ROWS = 20;
 
-export const CONSOLIDATION_SHEETS = { reports: "Rapports", byKind: "Par type", total: "Département", notes: "Définitions" } as const;
-
-export const PERCENT_FORMAT = "0.0 %";
-
-interface Col {
-  header: string;
-  width: number;
-  numFmt?: string;
+/** One model sheet (core/report/consolidation-sheets) into ExcelJS: values, formats, header, frozen panes, filter. */
+function addSheet(wb: ExcelJS.Workbook, sheet: ReportSheet): void {
+  const ws = wb.addWorksheet(sheet.name);
+  ws.columns = sheet.columnWidths.map((width) => ({ width }));
+  sheet.values.forEach((row, r) => {
+    const xRow = ws.getRow(r + 1);
+    row.forEach((value, c) => {
+      if (value === null) return;
+      const cell = xRow.getCell(c + 1);
+      cell.value = value;
+      const fmt = sheet.numberFormats[r][c];
+      if (fmt !== "General") cell.numFmt = fmt;
+    });
+  });
+  for (const r of sheet.headerRows) styleHeaderRow(ws.getRow(r + 1));
+  ws.getRow(1).height = 45;
+  ws.views = [{ state: "frozen", ySplit: sheet.freeze.rows, xSplit: sheet.freeze.columns }];
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.tableRows, column: sheet.values[0].length } };
 }
 
-function addTable(wb: ExcelJS.Workbook, name: string, lead: Col[], rows: { lead: (string | number | boolean | null)[]; indicators: Indicators }[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
-  const cols: Col[] = [...lead, ...INDICATOR_KEYS.map((k) => ({ header: indicatorLabel(k), width: Math.min(28, Math.max(12, indicatorLabel(k).length * 0.9)), numFmt: excelFormat(k) }))];
-  ws.columns = cols.map((c) => ({ header: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
-  for (const r of rows) {
-    ws.addRow([...r.lead.map((v) => (typeof v === "boolean" ? (v ? "Oui" : "Non") : v)), ...INDICATOR_KEYS.map((k) => r.indicators[k])]);
-  }
-  const header = ws.getRow(1);
-  styleHeaderRow(header);
-  header.height = 45;
-  ws.views = [{ state: "frozen", ySplit: 1, xSplit: lead.length > 0 ? 1 : 0 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: cols.length } };
-  return ws;
-}
-
-/** The department's consolidation workbook: one sheet per level, French headers, percentages formatted. */
-export async function writeConsolidationXlsx(c: Consolidation, options: { generatedAt: Date; rulesVersion: string }): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  stampWorkbook(wb, options.generatedAt);
-  addTable(
-    wb,
-    CONSOLIDATION_SHEETS.reports,
-    [
-      { header: "Fichier", width: 36 },
-      { header: "SIRET", width: 16 },
-      { header: "Raison sociale", width: 30 },
-      { header: "Type", width: 8 },
-      { header: "Valide", width: 8 },
-      { header: "Erreurs", width: 9, numFmt: "0" },
-      { header: "Avertissements", width: 9, numFmt: "0" },
-    ],
-    c.reports.map((r) => ({ lead: [r.file, r.siret, r.name, r.kind, r.valid, r.counts.error, r.counts.warning], indicators: r.indicators })),
-  );
-  addTable(
-    wb,
-    CONSOLIDATION_SHEETS.byKind,
-    [
-      { header: "Type", width: 8 },
-      { header: "Structures", width: 11, numFmt: "0" },
-      { header: "Rapports", width: 10, numFmt: "0" },
-    ],
-    Object.entries(c.byKind).map(([kind, t]) => ({ lead: [kind, t.structures, t.reports], indicators: t.indicators })),
-  );
-  addTable(
-    wb,
-    CONSOLIDATION_SHEETS.total,
-    [
-      { header: "Niveau", width: 14 },
-      { header: "Structures", width: 11, numFmt: "0" },
-      { header: "Rapports", width: 10, numFmt: "0" },
-      { header: "Personnes distinctes", width: 12, numFmt: "0" },
-    ],
-    [{ lead: ["Département", c.total.structures, c.total.reports, c.total.distinctPersons], indicators: c.total.indicators }],
-  );
-  const notes = wb.addWorksheet(CONSOLIDATION_SHEETS.notes);
+function addDefinitions(wb: ExcelJS.Workbook, options: { generatedAt: Date; rulesVersion: string }): void {
+  const notes = wb.addWorksheet(DEFINITIONS_SHEET);
   notes.columns = [
     { header: "Indicateur", width: 40 },
     { header: "Clé", width: 26 },
@@ -87,5 +48,34 @@ export async function writeConsolidationXlsx(c: Consolidation, options: { genera
   ]);
   notes.addRow(["Calcul", "", `Bilan IAE, règles ${options.rulesVersion}, le ${options.generatedAt.toLocaleDateString("fr-FR", { timeZone: "UTC" })}`]);
   notes.getColumn(3).alignment = { wrapText: true, vertical: "top" };
-  return toBytes(wb);
+}
+
+/**
+ * The department's consolidation workbook, to forward as is: "Consolidation" (one row per report),
+ * "Par type" (with a native column chart of the exit rates), "Suivi des envois" when its source is
+ * known (the hub's list or the files received), and the definitions.
+ */
+export async function writeConsolidationXlsx(c: Consolidation, options: { generatedAt: Date; rulesVersion: string; followUp?: FollowUp | null }): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  stampWorkbook(wb, options.generatedAt);
+  const sheets = buildConsolidationSheets(c, options.followUp ?? null);
+  for (const s of sheets) addSheet(wb, s);
+  addDefinitions(wb, options);
+  let bytes = await toBytes(wb);
+  for (const s of sheets) {
+    const chart = s.chart;
+    if (!chart) continue;
+    bytes = await addColumnChart(bytes, {
+      sheetName: s.name,
+      title: chart.title,
+      firstRow: chart.firstRow,
+      firstColumn: chart.firstColumn,
+      rows: chart.rows,
+      columns: chart.columns,
+      values: s.values.slice(chart.firstRow, chart.firstRow + chart.rows).map((r) => r.slice(chart.firstColumn, chart.firstColumn + chart.columns)),
+      numberFormat: s.numberFormats[chart.firstRow + 1]?.[chart.firstColumn + 1] ?? "General",
+      anchor: { fromColumn: chart.firstColumn, fromRow: chart.firstRow + chart.rows + 1, toColumn: chart.firstColumn + 8, toRow: chart.firstRow + chart.rows + 1 + CHART_HEIGHT_ROWS },
+    });
+  }
+  return bytes;
 }

@@ -200,7 +200,7 @@ describe("consolidate", () => {
     expect(lines[1]).toMatch(/;\d+,\d %/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Rapports", "Par type", "Département", "Définitions"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Suivi des envois", "Définitions"]);
   });
   it("an unreadable file is left out with a French message, exit 2", () => {
     const bad = join(dir, "pas-un-classeur.xlsx");

@@ -57,6 +57,7 @@ export class SheetModel {
   validations: { address: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown }[] = [];
   columnWidths = new Map<number, number>();
   frozenRows = 0;
+  frozenColumns = 0;
   charts: ChartModel[] = [];
   constructor(public name: string) {}
 
@@ -348,7 +349,7 @@ class FakeWorksheetCollection extends FakeProxy {
 
 export class FakeWorksheet extends FakeProxy {
   charts: FakeChartCollection;
-  freezePanes: { freezeRows: (n: number) => void };
+  freezePanes: { freezeRows: (n: number) => void; freezeAt: (range: FakeRange) => void };
   constructor(ctx: FakeContext, private _name: string, private nullable = false) {
     super(ctx);
     this.charts = new FakeChartCollection(ctx, this);
@@ -356,6 +357,13 @@ export class FakeWorksheet extends FakeProxy {
       freezeRows: (n) =>
         ctx.queue("freezePanes.freezeRows", () => {
           this.model().frozenRows = n;
+        }),
+      freezeAt: (range) =>
+        ctx.queue("freezePanes.freezeAt", () => {
+          const b = range.box();
+          if (b.r !== 0 || b.c !== 0) throw new FakeOfficeError("InvalidArgument", "freezeAt: the range must start at A1");
+          this.model().frozenRows = b.rows;
+          this.model().frozenColumns = b.cols;
         }),
     };
   }

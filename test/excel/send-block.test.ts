@@ -73,7 +73,7 @@ describe("send state in the open workbook (Office)", () => {
     expect(title).toBeGreaterThan(0);
     const line = (label: string) => rows.slice(title).find((r) => r[0] === label)?.[1];
     expect(line("Statut")).toBe("Reçu par le Département");
-    expect(line("Reçu le")).toBe("15/01/2026 à 09:05");
+    expect(line("Reçu le")).toBe("15/01/2026 09:05");
     expect(line("Numéro d'envoi")).toBe("sub_01HZX");
     expect(line("Version")).toBe("2");
     expect(line("Hub départemental")).toBe("https://hub.departement.fr");

@@ -54,7 +54,7 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
     expect(last).toBeGreaterThan(0);
     expect(title).toBeGreaterThan(last);
     const line = (label: string) => rows.slice(title).find(([a]) => a === label)?.[1];
-    expect(line("Reçu le")).toBe("03/03/2026 à 14:30");
+    expect(line("Reçu le")).toBe("03/03/2026 14:30");
     expect(line("Numéro d'envoi")).toBe("sub_42");
     expect(line("Version")).toBe("1");
     expect(line("Statut")).toBe("Reçu par le Département");
@@ -69,7 +69,7 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
     const title = rows.findIndex(([a]) => a === "Sent to the département");
     expect(title).toBeGreaterThan(0);
     expect(rows.slice(title).find(([a]) => a === "Status")?.[1]).toBe("Already received by the département (same content as the previous send)");
-    expect(rows.slice(title).find(([a]) => a === "Received on")?.[1]).toBe("03/03/2026 at 14:30");
+    expect(rows.slice(title).find(([a]) => a === "Received on")?.[1]).toBe("03/03/2026 14:30");
   });
 
   it("a workbook without the sheet, or with a damaged one, has no state", async () => {

@@ -82,35 +82,76 @@ describe("template workbook", () => {
 });
 
 describe("consolidation workbook", () => {
-  it("has one sheet per level, French headers, percent formats, frozen header and autofilter", async () => {
-    const files = ["01-aci-chantier-nature-chartreuse.xlsx", "06-ai-services-plus-matheysine.xlsx", "08-ei-proprete-alpes-insertion.xlsx"];
+  const files = ["01-aci-chantier-nature-chartreuse.xlsx", "06-ai-services-plus-matheysine.xlsx", "08-ei-proprete-alpes-insertion.xlsx"];
+  async function example() {
     const inputs = [];
     for (const f of files) {
       const a = analyzeWorkbook(await readXlsxBytes(readFileSync(join(EXAMPLES, "departement-38", f)), { name: f }));
       inputs.push(consolidationInputFromAnalysis(a, f));
     }
-    const c = consolidate(inputs);
-    const wb = await load(await writeConsolidationXlsx(c, { generatedAt: new Date(Date.UTC(2026, 0, 2)), rulesVersion: "2026.1" }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Rapports", "Par type", "Département", "Définitions"]);
-    const rep = wb.getWorksheet("Rapports")!;
-    const headers = (rep.getRow(1).values as unknown[]).slice(1) as string[];
-    expect(headers.slice(0, 3)).toEqual(["Fichier", "SIRET", "Raison sociale"]);
+    return { inputs, c: consolidate(inputs) };
+  }
+  const headersOf = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1) as string[];
+
+  it("has one sheet per level, French headers, percent formats, frozen header and autofilter", async () => {
+    const { inputs, c } = await example();
+    const followUp = {
+      source: "files" as const,
+      files: [
+        ...files.map((f, i) => ({ file: f, siret: c.reports[i].siret, name: c.reports[i].name, kind: c.reports[i].kind, periodStart: "2025-01-01", periodEnd: "2025-12-31", valid: true, errors: 0, error: null })),
+        { file: "casse.xlsx", siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: "Fichier abîmé" },
+      ],
+    };
+    const wb = await load(await writeConsolidationXlsx(c, { generatedAt: new Date(Date.UTC(2026, 0, 2)), rulesVersion: "2026.1", followUp }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Suivi des envois", "Définitions"]);
+    const rep = wb.getWorksheet("Consolidation")!;
+    const headers = headersOf(rep);
+    expect(headers.slice(0, 3)).toEqual(["Structure", "SIRET", "Type"]);
     const shareCol = headers.indexOf(INDICATOR_LABELS.shareWomen.fr) + 1;
     expect(shareCol).toBeGreaterThan(0);
-    expect(rep.getColumn(shareCol).numFmt).toBe("0.0 %");
+    expect(rep.getCell(2, shareCol).numFmt).toBe("0.0%");
     expect(rep.getCell(2, shareCol).value).toBeCloseTo(c.reports[0].indicators.shareWomen as number, 12);
     expect(rep.rowCount).toBe(4);
-    expect(rep.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(rep.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
     expect(rep.autoFilter).toBeTruthy();
     const byKind = wb.getWorksheet("Par type")!;
-    expect(byKind.getColumn(1).values.slice(2)).toEqual(["ACI", "AI", "EI"]);
-    const dept = wb.getWorksheet("Département")!;
-    const dHeaders = (dept.getRow(1).values as unknown[]).slice(1) as string[];
-    expect(dept.getCell(2, dHeaders.indexOf("Personnes distinctes") + 1).value).toBe(c.total.distinctPersons);
-    expect(dept.getCell(2, dHeaders.indexOf(INDICATOR_LABELS.employees.fr) + 1).value).toBe(
-      inputs.reduce((s, i) => s + (i.indicators.employees as number), 0),
-    );
-    expect(dept.getColumn(dHeaders.indexOf(INDICATOR_LABELS.rateDynamic.fr) + 1).numFmt).toBe("0.0 %");
+    expect(byKind.getColumn(1).values.slice(2, 8)).toEqual(["ACI", "AI", "EI", "ETTI", "EITI", "Total département"]);
+    const kHeaders = headersOf(byKind);
+    expect(byKind.getCell(7, kHeaders.indexOf("Personnes distinctes") + 1).value).toBe(c.total.distinctPersons);
+    // The total is the sum of the three files' employees, computed here from the inputs.
+    expect(byKind.getCell(7, kHeaders.indexOf(INDICATOR_LABELS.employees.fr) + 1).value).toBe(inputs.reduce((s, i) => s + (i.indicators.employees as number), 0));
+    expect(byKind.getCell(7, kHeaders.indexOf(INDICATOR_LABELS.rateDynamic.fr) + 1).numFmt).toBe("0.0%");
+    const follow = wb.getWorksheet("Suivi des envois")!;
+    const fHeaders = headersOf(follow);
+    expect(follow.getCell(5, fHeaders.indexOf("Statut") + 1).value).toBe("Illisible");
+    expect(follow.getCell(5, fHeaders.indexOf("Remarque") + 1).value).toBe("Fichier abîmé");
+  });
+
+  it("carries a native column chart on Par type, referenced from the sheet's drawing", async () => {
+    const { c } = await example();
+    const bytes = await writeConsolidationXlsx(c, { generatedAt: new Date(Date.UTC(2026, 0, 2)), rulesVersion: "2026.1" });
+    // Still a workbook ExcelJS opens.
+    const wb = await load(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Définitions"]);
+    const zip = await JSZip.loadAsync(bytes);
+    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain('<c:barDir val="col"/>');
+    expect(chart).toContain('<c:grouping val="clustered"/>');
+    expect((chart.match(/<c:ser>/g) ?? []).length).toBe(4);
+    expect(chart).toContain(`'Par type'!$A$`);
+    // "Par type" is the second sheet: its relationships point to the drawing, the drawing's to the chart.
+    const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    const rid = /<drawing r:id="([^"]+)"\/>/.exec(sheet)?.[1];
+    expect(rid).toBeTruthy();
+    const sheetRels = await zip.file("xl/worksheets/_rels/sheet2.xml.rels")!.async("string");
+    expect(sheetRels).toMatch(new RegExp(`Id="${rid}"[^>]*Target="../drawings/drawing1.xml"`));
+    expect(await zip.file("xl/drawings/_rels/drawing1.xml.rels")!.async("string")).toContain('Target="../charts/chart1.xml"');
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain('PartName="/xl/charts/chart1.xml"');
+    expect(types).toContain('PartName="/xl/drawings/drawing1.xml"');
+    // The chart's categories cache names the kinds present and the total, as the sheet shows them.
+    const cats = [...chart.split("<c:ser>")[1].split("<c:cat>")[1].split("</c:cat>")[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    expect(cats).toEqual(["ACI", "AI", "EI", "Total département"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, formatIndicator, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type Indicators } from "../../core";
+import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, formatIndicator, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type FollowUp, type Indicators, type ReceivedFile } from "../../core";
 import { indicatorLabel } from "../../xlsx/labels";
 import type { Command } from "../command";
 import { HubClient, HubError } from "../../client";
@@ -56,7 +56,8 @@ total par type de structure et le total du département. Les parts et taux sont 
 des totaux ; une personne présente dans deux structures n'est comptée qu'une fois.
 
   --csv SORTIE      écrit la consolidation en CSV (séparateur « ; », virgule décimale, s'ouvre dans Excel)
-  --xlsx SORTIE     écrit un classeur mis en forme (Rapports, Par type, Département, Définitions)
+  --xlsx SORTIE     écrit un classeur mis en forme (Consolidation, Par type avec graphique,
+                    Suivi des envois, Définitions)
   --hub URL         consolide depuis le hub départemental (dernière version de chaque bilan reçu)
   --token JETON     jeton du Département (ou BILAN_IAE_TOKEN), avec --hub
   --period P        période, avec --hub : 2025, 2025-S1, 2025-Q1, 2025-03
@@ -84,8 +85,8 @@ les autres sont consolidés).`,
       if (!period) throw new UsageError("Indiquez la période avec --hub : --period 2025 (ou 2025-S1, 2025-Q1, 2025-03).");
       const token = stringOption(values, "token") ?? io.env.BILAN_IAE_TOKEN;
       if (!token) throw new UsageError("Jeton du Département manquant : --token JETON ou la variable BILAN_IAE_TOKEN.");
-      const result = await fetchHubConsolidation(hub, token, period);
-      return emit(result, values, io, DEFAULT_CONFIG.rulesVersion, 0);
+      const { consolidation, followUp } = await fetchHubConsolidation(hub, token, period, stringOption(values, "xlsx") !== undefined);
+      return emit(consolidation, values, io, DEFAULT_CONFIG.rulesVersion, 0, followUp);
     }
     if (positionals.length === 0) throw new UsageError("Indiquez des fichiers .xlsx ou un dossier : bilan-iae consolidate DOSSIER");
     const config = await loadConfig(stringOption(values, "config"));
@@ -95,28 +96,33 @@ les autres sont consolidés).`,
     const progress = new Progress(io, progressWanted(files.length, files.reduce((s, f) => s + f.size, 0)));
     // Keep only the consolidation input of each file (indicators + person keys), not the whole analysis.
     const inputs: ConsolidationInput[] = [];
+    const received: ReceivedFile[] = [];
     let unreadable = 0;
     for (let i = 0; i < files.length; i++) {
       progress.step(i + 1, files.length, files[i].display);
       const r = await analyzeFile(files[i], config, maxRows);
-      if (r.ok) inputs.push(consolidationInputFromAnalysis(r.analysis, r.file));
-      else {
+      if (r.ok) {
+        inputs.push(consolidationInputFromAnalysis(r.analysis, r.file));
+        const st = r.analysis.structure;
+        received.push({ file: r.file, siret: st.siret, name: st.name, kind: st.kind, periodStart: st.periodStart, periodEnd: st.periodEnd, valid: r.analysis.report.valid, errors: r.analysis.report.counts.error, error: null });
+      } else {
+        received.push({ file: files[i].display, siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: r.error.message });
         unreadable++;
         progress.done();
         io.err(`${r.error.message} (fichier écarté de la consolidation)\n`);
       }
     }
     progress.done();
-    return emit(consolidate(inputs), values, io, config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion, unreadable);
+    return emit(consolidate(inputs), values, io, config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion, unreadable, { source: "files", files: received });
   },
 };
 
 /** Writes the consolidation (JSON, text, CSV, xlsx) the same way whether it came from files or from the hub. */
-async function emit(result: Consolidation, values: Record<string, unknown>, io: CliIo, rulesVersion: string, unreadable: number): Promise<number> {
+async function emit(result: Consolidation, values: Record<string, unknown>, io: CliIo, rulesVersion: string, unreadable: number, followUp: FollowUp | null): Promise<number> {
   const csvOut = stringOption(values, "csv");
   const xlsxOut = stringOption(values, "xlsx");
   if (csvOut) await writeOut(csvOut, consolidationCsv(result));
-  if (xlsxOut) await writeOut(xlsxOut, await loadConsolidationWriter().writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion }));
+  if (xlsxOut) await writeOut(xlsxOut, await loadConsolidationWriter().writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion, followUp }));
   if (values.json) io.out(JSON.stringify(result, null, 2) + "\n");
   else {
     io.out(consolidationText(result));
@@ -128,10 +134,13 @@ async function emit(result: Consolidation, values: Record<string, unknown>, io: 
 }
 
 /** The department's consolidation from the hub (latest version of each report), in the file command's shape. */
-async function fetchHubConsolidation(hub: string, token: string, period: string): Promise<Consolidation> {
+async function fetchHubConsolidation(hub: string, token: string, period: string, withStatus: boolean): Promise<{ consolidation: Consolidation; followUp: FollowUp | null }> {
   try {
     const client = new HubClient({ baseUrl: hub, token, maxElapsedMs: 30_000 });
-    return await client.getJson<Consolidation>(`/api/v1/consolidation?period=${encodeURIComponent(period)}`);
+    const consolidation = await client.getConsolidation(period);
+    // The follow-up list only feeds the workbook's "Suivi des envois" sheet.
+    const followUp: FollowUp | null = withStatus ? { source: "hub", status: await client.getStructuresStatus(period) } : null;
+    return { consolidation, followUp };
   } catch (e) {
     if (e instanceof HubError) throw new UsageError(`Consolidation impossible depuis le hub : ${e.message}`);
     throw e;

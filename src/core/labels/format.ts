@@ -76,6 +76,18 @@ export function formatIsoDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/**
+ * A moment as "15/01/2026 09:05" in the local time of the machine showing it: the accountant's or the
+ * department's clock (overseas departments included), for "Calculé le", receipts and the follow-up sheet.
+ * Accepts an ISO timestamp; one that does not parse is shown as it came.
+ */
+export function formatDateTime(at: Date | string): string {
+  const d = typeof at === "string" ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return String(at);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** An indicator value as French text, by its key's format. */
 export function formatIndicator(key: IndicatorKey, value: number | null | undefined): string {
   return formatValue(INDICATOR_LABELS[key].format, value);

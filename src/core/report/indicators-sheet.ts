@@ -2,6 +2,7 @@ import type { Analysis } from "../model/analysis";
 import type { IndicatorKey } from "../model/indicators";
 import { INDICATOR_LABELS, type IndicatorFormat } from "../labels/indicator-labels";
 import { KIND_LABELS } from "../labels/labels";
+import { formatDateTime } from "../labels/format";
 import { dayFromIso, frenchFromDay } from "../dates/day-number";
 import type { SendReceiptRecord } from "../model/send-state";
 import { buildSendBlock, type SendBlock } from "./send-block";
@@ -37,7 +38,13 @@ export interface IndicatorsSheetModel {
   /** The "Envoi" block below the indicators, when the workbook holds a receipt. */
   send: SendBlock | null;
   /** A bar chart of the shares and exit rates, with the targets as a second series. */
-  chart: { title: string; categories: string[]; values: (number | null)[]; targets: (number | null)[]; seriesNames: [string, string] };
+  chart: {
+    title: string;
+    categories: string[];
+    values: (number | null)[];
+    targets: (number | null)[];
+    seriesNames: [string, string];
+  };
 }
 
 export const INDICATORS_SHEET_NAME = "Indicateurs";
@@ -52,29 +59,95 @@ export const EXCEL_NUMBER_FORMATS: Record<IndicatorFormat, string> = {
 
 /** How indicators are grouped for display (sheet, task pane): every key once, in reading order. */
 export type IndicatorSectionId = "people" | "shares" | "hours" | "exits";
-export const INDICATOR_SECTIONS: { id: IndicatorSectionId; fr: string; en: string; keys: IndicatorKey[] }[] = [
-  {
-    id: "people",
-    fr: "Personnes salariées",
-    en: "Employees",
-    keys: ["employees", "women", "men", "sexUnknown", "rsa", "rsaUnknown", "qpv", "qpvUnknown", "zrr", "zrrUnknown", "under26", "age50plus", "ageUnknown", "deld", "detld", "ftUnknown", "rqth", "rqthUnknown", "ass", "aah", "levelBelowCap", "levelCapBep", "levelNonCertified"],
-  },
-  {
-    id: "shares",
-    fr: "Parts",
-    en: "Shares",
-    keys: ["shareWomen", "shareRsa", "shareQpv", "shareZrr", "shareUnder26", "shareAge50plus", "shareDeld", "shareDetld", "shareRqth"],
-  },
-  { id: "hours", fr: "Heures et ETP", en: "Hours and FTE", keys: ["hoursWorked", "fte", "fteRsa", "fteConventioned", "fteRealisationRate"] },
-  {
-    id: "exits",
-    fr: "Sorties",
-    en: "Exits",
-    keys: ["exits", "exitsWithdrawn", "exitsTooShort", "exitsExamined", "exitsDurable", "exitsTransition", "exitsPositive", "exitsOther", "exitsUnknownCategory", "rateDurable", "rateTransition", "ratePositive", "rateDynamic", "rsaExitsDurableOrTraining", "averagePathMonths"],
-  },
-];
+export const INDICATOR_SECTIONS: { id: IndicatorSectionId; fr: string; en: string; keys: IndicatorKey[] }[] =
+  [
+    {
+      id: "people",
+      fr: "Personnes salariées",
+      en: "Employees",
+      keys: [
+        "employees",
+        "women",
+        "men",
+        "sexUnknown",
+        "rsa",
+        "rsaUnknown",
+        "qpv",
+        "qpvUnknown",
+        "zrr",
+        "zrrUnknown",
+        "under26",
+        "age50plus",
+        "ageUnknown",
+        "deld",
+        "detld",
+        "ftUnknown",
+        "rqth",
+        "rqthUnknown",
+        "ass",
+        "aah",
+        "levelBelowCap",
+        "levelCapBep",
+        "levelNonCertified",
+      ],
+    },
+    {
+      id: "shares",
+      fr: "Parts",
+      en: "Shares",
+      keys: [
+        "shareWomen",
+        "shareRsa",
+        "shareQpv",
+        "shareZrr",
+        "shareUnder26",
+        "shareAge50plus",
+        "shareDeld",
+        "shareDetld",
+        "shareRqth",
+      ],
+    },
+    {
+      id: "hours",
+      fr: "Heures et ETP",
+      en: "Hours and FTE",
+      keys: ["hoursWorked", "fte", "fteRsa", "fteConventioned", "fteRealisationRate"],
+    },
+    {
+      id: "exits",
+      fr: "Sorties",
+      en: "Exits",
+      keys: [
+        "exits",
+        "exitsWithdrawn",
+        "exitsTooShort",
+        "exitsExamined",
+        "exitsDurable",
+        "exitsTransition",
+        "exitsPositive",
+        "exitsOther",
+        "exitsUnknownCategory",
+        "rateDurable",
+        "rateTransition",
+        "ratePositive",
+        "rateDynamic",
+        "rsaExitsDurableOrTraining",
+        "averagePathMonths",
+      ],
+    },
+  ];
 
-const CHART_KEYS: IndicatorKey[] = ["shareWomen", "shareRsa", "shareQpv", "shareUnder26", "shareAge50plus", "rateDurable", "rateTransition", "ratePositive", "rateDynamic"];
+const CHART_KEYS: IndicatorKey[] = [
+  "shareWomen",
+  "shareRsa",
+  "shareQpv",
+  "shareUnder26",
+  "shareAge50plus",
+  "rateDurable",
+  "rateTransition",
+  "ratePositive",
+  "rateDynamic",
+];
 
 function targetOf(analysis: Analysis, key: IndicatorKey): number | null {
   const t = analysis.targets as Partial<Record<string, number>>;
@@ -95,14 +168,15 @@ export interface IndicatorsSheetOptions {
   receipt?: SendReceiptRecord | null;
 }
 
-export function buildIndicatorsSheet(analysis: Analysis, options: IndicatorsSheetOptions): IndicatorsSheetModel {
+export function buildIndicatorsSheet(
+  analysis: Analysis,
+  options: IndicatorsSheetOptions,
+): IndicatorsSheetModel {
   const fr = options.language === "fr";
   const s = analysis.structure;
   const kind = s.kind ? `${s.kind} — ${fr ? KIND_LABELS[s.kind].fr : KIND_LABELS[s.kind].en}` : "—";
   const { error, warning } = analysis.report.counts;
-  const at = options.generatedAt;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const when = `${pad(at.getDate())}/${pad(at.getMonth() + 1)}/${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const when = formatDateTime(options.generatedAt);
   const header = [
     { label: fr ? "Structure" : "Structure", value: s.name ?? "—" },
     { label: "SIRET", value: s.siret ?? "—" },

@@ -1,19 +1,10 @@
+import { formatDateTime } from "../labels/format";
 import type { SendReceiptRecord } from "../model/send-state";
 
 /** The "Envoi" block written below the indicators: the proof, in the workbook, that the report was received. */
 export interface SendBlock {
   title: string;
   lines: { label: string; value: string }[];
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** ISO timestamp → "15/01/2026 à 09:05" in the user's local time (what the accountant's clock said). */
-export function formatReceivedAt(iso: string, language: "fr" | "en"): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const day = `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-  return `${day} ${language === "fr" ? "à" : "at"} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function buildSendBlock(receipt: SendReceiptRecord, language: "fr" | "en"): SendBlock {
@@ -29,7 +20,7 @@ export function buildSendBlock(receipt: SendReceiptRecord, language: "fr" | "en"
     title: fr ? "Envoi au Département" : "Sent to the département",
     lines: [
       { label: fr ? "Statut" : "Status", value: status },
-      { label: fr ? "Reçu le" : "Received on", value: formatReceivedAt(receipt.receivedAt, language) },
+      { label: fr ? "Reçu le" : "Received on", value: formatDateTime(receipt.receivedAt) },
       { label: fr ? "Numéro d'envoi" : "Submission id", value: receipt.submissionId },
       { label: fr ? "Version" : "Version", value: String(receipt.version) },
       { label: fr ? "Période" : "Period", value: receipt.period },

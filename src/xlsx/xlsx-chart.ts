@@ -1,0 +1,150 @@
+import JSZip from "jszip";
+
+/**
+ * ExcelJS cannot write charts: this adds a native clustered column chart to a saved .xlsx by writing
+ * the DrawingML parts (chart, drawing, relationships, content types) into its zip. The chart refers to
+ * cells of the sheet, with cached values so viewers that do not recalculate still show it.
+ */
+export interface ColumnChartSpec {
+  sheetName: string;
+  title: string;
+  /** The data block (0-based): first row = series names, first column = categories. */
+  firstRow: number;
+  firstColumn: number;
+  rows: number;
+  columns: number;
+  /** The block's values, as written in the sheet (for the caches). */
+  values: (string | number | null)[][];
+  numberFormat: string;
+  /** Where the chart sits (0-based columns and rows, the "to" cell excluded). */
+  anchor: { fromColumn: number; fromRow: number; toColumn: number; toRow: number };
+}
+
+const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+export class XlsxChartError extends Error {}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** 'Par type'!$A$12:$A$15 */
+function ref(sheet: string, c1: number, r1: number, c2: number, r2: number): string {
+  const quoted = `'${sheet.replace(/'/g, "''")}'`;
+  const a = `$${columnLetters(c1)}$${r1 + 1}`;
+  const b = `$${columnLetters(c2)}$${r2 + 1}`;
+  return esc(`${quoted}!${a}${a === b ? "" : `:${b}`}`);
+}
+
+function chartXml(spec: ColumnChartSpec): string {
+  const { sheetName: s, firstRow: r0, firstColumn: c0, rows, columns, values } = spec;
+  const lastRow = r0 + rows - 1;
+  const categories = values.slice(1).map((row) => String(row[0] ?? ""));
+  const catCache = `<c:strCache><c:ptCount val="${categories.length}"/>${categories.map((c, i) => `<c:pt idx="${i}"><c:v>${esc(c)}</c:v></c:pt>`).join("")}</c:strCache>`;
+  const series = [];
+  for (let k = 1; k < columns; k++) {
+    const name = String(values[0][k] ?? "");
+    const points = values
+      .slice(1)
+      .map((row, i) => (typeof row[k] === "number" ? `<c:pt idx="${i}"><c:v>${row[k]}</c:v></c:pt>` : ""))
+      .join("");
+    series.push(
+      `<c:ser><c:idx val="${k - 1}"/><c:order val="${k - 1}"/>` +
+        `<c:tx><c:strRef><c:f>${ref(s, c0 + k, r0, c0 + k, r0)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+        `<c:invertIfNegative val="0"/>` +
+        `<c:cat><c:strRef><c:f>${ref(s, c0, r0 + 1, c0, lastRow)}</c:f>${catCache}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${ref(s, c0 + k, r0 + 1, c0 + k, lastRow)}</c:f><c:numCache><c:formatCode>${esc(spec.numberFormat)}</c:formatCode><c:ptCount val="${categories.length}"/>${points}</c:numCache></c:numRef></c:val>` +
+        `</c:ser>`,
+    );
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_R}">` +
+    `<c:lang val="fr-FR"/><c:roundedCorners val="0"/>` +
+    `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${esc(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join("")}` +
+    `<c:gapWidth val="150"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>` +
+    `<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+function drawingXml(spec: ColumnChartSpec, chartRelId: string): string {
+  const a = spec.anchor;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${a.fromColumn}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.fromRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:to><xdr:col>${a.toColumn}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${esc(spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_R}" r:id="${chartRelId}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
+  );
+}
+
+const rels = (items: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
+
+/** The zip path of a sheet by its name, through workbook.xml and its relationships. */
+async function sheetPath(zip: JSZip, name: string): Promise<string> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`name="${esc(name)}"`));
+  const rid = sheet && /r:id="([^"]+)"/.exec(sheet)?.[1];
+  const rel = rid && [...wbRels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`Id="${rid}"`) && tag.includes(REL_WORKSHEET));
+  const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
+  if (!target) throw new XlsxChartError(`Feuille « ${name} » introuvable dans le classeur généré : graphique non ajouté.`);
+  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+}
+
+/** Elements that must follow <drawing> in a worksheet (ECMA-376 order). */
+const AFTER_DRAWING = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
+
+/** Returns the .xlsx with the chart added on its sheet (one chart per workbook: chart1, drawing1). */
+export async function addColumnChart(xlsx: Uint8Array, spec: ColumnChartSpec): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  if (zip.file("xl/charts/chart1.xml") || zip.file("xl/drawings/drawing1.xml")) throw new XlsxChartError("Le classeur contient déjà un dessin : graphique non ajouté.");
+  const path = await sheetPath(zip, spec.sheetName);
+  const dir = path.slice(0, path.lastIndexOf("/"));
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const relsPath = `${dir}/_rels/${base}.rels`;
+
+  zip.file("xl/charts/chart1.xml", chartXml(spec));
+  zip.file("xl/drawings/drawing1.xml", drawingXml(spec, "rId1"));
+  zip.file("xl/drawings/_rels/drawing1.xml.rels", rels([`<Relationship Id="rId1" Type="${REL_CHART}" Target="../charts/chart1.xml"/>`]));
+
+  const drawingRel = `<Relationship Id="rIdBilanChart1" Type="${REL_DRAWING}" Target="../drawings/drawing1.xml"/>`;
+  const existingRels = await zip.file(relsPath)?.async("string");
+  zip.file(relsPath, existingRels ? existingRels.replace("</Relationships>", `${drawingRel}</Relationships>`) : rels([drawingRel]));
+
+  let sheet = (await zip.file(path)?.async("string")) ?? "";
+  if (!/xmlns:r="/.test(sheet.slice(0, 1000))) sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
+  const at = Math.min(...AFTER_DRAWING.map((tag) => sheet.indexOf(tag)).filter((i) => i >= 0));
+  sheet = `${sheet.slice(0, at)}<drawing r:id="rIdBilanChart1"/>${sheet.slice(at)}`;
+  zip.file(path, sheet);
+
+  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  types = types.replace(
+    "</Types>",
+    `<Override PartName="/xl/charts/chart1.xml" ContentType="${CHART_TYPE}"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="${DRAWING_TYPE}"/></Types>`,
+  );
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
