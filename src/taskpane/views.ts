@@ -11,6 +11,8 @@ export interface ViewProps {
   port: WorkbookPort | null;
   /** True outside Excel (file mode). */
   fileMode: boolean;
+  /** Opens another tab (the Envoyer view sends the user back to Vérifier). */
+  goTo?: (viewId: string) => void;
 }
 
 export interface PaneView {

@@ -110,7 +110,7 @@ describe("views and ribbon", () => {
     expect(initialView("?view=nimporte")).toBe("verifier");
     expect(initialView("")).toBe("verifier");
     renderPane(new FakePort(), cannedAnalysis([]), { initialView: "envoyer" });
-    expect(await screen.findByText(/L'envoi au Département arrive avec la connexion au hub/)).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Envoyer au Département" }, { timeout: 8000 })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Envoyer" }).getAttribute("aria-selected")).toBe("true");
   });
 

@@ -1,3 +1,5 @@
+import { webcrypto } from "node:crypto";
+import { TextDecoder, TextEncoder } from "node:util";
 import { render } from "@testing-library/react";
 import {
   INDICATOR_KEYS,
@@ -15,6 +17,10 @@ import {
   type WorkbookPort,
 } from "../../src/core";
 import { App, type AppProps } from "../../src/taskpane/components/App";
+
+// jsdom's global lacks what the hub client uses in the pane (the Envoyer view): TextEncoder and WebCrypto.
+if (typeof globalThis.TextEncoder === "undefined") Object.assign(globalThis, { TextEncoder, TextDecoder });
+if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
 
 // jsdom has no layout engine: Fluent's overflow and positioning observe sizes that never change here.
 if (typeof globalThis.ResizeObserver === "undefined") {

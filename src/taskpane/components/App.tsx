@@ -211,7 +211,7 @@ function Pane(props: AppProps) {
               )}
             >
               <Suspense fallback={<p>{t("loadingView")}</p>}>
-                <View session={session} port={port} fileMode={fileMode} />
+                <View session={session} port={port} fileMode={fileMode} goTo={setTab} />
               </Suspense>
             </ViewBoundary>
           </div>

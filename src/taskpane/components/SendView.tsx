@@ -1,18 +1,205 @@
-import { Body1, Card, CardHeader, Subtitle2 } from "@fluentui/react-components";
-import { Send20Regular } from "@fluentui/react-icons";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwise20Regular, Send20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { formatReceivedAt, type Analysis } from "../../core";
+import { cellRef } from "../hooks/useWorkbookSession";
+import { useSend, type SendViewState } from "../hooks/useSend";
 import { useI18n } from "../i18n/i18n";
+import { useSendEnvironment } from "../send/send-environment";
+import { forgetSendSettings, loadSendSettings, saveSendSettings, settingsComplete, EMPTY_SETTINGS, type SendSettings } from "../send/send-settings";
+import { userMessage } from "../errors";
 import type { ViewProps } from "../views";
+import { SendPreview } from "./SendPreview";
+import { SendReceiptCard } from "./SendReceiptCard";
+import { SendSettingsForm } from "./SendSettingsForm";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { marginBlock: tokens.spacingVerticalXS, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+const SHOWN_ERRORS = 10;
+
+/** Errors block sending: they are listed with the way back to the Vérifier view. */
+function Blocked({ analysis, goTo }: { analysis: Analysis; goTo?: (view: string) => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const errors = analysis.report.issues.filter((f) => f.severity === "error");
+  const total = analysis.report.counts.error;
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="send-blocked">
+      <MessageBarBody>
+        <MessageBarTitle>{t("sendBlocked", { count: total })}</MessageBarTitle>
+        {t("sendBlockedHelp")}
+        <ul className={styles.list}>
+          {errors.slice(0, SHOWN_ERRORS).map((f, i) => (
+            <li key={i}>
+              {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)} : ` : ""}
+              {f.message}
+            </li>
+          ))}
+        </ul>
+        {total > SHOWN_ERRORS && <Caption1 as="p">{t("moreErrors", { count: total - Math.min(errors.length, SHOWN_ERRORS) })}</Caption1>}
+        {goTo && <Link onClick={() => goTo("verifier")}>{t("backToVerify")}</Link>}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function Failure({ failure, onResend, busy }: { failure: NonNullable<SendViewState["failure"]>; onResend: () => void; busy: boolean }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <MessageBar intent={failure.kind === "queued" ? "warning" : "error"} layout="multiline" role="alert" data-testid="send-failure" data-kind={failure.kind}>
+      <MessageBarBody>
+        <MessageBarTitle>{t("sendFailedTitle")}</MessageBarTitle>
+        {failure.message}
+        {failure.problems.length > 0 && (
+          <ul className={styles.list} data-testid="send-problems">
+            {failure.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        )}
+        {failure.detail && <Caption1 as="p">{t("hubSaid", { detail: failure.detail })}</Caption1>}
+      </MessageBarBody>
+      {failure.kind === "queued" && (
+        <MessageBarActions>
+          <Button icon={<ArrowClockwise20Regular />} disabled={busy} onClick={onResend}>
+            {t("resend")}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
 
 /**
- * Placeholder until the hub connection (issue 5): the sending view replaces this component in
- * the views registry (src/taskpane/views.ts) and receives the same session (analysis, port).
+ * Envoyer: settings kept per user, the list of errors that block sending, a preview of what goes out,
+ * then the send with its progress, the receipt (also written into the workbook) or what to do next.
  */
-export function SendView(_props: ViewProps) {
-  const { t } = useI18n();
+export function SendView({ session, port, fileMode, goTo }: ViewProps) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  const env = useSendEnvironment();
+  const [settings, setSettings] = useState<SendSettings>(() => loadSendSettings(env.storage, env.partitionKey));
+  const [note, setNote] = useState<string | null>(null);
+  const send = useSend(port, env, language, t);
+  const analysis = session.analysis;
+  const busy = send.busy !== null || session.busy !== null;
+  const complete = settingsComplete(settings);
+
+  const save = () => {
+    try {
+      saveSendSettings(env.storage, env.partitionKey, settings);
+      setNote(t("settingsSaved"));
+    } catch (error) {
+      setNote(userMessage(error, t));
+    }
+  };
+  const forget = () => {
+    forgetSendSettings(env.storage, env.partitionKey);
+    setSettings(EMPTY_SETTINGS);
+    setNote(t("settingsForgotten"));
+  };
+  const doSend = () => {
+    if (!analysis) return;
+    // Sending keeps the settings: "entered once".
+    try {
+      saveSendSettings(env.storage, env.partitionKey, settings);
+    } catch {
+      // Storage refused: sending still works with the typed settings.
+    }
+    void send.send(analysis, settings);
+  };
+  const doResend = () => void send.resend(analysis, settings);
+
+  const stored = send.stored;
+  const pendingCount = send.pending.length;
+  const showPending = (pendingCount > 0 || stored?.pending) && send.failure?.kind !== "queued";
+
   return (
-    <Card>
-      <CardHeader image={<Send20Regular />} header={<Subtitle2 as="h2">{t("sendTitle")}</Subtitle2>} />
-      <Body1>{t("sendPlaceholder")}</Body1>
-    </Card>
+    <div className={styles.root}>
+      <Card>
+        <CardHeader image={<Send20Regular />} header={<Subtitle2 as="h2">{t("sendTitle")}</Subtitle2>} />
+        <Body1>{t("sendIntro")}</Body1>
+      </Card>
+
+      <section aria-labelledby="send-settings-title">
+        <Subtitle2 as="h3" id="send-settings-title">
+          {t("settingsTitle")}
+        </Subtitle2>
+        <SendSettingsForm value={settings} onChange={setSettings} onSave={save} onForget={forget} disabled={busy} />
+        {note && (
+          <Caption1 as="p" role="status" data-testid="settings-note">
+            {note}
+          </Caption1>
+        )}
+      </section>
+
+      {showPending && (
+        <MessageBar intent="warning" layout="multiline" data-testid="send-pending">
+          <MessageBarBody>
+            <MessageBarTitle>{t("pendingTitle")}</MessageBarTitle>
+            {pendingCount > 0 && <span>{t("pendingOutbox", { count: pendingCount })} </span>}
+            {stored?.pending && <span>{t("pendingWorkbook", { at: formatReceivedAt(stored.pending.queuedAt, language) })}</span>}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button icon={<ArrowClockwise20Regular />} disabled={busy || !complete} onClick={doResend}>
+              {t("resend")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      {!analysis && <Body1>{t("sendNotChecked")}</Body1>}
+      {analysis && !analysis.report.valid && <Blocked analysis={analysis} goTo={goTo} />}
+      {analysis && analysis.report.valid && (
+        <>
+          <SendPreview analysis={analysis} />
+          {!complete && <Caption1 as="p">{t("settingsMissing")}</Caption1>}
+          <div>
+            <Button appearance="primary" icon={<Send20Regular />} disabled={busy || !complete} onClick={doSend} data-testid="send-button">
+              {t("sendButton")}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {send.busy && (
+        <Spinner size="small" labelPosition="after" label={send.progress ?? t(send.busy === "sending" ? "sending" : "resending")} data-testid="send-progress" />
+      )}
+      {send.failure && <Failure failure={send.failure} onResend={doResend} busy={busy || !complete} />}
+      {send.receipt && <SendReceiptCard receipt={send.receipt} fileMode={fileMode} />}
+      {send.writeError && (
+        <MessageBar intent="warning" data-testid="send-write-error">
+          <MessageBarBody>{send.writeError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!send.receipt && stored?.receipt && (
+        <Caption1 as="p" data-testid="last-sent">
+          {t("lastSent", {
+            id: stored.receipt.submissionId,
+            version: stored.receipt.version,
+            at: formatReceivedAt(stored.receipt.receivedAt, language),
+          })}
+        </Caption1>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,181 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  buildSubmissionPayload,
+  HubClient,
+  idempotencyKeyOf,
+  normalizeHubUrl,
+  Outbox,
+  sendOrQueue,
+  type OutboxEntry,
+  type SendResult,
+} from "../../client";
+import { LocalStorageOutboxStore } from "../../client/browser/local-storage-outbox-store";
+import { periodKey } from "../../core/submission";
+import type { Analysis, SendReceiptRecord, SendState, WorkbookPort } from "../../core";
+import { VERSION } from "../../cli/version";
+import type { Language, Translate } from "../i18n/i18n";
+import { userMessage } from "../errors";
+import { MemoryOutboxStore } from "../send/memory-outbox-store";
+import { sendFailureOf, type SendFailure } from "../send/send-failure";
+import type { SendEnvironment } from "../send/send-environment";
+import type { SendSettings } from "../send/send-settings";
+
+export const PANE_GENERATOR = { name: "bilan-iae-complement", version: VERSION } as const;
+
+export interface SendViewState {
+  /** What is under way: null when idle. */
+  busy: "sending" | "resending" | null;
+  /** Retry notice while the hub does not answer. */
+  progress: string | null;
+  /** The receipt obtained in this pane (or delivered from the outbox). */
+  receipt: SendReceiptRecord | null;
+  failure: SendFailure | null;
+  /** A problem writing the receipt into the workbook, after the hub did receive the report. */
+  writeError: string | null;
+  /** What the workbook remembers (last receipt, pending marker). */
+  stored: SendState | null;
+  /** Submissions waiting in this browser's outbox. */
+  pending: OutboxEntry[];
+}
+
+const initial: SendViewState = { busy: null, progress: null, receipt: null, failure: null, writeError: null, stored: null, pending: [] };
+
+function recordOf(sent: SendResult, hub: string, contentHash: string): SendReceiptRecord {
+  const r = sent.receipt;
+  return {
+    submissionId: r.id,
+    version: r.version,
+    receivedAt: r.receivedAt,
+    hub,
+    contentHash,
+    siret: r.siret,
+    period: r.period,
+    alreadyReceived: sent.outcome === "already-received",
+  };
+}
+
+/**
+ * The Envoyer view's actions, over the hub client of src/client (payload, idempotency, retries, outbox):
+ * send now or queue, resend the queue, and keep the workbook's record (receipt, pending marker) in step.
+ */
+export function useSend(port: WorkbookPort | null, env: SendEnvironment, language: Language, t: Translate) {
+  const [state, setState] = useState<SendViewState>(initial);
+  const patch = useCallback((p: Partial<SendViewState>) => setState((s) => ({ ...s, ...p })), []);
+  const outboxRef = useRef<Outbox | null>(null);
+  outboxRef.current ??= new Outbox(env.storage ? new LocalStorageOutboxStore(env.storage, env.partitionKey) : new MemoryOutboxStore());
+  const outbox = outboxRef.current;
+
+  const refresh = useCallback(async () => {
+    try {
+      const [stored, entries] = await Promise.all([port ? port.loadSendState() : Promise.resolve(null), outbox.list()]);
+      patch({ stored, pending: entries.filter((e) => e.state === "pending") });
+    } catch (error) {
+      patch({ failure: { kind: "other", message: userMessage(error, t), detail: null, problems: [] } });
+    }
+  }, [port, outbox, patch, t]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const clientFor = useCallback(
+    (settings: SendSettings) =>
+      new HubClient({
+        baseUrl: settings.hubUrl,
+        token: settings.token,
+        fetch: env.fetch,
+        ...env.client,
+        onRetry: (info) => patch({ progress: t("sendRetrying", { attempt: info.attempt + 1, seconds: Math.ceil(info.delayMs / 1000), reason: info.reason }) }),
+      }),
+    [env, patch, t],
+  );
+
+  /** Writes the receipt into the workbook; the hub has the report whatever happens here. */
+  const keep = useCallback(
+    async (record: SendReceiptRecord, analysis: Analysis | null) => {
+      if (!port) return;
+      try {
+        if (analysis) await port.writeSendReceipt(record, analysis, { generatedAt: env.now(), language });
+        else await port.markSendPending(null);
+      } catch (error) {
+        patch({ writeError: t("sendReceiptNotWritten", { message: userMessage(error, t) }) });
+      }
+    },
+    [port, env, language, patch, t],
+  );
+
+  const send = useCallback(
+    async (analysis: Analysis, settings: SendSettings) => {
+      patch({ busy: "sending", progress: null, failure: null, writeError: null, receipt: null });
+      try {
+        const payload = await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR });
+        const key = await idempotencyKeyOf(payload);
+        const client = clientFor(settings);
+        const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
+        const outcome = await sendOrQueue(client, outbox, payload, key, period);
+        if ("sent" in outcome) {
+          const record = recordOf(outcome.sent, client.baseUrl, key);
+          patch({ receipt: record });
+          await keep(record, analysis);
+        } else {
+          await port?.markSendPending({ contentHash: key, hub: client.baseUrl, siret: payload.structure.siret, period, queuedAt: outcome.queued.queuedAt });
+          patch({ failure: { kind: "queued", message: t("sendQueued", { where: outbox.store.location }), detail: outcome.error.message, problems: [] } });
+        }
+      } catch (error) {
+        patch({ failure: sendFailureOf(error, t, analysis.structure.siret) });
+      } finally {
+        patch({ busy: null, progress: null });
+        await refresh();
+      }
+    },
+    [patch, clientFor, outbox, keep, port, refresh, t],
+  );
+
+  /** Resends what waits in the outbox for this hub and token; the workbook gets the receipt of its own content. */
+  const resend = useCallback(
+    async (analysis: Analysis | null, settings: SendSettings) => {
+      patch({ busy: "resending", progress: null, failure: null, writeError: null });
+      try {
+        const client = clientFor(settings);
+        const tokenHash = await client.tokenHash();
+        const hub = normalizeHubUrl(settings.hubUrl);
+        // The receipt goes into the workbook only if the queued content is what the workbook holds now.
+        let currentKey: string | null = null;
+        if (analysis?.report.valid) {
+          try {
+            currentKey = await idempotencyKeyOf(await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR }));
+          } catch {
+            // The workbook cannot be sent as it is now: the queued entries are delivered all the same.
+          }
+        }
+        const results = await outbox.flush((e) => (normalizeHubUrl(e.hubUrl) === hub && (!e.tokenHash || e.tokenHash === tokenHash) ? client : null));
+        const stored = port ? await port.loadSendState() : null;
+        let failure: SendFailure | null = null;
+        for (const r of results) {
+          if (r.result) {
+            const record = recordOf(r.result, hub, r.id);
+            if (r.id === currentKey) {
+              patch({ receipt: record });
+              await keep(record, analysis);
+            } else if (stored?.pending?.contentHash === r.id) {
+              patch({ receipt: record });
+              await keep(record, null);
+            }
+          } else if (r.error) {
+            failure = { kind: "queued", message: t("resendFailed", { count: results.filter((x) => !x.result).length }), detail: r.error, problems: [] };
+          }
+        }
+        if (results.length === 0) failure = { kind: "refused", message: t("resendNothing"), detail: null, problems: [] };
+        patch({ failure });
+      } catch (error) {
+        patch({ failure: sendFailureOf(error, t, analysis?.structure.siret ?? null) });
+      } finally {
+        patch({ busy: null, progress: null });
+        await refresh();
+      }
+    },
+    [patch, clientFor, outbox, port, keep, refresh, t],
+  );
+
+  return { ...state, send, resend, refresh };
+}
