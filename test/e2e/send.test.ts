@@ -1,0 +1,117 @@
+/**
+ * The Envoyer view end to end: the production build of the pane in file mode in headless Chromium, the real
+ * hub as a child process (SQLite file, CORS open to the pane's origin), an example workbook sent for real.
+ */
+import { mkdirSync, mkdtempSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { ensureDist } from "../support/dist";
+import { cli, lastLine, startHub } from "../flow/hub-process";
+import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+
+const EXAMPLE = path.join(ROOT, "examples", "aci-canonique.xlsx");
+const SHOTS = path.join(ROOT, "docs", "images");
+const OUT = path.join(ROOT, "test-output", "e2e");
+const DEPARTMENT_KEY = "cle-de-test-departement-e2e-envoi";
+
+const haveBrowser = browserAvailable();
+const suite = haveBrowser ? describe : describe.skip;
+
+suite("Envoyer view against the real hub (Chromium, file mode)", () => {
+  jest.setTimeout(420_000);
+  let server: Server;
+  let url: string;
+  let chromium: Chromium;
+  let page: Page;
+  let hub: Awaited<ReturnType<typeof startHub>>;
+  let token = "";
+  let departmentToken = "";
+  let shownId = "";
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(OUT, { recursive: true });
+    ensureDist();
+    const work = mkdtempSync(path.join(tmpdir(), "bilan-e2e-send-"));
+    const db = path.join(work, "hub.sqlite");
+    const structure = (JSON.parse((await cli(["indicators", EXAMPLE, "--json"])).out) as { structure: { siret: string; kind: string } }[])[0].structure;
+    expect((await cli(["hub", "structure", "add", "--siret", structure.siret, "--name", "Structure e2e", "--kind", structure.kind, "--db", db])).code).toBe(0);
+    token = lastLine((await cli(["hub", "token", "create", "--siret", structure.siret, "--db", db])).out);
+    departmentToken = lastLine((await cli(["hub", "token", "create", "--department", "--db", db])).out);
+
+    ({ server, url } = await serve(buildAddin()));
+    // The department's IT lists the pane's origin in HUB_CORS_ORIGINS, or the browser blocks the answers.
+    hub = await startHub(db, 0, { HUB_CORS_ORIGINS: new URL(url).origin });
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await new Promise((r) => server?.close(r));
+    await hub?.stop();
+  });
+
+  it("opens the example, enters the settings, sends and shows the receipt", async () => {
+    await page.goto(`${url}taskpane.html`);
+    await page.getByTestId("file-input").setInputFiles(EXAMPLE);
+    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "Envoyer" }).click();
+    await page.getByTestId("hub-url").fill(hub.url);
+    await page.getByTestId("hub-token").fill(token);
+    await page.getByTestId("department-key").fill(DEPARTMENT_KEY);
+    expect(await page.getByTestId("preview-records").textContent()).toMatch(/^\d+ \(clé chiffrée/);
+    await page.getByTestId("send-button").click();
+
+    await page.getByTestId("send-receipt").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("receipt-outcome").textContent()).toBe("Bilan reçu par le Département.");
+    shownId = (await page.getByTestId("receipt-id").textContent()) ?? "";
+    expect(shownId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.getByTestId("receipt-version").textContent()).toBe("1");
+    expect(await page.getByTestId("receipt-at").textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/);
+    // Once the receipt is written into the workbook the view is idle again.
+    await page.locator('[data-testid="send-button"]:not([disabled])').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(SHOTS, "envoyer.png"), fullPage: true });
+  });
+
+  it("a second send of the same content is recognised as already received; the hub has one row", async () => {
+    await page.getByTestId("send-button").click();
+    await page.getByText("Déjà reçu", { exact: false }).first().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("receipt-id").textContent()).toBe(shownId);
+    expect(await page.getByTestId("receipt-version").textContent()).toBe("1");
+
+    const res = await fetch(`${hub.url}/api/v1/submissions`, { headers: { authorization: `Bearer ${departmentToken}` } });
+    expect(res.status).toBe(200);
+    const rows = ((await res.json()) as { submissions: { id: string }[] }).submissions;
+    expect(rows.map((r) => r.id)).toEqual([shownId]);
+  });
+
+  it("the settings are remembered after a reload, and the downloaded workbook carries the Envoi block", async () => {
+    await page.getByRole("tab", { name: "Vérifier" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger le classeur annoté" }).click(),
+    ]);
+    const file = path.join(OUT, "aci-canonique-envoye.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const texts: string[] = [];
+    wb.getWorksheet("Indicateurs")!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain("Envoi au Département");
+    expect(texts).toContain(shownId);
+    expect(texts.join(" ")).not.toContain(token);
+
+    await page.reload();
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "Envoyer" }).click();
+    expect(await page.getByTestId("hub-url").inputValue()).toBe(hub.url);
+    expect(await page.getByTestId("hub-token").inputValue()).toBe(token);
+    expect(await page.getByTestId("last-sent").textContent()).toContain(shownId);
+  });
+});
