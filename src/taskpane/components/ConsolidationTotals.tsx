@@ -10,7 +10,10 @@ const useStyles = makeStyles({
   figures: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
   figure: { display: "flex", flexDirection: "column" },
   value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  table: { overflowX: "auto" },
+  scroll: { overflowX: "auto" },
+  // Natural column widths (the pane is narrow): the table scrolls sideways rather than overlapping its headers.
+  table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
+  cell: { whiteSpace: "nowrap" },
 });
 
 /** Structures, reports and distinct people for the department, then key indicators per kind. */
@@ -39,8 +42,8 @@ export function ConsolidationTotals({ c, ct }: { c: Consolidation; ct: Consolida
           </div>
         ))}
       </div>
-      <div className={styles.table}>
-        <Table size="extra-small" aria-label={ct("byKindLabel")}>
+      <div className={styles.scroll}>
+        <Table size="extra-small" className={styles.table} aria-label={ct("byKindLabel")}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{ct("kind")}</TableHeaderCell>
@@ -54,11 +57,11 @@ export function ConsolidationTotals({ c, ct }: { c: Consolidation; ct: Consolida
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.id} data-testid={`kind-${r.id}`}>
-                <TableCell>{r.label}</TableCell>
-                <TableCell data-key="structures">{formatNumber(r.t.structures)}</TableCell>
-                <TableCell data-key="reports">{formatNumber(r.t.reports)}</TableCell>
+                <TableCell className={styles.cell}>{r.label}</TableCell>
+                <TableCell className={styles.cell} data-key="structures">{formatNumber(r.t.structures)}</TableCell>
+                <TableCell className={styles.cell} data-key="reports">{formatNumber(r.t.reports)}</TableCell>
                 {KEY_INDICATORS.map((k) => (
-                  <TableCell key={k} data-key={k}>
+                  <TableCell key={k} className={styles.cell} data-key={k}>
                     {formatIndicator(k, r.t.indicators[k])}
                   </TableCell>
                 ))}
