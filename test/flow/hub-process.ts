@@ -26,8 +26,8 @@ export function lastLine(s: string): string {
 }
 
 /** `bilan-iae hub serve` as a child process on a free loopback port, on a SQLite file. */
-export async function startHub(dbFile: string, port = 0): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  const env: Record<string, string | undefined> = { ...process.env, HUB_LOG_LEVEL: "silent", HUB_RATE_LIMIT_PER_TOKEN: "100000", HUB_RATE_LIMIT_PER_IP: "100000" };
+export async function startHub(dbFile: string, port = 0, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
+  const env: Record<string, string | undefined> = { ...process.env, HUB_LOG_LEVEL: "silent", HUB_RATE_LIMIT_PER_TOKEN: "100000", HUB_RATE_LIMIT_PER_IP: "100000", ...extraEnv };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [BIN, "hub", "serve", "--port", String(port), "--host", "127.0.0.1", "--db", dbFile], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
