@@ -20,6 +20,8 @@ export interface PaneView {
   id: string;
   label: StringKey;
   component: ComponentType<ViewProps>;
+  /** Works without an open workbook (file mode offers it before any file is opened). */
+  standalone?: boolean;
 }
 
 /**
@@ -44,6 +46,16 @@ export const VIEWS: PaneView[] = [
     component: lazy(() =>
       import(/* webpackChunkName: "send" */ "./components/SendView.js").then((m) => ({
         default: m.SendView,
+      })),
+    ),
+  },
+  {
+    id: "consolider",
+    label: "tabConsolidate",
+    standalone: true,
+    component: lazy(() =>
+      import(/* webpackChunkName: "consolidate" */ "./components/ConsolidateView.js").then((m) => ({
+        default: m.ConsolidateView,
       })),
     ),
   },

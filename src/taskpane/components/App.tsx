@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Link,
   FluentProvider,
   makeStyles,
   MessageBar,
@@ -127,12 +128,32 @@ function Pane(props: AppProps) {
 
   const current = views.find((v) => v.id === tab) ?? views[0];
   const View = current.component;
+  // File mode before any file: a standalone view (Consolider) shows on its own, without the tabs.
+  const noFile = fileMode && !file;
+  const standaloneNow = noFile && current.standalone === true;
+  const viewBody = (
+    <ViewBoundary
+      key={current.id}
+      fallback={(error) => (
+        <MessageBar intent="error">{String(error instanceof Error ? error.message : error)}</MessageBar>
+      )}
+    >
+      <Suspense fallback={<p>{t("loadingView")}</p>}>
+        <View session={session} port={port} fileMode={fileMode} goTo={setTab} />
+      </Suspense>
+    </ViewBoundary>
+  );
 
   return (
     <main className={styles.root}>
       <Subtitle1 as="h1">{t("appTitle")}</Subtitle1>
 
-      {fileMode && (
+      {standaloneNow && (
+        <Link as="button" onClick={() => setTab(views[0].id)}>
+          {t("backToFile")}
+        </Link>
+      )}
+      {fileMode && !standaloneNow && (
         <section aria-label={t("fileModeTitle")}>
           {!file && <Caption1 as="p">{t("fileModeIntro")}</Caption1>}
           <FileOpener
@@ -152,6 +173,14 @@ function Pane(props: AppProps) {
               </Button>
             </div>
           )}
+          {noFile &&
+            views
+              .filter((v) => v.standalone)
+              .map((v) => (
+                <Link key={v.id} as="button" onClick={() => setTab(v.id)}>
+                  {t("standaloneLink", { view: t(v.label) })}
+                </Link>
+              ))}
         </section>
       )}
 
@@ -202,21 +231,11 @@ function Pane(props: AppProps) {
           </TabList>
 
           <div role="tabpanel" aria-label={t(current.label)}>
-            <ViewBoundary
-              key={current.id}
-              fallback={(error) => (
-                <MessageBar intent="error">
-                  {String(error instanceof Error ? error.message : error)}
-                </MessageBar>
-              )}
-            >
-              <Suspense fallback={<p>{t("loadingView")}</p>}>
-                <View session={session} port={port} fileMode={fileMode} goTo={setTab} />
-              </Suspense>
-            </ViewBoundary>
+            {viewBody}
           </div>
         </>
       )}
+      {standaloneNow && <section aria-label={t(current.label)}>{viewBody}</section>}
     </main>
   );
 }

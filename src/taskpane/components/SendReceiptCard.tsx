@@ -1,10 +1,10 @@
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
-import { formatReceivedAt, type SendReceiptRecord } from "../../core";
+import { formatDateTime, type SendReceiptRecord } from "../../core";
 import { useI18n } from "../i18n/i18n";
 
 /** The hub's receipt, as the accountant keeps it: id, version, time (also written in the workbook). */
 export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRecord; fileMode: boolean }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   return (
     <MessageBar intent="success" layout="multiline" data-testid="send-receipt">
       <MessageBarBody>
@@ -22,7 +22,7 @@ export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRec
             </TableRow>
             <TableRow>
               <TableCell>{t("receiptAt")}</TableCell>
-              <TableCell data-testid="receipt-at">{formatReceivedAt(receipt.receivedAt, language)}</TableCell>
+              <TableCell data-testid="receipt-at">{formatDateTime(receipt.receivedAt)}</TableCell>
             </TableRow>
           </TableBody>
         </Table>

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Send20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
-import { formatReceivedAt, type Analysis } from "../../core";
+import { formatDateTime, type Analysis } from "../../core";
 import { cellRef } from "../hooks/useWorkbookSession";
 import { useSend, type SendViewState } from "../hooks/useSend";
 import { useI18n } from "../i18n/i18n";
@@ -157,7 +157,7 @@ export function SendView({ session, port, fileMode, goTo }: ViewProps) {
           <MessageBarBody>
             <MessageBarTitle>{t("pendingTitle")}</MessageBarTitle>
             {pendingCount > 0 && <span>{t("pendingOutbox", { count: pendingCount })} </span>}
-            {stored?.pending && <span>{t("pendingWorkbook", { at: formatReceivedAt(stored.pending.queuedAt, language) })}</span>}
+            {stored?.pending && <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt) })}</span>}
           </MessageBarBody>
           <MessageBarActions>
             <Button icon={<ArrowClockwise20Regular />} disabled={busy || !complete} onClick={doResend}>
@@ -196,7 +196,7 @@ export function SendView({ session, port, fileMode, goTo }: ViewProps) {
           {t("lastSent", {
             id: stored.receipt.submissionId,
             version: stored.receipt.version,
-            at: formatReceivedAt(stored.receipt.receivedAt, language),
+            at: formatDateTime(stored.receipt.receivedAt),
           })}
         </Caption1>
       )}

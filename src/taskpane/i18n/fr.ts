@@ -5,6 +5,9 @@ export const fr = {
   tabVerify: "Vérifier",
   tabIndicators: "Indicateurs",
   tabSend: "Envoyer",
+  tabConsolidate: "Consolider",
+  standaloneLink: "Département : {view} les bilans reçus",
+  backToFile: "Vérifier un classeur",
   loadingView: "Chargement…",
   // Verify view
   check: "Vérifier",

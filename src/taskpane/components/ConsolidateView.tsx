@@ -1,0 +1,219 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, DataBarVertical20Regular, TableAdd20Regular } from "@fluentui/react-icons";
+import { useCallback, useMemo, useState } from "react";
+import { buildConsolidationSheets, canWriteConsolidation, consolidate, DEFAULT_CONFIG, type Consolidation, type FollowUp } from "../../core";
+import { analyzeFiles, type FileOutcome, type FileState } from "../consolidate/analyze-files";
+import { downloadXlsx } from "../consolidate/download";
+import { browserStorage, loadHubSettings, saveHubSettings, type HubSettings } from "../consolidate/hub-settings";
+import { fetchFromHub } from "../consolidate/hub-source";
+import { userMessage } from "../errors";
+import { consolidateTranslator } from "../i18n/consolidate";
+import { useI18n } from "../i18n/i18n";
+import type { ViewProps } from "../views";
+import { ConsolidationTotals } from "./ConsolidationTotals";
+import { ReturnedFiles, type ReturnedFile } from "./ReturnedFiles";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+type Source = "hub" | "files";
+interface FileEntry extends ReturnedFile {
+  outcome: FileOutcome | null;
+}
+interface Result {
+  consolidation: Consolidation;
+  followUp: FollowUp;
+}
+
+/**
+ * Department mode: the consolidation from the hub (department token) or from the returned files,
+ * analysed here with the CLI's engine. In Excel it writes the three sheets; outside Excel it offers
+ * the consolidated workbook for download. Needs no open workbook.
+ */
+export function ConsolidateView({ port }: ViewProps) {
+  const { t, language } = useI18n();
+  const ct = useMemo(() => consolidateTranslator(language), [language]);
+  const styles = useStyles();
+  const storage = useMemo(browserStorage, []);
+  const [settings, setSettings] = useState<HubSettings>(() => loadHubSettings(storage));
+  const [source, setSource] = useState<Source>(() => (settings.url ? "hub" : "files"));
+  const [files, setFiles] = useState<FileEntry[]>([]);
+  const [hubResult, setHubResult] = useState<Result | null>(null);
+  const [busy, setBusy] = useState<null | "hub" | "files" | "write">(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const inExcel = canWriteConsolidation(port);
+
+  const filesResult = useMemo((): Result | null => {
+    const outcomes = files.flatMap((f) => (f.outcome ? [f.outcome] : []));
+    if (outcomes.length === 0) return null;
+    const inputs = outcomes.flatMap((o) => (o.input ? [o.input] : []));
+    return { consolidation: consolidate(inputs), followUp: { source: "files", files: outcomes.map((o) => o.received) } };
+  }, [files]);
+  const result = source === "hub" ? hubResult : filesResult;
+
+  const addFiles = useCallback(async (picked: File[]) => {
+    setError(null);
+    setNotice(null);
+    setBusy("files");
+    // A file given again (same name) replaces its earlier version.
+    const names = new Set(picked.map((f) => f.name));
+    setFiles((prev) => [...prev.filter((f) => !names.has(f.name)), ...picked.map((f) => ({ name: f.name, state: { status: "waiting", progress: 0 } as FileState, outcome: null }))]);
+    const setState = (name: string, patch: Partial<FileEntry>) => setFiles((prev) => prev.map((f) => (f.name === name ? { ...f, ...patch } : f)));
+    try {
+      const outcomes = await analyzeFiles(
+        picked.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })),
+        (i, state) => setState(picked[i].name, { state }),
+      );
+      outcomes.forEach((o, i) => setState(picked[i].name, { outcome: o }));
+      const failed = outcomes.filter((o) => o.input === null).length;
+      setNotice(ct("filesDone", { read: outcomes.length - failed, failed }));
+    } catch (e) {
+      setError(userMessage(e, t));
+    } finally {
+      setBusy(null);
+    }
+  }, [ct, t]);
+
+  const pull = useCallback(async () => {
+    setError(null);
+    setNotice(null);
+    if (!settings.url.trim() || !settings.token.trim()) {
+      setError(ct("hubMissing"));
+      return;
+    }
+    setBusy("hub");
+    try {
+      const { consolidation, status } = await fetchFromHub(settings);
+      setHubResult({ consolidation, followUp: { source: "hub", status } });
+      if (!saveHubSettings(storage, settings)) setNotice(ct("settingsNotSaved"));
+    } catch (e) {
+      setError(userMessage(e, t));
+    } finally {
+      setBusy(null);
+    }
+  }, [settings, storage, ct, t]);
+
+  const write = useCallback(async () => {
+    if (!result) return;
+    setError(null);
+    setBusy("write");
+    try {
+      if (canWriteConsolidation(port)) {
+        await port.writeConsolidation(buildConsolidationSheets(result.consolidation, result.followUp));
+        setNotice(ct("sheetsWritten"));
+      } else {
+        const { writeConsolidationXlsx } = await import(/* webpackChunkName: "consolidation-xlsx" */ "../../xlsx/write-consolidation.js");
+        const bytes = await writeConsolidationXlsx(result.consolidation, { generatedAt: new Date(), rulesVersion: DEFAULT_CONFIG.rulesVersion, followUp: result.followUp });
+        const period = result.followUp.source === "hub" ? `-${result.followUp.status.period}` : "";
+        const name = `consolidation${period}.xlsx`;
+        downloadXlsx(bytes, name);
+        setNotice(ct("downloaded", { name }));
+      }
+    } catch (e) {
+      setError(userMessage(e, t));
+    } finally {
+      setBusy(null);
+    }
+  }, [result, port, ct, t]);
+
+  const status = result?.followUp.source === "hub" ? result.followUp.status : null;
+  const missing = status?.structures.filter((s) => s.status === "missing") ?? [];
+  const invalid = result?.consolidation.reports.filter((r) => !r.valid).length ?? 0;
+
+  return (
+    <div className={styles.root}>
+      <Card>
+        <CardHeader image={<DataBarVertical20Regular />} header={<Subtitle2 as="h2">{ct("title")}</Subtitle2>} />
+        <Body1>{ct("intro")}</Body1>
+        <Field label={ct("sourceLabel")}>
+          <RadioGroup layout="horizontal" value={source} onChange={(_e, d) => setSource(d.value as Source)}>
+            <Radio value="files" label={ct("sourceFiles")} />
+            <Radio value="hub" label={ct("sourceHub")} />
+          </RadioGroup>
+        </Field>
+
+        {source === "hub" ? (
+          <form
+            className={styles.form}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void pull();
+            }}
+          >
+            <Field label={ct("hubUrl")} required>
+              <Input type="url" value={settings.url} placeholder="https://bilan-iae.departement.fr" onChange={(_e, d) => setSettings((s) => ({ ...s, url: d.value }))} />
+            </Field>
+            <Field label={ct("hubToken")} required hint={ct("hubHint")}>
+              <Input type="password" value={settings.token} autoComplete="off" onChange={(_e, d) => setSettings((s) => ({ ...s, token: d.value }))} />
+            </Field>
+            <Field label={ct("hubPeriod")} required>
+              <Input value={settings.period} onChange={(_e, d) => setSettings((s) => ({ ...s, period: d.value }))} />
+            </Field>
+            <div className={styles.actions}>
+              <Button appearance="primary" type="submit" disabled={busy !== null}>
+                {ct("fetch")}
+              </Button>
+              {busy === "hub" && <Spinner size="tiny" label={ct("fetching")} />}
+            </div>
+          </form>
+        ) : (
+          <>
+            <ReturnedFiles files={files} onFiles={(f) => void addFiles(f)} disabled={busy !== null} ct={ct} />
+            {files.length > 0 && (
+              <div className={styles.actions}>
+                <Button appearance="subtle" disabled={busy !== null} onClick={() => setFiles([])}>
+                  {ct("clearFiles")}
+                </Button>
+              </div>
+            )}
+          </>
+        )}
+      </Card>
+
+      {error && (
+        <MessageBar intent="error" data-testid="consolidate-error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div role="status" aria-live="polite">
+        {notice && <Caption1 data-testid="consolidate-notice">{notice}</Caption1>}
+      </div>
+
+      {result ? (
+        <Card>
+          <ConsolidationTotals c={result.consolidation} ct={ct} />
+          {status && <Body1 data-testid="follow-up">{ct("followUp", { submitted: status.summary.submitted, expected: status.summary.expected, missing: status.summary.missing })}</Body1>}
+          {missing.length > 0 && <Caption1>{ct("missingNames", { names: missing.map((m) => `${m.name} (${m.kind})`).join(", ") })}</Caption1>}
+          {invalid > 0 && <Caption1>{ct("invalidReports", { count: invalid })}</Caption1>}
+          <div className={styles.actions}>
+            <Button appearance="primary" icon={inExcel ? <TableAdd20Regular /> : <ArrowDownload20Regular />} disabled={busy !== null} onClick={() => void write()}>
+              {inExcel ? ct("writeSheets") : ct("download")}
+            </Button>
+          </div>
+        </Card>
+      ) : (
+        <Caption1>{ct("nothing")}</Caption1>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
+import { analyzeWorkbook, consolidate, consolidationInputFromAnalysis, formatNumber, type ConsolidationSheetsPort, type ReportSheet } from "../../src/core";
+import { App } from "../../src/taskpane/components/App";
+import { HUB_SETTINGS_KEY } from "../../src/taskpane/consolidate/hub-settings";
+import { readXlsxBytes } from "../../src/xlsx/read-buffer";
+import { cannedAnalysis, FakePort } from "./fixtures";
+
+// jsdom lacks the TextDecoder/TextEncoder the .xlsx reader and the client use (browsers have them).
+if (typeof globalThis.TextDecoder === "undefined") (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
+if (typeof globalThis.TextEncoder === "undefined") (globalThis as { TextEncoder: unknown }).TextEncoder = NodeTextEncoder;
+
+const DEPT = join(__dirname, "..", "..", "examples", "departement-38");
+const NAMES = ["01-aci-chantier-nature-chartreuse.xlsx", "06-ai-services-plus-matheysine.xlsx"];
+
+/** A File whose arrayBuffer works whatever jsdom's Blob offers. */
+function fileOf(name: string, bytes: Uint8Array): File {
+  const f = new File([bytes as Uint8Array<ArrayBuffer>], name);
+  Object.defineProperty(f, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  return f;
+}
+
+beforeEach(() => localStorage.clear());
+
+describe("Consolider view, file mode (no workbook open)", () => {
+  it("consolidates several returned files with a progress bar each; a corrupt one shows its error, the others count", async () => {
+    const user = userEvent.setup();
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((b: Blob) => {
+      created.push(b);
+      return "blob:consolidation";
+    });
+    URL.revokeObjectURL = jest.fn();
+    // jsdom cannot navigate: record the download instead of following the link.
+    const downloads: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} openFile={async () => Promise.reject(new Error("unused"))} />);
+    expect(await screen.findByRole("heading", { name: "Consolider les bilans" })).toBeTruthy();
+    // No workbook: no tabs, and the single-file opener of the Vérifier view is hidden.
+    expect(screen.queryByRole("tablist")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeNull();
+
+    const files = [...NAMES.map((n) => fileOf(n, new Uint8Array(readFileSync(join(DEPT, n))))), fileOf("abime.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]))];
+    await user.upload(screen.getByTestId("consolidate-file-input") as HTMLInputElement, files);
+    expect(await screen.findByText("2 fichier(s) consolidé(s), 1 illisible(s).", undefined, { timeout: 20_000 })).toBeTruthy();
+
+    const rows = screen.getAllByTestId("returned-file");
+    expect(rows.map((r) => r.getAttribute("data-status"))).toEqual(["done", "done", "failed"]);
+    expect(rows.map((r) => within(r).getByRole("progressbar").getAttribute("aria-valuenow"))).toEqual(["1", "1", "1"]);
+    expect(within(rows[2]).getByRole("alert").textContent).toMatch(/abime\.xlsx/);
+
+    // Expected figures from the two readable files, through the engine directly.
+    const inputs = [];
+    for (const n of NAMES) inputs.push(consolidationInputFromAnalysis(analyzeWorkbook(await readXlsxBytes(readFileSync(join(DEPT, n)), { name: n })), n));
+    const c = consolidate(inputs);
+    expect(screen.getByTestId("total-reports").textContent).toBe("2");
+    expect(screen.getByTestId("total-structures").textContent).toBe(formatNumber(c.total.structures));
+    expect(screen.getByTestId("total-persons").textContent).toBe(formatNumber(c.total.distinctPersons));
+    expect(within(screen.getByTestId("kind-ACI")).getByText(formatNumber(c.byKind.ACI!.indicators.employees)));
+
+    await user.click(screen.getByRole("button", { name: "Télécharger la consolidation (.xlsx)" }));
+    expect(await screen.findByText("Consolidation téléchargée : consolidation.xlsx", undefined, { timeout: 20_000 })).toBeTruthy();
+    expect(created).toHaveLength(1);
+    expect(downloads).toEqual(["consolidation.xlsx"]);
+    expect(created[0].size).toBeGreaterThan(1000);
+  });
+
+  it("is reached from the file-mode start page and leads back to it", async () => {
+    const user = userEvent.setup();
+    render(<App language="fr" initialView="verifier" analyze={() => cannedAnalysis([])} openFile={async () => Promise.reject(new Error("unused"))} />);
+    await user.click(screen.getByRole("button", { name: "Département : Consolider les bilans reçus" }));
+    expect(await screen.findByRole("heading", { name: "Consolider les bilans" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Vérifier un classeur" }));
+    expect(screen.getByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeTruthy();
+  });
+});
+
+class ExcelPort extends FakePort implements ConsolidationSheetsPort {
+  written: ReportSheet[][] = [];
+  async writeConsolidation(sheets: readonly ReportSheet[]) {
+    this.written.push([...sheets]);
+  }
+}
+
+/** The part of a fetch Response the client reads (jsdom has no Response). */
+function json(status: number, body: unknown): Response {
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    headers: { get: (h: string) => (h.toLowerCase() === "content-type" ? "application/json" : null) },
+    json: async () => body,
+    arrayBuffer: async () => new ArrayBuffer(0),
+  } as unknown as Response;
+}
+
+describe("Consolider view, hub mode in Excel", () => {
+  const consolidation = consolidate([]);
+  const status = {
+    period: "2025",
+    summary: { expected: 2, submitted: 0, missing: 2 },
+    structures: [
+      { siret: "11111111111111", name: "Chantier Nature", kind: "ACI", status: "missing", submission: null },
+      { siret: "22222222222222", name: "Services Plus", kind: "AI", status: "missing", submission: null },
+    ],
+  };
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  async function fill(user: ReturnType<typeof userEvent.setup>, token: string) {
+    await user.click(await screen.findByRole("radio", { name: "Hub départemental" }));
+    await user.type(screen.getByRole("textbox", { name: /Adresse du hub/ }), "http://127.0.0.1:9/");
+    await user.type(screen.getByLabelText(/Jeton du Département/), token);
+    const period = screen.getByRole("textbox", { name: /Période/ });
+    await user.clear(period);
+    await user.type(period, "2025");
+  }
+
+  it("a refused token gives a French message and nothing is stored", async () => {
+    const user = userEvent.setup();
+    globalThis.fetch = jest.fn(async () => json(401, { detail: "" })) as typeof fetch;
+    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} officePort={new ExcelPort()} autoCheck={false} />);
+    await fill(user, "mauvais");
+    await user.click(screen.getByRole("button", { name: "Récupérer la consolidation" }));
+    expect((await screen.findByTestId("consolidate-error")).textContent).toMatch(/Jeton refusé par le hub \(401\)/);
+    expect(localStorage.getItem(HUB_SETTINGS_KEY)).toBeNull();
+  });
+
+  it("pulls consolidation and status with the token, remembers the settings per user, writes the three sheets", async () => {
+    const user = userEvent.setup();
+    const seen: { url: string; auth: string | null }[] = [];
+    globalThis.fetch = jest.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      const u = String(url);
+      seen.push({ url: u, auth: (init?.headers as Record<string, string> | undefined)?.authorization ?? null });
+      return u.includes("/structures/status") ? json(200, status) : json(200, consolidation);
+    }) as typeof fetch;
+    const port = new ExcelPort();
+    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} officePort={port} autoCheck={false} />);
+    await fill(user, "jeton-dept");
+    await user.click(screen.getByRole("button", { name: "Récupérer la consolidation" }));
+    expect((await screen.findByTestId("follow-up")).textContent).toBe("Suivi des envois : 0 reçu(s) sur 2 attendu(s), 2 manquant(s).");
+    expect(screen.getByText("Manquants : Chantier Nature (ACI), Services Plus (AI).")).toBeTruthy();
+    expect(seen.map((s) => s.url).sort()).toEqual(["http://127.0.0.1:9/api/v1/consolidation?period=2025", "http://127.0.0.1:9/api/v1/structures/status?period=2025"]);
+    expect(seen.every((s) => s.auth === "Bearer jeton-dept")).toBe(true);
+    expect(JSON.parse(localStorage.getItem(HUB_SETTINGS_KEY)!)).toEqual({ url: "http://127.0.0.1:9/", token: "jeton-dept", period: "2025" });
+
+    await user.click(screen.getByRole("button", { name: "Écrire les feuilles dans le classeur" }));
+    await waitFor(() => expect(port.written).toHaveLength(1));
+    expect(port.written[0].map((s) => s.name)).toEqual(["Consolidation", "Par type", "Suivi des envois"]);
+    // The token never reaches the workbook.
+    expect(JSON.stringify(port.written)).not.toContain("jeton-dept");
+    expect(port.calls.filter((c) => c.method === "saveMapping")).toHaveLength(0);
+    expect(await screen.findByText(/Feuilles « Consolidation », « Par type » et « Suivi des envois » écrites/)).toBeTruthy();
+  });
+});
