@@ -4,7 +4,7 @@ import type { Indicators } from "../model/indicators";
 import type { PersonRow } from "../model/person";
 import type { StructureInfo } from "../model/structure";
 import type { MotifIndex } from "../config/motifs";
-import type { ExitContext } from "../exits/classify-exit";
+import { exitContext } from "../exits/classify-exit";
 import { MIN_HOURS_EMPLOYEE, periodOf } from "./population";
 import { cleanNoise, cleanHours, ratio } from "./numbers";
 import { RowTally } from "./row-tally";
@@ -73,13 +73,7 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   const present = new Set<PersonField>(ctx.fieldsPresent);
   const has = (f: PersonField) => present.has(f);
   const period = periodOf(structure);
-  const exitCtx: ExitContext = {
-    kind: structure.kind,
-    periodStart: period.start,
-    periodEnd: period.end,
-    config,
-    motifs,
-  };
+  const exitCtx = exitContext(structure.kind, period.start, period.end, config, motifs);
 
   const tally = new RowTally(rows, exitCtx, period.end, motifs);
   for (let i = 0; i < rows.length; i++) tally.add(rows[i], i);

@@ -1,7 +1,7 @@
 import type { DayNumber } from "../model/person";
 import { DEFAULT_CONFIG } from "../config/defaults";
 import { motifIndexFor, type MotifIndex } from "../config/motifs";
-import { classifyExit, type ExitContext } from "../exits/classify-exit";
+import { classifyExit, exitContext, type ExitContext } from "../exits/classify-exit";
 import { monthsBetween } from "../dates/day-number";
 import { IdentityIndex } from "../keys/identity-index";
 import type { IndicatorRow } from "./compute";
@@ -158,7 +158,7 @@ function personFrom(row: IndicatorRow): Person {
  */
 export const KEEP_TALLY_SHAPE = new RowTally(
   [],
-  { kind: null, periodStart: null, periodEnd: null, config: DEFAULT_CONFIG, motifs: motifIndexFor(DEFAULT_CONFIG.exitMotifs) },
+  exitContext(null, null, null, DEFAULT_CONFIG, motifIndexFor(DEFAULT_CONFIG.exitMotifs)),
   null,
   motifIndexFor(DEFAULT_CONFIG.exitMotifs),
 );

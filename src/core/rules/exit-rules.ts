@@ -1,6 +1,6 @@
 import type { ExitMotif } from "../model/config";
 import type { PersonRow } from "../model/person";
-import { classifyExit, type ExitContext } from "../exits/classify-exit";
+import { classifyExit, exitContext, type ExitContext } from "../exits/classify-exit";
 import { isInReport } from "../indicators/population";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { frDate, frNumber, plural } from "./format";
@@ -31,7 +31,7 @@ export class ExitRules implements RowRule {
     private readonly hasDate: boolean,
     private readonly hasReason: boolean,
   ) {
-    this.exitCtx = { kind: env.kind, periodStart: env.periodStart, periodEnd: env.periodEnd, config: env.config, motifs: env.motifs };
+    this.exitCtx = exitContext(env.kind, env.periodStart, env.periodEnd, env.config, env.motifs);
     this.noNews = new Set(env.config.noNewsMotifCodes);
   }
 
