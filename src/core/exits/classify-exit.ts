@@ -25,6 +25,20 @@ export interface ExitContext {
   motifs: MotifIndex;
 }
 
+/**
+ * The one place an ExitContext is built: every context then has the same shape (one object literal),
+ * which the long-lived ones keep alive for the optimised code that reads them (see KEEP_TALLY_SHAPE).
+ */
+export function exitContext(
+  kind: Kind | null,
+  periodStart: DayNumber | null,
+  periodEnd: DayNumber | null,
+  config: RulesConfig,
+  motifs: MotifIndex,
+): ExitContext {
+  return { kind, periodStart, periodEnd, config, motifs };
+}
+
 type ExitFields = Pick<PersonRow, "hireDate" | "exitDate" | "exitMotif" | "hoursWorked" | "hoursSinceHire">;
 
 export function classifyExit(row: ExitFields, ctx: ExitContext): ExitStatus {

@@ -1,14 +1,14 @@
 import type { RulesConfig } from "../model/config";
 import type { PersonField } from "../model/fields";
 import type { Indicators } from "../model/indicators";
-import type { PersonRow, RsaStatus } from "../model/person";
+import type { PersonRow } from "../model/person";
 import type { StructureInfo } from "../model/structure";
 import type { MotifIndex } from "../config/motifs";
-import { classifyExit, type ExitContext } from "../exits/classify-exit";
-import { monthsBetween } from "../dates/day-number";
-import { countedHours, isInReport, MIN_HOURS_EMPLOYEE, periodOf } from "./population";
+import { exitContext } from "../exits/classify-exit";
+import { MIN_HOURS_EMPLOYEE, periodOf } from "./population";
 import { cleanNoise, cleanHours, ratio } from "./numbers";
-import { IdentityIndex } from "../keys/identity-index";
+import { RowTally } from "./row-tally";
+import { PersonTally } from "./person-tally";
 
 /** What the indicators read of a row: PersonRow satisfies it, and so do rows rebuilt from submission records. */
 export type IndicatorRow = Pick<
@@ -39,45 +39,7 @@ export interface IndicatorContext {
   motifs: MotifIndex;
 }
 
-/** The person-level attributes of one employee: a row, or a copy merged over their rows (see computeIndicators). */
-type Person = Pick<
-  IndicatorRow,
-  "sex" | "birthYear" | "qpv" | "zrr" | "rsa" | "ass" | "aah" | "rqth" | "ftDuration" | "educationLevel"
->;
-
-function personFrom(row: IndicatorRow): Person {
-  return {
-    sex: row.sex,
-    birthYear: row.birthYear,
-    qpv: row.qpv,
-    zrr: row.zrr,
-    rsa: row.rsa,
-    ass: row.ass,
-    aah: row.aah,
-    rqth: row.rqth,
-    ftDuration: row.ftDuration,
-    educationLevel: row.educationLevel,
-  };
-}
-
-/** A later path of the same person fills what the earlier ones left blank; it never overrides a value. */
-function fillBlanks(p: Person, row: IndicatorRow): void {
-  if (p.sex === null) p.sex = row.sex;
-  if (p.birthYear === null) p.birthYear = row.birthYear;
-  if (p.qpv === null) p.qpv = row.qpv;
-  if (p.zrr === null) p.zrr = row.zrr;
-  if (p.rsa === null) p.rsa = row.rsa;
-  if (p.ass === null) p.ass = row.ass;
-  if (p.aah === null) p.aah = row.aah;
-  if (p.rqth === null) p.rqth = row.rqth;
-  if (p.ftDuration === null) p.ftDuration = row.ftDuration;
-  if (p.educationLevel === null) p.educationLevel = row.educationLevel;
-}
-
-/** RSA at hire [C]: OUI-M, OUI-NM, and a plain "Oui" that does not say which. */
-export function isRsa(status: RsaStatus | null): boolean {
-  return status !== null && status !== "NON";
-}
+export { isRsa } from "./rsa";
 
 /** Annual hours of one ETP: the structure's own figure when given, else the kind's default (domain §4.3). */
 export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig): number | null {
@@ -111,167 +73,20 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   const present = new Set<PersonField>(ctx.fieldsPresent);
   const has = (f: PersonField) => present.has(f);
   const period = periodOf(structure);
-  const exitCtx: ExitContext = {
-    kind: structure.kind,
-    periodStart: period.start,
-    periodEnd: period.end,
-    config,
-    motifs,
-  };
+  const exitCtx = exitContext(structure.kind, period.start, period.end, config, motifs);
 
-  // Persons as indices (first row, summed hours) rather than objects: 100 000 rows allocate nothing per row.
-  // Only a person with several rows gets a merged attribute object (rare).
-  const byIdentity = new IdentityIndex(rows.length);
-  const firstRow = new Int32Array(rows.length);
-  const personHours = new Float64Array(rows.length);
-  let personCount = 0;
-  let merged: Map<number, Person> | null = null;
-  let hoursAll = 0;
-  let hoursRsa = 0;
-  let exits = 0;
-  let withdrawn = 0;
-  let tooShort = 0;
-  let examined = 0;
-  let durable = 0;
-  let transition = 0;
-  let positive = 0;
-  let other = 0;
-  let unknownCategory = 0;
-  let rsaDurableOrTraining = 0;
-  let pathMonthsSum = 0;
-  let pathCount = 0;
-
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (!isInReport(row, period.end)) continue;
-    const h = countedHours(row.hoursWorked);
-    hoursAll += h;
-    if (isRsa(row.rsa)) hoursRsa += h;
-
-    const id = row.identity;
-    const known = id === null ? -1 : byIdentity.personOrAdd(id, personCount);
-    if (known < 0) {
-      firstRow[personCount] = i;
-      personHours[personCount] = h;
-      personCount++;
-    } else {
-      personHours[known] += h;
-      merged ??= new Map();
-      let p = merged.get(known);
-      if (p === undefined) {
-        p = personFrom(rows[firstRow[known]]);
-        merged.set(known, p);
-      }
-      fillBlanks(p, row);
-    }
-
-    if (row.exitDate === null) continue;
-    const exit = classifyExit(row, exitCtx);
-    switch (exit.status) {
-      case "none":
-      case "outside":
-        break;
-      case "withdrawn":
-        exits++;
-        withdrawn++;
-        break;
-      case "tooShort":
-        exits++;
-        tooShort++;
-        break;
-      case "examined": {
-        exits++;
-        examined++;
-        const cat = exit.category;
-        if (cat === "durable") durable++;
-        else if (cat === "transition") transition++;
-        else if (cat === "positive") positive++;
-        else if (cat === "other") other++;
-        else unknownCategory++;
-        if (isRsa(row.rsa)) {
-          const training = row.exitMotif !== null && motifs.byKey(row.exitMotif)?.qualifyingTraining === true;
-          if (cat === "durable" || training) rsaDurableOrTraining++;
-        }
-        // An exit before the hire (an error finding) has no length to average.
-        if (row.hireDate !== null && row.exitDate >= row.hireDate) {
-          pathMonthsSum += monthsBetween(row.hireDate, row.exitDate);
-          pathCount++;
-        }
-        break;
-      }
-    }
-  }
+  const tally = new RowTally(rows, exitCtx, period.end, motifs);
+  for (let i = 0; i < rows.length; i++) tally.add(rows[i], i);
+  const { hoursAll, hoursRsa, exits, withdrawn, tooShort, examined, durable, transition, positive, other } = tally;
+  const { unknownCategory, rsaDurableOrTraining, pathMonthsSum, pathCount } = tally;
 
   // Distinct persons with ≥ 1 h in the period.
   const endYear = period.end === null ? null : yearOfIso(structure.periodEnd as string);
-  let employees = 0;
-  let women = 0;
-  let men = 0;
-  let sexUnknown = 0;
-  let rsa = 0;
-  let rsaUnknown = 0;
-  let qpv = 0;
-  let qpvUnknown = 0;
-  let zrr = 0;
-  let zrrUnknown = 0;
-  let under26 = 0;
-  let age50plus = 0;
-  let ageUnknown = 0;
-  let deld = 0;
-  let detld = 0;
-  let ftUnknown = 0;
-  let rqth = 0;
-  let rqthUnknown = 0;
-  let ass = 0;
-  let aah = 0;
-  let belowCap = 0;
-  let capBep = 0;
-  let nonCertified = 0;
-  // One lookup per employee: code → bit mask of the levels it belongs to (a department may list a code twice).
-  const eduLevels = new Map<string, number>();
-  const addLevel = (codes: readonly string[], bit: number) => {
-    for (const c of codes) eduLevels.set(c, (eduLevels.get(c) ?? 0) | bit);
-  };
-  addLevel(config.education.belowCap, 1);
-  addLevel(config.education.capBep, 2);
-  addLevel(config.education.nonCertified, 4);
-  const { youngUnder, seniorFrom } = config.age;
-
-  for (let i = 0; i < personCount; i++) {
-    if (personHours[i] < MIN_HOURS_EMPLOYEE) continue;
-    const p: Person = (merged !== null && merged.get(i)) || rows[firstRow[i]];
-    employees++;
-    if (p.sex === "F") women++;
-    else if (p.sex === "H") men++;
-    else sexUnknown++;
-    if (p.rsa === null) rsaUnknown++;
-    else if (isRsa(p.rsa)) rsa++;
-    if (p.qpv === null) qpvUnknown++;
-    else if (p.qpv) qpv++;
-    if (p.zrr === null) zrrUnknown++;
-    else if (p.zrr) zrr++;
-    if (p.birthYear === null || endYear === null) ageUnknown++;
-    else {
-      const age = endYear - p.birthYear;
-      if (age < youngUnder) under26++;
-      if (age >= seniorFrom) age50plus++;
-    }
-    if (p.ftDuration === null) ftUnknown++;
-    else if (p.ftDuration === "03") deld++;
-    else if (p.ftDuration === "04") detld++;
-    if (p.rqth === null) rqthUnknown++;
-    else if (p.rqth) rqth++;
-    if (p.ass === true) ass++;
-    if (p.aah === true) aah++;
-    if (p.educationLevel !== null) {
-      const levels = eduLevels.get(p.educationLevel);
-      if (levels !== undefined) {
-        if (levels & 1) belowCap++;
-        if (levels & 2) capBep++;
-        if (levels & 4) nonCertified++;
-      }
-    }
-  }
+  const persons = new PersonTally(config, endYear);
+  for (let i = 0; i < tally.personCount; i++) if (tally.personHours[i] >= MIN_HOURS_EMPLOYEE) persons.add(tally.person(i));
+  const { employees, women, men, sexUnknown, rsa, rsaUnknown, qpv, qpvUnknown, zrr, zrrUnknown } = persons;
+  const { under26, age50plus, ageUnknown, deld, detld, ftUnknown, rqth, rqthUnknown, ass, aah } = persons;
+  const { belowCap, capBep, nonCertified } = persons;
 
   const hasHours = has("hoursWorked");
   const hasAge = (has("birthDate") || has("birthYear")) && endYear !== null;

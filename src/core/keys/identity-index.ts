@@ -25,3 +25,6 @@ export class IdentityIndex {
     return -1;
   }
 }
+
+/** Keeps the IdentityIndex shape alive between analyses (see KEEP_TABLE_SHAPE in key-table.ts). */
+export const KEEP_INDEX_SHAPE = new IdentityIndex(1);

@@ -71,3 +71,11 @@ export class FirstRowTable {
     this.slots = slots;
   }
 }
+
+/**
+ * One table that lives as long as the module. V8 holds the maps (hidden classes) of an object shape
+ * only weakly: once every table of a run is garbage, a full GC frees the shape, the optimised code of
+ * firstOrAdd that depended on it is thrown away, and the next run pays for re-optimising it. Keeping one
+ * instance alive keeps the shape, hence the code.
+ */
+export const KEEP_TABLE_SHAPE = new FirstRowTable(1);

@@ -1,6 +1,7 @@
 import type { DayNumber } from "../model/person";
 import { dayFromDate, dayFromSerial, dayFromYmd, isValidYmd } from "../dates/day-number";
-import { INVALID, isBlankChar, isEmptyCell, type Parsed } from "./outcome";
+import { INVALID, isEmptyCell, type Parsed } from "./outcome";
+import { isBlankChar } from "../text/normalize";
 import { MONTHS } from "../reference/months";
 import { normalizeText } from "../text/normalize";
 

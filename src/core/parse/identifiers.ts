@@ -1,4 +1,5 @@
-import { isBlankChar, isEmptyCell, trimCell } from "./outcome";
+import { isEmptyCell, trimCell } from "./outcome";
+import { isBlankChar } from "../text/normalize";
 
 /**
  * PASS IAE as typed ("99999 00 12345", "9999-9001.2345") → "999990012345": spaces, dots and dashes

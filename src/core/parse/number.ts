@@ -1,4 +1,5 @@
-import { INVALID, isBlankChar, isEmptyCell, type Parsed } from "./outcome";
+import { INVALID, isEmptyCell, type Parsed } from "./outcome";
+import { isBlankChar } from "../text/normalize";
 
 /**
  * A number cell: a finite number, or text in French or English notation — one decimal separator

@@ -1,6 +1,9 @@
 import { isBlankChar } from "../text/normalize";
 
-/** Re-exported: the parsers' notion of a blank is the text module's. */
+/**
+ * Re-exported: the parsers' notion of a blank is the text module's. Hot code imports it from
+ * text/normalize directly: a CommonJS re-export is a getter, called on every use.
+ */
 export { isBlankChar };
 
 /**

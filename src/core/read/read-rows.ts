@@ -1,12 +1,12 @@
 import type { TableInfo } from "../model/analysis";
 import type { MappedField } from "../model/fields";
 import type { PersonRow } from "../model/person";
-import type { FindingCollector } from "../findings/collector";
-import type { MotifIndex } from "../config/motifs";
-import { motifKey } from "../config/motifs";
+import { FindingCollector } from "../findings/collector";
+import { MotifIndex, motifKey } from "../config/motifs";
 import { a1 } from "../findings/a1";
 import { createNormalizer } from "../text/normalize";
-import { cellToText, INVALID, isBlankChar, isEmptyCell, trimCell } from "../parse/outcome";
+import { cellToText, INVALID, isEmptyCell, trimCell } from "../parse/outcome";
+import { isBlankChar } from "../text/normalize";
 import { excelErrorOf, isExcelError } from "../parse/excel-error";
 import { parseDateCell, parseYearCell, yearOfDay } from "../parse/date";
 import { parseNumberCell } from "../parse/number";
@@ -109,66 +109,66 @@ export interface ReadRowsContext {
 
 /** Reads the typed rows below the header. Never throws on hostile cells: they become value-invalid. */
 export function readRows(ctx: ReadRowsContext): PersonRow[] {
-  const { view, table, date1904, motifs, findings } = ctx;
-  const hasHoursColumn = table.columns.some((c) => c.field === "hoursWorked");
-  const plans: Plan[] = table.columns
-    .filter((c) => c.field !== "hoursMonth" || !hasHoursColumn)
-    .map((c) => ({ index: c.index, kind: KIND_OF[c.field], field: c.field, column: table.firstColumn + c.index }));
-  const nPlans = plans.length;
-  const fieldsSet = new Set(plans.map((p) => p.field));
-  let required = 0;
-  if (fieldsSet.has("sex")) required |= REQ_SEX;
-  if (fieldsSet.has("birthDate") || fieldsSet.has("birthYear")) required |= REQ_BIRTH;
-  if (fieldsSet.has("rsa")) required |= REQ_RSA;
-  if (fieldsSet.has("hireDate")) required |= REQ_HIRE;
-  if (fieldsSet.has("hoursWorked") || fieldsSet.has("hoursMonth")) required |= REQ_HOURS;
-  const reqColumn = (bit: number): Plan =>
-    plans.find((p) =>
-      bit === REQ_SEX
-        ? p.kind === K.Sex
-        : bit === REQ_BIRTH
-          ? p.kind === K.BirthDate || p.kind === K.BirthYear
-          : bit === REQ_RSA
-            ? p.kind === K.Rsa
-            : bit === REQ_HIRE
-              ? p.kind === K.HireDate
-              : p.kind === K.Hours || p.kind === K.Month,
-    ) as Plan;
-  const normName = createNormalizer(50000);
-  const sheet = table.sheet;
-  const rowsOut: PersonRow[] = [];
+  return new RowReader(ctx).readAll();
+}
 
-  const invalid = (p: Plan, excelRow: number, v: unknown) => {
-    findings.add("value-invalid", "error", () => {
-      const text = cellToText(v);
-      return {
-        sheet,
-        cell: a1(excelRow, p.column),
-        row: excelRow,
-        column: p.column,
-        field: p.field,
-        value: text,
-        message: `${FIELD_LABELS[p.field]} illisible : "${text}". Saisissez ${FIELD_EXPECTED[p.field]}.`,
-      };
-    });
-  };
-  const cellError = (p: Plan, excelRow: number, err: string) => {
-    findings.add("cell-error", "error", () => ({
-      sheet,
-      cell: a1(excelRow, p.column),
-      row: excelRow,
-      column: p.column,
-      field: p.field,
-      value: err,
-      message: `La cellule ${a1(excelRow, p.column)} (« ${FIELD_LABELS[p.field]} ») contient l'erreur Excel ${err}. Corrigez la formule ou saisissez ${FIELD_EXPECTED[p.field]}.`,
-    }));
-  };
+/**
+ * The reading of one table. A class, so that the per-row work is one method shared by every reader:
+ * V8 optimises readRow once (it runs 100 000 times) and keeps that code from one workbook to the next,
+ * where a loop body inside a once-called function had to be re-optimised on the fly (OSR) on every call.
+ */
+export class RowReader {
+  private readonly view: SheetView;
+  private readonly date1904: boolean;
+  private readonly motifs: MotifIndex;
+  private readonly findings: FindingCollector;
+  private readonly sheet: string;
+  private readonly firstRow: number;
+  private readonly plans: Plan[];
+  /** REQ_* bits of the value-required fields that have a column. */
+  private readonly required: number;
+  private readonly normName: (s: string) => string;
 
-  const nRows = view.rows.length;
-  let blanks = 0;
-  for (let i = table.headerIndex + 1; i < nRows; i++) {
-    const cells = rowAt(view, i);
-    const excelRow = view.originRow + i + 1;
+  constructor(ctx: ReadRowsContext) {
+    const { table } = ctx;
+    this.view = ctx.view;
+    this.date1904 = ctx.date1904;
+    this.motifs = ctx.motifs;
+    this.findings = ctx.findings;
+    this.sheet = table.sheet;
+    this.firstRow = table.headerIndex + 1;
+    const hasHoursColumn = table.columns.some((c) => c.field === "hoursWorked");
+    this.plans = table.columns
+      .filter((c) => c.field !== "hoursMonth" || !hasHoursColumn)
+      .map((c) => ({ index: c.index, kind: KIND_OF[c.field], field: c.field, column: table.firstColumn + c.index }));
+    let required = 0;
+    for (const p of this.plans) required |= bitOf(p.kind);
+    this.required = required;
+    this.normName = createNormalizer(50000);
+  }
+
+  readAll(): PersonRow[] {
+    const view = this.view;
+    const rowsOut: PersonRow[] = [];
+    const nRows = view.rows.length;
+    let blanks = 0;
+    for (let i = this.firstRow; i < nRows; i++) {
+      const r = this.readRow(rowAt(view, i), view.originRow + i + 1);
+      if (r === null) {
+        if (++blanks >= BLANK_ROWS_END) break;
+        continue;
+      }
+      blanks = 0;
+      rowsOut.push(r);
+    }
+    return rowsOut;
+  }
+
+  /** One typed row, or null when the row holds no real data (its cell errors are then dropped). */
+  readRow(cells: readonly unknown[], excelRow: number): PersonRow | null {
+    const plans = this.plans;
+    const nPlans = plans.length;
+    const date1904 = this.date1904;
     // A row counts when it holds real data: a lone 0 in an hours column or an Excel error (formulas
     // filled down a template's empty rows) does not make it a person; its errors are then dropped.
     let filled = false;
@@ -198,7 +198,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         if (err) (pendingErrors ??= []).push({ p, err });
         else {
           filled = true;
-          invalid(p, excelRow, v);
+          this.invalid(p, excelRow, v);
         }
         continue;
       }
@@ -206,7 +206,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
       switch (p.kind) {
         case K.Pass: {
           const x = normalizePass(v);
-          if (x === null) invalid(p, excelRow, v);
+          if (x === null) this.invalid(p, excelRow, v);
           else r.passNumber = x;
           break;
         }
@@ -215,7 +215,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         case K.Commune:
         case K.QpvCode: {
           const x = parseTextCell(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else if (p.kind === K.LastName) r.lastName = x;
           else if (p.kind === K.FirstName) r.firstName = x;
           else if (p.kind === K.Commune) r.commune = x;
@@ -224,28 +224,28 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         }
         case K.PostalCode: {
           const x = parsePostalCode(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else r.postalCode = x;
           break;
         }
         case K.Sex: {
           seen |= REQ_SEX;
           const x = parseSex(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else r.sex = x;
           break;
         }
         case K.BirthDate: {
           seen |= REQ_BIRTH;
           const x = parseDateCell(v, date1904);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else r.birthDate = x;
           break;
         }
         case K.BirthYear: {
           seen |= REQ_BIRTH;
           const x = parseYearCell(v, date1904);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else birthYearCol = x;
           break;
         }
@@ -255,7 +255,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         case K.Aah:
         case K.Rqth: {
           const x = parseYesNo(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else if (p.kind === K.Qpv) r.qpv = x;
           else if (p.kind === K.Zrr) r.zrr = x;
           else if (p.kind === K.Ass) r.ass = x;
@@ -266,25 +266,25 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         case K.Rsa: {
           seen |= REQ_RSA;
           const x = parseRsa(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else r.rsa = x;
           break;
         }
         case K.Ft: {
           const x = parseFtDuration(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else r.ftDuration = x;
           break;
         }
         case K.Education: {
           const x = parseEducationLevel(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else r.educationLevel = x;
           break;
         }
         case K.Prescriber: {
           const x = parsePrescriber(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else r.prescriber = x;
           break;
         }
@@ -293,7 +293,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         case K.ExitDate: {
           if (p.kind === K.HireDate) seen |= REQ_HIRE;
           const x = parseDateCell(v, date1904);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else if (p.kind === K.HireDate) r.hireDate = x;
           else if (p.kind === K.ContractEnd) r.contractEndDate = x;
           else r.exitDate = x;
@@ -304,7 +304,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         case K.HoursSinceHire: {
           if (p.kind === K.Hours) seen |= REQ_HOURS;
           const x = parseNumberCell(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else if (p.kind === K.Weekly) r.weeklyHours = x;
           else if (p.kind === K.Hours) r.hoursWorked = x;
           else r.hoursSinceHire = x;
@@ -313,7 +313,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         case K.Month: {
           seen |= REQ_HOURS;
           const x = parseNumberCell(v);
-          if (x === INVALID) invalid(p, excelRow, v);
+          if (x === INVALID) this.invalid(p, excelRow, v);
           else if (x !== null) {
             monthSum += x;
             monthAny = true;
@@ -324,13 +324,13 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
           if (typeof v === "string" || typeof v === "number") {
             const raw = typeof v === "string" ? trimCell(v).slice(0, 500) : String(v);
             if (typeof v === "number" && !Number.isFinite(v)) {
-              invalid(p, excelRow, v);
+              this.invalid(p, excelRow, v);
               break;
             }
             r.exitReasonRaw = raw;
-            const m = motifs.match(v);
+            const m = this.motifs.match(v);
             r.exitMotif = m ? motifKey(m) : null;
-          } else invalid(p, excelRow, v);
+          } else this.invalid(p, excelRow, v);
           break;
         }
         case K.Derogation: {
@@ -341,38 +341,66 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
         }
       }
     }
-    if (!filled) {
-      if (++blanks >= BLANK_ROWS_END) break;
-      continue;
-    }
-    blanks = 0;
-    if (pendingErrors !== null) for (const e of pendingErrors) cellError(e.p, excelRow, e.err);
+    if (!filled) return null;
+    if (pendingErrors !== null) for (const e of pendingErrors) this.cellError(e.p, excelRow, e.err);
     if (monthAny && r.hoursWorked === null) r.hoursWorked = Math.round(monthSum * 1e6) / 1e6;
     if (r.birthDate !== null) r.birthYear = yearOfDay(r.birthDate);
     else if (birthYearCol !== null) r.birthYear = birthYearCol;
-    const missing = required & ~seen;
-    if (missing !== 0) {
-      for (let bit = 1; bit <= REQ_HOURS; bit <<= 1) {
-        if ((missing & bit) === 0) continue;
-        const p = reqColumn(bit);
-        findings.add("value-required", "error", () => ({
-          sheet,
-          cell: a1(excelRow, p.column),
-          row: excelRow,
-          column: p.column,
-          field: p.kind === K.Month ? "hoursWorked" : p.field,
-          value: null,
-          message: `Cellule vide pour « ${bit === REQ_BIRTH ? "Date de naissance" : p.kind === K.Month ? "Heures travaillées" : FIELD_LABELS[p.field]} » (obligatoire). Saisissez ${FIELD_EXPECTED[p.kind === K.Month ? "hoursWorked" : p.field]}${p.kind === K.Month ? " dans les colonnes des mois (0 si la personne n'a pas travaillé)" : ""}.`,
-        }));
-      }
-    }
+    const missing = this.required & ~seen;
+    if (missing !== 0) this.missingRequired(missing, excelRow);
     // Only a well-formed PASS identifies a person: "EN COURS" on ten rows is not one person.
     if (r.passNumber !== null && isPassShaped(r.passNumber)) r.identity = r.passNumber;
     else if (r.lastName !== null && r.firstName !== null && r.birthDate !== null)
-      r.identity = `${normName(r.lastName).toUpperCase()}|${normName(r.firstName).toUpperCase()}|${r.birthDate}`;
-    rowsOut.push(r);
+      r.identity = `${this.normName(r.lastName).toUpperCase()}|${this.normName(r.firstName).toUpperCase()}|${r.birthDate}`;
+    return r;
   }
-  return rowsOut;
+
+  private invalid(p: Plan, excelRow: number, v: unknown): void {
+    const sheet = this.sheet;
+    this.findings.add("value-invalid", "error", () => {
+      const text = cellToText(v);
+      return {
+        sheet,
+        cell: a1(excelRow, p.column),
+        row: excelRow,
+        column: p.column,
+        field: p.field,
+        value: text,
+        message: `${FIELD_LABELS[p.field]} illisible : "${text}". Saisissez ${FIELD_EXPECTED[p.field]}.`,
+      };
+    });
+  }
+
+  private cellError(p: Plan, excelRow: number, err: string): void {
+    const sheet = this.sheet;
+    this.findings.add("cell-error", "error", () => ({
+      sheet,
+      cell: a1(excelRow, p.column),
+      row: excelRow,
+      column: p.column,
+      field: p.field,
+      value: err,
+      message: `La cellule ${a1(excelRow, p.column)} (« ${FIELD_LABELS[p.field]} ») contient l'erreur Excel ${err}. Corrigez la formule ou saisissez ${FIELD_EXPECTED[p.field]}.`,
+    }));
+  }
+
+  /** value-required for each REQ_* bit in `missing`, on the column of that field. */
+  private missingRequired(missing: number, excelRow: number): void {
+    const sheet = this.sheet;
+    for (let bit = 1; bit <= REQ_HOURS; bit <<= 1) {
+      if ((missing & bit) === 0) continue;
+      const p = this.plans.find((q) => bitOf(q.kind) === bit) as Plan;
+      this.findings.add("value-required", "error", () => ({
+        sheet,
+        cell: a1(excelRow, p.column),
+        row: excelRow,
+        column: p.column,
+        field: p.kind === K.Month ? "hoursWorked" : p.field,
+        value: null,
+        message: `Cellule vide pour « ${bit === REQ_BIRTH ? "Date de naissance" : p.kind === K.Month ? "Heures travaillées" : FIELD_LABELS[p.field]} » (obligatoire). Saisissez ${FIELD_EXPECTED[p.kind === K.Month ? "hoursWorked" : p.field]}${p.kind === K.Month ? " dans les colonnes des mois (0 si la personne n'a pas travaillé)" : ""}.`,
+      }));
+    }
+  }
 }
 
 /** 12 letters or digits (the PASS IAE shape); the pass-format rule reports the others. */
@@ -441,3 +469,16 @@ export function newRow(excelRow: number): PersonRow {
     identity: null,
   };
 }
+
+/**
+ * A reader that lives as long as the module. V8 holds an object shape (hidden class) only weakly: when
+ * every reader of a run is garbage, a full GC frees the RowReader shape and throws away the optimised
+ * readRow that depended on it, to be re-optimised by the next workbook. One live reader keeps it.
+ */
+export const KEEP_READER_SHAPE = new RowReader({
+  view: { name: "", rows: [], originRow: 0, originCol: 0 },
+  table: { sheet: "", headerRow: 1, headerIndex: 0, firstColumn: 1, columns: [], unknownHeaders: [], fieldsPresent: [] },
+  date1904: false,
+  motifs: new MotifIndex([]),
+  findings: new FindingCollector(1),
+});

@@ -1,4 +1,4 @@
-import { isBlankChar } from "../parse/outcome";
+import { isBlankChar } from "../text/normalize";
 
 /**
  * True when a value looks like a French social security number (NIR): 13 digits, or 15 with the key,

@@ -1,5 +1,6 @@
 import type { PersonRow } from "../model/person";
 import { normalizeText } from "../text/normalize";
+import type { FindingCollector } from "../findings/collector";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { FirstRowTable } from "../keys/key-table";
 import { passDigits } from "../keys/pass-digits";
@@ -19,33 +20,78 @@ export function identityRules(env: RuleEnv): RowRule | null {
   const hasPass = env.has("passNumber");
   const hasNames = env.has("lastName") && env.has("firstName") && env.has("birthDate");
   if (!hasPass && !hasNames) return null;
-  const { findings } = env;
-  const expected = env.rowCount;
+  return new IdentityRules(env, hasPass, hasNames);
+}
+
+/** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
+export class IdentityRules implements RowRule {
+  private readonly findings: FindingCollector;
   // 12-digit PASS numbers (nearly all) as numbers in a typed table; anything else in a Map.
-  const passTable = new FirstRowTable(expected);
-  const otherPass = new Map<string, number>();
+  private readonly passTable: FirstRowTable;
+  private readonly otherPass = new Map<string, number>();
   // Names are mostly distinct: they are hashed in their normalised form without building it, packed with
   // the birth day into one number; a hit is confirmed with normalizeText (rare: only true duplicates).
-  const nameTable = new FirstRowTable(expected);
-  const nameRows: PersonRow[] = [];
-  const otherNames = new Map<string, number>();
-  const firstWithPass = (pass: string, value: number, excelRow: number): number => {
-    if (value >= 0) return passTable.firstOrAdd(value, excelRow);
-    const first = otherPass.get(pass);
+  private readonly nameTable: FirstRowTable;
+  private readonly nameRows: PersonRow[] = [];
+  private readonly otherNames = new Map<string, number>();
+
+  constructor(
+    private readonly env: RuleEnv,
+    private readonly hasPass: boolean,
+    private readonly hasNames: boolean,
+  ) {
+    this.findings = env.findings;
+    this.passTable = new FirstRowTable(env.rowCount);
+    this.nameTable = new FirstRowTable(env.rowCount);
+  }
+
+  check(row: PersonRow): void {
+    let duplicated = false;
+    const rawPass = row.passNumber;
+    if (this.hasPass && rawPass !== null) {
+      // Most PASS numbers are already 12 clean digits: no string work for them.
+      let value = passDigits(rawPass);
+      const pass = value >= 0 ? rawPass : normalizePass(rawPass);
+      if (value < 0 && pass !== rawPass) value = passDigits(pass);
+      const digits = value >= 0;
+      const wellFormed = digits || PASS_CHARS.test(pass);
+      if (!wellFormed) this.passMalformed(row, rawPass, pass);
+      else if (!digits) this.passLettered(row, rawPass);
+      // Only a well-formed PASS identifies a person ("EN COURS" on ten rows is not one person, as the reader
+      // decides for `identity`); a malformed one is already a pass-format error.
+      if (wellFormed) {
+        const first = this.firstWithPass(pass, value, row.excelRow);
+        if (first !== 0) {
+          duplicated = true;
+          this.duplicatePass(row, rawPass, first);
+        }
+      }
+    }
+    if (this.hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
+      const first = this.firstWithName(row, row.lastName, row.firstName, row.birthDate);
+      // One finding per row: a row already reported for its PASS is not reported again.
+      if (first !== 0 && !duplicated) this.duplicateName(row, first);
+    }
+  }
+
+  private firstWithPass(pass: string, value: number, excelRow: number): number {
+    if (value >= 0) return this.passTable.firstOrAdd(value, excelRow);
+    const first = this.otherPass.get(pass);
     if (first !== undefined) return first;
-    otherPass.set(pass, excelRow);
+    this.otherPass.set(pass, excelRow);
     return 0;
-  };
-  const firstWithName = (row: PersonRow, last: string, first: string, birth: number): number => {
+  }
+
+  private firstWithName(row: PersonRow, last: string, first: string, birth: number): number {
     const b = birth + BIRTH_OFFSET;
     if (b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b)) {
       const key = (b * 2 ** 18 + (nameHash(last) >>> 14)) * 2 ** 17 + (nameHash(first) >>> 15);
-      const hit = nameTable.firstOrAdd(key, nameRows.length + 1);
+      const hit = this.nameTable.firstOrAdd(key, this.nameRows.length + 1);
       if (hit === 0) {
-        nameRows.push(row);
+        this.nameRows.push(row);
         return 0;
       }
-      const earlier = nameRows[hit - 1];
+      const earlier = this.nameRows[hit - 1];
       const same =
         normalizeText(earlier.lastName as string) === normalizeText(last) &&
         normalizeText(earlier.firstName as string) === normalizeText(first);
@@ -53,64 +99,45 @@ export function identityRules(env: RuleEnv): RowRule | null {
       return same ? earlier.excelRow : 0;
     }
     const key = `${normalizeText(last)}|${normalizeText(first)}|${birth}`;
-    const seen = otherNames.get(key);
+    const seen = this.otherNames.get(key);
     if (seen !== undefined) return seen;
-    otherNames.set(key, row.excelRow);
+    this.otherNames.set(key, row.excelRow);
     return 0;
-  };
+  }
 
-  const duplicatePass = (row: PersonRow, raw: string, first: number) =>
-    findings.add("duplicate-person", "error", () => ({
+  private passMalformed(row: PersonRow, rawPass: string, pass: string): void {
+    const env = this.env;
+    this.findings.add("pass-format", "error", () => ({
+      ...env.at("passNumber", row.excelRow),
+      value: rawPass,
+      message: `Le numéro de PASS IAE « ${rawPass} » doit comporter 12 lettres ou chiffres (${pass.length} caractère(s) utile(s) trouvé(s)). Recopiez-le depuis la décision d'agrément ou les emplois de l'inclusion.`,
+    }));
+  }
+
+  private passLettered(row: PersonRow, rawPass: string): void {
+    const env = this.env;
+    this.findings.add("pass-format", "warning", () => ({
+      ...env.at("passNumber", row.excelRow),
+      value: rawPass,
+      message: `Le numéro de PASS IAE « ${rawPass} » contient des lettres alors qu'il est normalement composé de 12 chiffres. Vérifiez qu'aucun chiffre n'a été remplacé par une lettre (O pour 0, I pour 1).`,
+    }));
+  }
+
+  private duplicatePass(row: PersonRow, raw: string, first: number): void {
+    const env = this.env;
+    this.findings.add("duplicate-person", "error", () => ({
       ...env.at("passNumber", row.excelRow),
       value: raw,
       message: `Le PASS IAE ${raw} figure déjà à la ligne ${first}. Une personne ne doit apparaître qu'une fois par parcours : supprimez le doublon ou corrigez le numéro.`,
     }));
-  const duplicateName = (row: PersonRow, first: number) =>
-    findings.add("duplicate-person", "error", () => ({
+  }
+
+  private duplicateName(row: PersonRow, first: number): void {
+    const env = this.env;
+    this.findings.add("duplicate-person", "error", () => ({
       ...env.at("lastName", row.excelRow),
       value: `nom + prénom + date de naissance identiques à la ligne ${first}`,
       message: `Cette personne (même nom, prénom et date de naissance) figure déjà à la ligne ${first}. Supprimez le doublon, ou fusionnez les deux lignes s'il s'agit du même parcours.`,
     }));
-
-  return {
-    check(row) {
-      let duplicated = false;
-      const rawPass = row.passNumber;
-      if (hasPass && rawPass !== null) {
-        // Most PASS numbers are already 12 clean digits: no string work for them.
-        let value = passDigits(rawPass);
-        const pass = value >= 0 ? rawPass : normalizePass(rawPass);
-        if (value < 0 && pass !== rawPass) value = passDigits(pass);
-        const digits = value >= 0;
-        const wellFormed = digits || PASS_CHARS.test(pass);
-        if (!wellFormed) {
-          findings.add("pass-format", "error", () => ({
-            ...env.at("passNumber", row.excelRow),
-            value: rawPass,
-            message: `Le numéro de PASS IAE « ${rawPass} » doit comporter 12 lettres ou chiffres (${pass.length} caractère(s) utile(s) trouvé(s)). Recopiez-le depuis la décision d'agrément ou les emplois de l'inclusion.`,
-          }));
-        } else if (!digits) {
-          findings.add("pass-format", "warning", () => ({
-            ...env.at("passNumber", row.excelRow),
-            value: rawPass,
-            message: `Le numéro de PASS IAE « ${rawPass} » contient des lettres alors qu'il est normalement composé de 12 chiffres. Vérifiez qu'aucun chiffre n'a été remplacé par une lettre (O pour 0, I pour 1).`,
-          }));
-        }
-        // Only a well-formed PASS identifies a person ("EN COURS" on ten rows is not one person, as the reader
-        // decides for `identity`); a malformed one is already a pass-format error.
-        if (wellFormed) {
-          const first = firstWithPass(pass, value, row.excelRow);
-          if (first !== 0) {
-            duplicated = true;
-            duplicatePass(row, rawPass, first);
-          }
-        }
-      }
-      if (hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
-        const first = firstWithName(row, row.lastName, row.firstName, row.birthDate);
-        // One finding per row: a row already reported for its PASS is not reported again.
-        if (first !== 0 && !duplicated) duplicateName(row, first);
-      }
-    },
-  };
+  }
 }

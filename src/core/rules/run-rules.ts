@@ -1,6 +1,9 @@
 import type { RulesConfig } from "../model/config";
-import type { MotifIndex } from "../config/motifs";
-import type { FindingCollector } from "../findings/collector";
+import { PERSON_FIELDS } from "../model/fields";
+import { DEFAULT_CONFIG } from "../config/defaults";
+import { motifIndexFor, type MotifIndex } from "../config/motifs";
+import { FindingCollector } from "../findings/collector";
+import { EMPTY_STRUCTURE } from "../read/structure-block";
 import type { ReadResult } from "../read/read-workbook";
 import { createRuleEnv, type RowRule, type RuleEnv } from "./rule-env";
 import { checkStructure } from "./structure-rules";
@@ -50,3 +53,23 @@ export function runRules(ctx: RuleContext): void {
   }
   for (const rule of active) rule.finish?.();
 }
+
+/**
+ * One instance of every family, alive as long as the module, built on a table that has every column.
+ * V8 holds object shapes (hidden classes) only weakly: when all the rule objects of a run are garbage, a
+ * full GC frees their shapes and throws away the optimised `check` methods that depended on them, to be
+ * re-optimised by the next workbook. Keeping one instance of each keeps the shapes, hence the code.
+ */
+export const KEEP_RULE_SHAPES: readonly (RowRule | null)[] = ROW_FAMILIES.map((family) =>
+  family(
+    createRuleEnv({
+      config: DEFAULT_CONFIG,
+      motifs: motifIndexFor(DEFAULT_CONFIG.exitMotifs),
+      findings: new FindingCollector(1),
+      structure: EMPTY_STRUCTURE,
+      structureLocations: {},
+      table: { sheet: "", headerRow: 1, headerIndex: 0, firstColumn: 1, columns: [], unknownHeaders: [], fieldsPresent: [...PERSON_FIELDS] },
+      rows: [],
+    }),
+  ),
+);

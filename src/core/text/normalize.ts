@@ -24,6 +24,8 @@ export function normalizeText(input: string): string {
 
 /** Spaces users paste around values (normal, tab, NBSP, narrow NBSP, thin/figure/ideographic, BOM). */
 export function isBlankChar(c: number): boolean {
+  // Printable ASCII (and the C1 controls): nearly every character tested, and none of them is a blank.
+  if (c > 0x20 && c < 0xa0) return false;
   return (
     c === 0x20 ||
     c === 0x09 ||
