@@ -112,7 +112,10 @@ export class SqliteStore {
 
   /** Writes the requests in one transaction; a result per request, in order. Throws when the COMMIT fails. */
   write(requests: readonly WriteRequest[]): WriteResult[] {
-    return this.batch(requests);
+    // IMMEDIATE: the write lock is taken (waiting busy_timeout) before the first read. A deferred transaction
+    // that read first would fail at once with SQLITE_BUSY if another connection (the CLI adding a structure,
+    // say) wrote in between.
+    return this.batch.immediate(requests);
   }
 
   private tryOne(r: WriteRequest): WriteResult {
