@@ -121,6 +121,17 @@ function startHub(target) {
   });
 }
 
+/** User + system CPU time of a process so far (Linux /proc), in ms; NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 function stopHub(h) {
   return new Promise((resolve) => {
     if (h.child.exitCode !== null) return resolve();
@@ -155,15 +166,19 @@ async function loadTest(label, target) {
         ],
       });
     await run(2);
+    const cpu0 = cpuMs(h.child.pid);
     const r = await run(SECONDS);
+    const cpu = cpuMs(h.child.pid) - cpu0;
     const ok = r["2xx"];
     const perSec = ok / (r.duration || SECONDS);
     const bad = r.non2xx + r.errors + r.timeouts;
     const kb = Math.round(bodies[0].length / 1024);
+    // CPU time of the hub (all its threads) per submission: a figure the other load on the machine barely moves.
+    const cpuPer = Number.isFinite(cpu) && ok > 0 ? ` ; CPU du hub ${(cpu / ok).toFixed(1)} ms par envoi` : "";
     console.log(
-      `${label.padEnd(10)} ${perSec.toFixed(0).padStart(5)} envois/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  (${ok} envois de ${RECORDS} enregistrements, ${kb} Ko, ${CONNECTIONS} connexions, ${SECONDS} s; refus/erreurs: ${bad})`,
+      `${label.padEnd(10)} ${perSec.toFixed(0).padStart(5)} envois/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  (${ok} envois de ${RECORDS} enregistrements, ${kb} Ko, ${CONNECTIONS} connexions, ${SECONDS} s; refus/erreurs: ${bad}${cpuPer})`,
     );
-    return { perSec, p50: r.latency.p50, p99: r.latency.p99, bad };
+    return { perSec, p50: r.latency.p50, p99: r.latency.p99, bad, cpuPerSubmission: cpu / ok };
   } finally {
     await stopHub(h);
   }

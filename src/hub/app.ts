@@ -3,6 +3,8 @@ import { DEFAULT_HUB_CONFIG, type HubConfig } from "./config";
 import type { HubDb } from "./db/connect";
 import { dbPlugin } from "./plugins/db";
 import { errorsPlugin } from "./plugins/errors";
+import { jsonBodyPlugin } from "./plugins/json-body";
+import { gracefulClosePlugin } from "./plugins/graceful-close";
 import { securityPlugin } from "./plugins/security";
 import { authPlugin } from "./plugins/auth";
 import { submissionsRoutes } from "./routes/submissions";
@@ -45,6 +47,8 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
   const app: FastifyInstance = Fastify(serverOptions);
   // JSON only: Fastify also parses text/plain by default, which would turn a wrong content type into a 422.
   app.removeContentTypeParser("text/plain");
+  await app.register(jsonBodyPlugin);
+  await app.register(gracefulClosePlugin);
   await app.register(dbPlugin, { hubDb: options.db, hubConfig: config, closeDb: options.closeDb ?? true });
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });

@@ -16,7 +16,7 @@ export class DistinctKeys {
     return this.count + this.others.size;
   }
 
-  /** Adds the keys of a newline-separated text (as stored in submission_blobs.employee_keys). */
+  /** Adds the keys of a newline-separated text (as stored in submission_keys.employee_keys). */
   addLines(text: string): void {
     let start = 0;
     while (start < text.length) {

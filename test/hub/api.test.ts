@@ -154,6 +154,16 @@ describe("POST /api/v1/submissions", () => {
       await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: '{"__proto__":{"admin":true}}', headers: { ...h, "content-type": "application/json" } }),
       400,
     );
+    // The same key spelt with \u escapes, and a constructor.prototype key: still refused.
+    for (const raw of ['{"\\u005f_proto__":{"admin":true}}', '{"a":{"constructor":{"prototype":{"admin":true}}}}']) {
+      expectProblem(await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw, headers: { ...h, "content-type": "application/json" } }), 400);
+    }
+  });
+
+  test("the words __proto__ or constructor inside a value do not make a body invalid", async () => {
+    const payload = makePayload({ siret: SIRET_A, records: [record({ exitDate: "2025-06-30", exitMotif: "constructor __proto__" })] });
+    const r = await post(payload, "k-proto-word");
+    expect(r.status).toBe(201);
   });
 
   test("schema errors → 422 listing each error with its JSON pointer; personal fields are refused", async () => {

@@ -41,7 +41,9 @@ test("001 → latest keeps every submission's payload and employee keys", async 
   );
   try {
     const blobs = await reopened.db.selectFrom("submission_blobs").selectAll().execute();
-    expect(blobs).toEqual([{ submission_id: 1, payload: '{"old":true}', employee_keys: "k1\nk2" }]);
+    expect(blobs).toEqual([{ submission_id: 1, payload: '{"old":true}' }]);
+    const keys = await reopened.db.selectFrom("submission_keys").selectAll().execute();
+    expect(keys).toEqual([{ submission_id: 1, employee_keys: "k1\nk2" }]);
     const row = await reopened.db.selectFrom("submissions").selectAll().executeTakeFirstOrThrow();
     expect(Object.keys(row)).not.toContain("payload");
     expect(Object.keys(row)).not.toContain("employee_keys");

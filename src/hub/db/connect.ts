@@ -9,6 +9,7 @@ import { migrationProvider } from "./migrations";
 import { configureSqlite, type SqliteSynchronous } from "./sqlite-pragmas";
 import { SqliteStore, type WriteRequest, type WriteResult } from "./sqlite-store";
 import { SqliteWriter } from "./sqlite-writer";
+import { withStatementCache } from "./statement-cache";
 
 export interface DbOptions {
   /** postgres://… : use PostgreSQL. Otherwise SQLite. */
@@ -66,7 +67,7 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   configureSqlite(sqlite, synchronous);
-  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // An in-memory database exists only on this connection: no thread can share it.
   const writer: HubWriter = file === ":memory:" ? inlineWriter(new SqliteStore(sqlite)) : new SqliteWriter({ file: path.resolve(file), synchronous });
   return {

@@ -9,6 +9,7 @@ export interface HubDatabase {
   tokens: TokensTable;
   submissions: SubmissionsTable;
   submission_blobs: SubmissionBlobsTable;
+  submission_keys: SubmissionKeysTable;
   person_records: PersonRecordsTable;
   audit_log: AuditLogTable;
 }
@@ -64,6 +65,11 @@ export interface SubmissionBlobsTable {
   submission_id: number;
   /** The validated payload as received (canonical JSON). */
   payload: string;
+}
+
+/** The employees' keys of a submission, apart from the payload so the consolidation reads only them (migration 003). */
+export interface SubmissionKeysTable {
+  submission_id: number;
   /** Employees' pseudonymous keys, newline-separated, for distinctPersons in consolidation. */
   employee_keys: string;
 }

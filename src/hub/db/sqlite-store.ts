@@ -81,6 +81,7 @@ export class SqliteStore {
   private readonly maxVersion;
   private readonly insertSubmission;
   private readonly insertBlob;
+  private readonly insertKeys;
   private readonly insertRecord;
   private readonly insertAudit;
   private readonly findByKey;
@@ -95,7 +96,8 @@ export class SqliteStore {
         content_hash, idempotency_key, received_at, version)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertBlob = db.prepare("insert into submission_blobs (submission_id, payload, employee_keys) values (?, ?, ?)");
+    this.insertBlob = db.prepare("insert into submission_blobs (submission_id, payload) values (?, ?)");
+    this.insertKeys = db.prepare("insert into submission_keys (submission_id, employee_keys) values (?, ?)");
     this.insertRecord = db.prepare(
       `insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
         ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
@@ -112,7 +114,10 @@ export class SqliteStore {
 
   /** Writes the requests in one transaction; a result per request, in order. Throws when the COMMIT fails. */
   write(requests: readonly WriteRequest[]): WriteResult[] {
-    return this.batch(requests);
+    // IMMEDIATE: the write lock is taken (waiting busy_timeout) before the first read. A deferred transaction
+    // that read first would fail at once with SQLITE_BUSY if another connection (the CLI adding a structure,
+    // say) wrote in between.
+    return this.batch.immediate(requests);
   }
 
   private tryOne(r: WriteRequest): WriteResult {
@@ -142,7 +147,8 @@ export class SqliteStore {
       s.clientIndicatorsJson, s.indicatorsJson, s.mismatch ? 1 : 0, s.valid ? 1 : 0, s.counts.error, s.counts.warning, s.counts.info,
       records.length, s.employeesUnkeyed, s.contentHash, s.idempotencyKey, receivedAt, version,
     ).lastInsertRowid;
-    this.insertBlob.run(id, s.payloadJson, s.employeeKeysText);
+    this.insertBlob.run(id, s.payloadJson);
+    this.insertKeys.run(id, s.employeeKeysText);
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       this.insertRecord.run(

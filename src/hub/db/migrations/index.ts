@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../dialect";
 import { initialMigration } from "./001-initial";
 import { submissionBlobsMigration } from "./002-submission-blobs";
+import { submissionKeysMigration } from "./003-submission-keys";
 
 /**
  * Versioned migrations, in code (not files read at run time) so the compiled hub and the tests run the same list.
@@ -10,7 +11,7 @@ import { submissionBlobsMigration } from "./002-submission-blobs";
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "001-initial": initialMigration(dialect), "002-submission-blobs": submissionBlobsMigration };
+      return { "001-initial": initialMigration(dialect), "002-submission-blobs": submissionBlobsMigration, "003-submission-keys": submissionKeysMigration };
     },
   };
 }

@@ -107,7 +107,8 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     })
     .returning(["id"])
     .executeTakeFirstOrThrow();
-  await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: s.payloadJson, employee_keys: s.employeeKeys.join("\n") }).execute();
+  await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: s.payloadJson }).execute();
+  await trx.insertInto("submission_keys").values({ submission_id: inserted.id, employee_keys: s.employeeKeys.join("\n") }).execute();
   await insertRecords(trx, inserted.id, s);
   await insertAudit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
   return { id: publicId, siret: s.siret, kind: payload.structure.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
@@ -326,7 +327,7 @@ export async function latestReports(db: Kysely<HubDatabase>, period: string, wit
     .selectFrom("submissions as s")
     .innerJoin("structures as st", "st.id", "s.structure_id")
     .select(["s.public_id", "st.siret", "st.name", "s.kind", "s.version", "s.received_at", "s.valid", "s.errors", "s.warnings", "s.infos", "s.indicators", "s.employees_unkeyed"])
-    .$if(withKeys, (q) => q.innerJoin("submission_blobs as b", "b.submission_id", "s.id").select("b.employee_keys"))
+    .$if(withKeys, (q) => q.innerJoin("submission_keys as k", "k.submission_id", "s.id").select("k.employee_keys"))
     .where("s.period", "=", period)
     .where(
       "s.version",
