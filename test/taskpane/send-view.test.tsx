@@ -107,7 +107,7 @@ describe("Envoyer view", () => {
     expect(within(receipt).getByTestId("receipt-outcome").textContent).toBe("Bilan reçu par le Département.");
     expect(within(receipt).getByTestId("receipt-id").textContent).toBe(hubReceipt.id);
     expect(within(receipt).getByTestId("receipt-version").textContent).toBe("1");
-    expect(within(receipt).getByTestId("receipt-at").textContent).toBe("15/01/2026 à 09:05");
+    expect(within(receipt).getByTestId("receipt-at").textContent).toBe("15/01/2026 09:05");
 
     const sent = server.seen[0];
     expect(sent.method).toBe("POST");
@@ -202,7 +202,7 @@ describe("Envoyer view", () => {
     renderSend(port, valid(), environment());
     const pending = await screen.findByTestId("send-pending", {}, { timeout: 8000 });
     expect(pending.textContent).toContain("Un envoi est en attente");
-    expect(pending.textContent).toContain("en attente depuis le 03/01/2026 à 10:30");
-    expect(screen.getByTestId("last-sent").textContent).toBe("Dernier envoi noté dans le classeur : n° abc, version 3, reçu le 02/01/2026 à 08:00.");
+    expect(pending.textContent).toContain("en attente depuis le 03/01/2026 10:30");
+    expect(screen.getByTestId("last-sent").textContent).toBe("Dernier envoi noté dans le classeur : n° abc, version 3, reçu le 02/01/2026 08:00.");
   });
 });
