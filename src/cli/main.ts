@@ -1,4 +1,4 @@
-import { ConfigError } from "../core";
+import { ConfigError, PRODUCT_VERSION } from "../core";
 import { isXlsxReadError } from "../xlsx/errors";
 import { resolveCommand, type Command, type CommandEntry } from "./command";
 import { COMMANDS } from "./commands";
@@ -32,7 +32,7 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
       return name === undefined ? 2 : 0;
     }
     if (name === "--version" || name === "-v") {
-      io.out("bilan-iae 0.1.0\n");
+      io.out(`bilan-iae ${PRODUCT_VERSION}\n`);
       return 0;
     }
     const entry = commands.find((c) => c.name === name);

@@ -1,3 +1,4 @@
-/** Name and version stamped on submissions (generator) and printed by --version. */
-export const VERSION = "0.1.0";
-export const GENERATOR = { name: "bilan-iae-cli", version: VERSION } as const;
+import { PRODUCT_VERSION } from "../core";
+
+/** Name and version stamped on submissions sent by the CLI (generator). */
+export const GENERATOR = { name: "bilan-iae-cli", version: PRODUCT_VERSION } as const;

@@ -1,4 +1,5 @@
 /** Public API of the domain core. Outer layers import from here. */
+export { PRODUCT_VERSION } from "./version";
 export * from "./model/cells";
 export * from "./model/kinds";
 export * from "./model/fields";

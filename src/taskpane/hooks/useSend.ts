@@ -12,7 +12,7 @@ import {
 import { LocalStorageOutboxStore } from "../../client/browser/local-storage-outbox-store";
 import { periodKey } from "../../core/submission";
 import type { Analysis, SendReceiptRecord, SendState, WorkbookPort } from "../../core";
-import { VERSION } from "../../cli/version";
+import { PRODUCT_VERSION } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
 import { MemoryOutboxStore } from "../send/memory-outbox-store";
@@ -20,7 +20,7 @@ import { sendFailureOf, type SendFailure } from "../send/send-failure";
 import type { SendEnvironment } from "../send/send-environment";
 import type { SendSettings } from "../send/send-settings";
 
-export const PANE_GENERATOR = { name: "bilan-iae-complement", version: VERSION } as const;
+export const PANE_GENERATOR = { name: "bilan-iae-complement", version: PRODUCT_VERSION } as const;
 
 export interface SendViewState {
   /** What is under way: null when idle. */
