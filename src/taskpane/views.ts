@@ -22,12 +22,13 @@ export interface PaneView {
   component: ComponentType<ViewProps>;
   /** Works without an open workbook (file mode offers it before any file is opened). */
   standalone?: boolean;
+  /** The link text offering a standalone view in file mode (default: "standaloneLink"). */
+  standaloneLink?: StringKey;
 }
 
 /**
- * The tabs of the pane, in order. Extension point: the Envoyer view of the sending issue replaces
- * the placeholder here, and a "consolider" view (department mode) is appended here. Only the
- * first view is in the initial bundle; the others load when their tab opens.
+ * The tabs of the pane, in order; the ids are the ?view= values of the ribbon buttons and of the
+ * manifest's help links. Only the first view is in the initial bundle; the others load when opened.
  */
 export const VIEWS: PaneView[] = [
   { id: "verifier", label: "tabVerify", component: VerifyView },
@@ -56,6 +57,17 @@ export const VIEWS: PaneView[] = [
     component: lazy(() =>
       import(/* webpackChunkName: "consolidate" */ "./components/ConsolidateView.js").then((m) => ({
         default: m.ConsolidateView,
+      })),
+    ),
+  },
+  {
+    id: "aide",
+    label: "tabHelp",
+    standalone: true,
+    standaloneLink: "helpLink",
+    component: lazy(() =>
+      import(/* webpackChunkName: "help" */ "./components/HelpView.js").then((m) => ({
+        default: m.HelpView,
       })),
     ),
   },

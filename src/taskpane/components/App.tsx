@@ -178,7 +178,7 @@ function Pane(props: AppProps) {
               .filter((v) => v.standalone)
               .map((v) => (
                 <Link key={v.id} as="button" onClick={() => setTab(v.id)}>
-                  {t("standaloneLink", { view: t(v.label) })}
+                  {v.standaloneLink ? t(v.standaloneLink) : t("standaloneLink", { view: t(v.label) })}
                 </Link>
               ))}
         </section>

@@ -10,6 +10,8 @@ export const en: Strings = {
   tabConsolidate: "Consolidate",
   standaloneLink: "Département: {view} the returned reports",
   backToFile: "Check a workbook",
+  tabHelp: "Help",
+  helpLink: "Help: how does it work?",
   loadingView: "Loading…",
   check: "Check",
   recheck: "Check again",

@@ -8,6 +8,8 @@ export const fr = {
   tabConsolidate: "Consolider",
   standaloneLink: "Département : {view} les bilans reçus",
   backToFile: "Vérifier un classeur",
+  tabHelp: "Aide",
+  helpLink: "Aide : comment ça marche ?",
   loadingView: "Chargement…",
   // Verify view
   check: "Vérifier",
