@@ -72,7 +72,7 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
     shownId = (await page.getByTestId("receipt-id").textContent()) ?? "";
     expect(shownId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await page.getByTestId("receipt-version").textContent()).toBe("1");
-    expect(await page.getByTestId("receipt-at").textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/);
+    expect(await page.getByTestId("receipt-at").textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     // Once the receipt is written into the workbook the view is idle again.
     await page.locator('[data-testid="send-button"]:not([disabled])').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(SHOTS, "envoyer.png"), fullPage: true });
