@@ -1,6 +1,6 @@
 import { analyzeWorkbook, type Analysis, type RulesConfig } from "../core";
 import { isXlsxReadError } from "../xlsx/errors";
-import { extractMapping } from "../core";
+import { extractMapping, extractSendState } from "../core";
 import { readXlsxFile } from "../xlsx/read-file";
 import { DEFAULT_MAX_ROWS } from "../xlsx/read-buffer";
 import type { InputFile } from "./files";
@@ -13,7 +13,8 @@ export type FileResult =
 export async function analyzeFile(input: InputFile, config: RulesConfig, maxRows = DEFAULT_MAX_ROWS): Promise<FileResult> {
   try {
     const raw = await readXlsxFile(input.path, { name: input.display, maxRows });
-    const { data, mapping } = extractMapping(raw);
+    // Neither the saved mapping nor the send record (very hidden sheets) is data.
+    const { data, mapping } = extractMapping(extractSendState(raw).data);
     const analysis = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
     return { ok: true, file: input.display, analysis };
   } catch (e) {

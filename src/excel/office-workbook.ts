@@ -1,6 +1,7 @@
 import {
   buildIndicatorsSheet,
   extractMapping,
+  INDICATORS_SHEET_NAME,
   type Analysis,
   type ConsolidationSheetsPort,
   type Finding,
@@ -94,6 +95,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
       const state = queueSendStateLoad(context);
       return writeSheetLayout(
         context,
+        INDICATORS_SHEET_NAME,
         () => layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt: state().receipt })),
         this.features,
       );
@@ -118,7 +120,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   ): Promise<void> {
     const layout = layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt }));
     await this.run("Écriture de l'accusé de réception", (context) =>
-      writeSheetLayout(context, layout, this.features, () => queueReceiptWrite(context, receipt)),
+      writeSheetLayout(context, layout.name, () => layout, this.features, () => queueReceiptWrite(context, receipt)),
     );
   }
 

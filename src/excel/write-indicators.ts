@@ -1,4 +1,3 @@
-import { INDICATORS_SHEET_NAME } from "../core";
 import { withQuietWrites, type OfficeFeatures } from "./quiet";
 import type { SheetLayout } from "./render/indicators-layout";
 
@@ -8,23 +7,23 @@ const POINTS_PER_CHAR = 5.6;
 
 /**
  * Creates the sheet or refreshes it in place (same sheet, so references from other sheets keep
- * working): clear, write values and formats, re-create our chart. 3 syncs. `layout` may be a function,
- * called after the first sync (which also carries whatever loads the caller queued before), and
+ * working): clear, write values and formats, re-create our chart. 3 syncs. The layout is built after
+ * the first sync, which also carries whatever loads the caller queued before (the stored receipt), and
  * `alsoWrite` queues other writes into the writing batch, so callers add no sync of their own.
  */
 export async function writeSheetLayout(
   context: Excel.RequestContext,
-  layoutOf: SheetLayout | (() => SheetLayout),
+  name: string,
+  layoutOf: () => SheetLayout,
   features: OfficeFeatures,
   alsoWrite?: () => void,
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
-  const name = typeof layoutOf === "function" ? INDICATORS_SHEET_NAME : layoutOf.name;
   const existing = worksheets.getItemOrNullObject(name);
   existing.load("name");
   if (features.events) context.runtime.load("enableEvents");
   await context.sync();
-  const layout = typeof layoutOf === "function" ? layoutOf() : layoutOf;
+  const layout = layoutOf();
   const previousEvents = features.events ? context.runtime.enableEvents : null;
   let ourCharts: Excel.Chart[] = [];
   if (!existing.isNullObject) {
@@ -34,7 +33,7 @@ export async function writeSheetLayout(
   }
 
   await withQuietWrites(context, features, previousEvents, () => {
-    const ws = existing.isNullObject ? worksheets.add(layout.name) : existing;
+    const ws = existing.isNullObject ? worksheets.add(name) : existing;
     for (const chart of ourCharts) chart.delete();
     ws.getRange().clear("All");
     const rows = layout.values.length;

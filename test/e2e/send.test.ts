@@ -30,13 +30,15 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
   let token = "";
   let departmentToken = "";
   let shownId = "";
+  let db = "";
+  let work = "";
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(OUT, { recursive: true });
     ensureDist();
-    const work = mkdtempSync(path.join(tmpdir(), "bilan-e2e-send-"));
-    const db = path.join(work, "hub.sqlite");
+    work = mkdtempSync(path.join(tmpdir(), "bilan-e2e-send-"));
+    db = path.join(work, "hub.sqlite");
     const structure = (JSON.parse((await cli(["indicators", EXAMPLE, "--json"])).out) as { structure: { siret: string; kind: string } }[])[0].structure;
     expect((await cli(["hub", "structure", "add", "--siret", structure.siret, "--name", "Structure e2e", "--kind", structure.kind, "--db", db])).code).toBe(0);
     token = lastLine((await cli(["hub", "token", "create", "--siret", structure.siret, "--db", db])).out);
@@ -114,4 +116,59 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
     expect(await page.getByTestId("hub-token").inputValue()).toBe(token);
     expect(await page.getByTestId("last-sent").textContent()).toContain(shownId);
   });
+  it("hub down: the corrected workbook is queued; after a reload the pane says a send is waiting; Renvoyer delivers version 2 once", async () => {
+    const corrected = await withMoreHours(EXAMPLE, path.join(work, "aci-corrige.xlsx"));
+    const port = Number(new URL(hub.url).port);
+    const cors = { HUB_CORS_ORIGINS: new URL(url).origin };
+    await hub.stop();
+
+    await page.reload();
+    await page.getByTestId("file-input").setInputFiles(corrected);
+    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "Envoyer" }).click();
+    await page.getByTestId("send-button").click();
+    const failure = page.getByTestId("send-failure");
+    // The pane retries for up to 30 s before queuing.
+    await failure.waitFor({ timeout: 90_000 });
+    expect(await failure.getAttribute("data-kind")).toBe("queued");
+    expect(await failure.textContent()).toContain("Le hub départemental est injoignable");
+
+    await page.reload();
+    await page.getByTestId("file-input").setInputFiles(corrected);
+    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "Envoyer" }).click();
+    const pending = page.getByTestId("send-pending");
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain("Un envoi est en attente");
+
+    hub = await startHub(db, port, cors);
+    await pending.getByRole("button", { name: "Renvoyer" }).click();
+    await page.getByTestId("send-receipt").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("receipt-version").textContent()).toBe("2");
+    await page.locator('[data-testid="send-pending"]').waitFor({ state: "detached" });
+
+    const res = await fetch(`${hub.url}/api/v1/submissions`, { headers: { authorization: `Bearer ${departmentToken}` } });
+    const rows = ((await res.json()) as { submissions: { version: number }[] }).submissions;
+    expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
+  });
 });
+
+/** A copy of the workbook with 7 more hours for the first person: new content, so the hub files version 2. */
+async function withMoreHours(src: string, out: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(src);
+  let done = false;
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row, n) => {
+      row.eachCell((cell, col) => {
+        if (done || typeof cell.value !== "string" || !/heures travaill/i.test(cell.value)) return;
+        const target = ws.getRow(n + 1).getCell(col);
+        target.value = Number(target.value) + 7;
+        done = true;
+      });
+    });
+  }
+  if (!done) throw new Error(`colonne « Heures travaillées » introuvable dans ${src}`);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
