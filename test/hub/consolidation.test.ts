@@ -76,7 +76,13 @@ test("consolidation as French CSV (Accept: text/csv) and as an .xlsx workbook", 
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  expect(wb.worksheets.length).toBeGreaterThanOrEqual(3);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Suivi des envois", "Définitions"]);
+  // The follow-up sheet lists the structure that has not sent (SIRET C) as missing.
+  const follow = wb.getWorksheet("Suivi des envois")!;
+  const headers = (follow.getRow(1).values as unknown[]).slice(1);
+  const rows = follow.getSheetValues().slice(2) as unknown[][];
+  const missing = rows.filter((row) => row?.[headers.indexOf("Statut") + 1] === "Manquant").map((row) => row[headers.indexOf("SIRET") + 1]);
+  expect(missing).toEqual([SIRET_C]);
 });
 
 test("status: each known structure and kind, submitted (latest version) or missing", async () => {

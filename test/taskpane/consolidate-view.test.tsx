@@ -100,6 +100,14 @@ function json(status: number, body: unknown): Response {
 }
 
 describe("Consolider view, hub mode in Excel", () => {
+  it("opened on Consolider in Excel, the pane does not check the department's workbook as a report", async () => {
+    const port = new ExcelPort();
+    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} officePort={port} />);
+    expect(await screen.findByRole("heading", { name: "Consolider les bilans" })).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(port.count("read")).toBe(0);
+  });
+
   const consolidation = consolidate([]);
   const status = {
     period: "2025",

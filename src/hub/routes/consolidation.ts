@@ -5,6 +5,7 @@ import { consolidationOf } from "../consolidation";
 import { audit } from "../db/repositories/audit";
 import { actorOf } from "../plugins/auth";
 import { badRequest } from "../problem";
+import { structuresStatusOf } from "../status";
 import { periodParam } from "./submissions";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -25,7 +26,9 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
       return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(consolidationCsv(c));
     }
     if (wanted === "xlsx") {
-      const bytes = await writeConsolidationXlsx(c, { generatedAt: new Date(), rulesVersion: app.hubConfig.rules.rulesVersion });
+      // The workbook a department forwards carries the follow-up sheet too (who sent, who is missing).
+      const followUp = { source: "hub" as const, status: await structuresStatusOf(app.hubDb.db, period) };
+      const bytes = await writeConsolidationXlsx(c, { generatedAt: new Date(), rulesVersion: app.hubConfig.rules.rulesVersion, followUp });
       return reply.type(XLSX_TYPE).header("content-disposition", `attachment; filename="${name}.xlsx"`).send(Buffer.from(bytes));
     }
     return c;

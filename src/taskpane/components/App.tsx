@@ -81,10 +81,12 @@ function Pane(props: AppProps) {
   const checkRef = useRef(session.check);
   checkRef.current = session.check;
 
-  // Check as soon as a workbook is there (the pane opened in Excel, or a file was opened).
+  // Check as soon as a workbook is there (the pane opened in Excel, or a file was opened) — unless the
+  // pane opened on a standalone view (Consolider): the department's workbook is not a report to check.
+  const opensStandalone = views.find((v) => v.id === props.initialView)?.standalone === true;
   useEffect(() => {
-    if (port && props.autoCheck !== false) void checkRef.current();
-  }, [port, props.autoCheck]);
+    if (port && props.autoCheck !== false && !opensStandalone) void checkRef.current();
+  }, [port, props.autoCheck, opensStandalone]);
 
   const open = useCallback(
     async (f: File) => {
