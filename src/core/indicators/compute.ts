@@ -5,7 +5,7 @@ import type { PersonRow } from "../model/person";
 import type { StructureInfo } from "../model/structure";
 import type { MotifIndex } from "../config/motifs";
 import { exitContext } from "../exits/classify-exit";
-import { MIN_HOURS_EMPLOYEE, periodOf } from "./population";
+import { periodOf } from "./population";
 import { cleanNoise, cleanHours, ratio } from "./numbers";
 import { RowTally } from "./row-tally";
 import { PersonTally } from "./person-tally";
@@ -76,14 +76,14 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   const exitCtx = exitContext(structure.kind, period.start, period.end, config, motifs);
 
   const tally = new RowTally(rows, exitCtx, period.end, motifs);
-  for (let i = 0; i < rows.length; i++) tally.add(rows[i], i);
+  tally.addAll();
   const { hoursAll, hoursRsa, exits, withdrawn, tooShort, examined, durable, transition, positive, other } = tally;
   const { unknownCategory, rsaDurableOrTraining, pathMonthsSum, pathCount } = tally;
 
   // Distinct persons with ≥ 1 h in the period.
   const endYear = period.end === null ? null : yearOfIso(structure.periodEnd as string);
   const persons = new PersonTally(config, endYear);
-  for (let i = 0; i < tally.personCount; i++) if (tally.personHours[i] >= MIN_HOURS_EMPLOYEE) persons.add(tally.person(i));
+  persons.addEmployees(tally);
   const { employees, women, men, sexUnknown, rsa, rsaUnknown, qpv, qpvUnknown, zrr, zrrUnknown } = persons;
   const { under26, age50plus, ageUnknown, deld, detld, ftUnknown, rqth, rqthUnknown, ass, aah } = persons;
   const { belowCap, capBep, nonCertified } = persons;

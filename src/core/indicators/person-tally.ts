@@ -1,6 +1,7 @@
 import type { RulesConfig } from "../model/config";
 import { DEFAULT_CONFIG } from "../config/defaults";
-import type { Person } from "./row-tally";
+import type { Person, RowTally } from "./row-tally";
+import { MIN_HOURS_EMPLOYEE } from "./population";
 import { isRsa } from "./rsa";
 
 /**
@@ -46,6 +47,13 @@ export class PersonTally {
     this.addLevel(config.education.nonCertified, 4);
     this.youngUnder = config.age.youngUnder;
     this.seniorFrom = config.age.seniorFrom;
+  }
+
+  /** The persons of a row tally with ≥ MIN_HOURS_EMPLOYEE hours. The loop is the whole method (see RowTally.addAll). */
+  addEmployees(tally: RowTally): void {
+    const n = tally.personCount;
+    const hours = tally.personHours;
+    for (let i = 0; i < n; i++) if (hours[i] >= MIN_HOURS_EMPLOYEE) this.add(tally.person(i));
   }
 
   add(p: Person): void {

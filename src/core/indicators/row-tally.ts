@@ -27,8 +27,12 @@ export class RowTally {
   readonly personHours: Float64Array;
   personCount = 0;
   private merged: Map<number, Person> | null = null;
-  hoursAll = 0;
-  hoursRsa = 0;
+  /**
+   * Hour sums (all, RSA) and the sum of path months in a Float64Array rather than number fields: a
+   * field that starts at 0 (a small integer) changes representation at its first fraction, which gives
+   * the object a new shape on every report, and the optimised code follows the dropped shape.
+   */
+  private readonly sums = new Float64Array(3);
   exits = 0;
   withdrawn = 0;
   tooShort = 0;
@@ -39,7 +43,6 @@ export class RowTally {
   other = 0;
   unknownCategory = 0;
   rsaDurableOrTraining = 0;
-  pathMonthsSum = 0;
   pathCount = 0;
 
   constructor(
@@ -53,12 +56,30 @@ export class RowTally {
     this.personHours = new Float64Array(rows.length);
   }
 
+  get hoursAll(): number {
+    return this.sums[0];
+  }
+
+  get hoursRsa(): number {
+    return this.sums[1];
+  }
+
+  get pathMonthsSum(): number {
+    return this.sums[2];
+  }
+
+  /** Every row, in sheet order. The loop is the whole method, so its optimised code has nothing after it to miss. */
+  addAll(): void {
+    const rows = this.rows;
+    for (let i = 0; i < rows.length; i++) this.add(rows[i], i);
+  }
+
   /** Row i of `rows`. */
   add(row: IndicatorRow, i: number): void {
     if (!isInReport(row, this.periodEnd)) return;
     const h = countedHours(row.hoursWorked);
-    this.hoursAll += h;
-    if (isRsa(row.rsa)) this.hoursRsa += h;
+    this.sums[0] += h;
+    if (isRsa(row.rsa)) this.sums[1] += h;
 
     const id = row.identity;
     const known = id === null ? -1 : this.byIdentity.personOrAdd(id, this.personCount);
@@ -127,7 +148,7 @@ export class RowTally {
         }
         // An exit before the hire (an error finding) has no length to average.
         if (row.hireDate !== null && exitDate >= row.hireDate) {
-          this.pathMonthsSum += monthsBetween(row.hireDate, exitDate);
+          this.sums[2] += monthsBetween(row.hireDate, exitDate);
           this.pathCount++;
         }
         break;

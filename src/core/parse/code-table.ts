@@ -1,5 +1,6 @@
 import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
+import { TextMemo } from "./text-memo";
 
 export interface CodeEntry<C extends string> {
   code: C;
@@ -29,7 +30,6 @@ export function createCodeParser<C extends string>(entries: readonly CodeEntry<C
   }
   // Longest first, so that containment prefers the most specific label.
   const texts = [...byText.keys()].sort((a, b) => b.length - a.length);
-  const cache = new Map<string, Parsed<C>>();
 
   const fromText = (s: string): Parsed<C> => {
     if (isEmptyCell(s)) return null;
@@ -52,13 +52,10 @@ export function createCodeParser<C extends string>(entries: readonly CodeEntry<C
     return INVALID;
   };
 
+  const memo = new TextMemo(fromText);
   return (v: unknown): Parsed<C> => {
     if (typeof v === "string") {
-      let r = cache.get(v);
-      if (r !== undefined) return r;
-      r = fromText(v);
-      if (cache.size < 2000) cache.set(v, r);
-      return r;
+      return memo.get(v);
     }
     if (typeof v === "number") return Number.isInteger(v) ? (byNumber.get(v) ?? INVALID) : INVALID;
     if (v === null || v === undefined) return null;

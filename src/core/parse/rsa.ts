@@ -1,6 +1,7 @@
 import type { RsaStatus } from "../model/person";
 import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell, type Parsed } from "./outcome";
+import { TextMemo } from "./text-memo";
 
 /** RSA at hire (domain §2.2): labels and ASP codes, normalised. A plain yes is "OUI" (majoré unknown). */
 const RSA_WORDS = new Map<string, RsaStatus>();
@@ -10,16 +11,11 @@ for (const w of ["oui", "o", "yes", "y", "x", "1", "vrai", "true", "rsa", "brsa"
 for (const w of ["oui m", "oui majore", "majore", "rsa majore", "oui rsa majore"]) RSA_WORDS.set(w, "OUI-M");
 for (const w of ["oui nm", "oui non majore", "non majore", "rsa non majore", "oui rsa non majore"]) RSA_WORDS.set(w, "OUI-NM");
 
-const cache = new Map<string, Parsed<RsaStatus>>();
 
 /** Non / Oui / Oui - majoré / Oui - non majoré, ASP codes NON, OUI-M, OUI-NM; booleans and 1/0 too. */
 export function parseRsa(v: unknown): Parsed<RsaStatus> {
   if (typeof v === "string") {
-    let r = cache.get(v);
-    if (r !== undefined) return r;
-    r = rsaFromText(v);
-    if (cache.size < 2000) cache.set(v, r);
-    return r;
+    return memo.get(v);
   }
   if (typeof v === "boolean") return v ? "OUI" : "NON";
   if (typeof v === "number") return v === 1 ? "OUI" : v === 0 ? "NON" : INVALID;
@@ -34,3 +30,5 @@ function rsaFromText(s: string): Parsed<RsaStatus> {
   if (t === "-" || t === "\u2013") return "NON";
   return RSA_WORDS.get(normalizeLabel(t)) ?? INVALID;
 }
+
+const memo = new TextMemo(rsaFromText);

@@ -1,6 +1,7 @@
 import type { Sex } from "../model/person";
 import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
+import { TextMemo } from "./text-memo";
 
 /** Sex and civility words, normalised. 1/2 follow the INSEE convention (1 man, 2 woman). */
 const SEX_WORDS = new Map<string, Sex>([
@@ -26,18 +27,19 @@ const SEX_WORDS = new Map<string, Sex>([
   ["male", "H"],
   ["1", "H"],
 ]);
-const cache = new Map<string, Parsed<Sex>>();
 
 /** F/H, Femme/Homme, Mme/Madame/Mlle, M/M./Monsieur… → "F" | "H"; empty → null; else INVALID. */
 export function parseSex(v: unknown): Parsed<Sex> {
   if (typeof v === "string") {
-    let r = cache.get(v);
-    if (r !== undefined) return r;
-    r = isEmptyCell(v) ? null : v.length > MAX_CELL_TEXT ? INVALID : (SEX_WORDS.get(normalizeLabel(v)) ?? INVALID);
-    if (cache.size < 2000) cache.set(v, r);
-    return r;
+    return memo.get(v);
   }
   if (typeof v === "number") return v === 1 ? "H" : v === 2 ? "F" : INVALID;
   if (v === null || v === undefined) return null;
   return INVALID;
 }
+
+function sexFromText(s: string): Parsed<Sex> {
+  return isEmptyCell(s) ? null : s.length > MAX_CELL_TEXT ? INVALID : (SEX_WORDS.get(normalizeLabel(s)) ?? INVALID);
+}
+
+const memo = new TextMemo(sexFromText);

@@ -1,5 +1,6 @@
 import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell, type Parsed } from "./outcome";
+import { TextMemo } from "./text-memo";
 
 /** Yes/no words of domain §2.3, normalised (lower case, no accents). */
 const YES = ["oui", "o", "yes", "y", "x", "1", "vrai", "true", "ok"];
@@ -8,7 +9,6 @@ const NO = ["non", "n", "no", "0", "faux", "false"];
 const DASHES = new Set(["-", "\u2013", "\u2014", "\u2212"]);
 
 const WORDS = new Map<string, boolean>([...YES.map((w) => [w, true] as const), ...NO.map((w) => [w, false] as const)]);
-const cache = new Map<string, Parsed<boolean>>();
 
 /**
  * A yes/no cell: Oui, O, Yes, Y, X, 1, Vrai, True → true; Non, N, No, 0, Faux, False, "-" → false;
@@ -16,11 +16,7 @@ const cache = new Map<string, Parsed<boolean>>();
  */
 export function parseYesNo(v: unknown): Parsed<boolean> {
   if (typeof v === "string") {
-    let r = cache.get(v);
-    if (r !== undefined) return r;
-    r = yesNoFromText(v);
-    if (cache.size < 2000) cache.set(v, r);
-    return r;
+    return memo.get(v);
   }
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v === 1 ? true : v === 0 ? false : INVALID;
@@ -36,3 +32,5 @@ export function yesNoFromText(s: string): Parsed<boolean> {
   const w = WORDS.get(normalizeLabel(t));
   return w === undefined ? INVALID : w;
 }
+
+const memo = new TextMemo(yesNoFromText);

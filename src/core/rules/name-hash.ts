@@ -7,6 +7,13 @@ import { normalizeText } from "../text/normalize";
 const LATIN: string[] = [];
 for (let c = 0; c <= 0xff; c++) LATIN.push(normalizeText(String.fromCharCode(c)));
 const OE = normalizeText("\u0153");
+/**
+ * The same table as char codes, read in the loop instead of the strings: the normalised code when a
+ * character stands for exactly one, SEPARATOR for "", MANY when it stands for several ("æ" → "ae").
+ */
+const SEPARATOR = -1;
+const MANY = -2;
+const LATIN_CODE = new Int32Array(LATIN.map((m) => (m === "" ? SEPARATOR : m.length === 1 ? m.charCodeAt(0) : MANY)));
 
 /**
  * 32-bit hash of normalizeText(s) computed without building the normalised string: names are mostly
@@ -20,18 +27,24 @@ export function nameHash(s: string): number {
   let started = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    let m: string;
-    if (c <= 0xff) m = LATIN[c];
-    else if (c === 0x153 || c === 0x152) m = OE;
-    else return hashString(normalizeText(s));
-    if (m === "") {
+    let code: number;
+    let m = "";
+    if (c <= 0xff) {
+      code = LATIN_CODE[c];
+      if (code === MANY) m = LATIN[c];
+    } else if (c === 0x153 || c === 0x152) {
+      code = MANY;
+      m = OE;
+    } else return hashString(normalizeText(s));
+    if (code === SEPARATOR) {
       pending = true;
       continue;
     }
     if (pending && started) h = Math.imul(h ^ 32, 0x01000193);
     pending = false;
     started = true;
-    for (let j = 0; j < m.length; j++) h = Math.imul(h ^ m.charCodeAt(j), 0x01000193);
+    if (code !== MANY) h = Math.imul(h ^ code, 0x01000193);
+    else for (let j = 0; j < m.length; j++) h = Math.imul(h ^ m.charCodeAt(j), 0x01000193);
   }
   return finish(h);
 }

@@ -1,5 +1,6 @@
 import type { RulesConfig } from "../model/config";
 import { PERSON_FIELDS } from "../model/fields";
+import type { PersonRow } from "../model/person";
 import { DEFAULT_CONFIG } from "../config/defaults";
 import { motifIndexFor, type MotifIndex } from "../config/motifs";
 import { FindingCollector } from "../findings/collector";
@@ -45,13 +46,17 @@ export function runRules(ctx: RuleContext): void {
     const rule = family(env);
     if (rule) active.push(rule);
   }
-  const rows = ctx.rows;
+  checkRows(active, ctx.rows);
+  for (const rule of active) rule.finish?.();
+}
+
+/** The single pass. Its own function, so that its optimised code is kept from one workbook to the next. */
+function checkRows(active: readonly RowRule[], rows: readonly PersonRow[]): void {
   const n = active.length;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     for (let r = 0; r < n; r++) active[r].check(row);
   }
-  for (const rule of active) rule.finish?.();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseExitMotifCsv } from "../../../src/core/config/motif-csv";
-import { createMotifIndex, motifKey } from "../../../src/core/config/motifs";
+import { createMotifIndex, motifIndexFor, motifKey } from "../../../src/core/config/motifs";
 import { ConfigError } from "../../../src/core/config/merge";
 import { DEFAULT_EXIT_MOTIFS } from "../../../src/core/config/exit-motifs";
 import { DEFAULT_CONFIG } from "../../../src/core/config/defaults";
@@ -89,5 +89,17 @@ describe("createMotifIndex", () => {
 
   it("marks only qualifying training", () => {
     expect(DEFAULT_EXIT_MOTIFS.filter((m) => m.qualifyingTraining).map((m) => m.code)).toEqual(["5"]);
+  });
+});
+
+describe("motifIndexFor", () => {
+  it("builds one index per motif table and a separate one for another table", () => {
+    const index = motifIndexFor(DEFAULT_EXIT_MOTIFS);
+    expect(motifIndexFor(DEFAULT_EXIT_MOTIFS)).toBe(index);
+    const own = DEFAULT_EXIT_MOTIFS.map((m) => (m.code === "3" ? { ...m, aliases: [...m.aliases, "cdi maison"] } : m));
+    const other = motifIndexFor(own);
+    expect(other).not.toBe(index);
+    expect(other.match("CDI maison")?.code).toBe("3");
+    expect(index.match("CDI maison")).toBeNull();
   });
 });

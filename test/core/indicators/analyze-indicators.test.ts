@@ -66,4 +66,13 @@ describe("analyzeWorkbook → indicators and records", () => {
       expect(withoutKeys).not.toContain(personal);
     }
   });
+
+  it("builds the records once, on first read, and shows them to JSON and spreads like a plain property", () => {
+    const fresh = analyzeWorkbook(WORKBOOK);
+    expect(Object.keys(fresh)).toContain("records");
+    const first = fresh.records;
+    expect(fresh.records).toBe(first);
+    expect(JSON.parse(JSON.stringify(fresh)).records).toEqual(first);
+    expect({ ...fresh }.records).toBe(first);
+  });
 });
