@@ -101,7 +101,7 @@ async function main() {
   console.log(`  ${Object.keys(tokens.structures).length} structures enregistrées depuis examples/departement-38 — base : ${path.relative(root, dbFile)}`);
 
   step(`Démarrage du hub sur http://localhost:${HUB_PORT}`);
-  const hubEnv = { ADDIN_ORIGINS: `https://localhost:${ADDIN_PORT}`, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL || "warn" };
+  const hubEnv = { HUB_CORS_ORIGINS: `https://localhost:${ADDIN_PORT}`, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL || "warn" };
   delete process.env.DATABASE_URL;
   start("hub", process.execPath, [cli, "hub", "serve", "--port", String(HUB_PORT), "--host", "127.0.0.1", "--db", dbFile], hubEnv);
 

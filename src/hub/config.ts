@@ -31,7 +31,7 @@ export const DEFAULT_HUB_CONFIG: HubConfig = {
 
 /**
  * Configuration from the environment (the systemd unit's Environment= lines):
- * HUB_CORS_ORIGINS (comma-separated; ADDIN_ORIGINS is accepted too, as `npm start` sets it), HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS,
+ * HUB_CORS_ORIGINS (comma-separated), HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS,
  * HUB_TRUST_PROXY (true, or a hop count, or addresses).
  */
 export function hubConfigFromEnv(env: Record<string, string | undefined>, base: HubConfig = DEFAULT_HUB_CONFIG): HubConfig {
@@ -43,7 +43,7 @@ export function hubConfigFromEnv(env: Record<string, string | undefined>, base: 
     return n;
   };
   const trust = env.HUB_TRUST_PROXY;
-  const origins = env.HUB_CORS_ORIGINS || env.ADDIN_ORIGINS;
+  const origins = env.HUB_CORS_ORIGINS;
   return {
     ...base,
     corsOrigins: origins ? origins.split(",").map((s) => s.trim()).filter(Boolean) : base.corsOrigins,
