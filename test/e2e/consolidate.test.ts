@@ -13,10 +13,9 @@ import type { Page } from "playwright-core";
 import { formatIndicator, formatNumber, type Consolidation, type IndicatorKey } from "../../src/core";
 import { KEY_INDICATORS } from "../../src/taskpane/components/ConsolidationTotals";
 import { BIN, ensureDist } from "../support/dist";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
 
 const DEPT = path.join(ROOT, "examples", "departement-38");
-const SHOTS = path.join(ROOT, "docs", "images");
 const OUT = path.join(ROOT, "test-output", "e2e");
 const CORRUPT = "13-fichier-abime.xlsx";
 
@@ -47,7 +46,6 @@ suite("Consolider view in file mode (Chromium)", () => {
     if (run.status !== 0 && run.status !== 1) throw new Error(`bilan-iae consolidate a échoué (${run.status}) : ${run.stderr}`);
     cli = JSON.parse(run.stdout) as Consolidation;
 
-    mkdirSync(SHOTS, { recursive: true });
     mkdirSync(OUT, { recursive: true });
     ({ server, url } = await serve(buildAddin()));
     chromium = await launchChromium();
@@ -89,7 +87,7 @@ suite("Consolider view in file mode (Chromium)", () => {
       expect(await cell("reports")).toBe(formatNumber(t.reports));
       for (const k of KEY_INDICATORS) expect([id, k, await cell(k)]).toEqual([id, k, formatIndicator(k as IndicatorKey, t.indicators[k])]);
     }
-    await page.screenshot({ path: path.join(SHOTS, "consolider.png"), fullPage: true });
+    await screenshot(page, "consolider.png");
   });
 
   it("downloads the consolidated workbook: the three sheets, the files received and the unreadable one", async () => {

@@ -8,11 +8,10 @@ import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
 
 const EXAMPLE = path.join(ROOT, "examples", "ei-erreurs.xlsx");
 const TRUTH = path.join(ROOT, "examples", "truth", "ei-erreurs.json");
-const SHOTS = path.join(ROOT, "docs", "images");
 const OUT = path.join(ROOT, "test-output", "e2e");
 
 interface TruthFinding {
@@ -36,7 +35,6 @@ suite("task pane in file mode (Chromium)", () => {
   beforeAll(async () => {
     if (!existsSync(EXAMPLE))
       throw new Error(`${EXAMPLE} absent : générez les exemples avec npm run examples`);
-    mkdirSync(SHOTS, { recursive: true });
     mkdirSync(OUT, { recursive: true });
     const dir = buildAddin();
     ({ server, url } = await serve(dir));
@@ -61,7 +59,7 @@ suite("task pane in file mode (Chromium)", () => {
     process.stdout.write(
       `First render (file mode, local server): ${wall} ms from navigation; ${inPage?.toFixed(0)} ms from script start\n`,
     );
-    await page.screenshot({ path: path.join(SHOTS, "mode-fichier.png"), fullPage: true });
+    await screenshot(page, "mode-fichier.png");
   });
 
   it("opens the example, shows the expected findings and counts, and focuses a clicked finding", async () => {
@@ -99,7 +97,7 @@ suite("task pane in file mode (Chromium)", () => {
     await expectText(page, "selected-cell", `Cellule sélectionnée : ${ref}`);
     expect(await target.getAttribute("aria-current")).toBe("true");
     expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, "verifier.png"), fullPage: true });
+    await screenshot(page, "verifier.png");
 
     // The keyboard reaches the findings too: Down moves to the next one, Enter selects it.
     const first = page.locator('[data-testid="rule-value-invalid"] button[data-cell]').first();
@@ -146,7 +144,7 @@ suite("task pane in file mode (Chromium)", () => {
     // And the text the accountant reads is French-formatted.
     const employees = await page.locator('[data-indicator="employees"]').textContent();
     expect(employees).toBe(String(expected.employees));
-    await page.screenshot({ path: path.join(SHOTS, "indicateurs.png"), fullPage: true });
+    await screenshot(page, "indicateurs.png");
   });
 
   it("downloads the annotated workbook: highlights with notes and the Indicateurs sheet", async () => {
@@ -197,7 +195,7 @@ suite("task pane in file mode (Chromium)", () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/faux\.xlsx/);
     expect(await alert.textContent()).not.toMatch(/at \w+ \(|TypeError|undefined/);
-    await fresh.screenshot({ path: path.join(SHOTS, "erreur-fichier.png"), fullPage: true });
+    await screenshot(fresh, "erreur-fichier.png");
     await fresh.close();
   });
 });

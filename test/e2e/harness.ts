@@ -7,11 +7,23 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const CHROMIUM = "/usr/bin/chromium";
 export const SKIP_BROWSER = process.env.BILAN_IAE_SKIP_BROWSER === "1";
+
+/**
+ * The guide's screenshots are taken by these tests but written into docs/images only on request
+ * (`npm run screenshots`), so running the tests never rewrites tracked files; otherwise they go to
+ * test-output/screenshots for a look after a failure.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir =
+    process.env.BILAN_IAE_SCREENSHOTS === "1" ? path.join(ROOT, "docs", "images") : path.join(ROOT, "test-output", "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, name), fullPage: true });
+}
 
 /** Fails loudly when the browser is missing, unless the explicit opt-out is set. */
 export function browserAvailable(): boolean {

@@ -6,10 +6,9 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
 
 const OUT = path.join(ROOT, "test-output", "e2e");
-const SHOTS = path.join(ROOT, "docs", "images");
 const UNKNOWN = "Masculin ou féminin";
 
 /** A small invented ACI report whose sex column carries a header no synonym matches. */
@@ -72,7 +71,6 @@ suite("column mapping in file mode (Chromium)", () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    mkdirSync(SHOTS, { recursive: true });
     ({ server, url } = await serve(buildAddin()));
     chromium = await launchChromium();
   });
@@ -92,7 +90,7 @@ suite("column mapping in file mode (Chromium)", () => {
     await panel.waitFor({ timeout: 60_000 });
     await panel.getByTestId("missing-fields").getByText("Sexe").waitFor();
     expect(await page.getByTestId("rule-column-missing").count()).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, "correspondance-colonnes.png"), fullPage: true });
+    await screenshot(page, "correspondance-colonnes.png");
 
     await panel.getByRole("combobox", { name: `Champ pour la colonne « ${UNKNOWN} »` }).click();
     await page.getByRole("option", { name: "Sexe", exact: true }).click();

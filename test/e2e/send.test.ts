@@ -10,10 +10,9 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { ensureDist } from "../support/dist";
 import { cli, lastLine, startHub } from "../flow/hub-process";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
 
 const EXAMPLE = path.join(ROOT, "examples", "aci-canonique.xlsx");
-const SHOTS = path.join(ROOT, "docs", "images");
 const OUT = path.join(ROOT, "test-output", "e2e");
 const DEPARTMENT_KEY = "cle-de-test-departement-e2e-envoi";
 
@@ -34,7 +33,6 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
   let work = "";
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     mkdirSync(OUT, { recursive: true });
     ensureDist();
     work = mkdtempSync(path.join(tmpdir(), "bilan-e2e-send-"));
@@ -77,7 +75,7 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
     expect(await page.getByTestId("receipt-at").textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     // Once the receipt is written into the workbook the view is idle again.
     await page.locator('[data-testid="send-button"]:not([disabled])').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: path.join(SHOTS, "envoyer.png"), fullPage: true });
+    await screenshot(page, "envoyer.png");
   });
 
   it("a second send of the same content is recognised as already received; the hub has one row", async () => {
