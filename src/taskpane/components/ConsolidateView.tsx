@@ -20,7 +20,8 @@ import { useCallback, useMemo, useState } from "react";
 import { buildConsolidationSheets, canWriteConsolidation, consolidate, DEFAULT_CONFIG, type Consolidation, type FollowUp } from "../../core";
 import { analyzeFiles, type FileOutcome, type FileState } from "../consolidate/analyze-files";
 import { downloadXlsx } from "../consolidate/download";
-import { browserStorage, loadHubSettings, saveHubSettings, type HubSettings } from "../consolidate/hub-settings";
+import { browserStorage, officePartitionKey } from "../browser-storage";
+import { loadHubSettings, saveHubSettings, type HubSettings } from "../consolidate/hub-settings";
 import { fetchFromHub } from "../consolidate/hub-source";
 import { userMessage } from "../errors";
 import { consolidateTranslator } from "../i18n/consolidate";
@@ -54,7 +55,8 @@ export function ConsolidateView({ port }: ViewProps) {
   const ct = useMemo(() => consolidateTranslator(language), [language]);
   const styles = useStyles();
   const storage = useMemo(browserStorage, []);
-  const [settings, setSettings] = useState<HubSettings>(() => loadHubSettings(storage));
+  const partitionKey = useMemo(officePartitionKey, []);
+  const [settings, setSettings] = useState<HubSettings>(() => loadHubSettings(storage, partitionKey));
   const [source, setSource] = useState<Source>(() => (settings.url ? "hub" : "files"));
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [hubResult, setHubResult] = useState<Result | null>(null);
@@ -105,13 +107,13 @@ export function ConsolidateView({ port }: ViewProps) {
     try {
       const { consolidation, status } = await fetchFromHub(settings);
       setHubResult({ consolidation, followUp: { source: "hub", status } });
-      if (!saveHubSettings(storage, settings)) setNotice(ct("settingsNotSaved"));
+      if (!saveHubSettings(storage, partitionKey, settings)) setNotice(ct("settingsNotSaved"));
     } catch (e) {
       setError(userMessage(e, t));
     } finally {
       setBusy(null);
     }
-  }, [settings, storage, ct, t]);
+  }, [settings, storage, partitionKey, ct, t]);
 
   const write = useCallback(async () => {
     if (!result) return;

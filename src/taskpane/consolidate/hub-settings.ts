@@ -1,4 +1,4 @@
-/** The department's hub settings, kept per user in this browser (never in the workbook). */
+/** The department's hub settings, kept per user in this browser's localStorage (never in the workbook). */
 export interface HubSettings {
   url: string;
   token: string;
@@ -7,16 +7,21 @@ export interface HubSettings {
 
 export const HUB_SETTINGS_KEY = "bilan-iae.consolider.hub";
 
+/** Office add-ins key localStorage with Office.context.partitionKey when it is defined. */
+export function hubSettingsKey(partitionKey: string | undefined): string {
+  return `${partitionKey ? partitionKey + ":" : ""}${HUB_SETTINGS_KEY}`;
+}
+
 /** The period a department usually consolidates: last year's reports. */
 export function defaultPeriod(now = new Date()): string {
   return String(now.getFullYear() - 1);
 }
 
-export function loadHubSettings(storage: Storage | null): HubSettings {
+export function loadHubSettings(storage: Storage | null, partitionKey: string | undefined): HubSettings {
   const empty = { url: "", token: "", period: defaultPeriod() };
   if (!storage) return empty;
   try {
-    const raw = storage.getItem(HUB_SETTINGS_KEY);
+    const raw = storage.getItem(hubSettingsKey(partitionKey));
     const saved = raw ? (JSON.parse(raw) as Partial<HubSettings>) : {};
     return {
       url: typeof saved.url === "string" ? saved.url : "",
@@ -30,21 +35,12 @@ export function loadHubSettings(storage: Storage | null): HubSettings {
 }
 
 /** Returns false when the browser refuses (storage full or disabled): the settings then last this session only. */
-export function saveHubSettings(storage: Storage | null, settings: HubSettings): boolean {
+export function saveHubSettings(storage: Storage | null, partitionKey: string | undefined, settings: HubSettings): boolean {
   if (!storage) return false;
   try {
-    storage.setItem(HUB_SETTINGS_KEY, JSON.stringify(settings));
+    storage.setItem(hubSettingsKey(partitionKey), JSON.stringify(settings));
     return true;
   } catch {
     return false;
-  }
-}
-
-/** localStorage when the page may use it (some locked-down webviews throw on access). */
-export function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    return null;
   }
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext, useState } from "react";
 import type { HubClientOptions } from "../../client";
+import { browserStorage, officePartitionKey } from "../browser-storage";
 
 /**
  * What the Envoyer view needs from the browser: storage, Office's partition key, fetch and the retry
@@ -12,20 +13,6 @@ export interface SendEnvironment {
   /** Retry budget and timing of the hub client. */
   client?: Pick<HubClientOptions, "maxElapsedMs" | "baseDelayMs" | "maxDelayMs" | "timeoutMs" | "sleep">;
   now: () => Date;
-}
-
-function browserStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    // Storage disabled by policy: settings cannot be kept, the view says so when saving.
-    return null;
-  }
-}
-
-function officePartitionKey(): string | undefined {
-  const office = (globalThis as { Office?: { context?: { partitionKey?: string } } }).Office;
-  return office?.context?.partitionKey || undefined;
 }
 
 export function browserSendEnvironment(): SendEnvironment {
