@@ -102,3 +102,10 @@ test("committed icons are PNGs of the sizes their names say", () => {
     expect(pngSize(buf)).toEqual({ width: size, height: size });
   }
 });
+
+test("every ?view= the manifest opens (ribbon buttons, help links) is a view of the pane", async () => {
+  const { VIEWS } = await import("../../src/taskpane/views");
+  const wanted = [...original.matchAll(/taskpane\.html\?view=([\w-]+)/g)].map((m) => m[1]);
+  expect(new Set(wanted)).toEqual(new Set(["verifier", "indicateurs", "envoyer", "consolider", "aide"]));
+  for (const id of wanted) expect(VIEWS.map((v) => v.id)).toContain(id);
+});
