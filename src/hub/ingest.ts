@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import {
   computeIndicators,
-  createMotifIndex,
   employeeKeys,
+  motifIndexFor,
   INDICATOR_KEYS,
   periodOf,
   rowsFromRecords,
   type Indicators,
-  type MotifIndex,
   type RulesConfig,
   type StructureInfo,
 } from "../core";
@@ -24,8 +23,6 @@ export interface Recomputed {
   payloadJson: string;
 }
 
-const motifCache = new WeakMap<RulesConfig, MotifIndex>();
-
 /**
  * What the hub derives from a valid payload: the period key, the indicators recomputed from the records with
  * the core engine (the client's are kept, and a flag says when they differ), the employees' keys for
@@ -34,11 +31,7 @@ const motifCache = new WeakMap<RulesConfig, MotifIndex>();
 export function recompute(payload: SubmissionPayload, rules: RulesConfig): Recomputed {
   const s = payload.structure;
   const structure: StructureInfo = { ...s };
-  let motifs = motifCache.get(rules);
-  if (!motifs) {
-    motifs = createMotifIndex(rules.exitMotifs);
-    motifCache.set(rules, motifs);
-  }
+  const motifs = motifIndexFor(rules.exitMotifs);
   const rows = rowsFromRecords(payload.records);
   const indicators = computeIndicators(rows, { structure, fieldsPresent: payload.fieldsPresent, config: rules, motifs });
   const { keys, unkeyed } = employeeKeys(rows, periodOf(structure).end);
