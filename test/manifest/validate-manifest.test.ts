@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { VIEWS } from "../../src/taskpane/views";
 
 const root = path.resolve(__dirname, "..", "..");
 const script = path.join(root, "scripts", "validate-manifest.js");
@@ -103,8 +104,7 @@ test("committed icons are PNGs of the sizes their names say", () => {
   }
 });
 
-test("every ?view= the manifest opens (ribbon buttons, help links) is a view of the pane", async () => {
-  const { VIEWS } = await import("../../src/taskpane/views");
+test("every ?view= the manifest opens (ribbon buttons, help links) is a view of the pane", () => {
   const wanted = [...original.matchAll(/taskpane\.html\?view=([\w-]+)/g)].map((m) => m[1]);
   expect(new Set(wanted)).toEqual(new Set(["verifier", "indicateurs", "envoyer", "consolider", "aide"]));
   for (const id of wanted) expect(VIEWS.map((v) => v.id)).toContain(id);
