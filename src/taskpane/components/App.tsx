@@ -21,6 +21,7 @@ import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
 import { I18nProvider, useI18n, type Language } from "../i18n/i18n";
 import { VIEWS, type PaneView } from "../views";
 import { FileOpener } from "./FileOpener";
+import { downloadXlsx } from "../download-xlsx";
 
 /** A workbook opened from a file (file mode): its port and how to get the annotated copy. */
 export interface FileWorkbook {
@@ -111,18 +112,7 @@ function Pane(props: AppProps) {
     if (!file || !session.analysis) return;
     try {
       const bytes = await file.annotated(session.analysis, language);
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
-        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      });
-      const url = URL.createObjectURL(blob);
-      const name = file.name.replace(/\.xlsx$/i, "") + "-annote.xlsx";
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadXlsx(bytes, file.name.replace(/\.xlsx$/i, "") + "-annote.xlsx");
     } catch (error) {
       session.reportError(error);
     }

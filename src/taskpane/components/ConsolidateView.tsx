@@ -19,7 +19,7 @@ import { ArrowDownload20Regular, DataBarVertical20Regular, TableAdd20Regular } f
 import { useCallback, useMemo, useState } from "react";
 import { buildConsolidationSheets, canWriteConsolidation, consolidate, DEFAULT_CONFIG, type Consolidation, type FollowUp } from "../../core";
 import { analyzeFiles, type FileOutcome, type FileState } from "../consolidate/analyze-files";
-import { downloadXlsx } from "../consolidate/download";
+import { downloadXlsx } from "../download-xlsx";
 import { browserStorage, officePartitionKey } from "../browser-storage";
 import { loadHubSettings, saveHubSettings, type HubSettings } from "../consolidate/hub-settings";
 import { fetchFromHub } from "../consolidate/hub-source";
