@@ -69,7 +69,7 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
   configureSqlite(sqlite, synchronous);
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // An in-memory database exists only on this connection: no thread can share it.
-  const writer: HubWriter = file === ":memory:" ? inlineWriter(new SqliteStore(sqlite)) : new SqliteWriter({ file: path.resolve(file), synchronous });
+  const writer: HubWriter = file === ":memory:" ? inlineWriter(sqlite) : new SqliteWriter({ file: path.resolve(file), synchronous });
   return {
     db,
     dialect: "sqlite",
@@ -89,9 +89,11 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
   };
 }
 
-function inlineWriter(store: SqliteStore): HubWriter {
+function inlineWriter(sqlite: Database.Database): HubWriter {
+  // Prepared on first use: the statements need the tables, which the migrations create after opening.
+  let store: SqliteStore | null = null;
   return {
-    write: async (req) => store.write([req])[0],
+    write: async (req) => (store ??= new SqliteStore(sqlite)).write([req])[0],
     close: async () => undefined,
   };
 }
