@@ -13,7 +13,7 @@ import { formatIndicator, formatNumber, type Consolidation, type IndicatorKey } 
 import { KEY_INDICATORS } from "../../src/taskpane/components/ConsolidationTotals";
 import { cli, lastLine, startHub } from "../flow/hub-process";
 import { ensureDist } from "../support/dist";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { buildAddin, launchChromium, ROOT, serve, type Chromium, browserDescribe } from "./harness";
 
 const DEPT = path.join(ROOT, "examples", "departement-38");
 const PUSHED = ["01-aci-chantier-nature-chartreuse.xlsx", "06-ai-services-plus-matheysine.xlsx", "08-ei-proprete-alpes-insertion.xlsx"];
@@ -21,8 +21,7 @@ const PUSHED = ["01-aci-chantier-nature-chartreuse.xlsx", "06-ai-services-plus-m
 const SILENT = "10-ei-menuiserie-du-vercors.xlsx";
 const DEPT_KEY = "cle-de-test-departement-38-e2e";
 
-const haveBrowser = browserAvailable();
-const suite = haveBrowser ? describe : describe.skip;
+const suite = browserDescribe();
 
 suite("Consolider view in hub mode (Chromium + hub process)", () => {
   jest.setTimeout(420_000);

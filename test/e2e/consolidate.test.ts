@@ -13,14 +13,13 @@ import type { Page } from "playwright-core";
 import { formatIndicator, formatNumber, type Consolidation, type IndicatorKey } from "../../src/core";
 import { KEY_INDICATORS } from "../../src/taskpane/components/ConsolidationTotals";
 import { BIN, ensureDist } from "../support/dist";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
+import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
 
 const DEPT = path.join(ROOT, "examples", "departement-38");
 const OUT = path.join(ROOT, "test-output", "e2e");
 const CORRUPT = "13-fichier-abime.xlsx";
 
-const haveBrowser = browserAvailable();
-const suite = haveBrowser ? describe : describe.skip;
+const suite = browserDescribe();
 
 suite("Consolider view in file mode (Chromium)", () => {
   jest.setTimeout(420_000);

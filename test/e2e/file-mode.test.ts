@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
+import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
 
 const EXAMPLE = path.join(ROOT, "examples", "ei-erreurs.xlsx");
 const TRUTH = path.join(ROOT, "examples", "truth", "ei-erreurs.json");
@@ -20,8 +20,7 @@ interface TruthFinding {
   row: number;
 }
 
-const haveBrowser = browserAvailable();
-const suite = haveBrowser ? describe : describe.skip;
+const suite = browserDescribe();
 
 suite("task pane in file mode (Chromium)", () => {
   jest.setTimeout(420_000);

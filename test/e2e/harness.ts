@@ -34,6 +34,11 @@ export function browserAvailable(): boolean {
   );
 }
 
+/** `describe` for the browser suites: skipped only under the explicit opt-out, else a missing Chromium fails. */
+export function browserDescribe(): jest.Describe {
+  return browserAvailable() ? describe : describe.skip;
+}
+
 /** Latest modification time of what goes into the bundle. */
 function newestSource(): number {
   let newest = 0;

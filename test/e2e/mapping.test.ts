@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
+import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
 
 const OUT = path.join(ROOT, "test-output", "e2e");
 const UNKNOWN = "Masculin ou féminin";
@@ -60,8 +60,7 @@ async function departmentLayout(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-const haveBrowser = browserAvailable();
-const suite = haveBrowser ? describe : describe.skip;
+const suite = browserDescribe();
 
 suite("column mapping in file mode (Chromium)", () => {
   jest.setTimeout(420_000);

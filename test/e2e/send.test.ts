@@ -10,14 +10,13 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { ensureDist } from "../support/dist";
 import { cli, lastLine, startHub } from "../flow/hub-process";
-import { browserAvailable, buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot } from "./harness";
+import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
 
 const EXAMPLE = path.join(ROOT, "examples", "aci-canonique.xlsx");
 const OUT = path.join(ROOT, "test-output", "e2e");
 const DEPARTMENT_KEY = "cle-de-test-departement-e2e-envoi";
 
-const haveBrowser = browserAvailable();
-const suite = haveBrowser ? describe : describe.skip;
+const suite = browserDescribe();
 
 suite("Envoyer view against the real hub (Chromium, file mode)", () => {
   jest.setTimeout(420_000);
