@@ -12,7 +12,7 @@ export * from "./model/analysis";
 export * from "./model/send-state";
 export { analyzeWorkbook, type AnalyzeOptions } from "./analyze";
 export { DEFAULT_CONFIG } from "./config/defaults";
-export { resolveConfig, ConfigError } from "./config/merge";
+export { resolveConfig, parseConfigText, ConfigError } from "./config/merge";
 export { parseExitMotifCsv } from "./config/motif-csv";
 export { createMotifIndex, motifIndexFor, motifKey, MotifIndex } from "./config/motifs";
 export { computeIndicators, type IndicatorRow, type IndicatorContext } from "./indicators/compute";

@@ -35,9 +35,9 @@ function officeErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Errors our adapters raise for the user (XlsxReadError, OfficeWorkbook limits) carry a `userFacing` flag or a known name. */
+/** Errors raised for the user (XlsxReadError, OfficeWorkbook limits, a department's bad settings file) carry a `userFacing` flag or a known name. */
 function isFrenchUserMessage(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
   const e = error as Error & { userFacing?: unknown };
-  return e.userFacing === true || /ReadError$|LimitError$|UserError$/.test(e.name);
+  return e.userFacing === true || /ReadError$|LimitError$|UserError$|^ConfigError$/.test(e.name);
 }

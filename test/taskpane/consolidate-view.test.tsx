@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
-import { analyzeWorkbook, consolidate, consolidationInputFromAnalysis, formatNumber, type ConsolidationSheetsPort, type ReportSheet } from "../../src/core";
+import { analyzeWorkbook, consolidate, consolidationInputFromAnalysis, formatIndicator, formatNumber, resolveConfig, type ConsolidationSheetsPort, type ReportSheet } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
 import { HUB_SETTINGS_KEY } from "../../src/taskpane/consolidate/hub-settings";
 import { readXlsxBytes } from "../../src/xlsx/read-buffer";
@@ -69,6 +69,48 @@ describe("Consolider view, file mode (no workbook open)", () => {
     expect(created).toHaveLength(1);
     expect(downloads).toEqual(["consolidation.xlsx"]);
     expect(created[0].size).toBeGreaterThan(1000);
+  });
+
+  it("applies the department's settings file to the files, says so, refuses a bad one, and remembers the choice", async () => {
+    const user = userEvent.setup();
+    const view = () => render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} openFile={async () => Promise.reject(new Error("unused"))} />);
+    const { unmount } = view();
+    expect((await screen.findByTestId("department-config")).textContent).toBe("Réglages par défaut");
+    const input = () => screen.getByTestId("department-config-input") as HTMLInputElement;
+
+    await user.upload(input(), new File(["{ annualHoursPerFte: "], "reglages-isere.json", { type: "application/json" }));
+    expect((await screen.findByTestId("consolidate-error")).textContent).toMatch(/^Configuration invalide \(reglages-isere\.json\) : ce n'est pas du JSON valide/);
+    await user.upload(input(), new File([JSON.stringify({ maxHoursPerWeek: -1 })], "faux.json", { type: "application/json" }));
+    expect((await screen.findByTestId("consolidate-error")).textContent).toContain("Configuration invalide (faux.json)");
+    expect(screen.getByTestId("department-config").textContent).toBe("Réglages par défaut");
+
+    const override = { annualHoursPerFte: { ACI: 1000 } };
+    await user.upload(input(), new File([JSON.stringify(override)], "reglages-isere.json", { type: "application/json" }));
+    expect((await screen.findByTestId("department-config")).textContent).toBe("Réglages appliqués : reglages-isere.json");
+    expect(screen.queryByTestId("consolidate-error")).toBeNull();
+
+    const name = NAMES[0];
+    const bytes = new Uint8Array(readFileSync(join(DEPT, name)));
+    await user.upload(screen.getByTestId("consolidate-file-input") as HTMLInputElement, [fileOf(name, bytes)]);
+    await screen.findByText("1 fichier(s) consolidé(s), 0 illisible(s).", undefined, { timeout: 20_000 });
+    // Expected: the engine with the same override, and it differs from the defaults (the test can fail).
+    const data = await readXlsxBytes(readFileSync(join(DEPT, name)), { name });
+    const withOverride = analyzeWorkbook(data, { config: resolveConfig(override) }).indicators.fte;
+    const withDefaults = analyzeWorkbook(data).indicators.fte;
+    expect(withOverride).not.toBeCloseTo(withDefaults ?? 0, 2);
+    const fteCell = screen.getByTestId("kind-ACI").querySelector('[data-key="fte"]');
+    expect(fteCell?.textContent).toBe(formatIndicator("fte", withOverride));
+
+    // Reopened later: the choice is still there; going back to the defaults asks for the files again.
+    unmount();
+    view();
+    expect((await screen.findByTestId("department-config")).textContent).toBe("Réglages appliqués : reglages-isere.json");
+    await user.upload(screen.getByTestId("consolidate-file-input") as HTMLInputElement, [fileOf(name, bytes)]);
+    await screen.findByText("1 fichier(s) consolidé(s), 0 illisible(s).", undefined, { timeout: 20_000 });
+    await user.click(screen.getByRole("button", { name: "Revenir aux réglages par défaut" }));
+    expect(screen.getByTestId("department-config").textContent).toBe("Réglages par défaut");
+    expect(screen.getByTestId("consolidate-notice").textContent).toContain("déposez à nouveau les fichiers");
+    expect(screen.queryAllByTestId("returned-file")).toHaveLength(0);
   });
 
   it("is reached from the file-mode start page and leads back to it", async () => {

@@ -84,3 +84,17 @@ export function resolveConfig(override?: RulesConfigOverride | unknown, source: 
   if (problems.length > 0) throw new ConfigError(problems, source);
   return merged as RulesConfig;
 }
+
+/**
+ * A department's settings file as text (CLI --config, the pane's Consolider view): JSON with or without
+ * a byte-order mark, merged on the defaults and validated. Any problem is a ConfigError naming the file.
+ */
+export function parseConfigText(text: string, source: string): RulesConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new ConfigError([`ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)})`], source);
+  }
+  return resolveConfig(json, source);
+}

@@ -29,6 +29,8 @@ import { useI18n } from "../i18n/i18n";
 import type { ViewProps } from "../views";
 import { ConsolidationTotals } from "./ConsolidationTotals";
 import { ReturnedFiles, type ReturnedFile } from "./ReturnedFiles";
+import { DepartmentConfigPicker } from "./DepartmentConfigPicker";
+import { departmentConfigFrom, loadDepartmentConfig, readFileText, saveDepartmentConfig, type DepartmentConfig } from "../consolidate/department-config";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -59,6 +61,7 @@ export function ConsolidateView({ port }: ViewProps) {
   const [settings, setSettings] = useState<HubSettings>(() => loadHubSettings(storage, partitionKey));
   const [source, setSource] = useState<Source>(() => (settings.url ? "hub" : "files"));
   const [files, setFiles] = useState<FileEntry[]>([]);
+  const [config, setConfig] = useState<DepartmentConfig | null>(() => loadDepartmentConfig(storage, partitionKey));
   const [hubResult, setHubResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState<null | "hub" | "files" | "write">(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,6 +88,7 @@ export function ConsolidateView({ port }: ViewProps) {
       const outcomes = await analyzeFiles(
         picked.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })),
         (i, state) => setState(picked[i].name, { state }),
+        config?.rules ?? DEFAULT_CONFIG,
       );
       outcomes.forEach((o, i) => setState(picked[i].name, { outcome: o }));
       const failed = outcomes.filter((o) => o.input === null).length;
@@ -94,7 +98,37 @@ export function ConsolidateView({ port }: ViewProps) {
     } finally {
       setBusy(null);
     }
-  }, [ct, t]);
+  }, [ct, t, config]);
+
+  const chooseConfig = useCallback(
+    async (file: File) => {
+      setError(null);
+      setNotice(null);
+      try {
+        const text = await readFileText(file);
+        const chosen = departmentConfigFrom(file.name, text);
+        setConfig(chosen);
+        if (!saveDepartmentConfig(storage, partitionKey, { name: file.name, text })) setNotice(ct("settingsNotSaved"));
+        // Files already consolidated were read under other settings: they must be read again.
+        if (files.length > 0) {
+          setFiles([]);
+          setNotice(ct("configChanged"));
+        }
+      } catch (e) {
+        setError(userMessage(e, t));
+      }
+    },
+    [storage, partitionKey, files.length, ct, t],
+  );
+
+  const clearConfig = useCallback(() => {
+    setConfig(null);
+    saveDepartmentConfig(storage, partitionKey, null);
+    if (files.length > 0) {
+      setFiles([]);
+      setNotice(ct("configChanged"));
+    }
+  }, [storage, partitionKey, files.length, ct]);
 
   const pull = useCallback(async () => {
     setError(null);
@@ -125,7 +159,7 @@ export function ConsolidateView({ port }: ViewProps) {
         setNotice(ct("sheetsWritten"));
       } else {
         const { writeConsolidationXlsx } = await import(/* webpackChunkName: "consolidation-xlsx" */ "../../xlsx/write-consolidation.js");
-        const bytes = await writeConsolidationXlsx(result.consolidation, { generatedAt: new Date(), rulesVersion: DEFAULT_CONFIG.rulesVersion, followUp: result.followUp });
+        const bytes = await writeConsolidationXlsx(result.consolidation, { generatedAt: new Date(), rulesVersion: (result.followUp.source === "files" && config ? config.rules : DEFAULT_CONFIG).rulesVersion, followUp: result.followUp });
         const period = result.followUp.source === "hub" ? `-${result.followUp.status.period}` : "";
         const name = `consolidation${period}.xlsx`;
         downloadXlsx(bytes, name);
@@ -136,7 +170,7 @@ export function ConsolidateView({ port }: ViewProps) {
     } finally {
       setBusy(null);
     }
-  }, [result, port, ct, t]);
+  }, [result, port, ct, t, config]);
 
   const status = result?.followUp.source === "hub" ? result.followUp.status : null;
   const missing = status?.structures.filter((s) => s.status === "missing") ?? [];
@@ -180,6 +214,7 @@ export function ConsolidateView({ port }: ViewProps) {
           </form>
         ) : (
           <>
+            <DepartmentConfigPicker config={config} onFile={(f) => void chooseConfig(f)} onClear={clearConfig} disabled={busy !== null} ct={ct} />
             <ReturnedFiles files={files} onFiles={(f) => void addFiles(f)} disabled={busy !== null} ct={ct} />
             {files.length > 0 && (
               <div className={styles.actions}>

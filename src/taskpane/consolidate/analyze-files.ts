@@ -1,4 +1,4 @@
-import { analyzeWorkbook, consolidationInputFromAnalysis, DEFAULT_CONFIG, extractMapping, type ConsolidationInput, type ReceivedFile } from "../../core";
+import { analyzeWorkbook, consolidationInputFromAnalysis, DEFAULT_CONFIG, extractMapping, type ConsolidationInput, type ReceivedFile, type RulesConfig } from "../../core";
 import { isXlsxReadError } from "../../xlsx/errors";
 import { readXlsxBytes } from "../../xlsx/read-buffer";
 
@@ -25,9 +25,13 @@ const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Reads and checks each returned workbook in the browser with the CLI's engine, one after the
- * other. A file that cannot be read gets its French message and the others go on.
+ * other, under the department's settings. A file that cannot be read gets its French message and the others go on.
  */
-export async function analyzeFiles(files: readonly FileSource[], onState: (index: number, state: FileState) => void): Promise<FileOutcome[]> {
+export async function analyzeFiles(
+  files: readonly FileSource[],
+  onState: (index: number, state: FileState) => void,
+  config: RulesConfig = DEFAULT_CONFIG,
+): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   const failed = (name: string, message: string): FileOutcome => ({
     received: { file: name, siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: message },
@@ -52,7 +56,7 @@ export async function analyzeFiles(files: readonly FileSource[], onState: (index
       onState(i, { status: "analysing", progress: 0.85 });
       await paint();
       const { data, mapping } = extractMapping(raw);
-      const analysis = analyzeWorkbook(data, { config: DEFAULT_CONFIG, mapping: mapping ?? undefined });
+      const analysis = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
       const s = analysis.structure;
       out.push({
         received: { file: f.name, siret: s.siret, name: s.name, kind: s.kind, periodStart: s.periodStart, periodEnd: s.periodEnd, valid: analysis.report.valid, errors: analysis.report.counts.error, error: null },

@@ -44,6 +44,13 @@ const fr = {
   download: "Télécharger la consolidation (.xlsx)",
   downloaded: "Consolidation téléchargée : {name}",
   nothing: "Aucun bilan consolidé pour l'instant.",
+  configLabel: "Réglages du Département (facultatif)",
+  configHint: "Le fichier .json de vos réglages (seuils, heures annuelles par ETP, objectifs), le même que pour « bilan-iae --config ». Sans fichier : les réglages par défaut.",
+  configPick: "Choisir le fichier de réglages…",
+  configApplied: "Réglages appliqués : {name}",
+  configDefault: "Réglages par défaut",
+  configRemove: "Revenir aux réglages par défaut",
+  configChanged: "Réglages changés : déposez à nouveau les fichiers pour les consolider avec ces réglages.",
 };
 
 export type ConsolidateKey = keyof typeof fr;
@@ -88,6 +95,13 @@ const en: Record<ConsolidateKey, string> = {
   download: "Download the consolidation (.xlsx)",
   downloaded: "Consolidation downloaded: {name}",
   nothing: "No report consolidated yet.",
+  configLabel: "Department settings (optional)",
+  configHint: "Your settings .json file (thresholds, annual hours per FTE, targets), the same as for “bilan-iae --config”. Without a file: the default settings.",
+  configPick: "Choose the settings file…",
+  configApplied: "Settings applied: {name}",
+  configDefault: "Default settings",
+  configRemove: "Back to the default settings",
+  configChanged: "Settings changed: drop the files again to consolidate them with these settings.",
 };
 
 const dictionaries: Record<Language, Record<ConsolidateKey, string>> = { fr, en };
