@@ -5,13 +5,11 @@ import {
   Card,
   CardHeader,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
   Radio,
   RadioGroup,
-  Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -27,6 +25,7 @@ import { userMessage } from "../errors";
 import { consolidateTranslator } from "../i18n/consolidate";
 import { useI18n } from "../i18n/i18n";
 import type { ViewProps } from "../views";
+import { ConsolidateHubForm } from "./ConsolidateHubForm";
 import { ConsolidationTotals } from "./ConsolidationTotals";
 import { ReturnedFiles, type ReturnedFile } from "./ReturnedFiles";
 import { DepartmentConfigPicker } from "./DepartmentConfigPicker";
@@ -34,7 +33,6 @@ import { departmentConfigFrom, loadDepartmentConfig, readFileText, saveDepartmen
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
@@ -189,29 +187,7 @@ export function ConsolidateView({ port }: ViewProps) {
         </Field>
 
         {source === "hub" ? (
-          <form
-            className={styles.form}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void pull();
-            }}
-          >
-            <Field label={ct("hubUrl")} required>
-              <Input type="url" value={settings.url} placeholder="https://bilan-iae.departement.fr" onChange={(_e, d) => setSettings((s) => ({ ...s, url: d.value }))} />
-            </Field>
-            <Field label={ct("hubToken")} required hint={ct("hubHint")}>
-              <Input type="password" value={settings.token} autoComplete="off" onChange={(_e, d) => setSettings((s) => ({ ...s, token: d.value }))} />
-            </Field>
-            <Field label={ct("hubPeriod")} required>
-              <Input value={settings.period} onChange={(_e, d) => setSettings((s) => ({ ...s, period: d.value }))} />
-            </Field>
-            <div className={styles.actions}>
-              <Button appearance="primary" type="submit" disabled={busy !== null}>
-                {ct("fetch")}
-              </Button>
-              {busy === "hub" && <Spinner size="tiny" label={ct("fetching")} />}
-            </div>
-          </form>
+          <ConsolidateHubForm settings={settings} setSettings={setSettings} onFetch={() => void pull()} busy={busy !== null} fetching={busy === "hub"} ct={ct} />
         ) : (
           <>
             <DepartmentConfigPicker config={config} onFile={(f) => void chooseConfig(f)} onClear={clearConfig} disabled={busy !== null} ct={ct} />
