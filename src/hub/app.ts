@@ -11,6 +11,7 @@ import { submissionsRoutes } from "./routes/submissions";
 import { consolidationRoutes } from "./routes/consolidation";
 import { statusRoutes } from "./routes/status";
 import { healthRoutes } from "./routes/health";
+import { settingsRoutes } from "./routes/settings";
 import { openApiRoutes } from "./openapi";
 
 export interface BuildHubOptions {
@@ -58,5 +59,6 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
   await app.register(submissionsRoutes);
   await app.register(consolidationRoutes);
   await app.register(statusRoutes);
+  await app.register(settingsRoutes);
   return app;
 }

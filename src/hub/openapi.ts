@@ -57,6 +57,12 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
         SubmissionSummary: { type: "object" },
+        RulesConfig: {
+          type: "object",
+          required: ["rulesVersion", "annualHoursPerFte", "minimumStay", "exitMotifs"],
+          description: "Règles de calcul (même format que le fichier --config, complet).",
+          properties: { rulesVersion: { type: "string" }, annualHoursPerFte: { type: "object", additionalProperties: { type: "number" } }, minimumStay: { type: "object" }, exitMotifs: { type: "array", items: { type: "object" } } },
+        },
         Consolidation: {
           type: "object",
           description: "Même forme que `bilan-iae consolidate --json` : une ligne par rapport (dernière version), totaux par type et total départemental.",
@@ -122,6 +128,13 @@ export function openApiDocument(): Record<string, unknown> {
           summary: "Suivi des envois : chaque structure connue, envoyé ou manquant (jeton départemental)",
           parameters: [periodParam(true)],
           responses: { 200: json("Suivi", "Status"), 400: problem("Période absente ou invalide"), 403: problem("Réservé au Département"), ...auth },
+        },
+      },
+      "/api/v1/settings": {
+        get: {
+          summary: "Réglages du Département : les règles avec lesquelles le hub recalcule les indicateurs (tout jeton valide)",
+          description: "La configuration complète (valeurs par défaut complétées par le fichier --config du hub), sans donnée personnelle. En-tête ETag ; If-None-Match → 304.",
+          responses: { 200: json("Réglages", "RulesConfig"), 304: { description: "Inchangés depuis l'ETag fourni" }, ...auth },
         },
       },
       "/healthz": { get: { summary: "Santé (base joignable)", security: [], responses: { 200: { description: "OK" }, 503: problem("Base injoignable") } } },

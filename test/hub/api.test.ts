@@ -273,7 +273,7 @@ describe("public documents", () => {
     expect(r.status).toBe(200);
     const doc = r.body as { openapi: string; paths: Record<string, unknown>; components: { schemas: { SubmissionV1: { properties: Record<string, unknown>; additionalProperties: boolean } } } };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/consolidation", "/api/v1/structures/status", "/api/v1/submissions", "/api/v1/submissions/{id}", "/healthz"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/consolidation", "/api/v1/settings", "/api/v1/structures/status", "/api/v1/submissions", "/api/v1/submissions/{id}", "/healthz"]);
     expect(doc.components.schemas.SubmissionV1.additionalProperties).toBe(false);
     expect(Object.keys(doc.components.schemas.SubmissionV1.properties)).toContain("records");
   });

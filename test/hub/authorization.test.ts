@@ -62,6 +62,11 @@ const ENDPOINTS: Endpoint[] = [
     expected: { none: 401, bad: 401, revoked: 401, ownA: 403, otherB: 403, department: 200 },
   },
   {
+    name: "GET /api/v1/settings",
+    request: () => ({ method: "GET", path: "/api/v1/settings" }),
+    expected: { none: 401, bad: 401, revoked: 401, ownA: 200, otherB: 200, department: 200 },
+  },
+  {
     name: "GET /healthz (public)",
     request: () => ({ method: "GET", path: "/healthz" }),
     expected: { none: 200, bad: 200, revoked: 200, ownA: 200, otherB: 200, department: 200 },
