@@ -1,4 +1,4 @@
-import type { Consolidation, StructuresStatus } from "../core";
+import { ConfigError, resolveConfig, type Consolidation, type RulesConfig, type StructuresStatus } from "../core";
 import type { SubmissionPayload, SubmissionReceipt } from "../core/submission";
 import { sha256Hex } from "./crypto";
 
@@ -127,6 +127,27 @@ export class HubClient {
   /** Who has sent and who is missing for a period; department token only. */
   getStructuresStatus(period: string): Promise<StructuresStatus> {
     return this.getJson<StructuresStatus>(`/api/v1/structures/status?period=${encodeURIComponent(period)}`);
+  }
+
+  /**
+   * The department's rules (GET /api/v1/settings), checked like a --config file: the add-in then computes
+   * with what the hub recomputes with. An answer that is not a valid configuration is a French HubError.
+   */
+  async getSettings(): Promise<RulesConfig> {
+    const body = await this.getJson<unknown>("/api/v1/settings");
+    // resolveConfig takes null for "no override"; from the hub it is a broken answer.
+    const problems = typeof body !== "object" || body === null || Array.isArray(body) ? ["la réponse n'est pas un objet JSON"] : null;
+    try {
+      if (problems) throw new ConfigError(problems);
+      return resolveConfig(body, "réglages du hub");
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      throw new HubError(
+        "invalid-response",
+        `Les réglages du Département envoyés par le hub (${this.baseUrl}) sont inutilisables : ${e.problems.join(" ; ")}. ` +
+          "Le complément garde les réglages qu'il avait ; signalez-le au Département (ou mettez le complément à jour).",
+      );
+    }
   }
 
   async getBytes(path: string, accept: string): Promise<Uint8Array> {

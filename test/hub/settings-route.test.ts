@@ -1,3 +1,4 @@
+import { HubClient } from "../../src/client";
 import { DEFAULT_CONFIG, resolveConfig, type RulesConfig } from "../../src/core";
 import { http, startTestHub, type TestHub } from "./support/hub";
 
@@ -47,4 +48,10 @@ test("a hub with other rules gives another tag; no token is a 401 problem", asyn
   const anon = await http(hub.url, "GET", "/api/v1/settings");
   expect(anon.status).toBe(401);
   expect(anon.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+});
+
+test("the add-in's client accepts the hub's answer as a valid configuration", async () => {
+  const rules = await new HubClient({ baseUrl: hub.url, token: hub.tokens.a }).getSettings();
+  expect(rules.rulesVersion).toBe("dept-2026-02");
+  expect(rules.annualHoursPerFte.ACI).toBe(1600);
 });
