@@ -6,8 +6,8 @@ import { languageFrom } from "./i18n/i18n";
 import { initialView } from "./views";
 import type { Analyze } from "./hooks/useWorkbookSession";
 
-const analyze: Analyze = (workbook, mapping) =>
-  analyzeWorkbook(workbook, { config: DEFAULT_CONFIG, mapping: mapping ?? undefined });
+const analyze: Analyze = (workbook, mapping, config) =>
+  analyzeWorkbook(workbook, { config: config ?? DEFAULT_CONFIG, mapping: mapping ?? undefined });
 
 async function start(): Promise<void> {
   const t0 = performance.now();

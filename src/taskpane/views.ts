@@ -1,6 +1,7 @@
 import { lazy, type ComponentType } from "react";
 import type { WorkbookPort } from "../core";
 import type { Session } from "./hooks/useWorkbookSession";
+import type { RulesInUse } from "./hooks/useDepartmentSettings";
 import type { StringKey } from "./i18n/fr";
 import { VerifyView } from "./components/VerifyView";
 
@@ -13,6 +14,10 @@ export interface ViewProps {
   fileMode: boolean;
   /** Opens another tab (the Envoyer view sends the user back to Vérifier). */
   goTo?: (viewId: string) => void;
+  /** The rules the analysis uses (the department's from the hub, or the defaults). */
+  rules?: RulesInUse;
+  /** The Envoyer settings were saved or forgotten: the department's rules are asked again. */
+  sendSettingsChanged?: () => void;
 }
 
 export interface PaneView {

@@ -77,11 +77,12 @@ describe("Envoyer view", () => {
   it("keeps the settings per user in localStorage (partition key), the token in a password field, and forgets them", async () => {
     const storage = new MemoryStorage();
     renderSend(new FakePort(), valid(), environment(storage));
-    const user = await fillSettings("https://hub.exemple.fr");
+    // Loopback with nothing listening: saving asks the hub for the department's settings, in vain.
+    const user = await fillSettings("http://127.0.0.1:9");
     expect(screen.getByTestId("hub-token").getAttribute("type")).toBe("password");
     await user.click(screen.getByRole("button", { name: "Enregistrer les réglages" }));
     expect(JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:send-settings`)!)).toEqual({
-      hubUrl: "https://hub.exemple.fr",
+      hubUrl: "http://127.0.0.1:9",
       token: TOKEN,
       departmentKey: DEPARTMENT_KEY,
     });

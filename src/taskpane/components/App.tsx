@@ -15,9 +15,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, Dismiss20Regular } from "@fluentui/react-icons";
-import { Component, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { Component, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Analysis, WorkbookPort } from "../../core";
 import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
+import { useDepartmentSettings } from "../hooks/useDepartmentSettings";
+import { useSendEnvironment } from "../send/send-environment";
 import { I18nProvider, useI18n, type Language } from "../i18n/i18n";
 import { VIEWS, type PaneView } from "../views";
 import { FileOpener } from "./FileOpener";
@@ -78,9 +80,30 @@ function Pane(props: AppProps) {
   const [file, setFile] = useState<FileWorkbook | null>(null);
   const [opening, setOpening] = useState(false);
   const port = props.officePort ?? file?.port ?? null;
-  const session = useWorkbookSession(port, props.analyze, language, t);
+  const department = useDepartmentSettings(useSendEnvironment());
+  const rules = department.inUse.rules;
+  const { analyze: analyzeWith } = props;
+  // Which rules the last analysis ran with, so new rules from the hub re-check the workbook once.
+  const rulesKey = useMemo(() => (rules ? JSON.stringify(rules) : "default"), [rules]);
+  const analyzedWith = useRef<string | null>(null);
+  const recheckedFor = useRef<string | null>(null);
+  const analyze = useCallback<Analyze>(
+    (workbook, mapping) => {
+      analyzedWith.current = rulesKey;
+      return analyzeWith(workbook, mapping, rules ?? undefined);
+    },
+    [analyzeWith, rules, rulesKey],
+  );
+  const session = useWorkbookSession(port, analyze, language, t);
   const checkRef = useRef(session.check);
   checkRef.current = session.check;
+  useEffect(() => {
+    if (session.phase !== "ready" || analyzedWith.current === null || analyzedWith.current === rulesKey) return;
+    // Once per rules: a workbook that fails to read must not be re-read in a loop.
+    if (recheckedFor.current === rulesKey) return;
+    recheckedFor.current = rulesKey;
+    void checkRef.current();
+  }, [rulesKey, session.phase]);
 
   // Check as soon as a workbook is there (the pane opened in Excel, or a file was opened) — unless the
   // pane opened on a standalone view (Consolider): the department's workbook is not a report to check.
@@ -131,7 +154,14 @@ function Pane(props: AppProps) {
       )}
     >
       <Suspense fallback={<p>{t("loadingView")}</p>}>
-        <View session={session} port={port} fileMode={fileMode} goTo={setTab} />
+        <View
+          session={session}
+          port={port}
+          fileMode={fileMode}
+          goTo={setTab}
+          rules={department.inUse}
+          sendSettingsChanged={() => void department.refresh()}
+        />
       </Suspense>
     </ViewBoundary>
   );

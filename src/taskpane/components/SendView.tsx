@@ -93,7 +93,7 @@ function Failure({ failure, onResend, busy }: { failure: NonNullable<SendViewSta
  * Envoyer: settings kept per user, the list of errors that block sending, a preview of what goes out,
  * then the send with its progress, the receipt (also written into the workbook) or what to do next.
  */
-export function SendView({ session, port, fileMode, goTo }: ViewProps) {
+export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }: ViewProps) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const env = useSendEnvironment();
@@ -108,6 +108,7 @@ export function SendView({ session, port, fileMode, goTo }: ViewProps) {
     try {
       saveSendSettings(env.storage, env.partitionKey, settings);
       setNote(t("settingsSaved"));
+      sendSettingsChanged?.();
     } catch (error) {
       setNote(userMessage(error, t));
     }
@@ -116,6 +117,7 @@ export function SendView({ session, port, fileMode, goTo }: ViewProps) {
     forgetSendSettings(env.storage, env.partitionKey);
     setSettings(EMPTY_SETTINGS);
     setNote(t("settingsForgotten"));
+    sendSettingsChanged?.();
   };
   const doSend = () => {
     if (!analysis) return;

@@ -26,6 +26,7 @@ import { FindingsList, type SeverityFilter } from "./FindingsList";
 import { SeveritySummary } from "./SeveritySummary";
 import type { ViewProps } from "../views";
 import { needsMapping } from "./mapping-needs";
+import { RulesInUseNote } from "./RulesInUseNote";
 
 const MappingPanel = lazy(() =>
   import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
@@ -48,7 +49,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "140px" },
 });
 
-export function VerifyView({ session }: ViewProps) {
+export function VerifyView({ session, rules }: ViewProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const [text, setText] = useState("");
@@ -100,6 +101,8 @@ export function VerifyView({ session }: ViewProps) {
           </MenuPopover>
         </Menu>
       </div>
+
+      {rules && <RulesInUseNote rules={rules} />}
 
       {(phase === "reading" || phase === "analyzing") && (
         <Field

@@ -5,16 +5,21 @@ import type {
   Kind,
   MappingOverride,
   ReadProgress,
+  RulesConfig,
   WorkbookData,
   WorkbookPort,
 } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
 
-/** The engine entry point, injected so component tests can feed a canned Analysis. */
+/**
+ * The engine entry point, injected so component tests can feed a canned Analysis. `config`: the
+ * department's rules from the hub; absent, the shipped defaults.
+ */
 export type Analyze = (
   workbook: WorkbookData,
   mapping: MappingOverride | null,
+  config?: RulesConfig,
 ) => Analysis | Promise<Analysis>;
 
 export interface SessionState {

@@ -76,6 +76,11 @@ export const en: Strings = {
   departmentKeyLabel: "Département key",
   departmentKeyHint: "Given by the département; it makes the records pseudonymous.",
   saveSettings: "Save settings",
+  // Department's rules (from the hub)
+  rulesDepartment: "Department's settings (version {version})",
+  rulesDefault: "Default settings",
+  rulesCachedCopy: "hub unreachable, last copy received on {date}",
+  rulesHubUnavailable: "the Department's settings could not be obtained from the hub",
   settingsSaved: "Sending settings saved in this browser.",
   forgetSettings: "Forget settings",
   settingsForgotten: "Sending settings removed from this browser.",

@@ -81,6 +81,11 @@ export const fr = {
   departmentKeyLabel: "Clé du Département",
   departmentKeyHint: "Remise par le Département ; elle rend les fiches pseudonymes.",
   saveSettings: "Enregistrer les réglages",
+  // Department's rules (from the hub)
+  rulesDepartment: "Réglages du Département (version {version})",
+  rulesDefault: "Réglages par défaut",
+  rulesCachedCopy: "hub injoignable, dernière copie reçue le {date}",
+  rulesHubUnavailable: "les réglages du Département n'ont pas pu être obtenus du hub",
   settingsSaved: "Réglages d'envoi enregistrés dans ce navigateur.",
   forgetSettings: "Oublier les réglages",
   settingsForgotten: "Réglages d'envoi effacés de ce navigateur.",
