@@ -1,13 +1,9 @@
 import { createRoot } from "react-dom/client";
-import { analyzeWorkbook, DEFAULT_CONFIG } from "../core";
 import { App } from "./components/App";
 import { detectHost } from "./host";
 import { languageFrom } from "./i18n/i18n";
 import { initialView } from "./views";
-import type { Analyze } from "./hooks/useWorkbookSession";
-
-const analyze: Analyze = (workbook, mapping, config) =>
-  analyzeWorkbook(workbook, { config: config ?? DEFAULT_CONFIG, mapping: mapping ?? undefined });
+import { analyze } from "./analyze";
 
 async function start(): Promise<void> {
   const t0 = performance.now();
