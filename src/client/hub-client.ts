@@ -182,7 +182,8 @@ export class HubClient {
         throw new HubError(
           "unreachable",
           `Le hub départemental (${this.baseUrl}) n'a pas répondu correctement après ${attempt} tentative(s) en ${Math.round(elapsed / 1000)} s (${reason}). ` +
-            "Le bilan n'est pas perdu : il sera renvoyé plus tard.",
+            // Only a submission is kept for later (the outbox); a read is simply to be tried again.
+            (method === "POST" ? "Le bilan n'est pas perdu : il sera renvoyé plus tard." : "Vérifiez l'adresse du hub et le réseau, puis réessayez."),
         );
       }
       this.o.onRetry?.({ attempt, delayMs: delay, reason });

@@ -91,6 +91,19 @@ describe("HubClient over real HTTP on loopback", () => {
     }
   });
 
+  it("a read that gives up says to check the address and try again, not that a report is kept", async () => {
+    const s = await scriptedServer([json(503, {})]);
+    try {
+      const { c } = client(s.url, { baseDelayMs: 1000, maxElapsedMs: 2_500 });
+      const err = await c.getJson("/api/v1/consolidation?period=2025").catch((e: unknown) => e);
+      expect((err as HubError).kind).toBe("unreachable");
+      expect((err as HubError).message).toContain("Vérifiez l'adresse du hub et le réseau, puis réessayez.");
+      expect((err as HubError).message).not.toMatch(/n'est pas perdu/);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("gives up on a hub that is down (connection refused)", async () => {
     const s = await scriptedServer([json(200, {})]);
     const url = s.url;
