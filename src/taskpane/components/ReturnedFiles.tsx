@@ -1,21 +1,10 @@
-import { Button, Caption1, makeStyles, mergeClasses, ProgressBar, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
 import { DocumentMultiple20Regular } from "@fluentui/react-icons";
-import { useRef, useState, type DragEvent } from "react";
 import type { FileState } from "../consolidate/analyze-files";
 import type { ConsolidateTranslate } from "../i18n/consolidate";
+import { DropZone } from "./DropZone";
 
 const useStyles = makeStyles({
-  zone: {
-    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingVerticalM,
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "center",
-    gap: tokens.spacingVerticalS,
-  },
-  over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  hidden: { display: "none" },
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
@@ -30,45 +19,18 @@ export interface ReturnedFile {
 /** Several returned files: picker and drop zone, then one progress bar and status per file. */
 export function ReturnedFiles({ files, onFiles, disabled, ct }: { files: readonly ReturnedFile[]; onFiles(files: File[]): void; disabled: boolean; ct: ConsolidateTranslate }) {
   const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setOver(false);
-    const dropped = Array.from(e.dataTransfer.files);
-    if (dropped.length > 0 && !disabled) onFiles(dropped);
-  };
   return (
     <>
-      <div
-        className={mergeClasses(styles.zone, over && styles.over)}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        data-testid="consolidate-drop-zone"
-      >
-        <Button appearance="primary" icon={<DocumentMultiple20Regular />} disabled={disabled} onClick={() => input.current?.click()}>
-          {ct("pickFiles")}
-        </Button>
-        <Caption1>{ct("dropFiles")}</Caption1>
-        <input
-          ref={input}
-          className={styles.hidden}
-          type="file"
-          multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={ct("pickFiles")}
-          data-testid="consolidate-file-input"
-          onChange={(e) => {
-            const picked = Array.from(e.target.files ?? []);
-            if (picked.length > 0) onFiles(picked);
-            e.target.value = "";
-          }}
-        />
-      </div>
+      <DropZone
+        onFiles={onFiles}
+        multiple
+        disabled={disabled}
+        label={ct("pickFiles")}
+        hint={ct("dropFiles")}
+        icon={<DocumentMultiple20Regular />}
+        zoneTestId="consolidate-drop-zone"
+        inputTestId="consolidate-file-input"
+      />
       {files.length > 0 && (
         <ul className={styles.list} aria-label={ct("filesLabel")}>
           {files.map((f) => (
