@@ -37,6 +37,31 @@ export class FindingCollector {
     }
   }
 
+  /**
+   * Appends the findings of `other` as if they had been added here after this collector's own (same
+   * caps). analyzeWorkbook collects the phases of one analysis apart and joins them in this order.
+   */
+  absorb(other: FindingCollector): void {
+    const listedByKey = new Map<string, number>();
+    for (const f of other.listed) {
+      const listedForCode = this.perCode.get(f.code) ?? 0;
+      if (listedForCode >= this.cap) continue;
+      this.perCode.set(f.code, listedForCode + 1);
+      this.listed.push(f);
+      const key = `${f.code}\u0000${f.severity}`;
+      listedByKey.set(key, (listedByKey.get(key) ?? 0) + 1);
+    }
+    for (const [key, rc] of other.counts) {
+      let mine = this.counts.get(key);
+      if (!mine) {
+        mine = { code: rc.code, severity: rc.severity, count: 0, listed: 0 };
+        this.counts.set(key, mine);
+      }
+      mine.count += rc.count;
+      mine.listed += listedByKey.get(key) ?? 0;
+    }
+  }
+
   count(code: FindingCode, severity?: Severity): number {
     let n = 0;
     for (const rc of this.counts.values()) if (rc.code === code && (!severity || rc.severity === severity)) n += rc.count;

@@ -69,14 +69,24 @@ export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig)
  *   (so 0.1 + 0.2 reads 0.3); display rounding belongs to the formatting helpers (labels/format.ts).
  */
 export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorContext): Indicators {
-  const { structure, config, motifs } = ctx;
+  const tally = indicatorTally(rows.length, ctx);
+  tally.addAll(rows);
+  return indicatorsFrom(tally, ctx);
+}
+
+/** The per-row pass of computeIndicators, to be fed row by row (analyzeWorkbook feeds it while reading). */
+export function indicatorTally(expectedRows: number, ctx: IndicatorContext): RowTally {
+  const period = periodOf(ctx.structure);
+  const exitCtx = exitContext(ctx.structure.kind, period.start, period.end, ctx.config, ctx.motifs);
+  return new RowTally(expectedRows, exitCtx, period.end, ctx.motifs);
+}
+
+/** The indicators once every row of the report went through `tally`. */
+export function indicatorsFrom(tally: RowTally, ctx: IndicatorContext): Indicators {
+  const { structure, config } = ctx;
   const present = new Set<PersonField>(ctx.fieldsPresent);
   const has = (f: PersonField) => present.has(f);
   const period = periodOf(structure);
-  const exitCtx = exitContext(structure.kind, period.start, period.end, config, motifs);
-
-  const tally = new RowTally(rows, exitCtx, period.end, motifs);
-  tally.addAll();
   const { hoursAll, hoursRsa, exits, withdrawn, tooShort, examined, durable, transition, positive, other } = tally;
   const { unknownCategory, rsaDurableOrTraining, pathMonthsSum, pathCount } = tally;
 

@@ -1,8 +1,8 @@
 import type { RulesConfig } from "../model/config";
 import { DEFAULT_CONFIG } from "../config/defaults";
-import type { Person, RowTally } from "./row-tally";
+import type { RowTally } from "./row-tally";
 import { MIN_HOURS_EMPLOYEE } from "./population";
-import { isRsa } from "./rsa";
+import { FT_03, FT_04, NOT_FILLED, RSA_YES, SEX_F, SEX_H, YES, type PersonTable } from "./person-table";
 
 /**
  * The per-employee pass of the indicators: counts of distinct persons with ≥ 1 h in the period.
@@ -51,37 +51,47 @@ export class PersonTally {
 
   /** The persons of a row tally with ≥ MIN_HOURS_EMPLOYEE hours. The loop is the whole method (see RowTally.addAll). */
   addEmployees(tally: RowTally): void {
-    const n = tally.personCount;
-    const hours = tally.personHours;
-    for (let i = 0; i < n; i++) if (hours[i] >= MIN_HOURS_EMPLOYEE) this.add(tally.person(i));
+    const persons = tally.persons;
+    const n = persons.size;
+    const hours = persons.hours;
+    for (let i = 0; i < n; i++) if (hours[i] >= MIN_HOURS_EMPLOYEE) this.add(persons, i);
   }
 
-  add(p: Person): void {
+  /** Person i of the table. */
+  add(p: PersonTable, i: number): void {
     this.employees++;
-    if (p.sex === "F") this.women++;
-    else if (p.sex === "H") this.men++;
+    const sex = p.sex[i];
+    if (sex === SEX_F) this.women++;
+    else if (sex === SEX_H) this.men++;
     else this.sexUnknown++;
-    if (p.rsa === null) this.rsaUnknown++;
-    else if (isRsa(p.rsa)) this.rsa++;
-    if (p.qpv === null) this.qpvUnknown++;
-    else if (p.qpv) this.qpv++;
-    if (p.zrr === null) this.zrrUnknown++;
-    else if (p.zrr) this.zrr++;
-    if (p.birthYear === null || this.endYear === null) this.ageUnknown++;
+    const rsa = p.rsa[i];
+    if (rsa === NOT_FILLED) this.rsaUnknown++;
+    else if (rsa === RSA_YES) this.rsa++;
+    const qpv = p.qpv[i];
+    if (qpv === NOT_FILLED) this.qpvUnknown++;
+    else if (qpv === YES) this.qpv++;
+    const zrr = p.zrr[i];
+    if (zrr === NOT_FILLED) this.zrrUnknown++;
+    else if (zrr === YES) this.zrr++;
+    const birthYear = p.birthYear[i];
+    if (Number.isNaN(birthYear) || this.endYear === null) this.ageUnknown++;
     else {
-      const age = this.endYear - p.birthYear;
+      const age = this.endYear - birthYear;
       if (age < this.youngUnder) this.under26++;
       if (age >= this.seniorFrom) this.age50plus++;
     }
-    if (p.ftDuration === null) this.ftUnknown++;
-    else if (p.ftDuration === "03") this.deld++;
-    else if (p.ftDuration === "04") this.detld++;
-    if (p.rqth === null) this.rqthUnknown++;
-    else if (p.rqth) this.rqth++;
-    if (p.ass === true) this.ass++;
-    if (p.aah === true) this.aah++;
-    if (p.educationLevel !== null) {
-      const levels = this.eduLevels.get(p.educationLevel);
+    const ft = p.ft[i];
+    if (ft === NOT_FILLED) this.ftUnknown++;
+    else if (ft === FT_03) this.deld++;
+    else if (ft === FT_04) this.detld++;
+    const rqth = p.rqth[i];
+    if (rqth === NOT_FILLED) this.rqthUnknown++;
+    else if (rqth === YES) this.rqth++;
+    if (p.ass[i] === YES) this.ass++;
+    if (p.aah[i] === YES) this.aah++;
+    const education = p.education[i];
+    if (education !== null) {
+      const levels = this.eduLevels.get(education);
       if (levels !== undefined) {
         if (levels & 1) this.belowCap++;
         if (levels & 2) this.capBep++;

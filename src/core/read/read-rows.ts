@@ -20,6 +20,9 @@ import { normalizePass } from "../parse/identifiers";
 import { parsePostalCode, parseTextCell } from "../parse/text";
 import { FIELD_EXPECTED, FIELD_LABELS } from "./field-labels";
 import { rowAt, type SheetView } from "./sheet-view";
+import { clearRow, newRow } from "./empty-row";
+
+export { newRow };
 
 /** The table ends after this many consecutive blank rows (domain §2.3). */
 export const BLANK_ROWS_END = 20;
@@ -107,6 +110,20 @@ export interface ReadRowsContext {
   findings: FindingCollector;
 }
 
+/** Receives the rows of a table one by one (RowReader.readEach). `index` counts data rows from 0. */
+export interface RowSink {
+  take(row: PersonRow, index: number): void;
+}
+
+/** The sink of readAll: keeps every row. */
+class RowCollector implements RowSink {
+  readonly rows: PersonRow[] = [];
+
+  take(row: PersonRow): void {
+    this.rows.push(row);
+  }
+}
+
 /** Reads the typed rows below the header. Never throws on hostile cells: they become value-invalid. */
 export function readRows(ctx: ReadRowsContext): PersonRow[] {
   return new RowReader(ctx).readAll();
@@ -114,7 +131,7 @@ export function readRows(ctx: ReadRowsContext): PersonRow[] {
 
 /**
  * The reading of one table. A class, so that the per-row work is one method shared by every reader:
- * V8 optimises readRow once (it runs 100 000 times) and keeps that code from one workbook to the next,
+ * V8 optimises readInto once (it runs 100 000 times) and keeps that code from one workbook to the next,
  * where a loop body inside a once-called function had to be re-optimised on the fly (OSR) on every call.
  */
 export class RowReader {
@@ -148,24 +165,50 @@ export class RowReader {
   }
 
   readAll(): PersonRow[] {
+    const collect = new RowCollector();
+    this.readEach(collect, true);
+    return collect.rows;
+  }
+
+  /**
+   * Hands every data row to `sink`, in sheet order, until the blank rows that end the table. With `fresh`
+   * each row is a new object the sink may keep; without, one row object is refilled for every row (the
+   * single pass of analyzeWorkbook keeps nothing of a row, and 100 000 row objects are most of its memory).
+   */
+  readEach(sink: RowSink, fresh: boolean): void {
     const view = this.view;
-    const rowsOut: PersonRow[] = [];
     const nRows = view.rows.length;
+    const cursor = fresh ? null : newRow(0);
     let blanks = 0;
+    let index = 0;
     for (let i = this.firstRow; i < nRows; i++) {
-      const r = this.readRow(rowAt(view, i), view.originRow + i + 1);
-      if (r === null) {
+      const excelRow = view.originRow + i + 1;
+      let r: PersonRow;
+      if (cursor === null) r = newRow(excelRow);
+      else {
+        clearRow(cursor, excelRow);
+        r = cursor;
+      }
+      if (!this.readInto(rowAt(view, i), excelRow, r)) {
         if (++blanks >= BLANK_ROWS_END) break;
         continue;
       }
       blanks = 0;
-      rowsOut.push(r);
+      sink.take(r, index++);
     }
-    return rowsOut;
   }
 
   /** One typed row, or null when the row holds no real data (its cell errors are then dropped). */
   readRow(cells: readonly unknown[], excelRow: number): PersonRow | null {
+    const r = newRow(excelRow);
+    return this.readInto(cells, excelRow, r) ? r : null;
+  }
+
+  /**
+   * Reads one row into `r` (an empty row: newRow or clearRow). False when the row holds no real data
+   * (its cell errors are then dropped).
+   */
+  readInto(cells: readonly unknown[], excelRow: number, r: PersonRow): boolean {
     const plans = this.plans;
     const nPlans = plans.length;
     const date1904 = this.date1904;
@@ -177,7 +220,6 @@ export class RowReader {
     let monthSum = 0;
     let monthAny = false;
     let birthYearCol: number | null = null;
-    const r = newRow(excelRow);
     for (let k = 0; k < nPlans; k++) {
       const p = plans[k];
       const v = cells[p.index];
@@ -341,7 +383,7 @@ export class RowReader {
         }
       }
     }
-    if (!filled) return null;
+    if (!filled) return false;
     if (pendingErrors !== null) for (const e of pendingErrors) this.cellError(e.p, excelRow, e.err);
     if (monthAny && r.hoursWorked === null) r.hoursWorked = Math.round(monthSum * 1e6) / 1e6;
     if (r.birthDate !== null) r.birthYear = yearOfDay(r.birthDate);
@@ -352,7 +394,7 @@ export class RowReader {
     if (r.passNumber !== null && isPassShaped(r.passNumber)) r.identity = r.passNumber;
     else if (r.lastName !== null && r.firstName !== null && r.birthDate !== null)
       r.identity = `${this.normName(r.lastName).toUpperCase()}|${this.normName(r.firstName).toUpperCase()}|${r.birthDate}`;
-    return r;
+    return true;
   }
 
   private invalid(p: Plan, excelRow: number, v: unknown): void {
@@ -433,47 +475,9 @@ function bitOf(k: K): number {
 }
 
 /**
- * An empty row. An object literal (not a class): V8 tracks its allocation site and pretenures rows
- * that survive, which measured ~30 % cheaper in GC than a constructor for 100 000 retained rows.
- */
-export function newRow(excelRow: number): PersonRow {
-  return {
-    excelRow,
-    passNumber: null,
-    lastName: null,
-    firstName: null,
-    sex: null,
-    birthDate: null,
-    birthYear: null,
-    postalCode: null,
-    commune: null,
-    qpv: null,
-    qpvCode: null,
-    zrr: null,
-    rsa: null,
-    ass: null,
-    aah: null,
-    rqth: null,
-    ftDuration: null,
-    educationLevel: null,
-    prescriber: null,
-    hireDate: null,
-    contractEndDate: null,
-    weeklyHours: null,
-    hoursWorked: null,
-    hoursSinceHire: null,
-    exitDate: null,
-    exitMotif: null,
-    exitReasonRaw: null,
-    derogation: false,
-    identity: null,
-  };
-}
-
-/**
  * A reader that lives as long as the module. V8 holds an object shape (hidden class) only weakly: when
  * every reader of a run is garbage, a full GC frees the RowReader shape and throws away the optimised
- * readRow that depended on it, to be re-optimised by the next workbook. One live reader keeps it.
+ * readInto that depended on it, to be re-optimised by the next workbook. One live reader keeps it.
  */
 export const KEEP_READER_SHAPE = new RowReader({
   view: { name: "", rows: [], originRow: 0, originCol: 0 },

@@ -9,6 +9,7 @@ import type { FindingCollector } from "../findings/collector";
 import { locateTable } from "./locate-table";
 import { readStructure } from "./structure-block";
 import { readRows } from "./read-rows";
+import type { SheetView } from "./sheet-view";
 
 export interface ReadContext {
   config: RulesConfig;
@@ -25,11 +26,28 @@ export interface ReadResult {
   date1904: boolean;
 }
 
+/** What is read before the rows: the table's place and columns, the structure block. */
+export interface ReadHead {
+  structure: StructureInfo;
+  structureLocations: StructureLocations;
+  table: TableInfo | null;
+  /** The sheet of the table and its rows (null without a table). */
+  view: SheetView | null;
+  date1904: boolean;
+}
+
 /**
  * Locates the people table and the structure block, reads typed rows and emits the read-time
  * findings (header, columns, structure block, unreadable or missing cells). Never throws on bad input.
  */
 export function readWorkbook(workbook: WorkbookData, ctx: ReadContext): ReadResult {
+  const head = readHead(workbook, ctx);
+  const rows = head.view && head.table ? readRows({ view: head.view, table: head.table, date1904: head.date1904, motifs: ctx.motifs, findings: ctx.findings }) : [];
+  return { structure: head.structure, structureLocations: head.structureLocations, table: head.table, rows, date1904: head.date1904 };
+}
+
+/** The part of readWorkbook before the rows, with its findings. */
+export function readHead(workbook: WorkbookData, ctx: ReadContext): ReadHead {
   const date1904 = workbook?.date1904 === true;
   const located = locateTable(workbook, ctx.mapping, ctx.findings);
   const { structure, locations } = readStructure(
@@ -38,6 +56,5 @@ export function readWorkbook(workbook: WorkbookData, ctx: ReadContext): ReadResu
     date1904,
     ctx.findings,
   );
-  const rows = located ? readRows({ view: located.view, table: located.table, date1904, motifs: ctx.motifs, findings: ctx.findings }) : [];
-  return { structure, structureLocations: locations, table: located?.table ?? null, rows, date1904 };
+  return { structure, structureLocations: locations, table: located?.table ?? null, view: located?.view ?? null, date1904 };
 }

@@ -32,7 +32,11 @@ export class IdentityRules implements RowRule {
   // Names are mostly distinct: they are hashed in their normalised form without building it, packed with
   // the birth day into one number; a hit is confirmed with normalizeText (rare: only true duplicates).
   private readonly nameTable: FirstRowTable;
-  private readonly nameRows: PersonRow[] = [];
+  // What a hit is confirmed against, per entry of nameTable: not the row itself, which may be an object
+  // the reader refills for the next row.
+  private readonly nameLast: string[] = [];
+  private readonly nameFirst: string[] = [];
+  private readonly nameExcelRow: number[] = [];
   private readonly otherNames = new Map<string, number>();
 
   constructor(
@@ -86,17 +90,18 @@ export class IdentityRules implements RowRule {
     const b = birth + BIRTH_OFFSET;
     if (b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b)) {
       const key = (b * 2 ** 18 + (nameHash(last) >>> 14)) * 2 ** 17 + (nameHash(first) >>> 15);
-      const hit = this.nameTable.firstOrAdd(key, this.nameRows.length + 1);
+      const hit = this.nameTable.firstOrAdd(key, this.nameLast.length + 1);
       if (hit === 0) {
-        this.nameRows.push(row);
+        this.nameLast.push(last);
+        this.nameFirst.push(first);
+        this.nameExcelRow.push(row.excelRow);
         return 0;
       }
-      const earlier = this.nameRows[hit - 1];
       const same =
-        normalizeText(earlier.lastName as string) === normalizeText(last) &&
-        normalizeText(earlier.firstName as string) === normalizeText(first);
+        normalizeText(this.nameLast[hit - 1]) === normalizeText(last) &&
+        normalizeText(this.nameFirst[hit - 1]) === normalizeText(first);
       // A hash collision between different names (about one chance in 2^35) is not a duplicate.
-      return same ? earlier.excelRow : 0;
+      return same ? this.nameExcelRow[hit - 1] : 0;
     }
     const key = `${normalizeText(last)}|${normalizeText(first)}|${birth}`;
     const seen = this.otherNames.get(key);

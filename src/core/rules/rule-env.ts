@@ -67,7 +67,8 @@ export function createRuleEnv(input: {
   structure: StructureInfo;
   structureLocations: StructureLocations;
   table: TableInfo | null;
-  rows: readonly unknown[];
+  /** The data rows, or as many slots: only their number is used, to size tables. */
+  rows: { readonly length: number };
 }): RuleEnv {
   const { table, structure, structureLocations } = input;
   const periodStart = structure.periodStart ? dayFromIso(structure.periodStart) : null;

@@ -41,13 +41,19 @@ export function runRules(ctx: RuleContext): void {
   const env = createRuleEnv(ctx);
   checkStructure(env);
   if (!ctx.table) return;
+  const active = rowRulesFor(env);
+  checkRows(active, ctx.rows);
+  for (const rule of active) rule.finish?.();
+}
+
+/** The row rule families that apply to a table, in order; call each `check` on every row, then `finish`. */
+export function rowRulesFor(env: RuleEnv): RowRule[] {
   const active: RowRule[] = [];
   for (const family of ROW_FAMILIES) {
     const rule = family(env);
     if (rule) active.push(rule);
   }
-  checkRows(active, ctx.rows);
-  for (const rule of active) rule.finish?.();
+  return active;
 }
 
 /** The single pass. Its own function, so that its optimised code is kept from one workbook to the next. */

@@ -1,0 +1,132 @@
+import type { IndicatorRow } from "./compute";
+
+/** Codes of the small attributes: 0 always means "not filled" (null), so a merge fills the zeros. */
+export const NOT_FILLED = 0;
+/** sex: F, H, and any other filled value (counted as unknown, as before). */
+export const SEX_F = 1;
+export const SEX_H = 2;
+export const SEX_OTHER = 3;
+/** Yes/no fields: filled but not a yes, and yes (truthy for qpv/zrr/rqth, `=== true` for ass/aah). */
+export const NO = 1;
+export const YES = 2;
+/** rsa: "NON", or any other filled value (isRsa). */
+export const RSA_NO = 1;
+export const RSA_YES = 2;
+/** ftDuration: another filled code, "03" (12–23 months), "04" (24 months and more). */
+export const FT_OTHER = 1;
+export const FT_03 = 2;
+export const FT_04 = 3;
+
+/**
+ * The attributes the indicators count, one entry per distinct person, as columns: the person's first row
+ * in sheet order, whose blanks later rows of the same person fill. Columns instead of a reference to the
+ * row: the single pass of analyzeWorkbook refills one row object, and 100 000 retained rows (or person
+ * objects) are most of the memory, hence of the time, of an analysis.
+ */
+export class PersonTable {
+  size = 0;
+  hours: Float64Array;
+  sex: Uint8Array;
+  /** NaN when not filled. */
+  birthYear: Float64Array;
+  qpv: Uint8Array;
+  zrr: Uint8Array;
+  rsa: Uint8Array;
+  ass: Uint8Array;
+  aah: Uint8Array;
+  rqth: Uint8Array;
+  ft: Uint8Array;
+  education: (string | null)[];
+
+  constructor(expected: number) {
+    const n = Math.max(16, expected);
+    this.hours = new Float64Array(n);
+    this.sex = new Uint8Array(n);
+    this.birthYear = new Float64Array(n);
+    this.qpv = new Uint8Array(n);
+    this.zrr = new Uint8Array(n);
+    this.rsa = new Uint8Array(n);
+    this.ass = new Uint8Array(n);
+    this.aah = new Uint8Array(n);
+    this.rqth = new Uint8Array(n);
+    this.ft = new Uint8Array(n);
+    this.education = [];
+  }
+
+  /** A new person from their first row; returns its index. */
+  add(row: IndicatorRow, hours: number): number {
+    const i = this.size++;
+    if (i === this.hours.length) this.grow();
+    this.hours[i] = hours;
+    this.sex[i] = sexCode(row.sex);
+    this.birthYear[i] = row.birthYear === null ? NaN : row.birthYear;
+    this.qpv[i] = truthCode(row.qpv);
+    this.zrr[i] = truthCode(row.zrr);
+    this.rsa[i] = row.rsa === null ? NOT_FILLED : row.rsa === "NON" ? RSA_NO : RSA_YES;
+    this.ass[i] = trueCode(row.ass);
+    this.aah[i] = trueCode(row.aah);
+    this.rqth[i] = truthCode(row.rqth);
+    this.ft[i] = ftCode(row.ftDuration);
+    this.education.push(row.educationLevel);
+    return i;
+  }
+
+  /** A later path of person i: adds its hours and fills what the earlier rows left blank, never overriding. */
+  merge(i: number, row: IndicatorRow, hours: number): void {
+    this.hours[i] += hours;
+    if (this.sex[i] === NOT_FILLED) this.sex[i] = sexCode(row.sex);
+    if (Number.isNaN(this.birthYear[i]) && row.birthYear !== null) this.birthYear[i] = row.birthYear;
+    if (this.qpv[i] === NOT_FILLED) this.qpv[i] = truthCode(row.qpv);
+    if (this.zrr[i] === NOT_FILLED) this.zrr[i] = truthCode(row.zrr);
+    if (this.rsa[i] === NOT_FILLED) this.rsa[i] = row.rsa === null ? NOT_FILLED : row.rsa === "NON" ? RSA_NO : RSA_YES;
+    if (this.ass[i] === NOT_FILLED) this.ass[i] = trueCode(row.ass);
+    if (this.aah[i] === NOT_FILLED) this.aah[i] = trueCode(row.aah);
+    if (this.rqth[i] === NOT_FILLED) this.rqth[i] = truthCode(row.rqth);
+    if (this.ft[i] === NOT_FILLED) this.ft[i] = ftCode(row.ftDuration);
+    if (this.education[i] === null) this.education[i] = row.educationLevel;
+  }
+
+  private grow(): void {
+    const n = this.hours.length * 2;
+    this.hours = widenF64(this.hours, n);
+    this.birthYear = widenF64(this.birthYear, n);
+    this.sex = widenU8(this.sex, n);
+    this.qpv = widenU8(this.qpv, n);
+    this.zrr = widenU8(this.zrr, n);
+    this.rsa = widenU8(this.rsa, n);
+    this.ass = widenU8(this.ass, n);
+    this.aah = widenU8(this.aah, n);
+    this.rqth = widenU8(this.rqth, n);
+    this.ft = widenU8(this.ft, n);
+  }
+}
+
+function sexCode(v: IndicatorRow["sex"]): number {
+  return v === null ? NOT_FILLED : v === "F" ? SEX_F : v === "H" ? SEX_H : SEX_OTHER;
+}
+
+/** qpv, zrr, rqth: a filled value counts as yes when truthy. */
+function truthCode(v: boolean | null): number {
+  return v === null ? NOT_FILLED : v ? YES : NO;
+}
+
+/** ass, aah: only `true` counts. */
+function trueCode(v: boolean | null): number {
+  return v === null ? NOT_FILLED : v === true ? YES : NO;
+}
+
+function ftCode(v: IndicatorRow["ftDuration"]): number {
+  return v === null ? NOT_FILLED : v === "03" ? FT_03 : v === "04" ? FT_04 : FT_OTHER;
+}
+
+function widenF64(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+
+function widenU8(a: Uint8Array, n: number): Uint8Array {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
+}
