@@ -65,6 +65,7 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
     reader.readEach(new RowPass(rules, tally), false);
     for (const rule of rules) rule.finish?.();
     indicators = indicatorsFrom(tally, indicatorCtx);
+    tally.release();
   } else {
     indicators = computeIndicators([], indicatorCtx);
   }

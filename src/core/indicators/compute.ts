@@ -71,7 +71,9 @@ export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig)
 export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorContext): Indicators {
   const tally = indicatorTally(rows.length, ctx);
   tally.addAll(rows);
-  return indicatorsFrom(tally, ctx);
+  const indicators = indicatorsFrom(tally, ctx);
+  tally.release();
+  return indicators;
 }
 
 /** The per-row pass of computeIndicators, to be fed row by row (analyzeWorkbook feeds it while reading). */

@@ -1,4 +1,5 @@
 import type { IndicatorRow } from "./compute";
+import { Spares } from "../keys/spares";
 
 /** Codes of the small attributes: 0 always means "not filled" (null), so a merge fills the zeros. */
 export const NOT_FILLED = 0;
@@ -38,8 +39,8 @@ export class PersonTable {
   ft: Uint8Array;
   education: (string | null)[];
 
-  constructor(expected: number) {
-    const n = Math.max(16, expected);
+  private constructor(expected: number) {
+    const n = Math.max(1024, expected);
     this.hours = new Float64Array(n);
     this.sex = new Uint8Array(n);
     this.birthYear = new Float64Array(n);
@@ -50,7 +51,32 @@ export class PersonTable {
     this.aah = new Uint8Array(n);
     this.rqth = new Uint8Array(n);
     this.ft = new Uint8Array(n);
-    this.education = [];
+    this.education = new Array<string | null>(n).fill(null);
+  }
+
+  /** An empty table for about `expected` persons, reusing a released one (see Spares). */
+  static take(expected: number): PersonTable {
+    const n = Math.max(1024, expected);
+    return SPARE.take((t) => t.hours.length >= n && t.hours.length <= 2 * n) ?? new PersonTable(n);
+  }
+
+  /**
+   * Empties the table and keeps it for a later take(); the caller must not use it afterwards. Only the
+   * columns a merge reads before writing need zeros; the others are written for each new person.
+   */
+  release(): void {
+    const n = this.size;
+    this.sex.fill(0, 0, n);
+    this.qpv.fill(0, 0, n);
+    this.zrr.fill(0, 0, n);
+    this.rsa.fill(0, 0, n);
+    this.ass.fill(0, 0, n);
+    this.aah.fill(0, 0, n);
+    this.rqth.fill(0, 0, n);
+    this.ft.fill(0, 0, n);
+    this.education.fill(null, 0, n);
+    this.size = 0;
+    if (this.hours.length <= SPARE_MAX_PERSONS) SPARE.give(this);
   }
 
   /** A new person from their first row; returns its index. */
@@ -67,7 +93,7 @@ export class PersonTable {
     this.aah[i] = trueCode(row.aah);
     this.rqth[i] = truthCode(row.rqth);
     this.ft[i] = ftCode(row.ftDuration);
-    this.education.push(row.educationLevel);
+    this.education[i] = row.educationLevel;
     return i;
   }
 
@@ -98,8 +124,14 @@ export class PersonTable {
     this.aah = widenU8(this.aah, n);
     this.rqth = widenU8(this.rqth, n);
     this.ft = widenU8(this.ft, n);
+    const education = new Array<string | null>(n).fill(null);
+    for (let i = 0; i < this.size; i++) education[i] = this.education[i];
+    this.education = education;
   }
 }
+
+const SPARE = new Spares<PersonTable>(2);
+const SPARE_MAX_PERSONS = 1 << 21;
 
 function sexCode(v: IndicatorRow["sex"]): number {
   return v === null ? NOT_FILLED : v === "F" ? SEX_F : v === "H" ? SEX_H : SEX_OTHER;

@@ -45,7 +45,7 @@ export class RowTally {
     private readonly motifs: MotifIndex,
   ) {
     this.byIdentity = new IdentityIndex(expectedRows);
-    this.persons = new PersonTable(expectedRows);
+    this.persons = PersonTable.take(expectedRows);
   }
 
   get hoursAll(): number {
@@ -58,6 +58,12 @@ export class RowTally {
 
   get pathMonthsSum(): number {
     return this.sums[2];
+  }
+
+  /** After the last row and the person counts: the tables go back for the next report. */
+  release(): void {
+    this.byIdentity.release();
+    this.persons.release();
   }
 
   /** Every row, in sheet order. The loop is the whole method, so its optimised code has nothing after it to miss. */

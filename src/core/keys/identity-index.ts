@@ -12,7 +12,12 @@ export class IdentityIndex {
   private readonly others = new Map<string, number>();
 
   constructor(expected: number) {
-    this.digits = new FirstRowTable(expected);
+    this.digits = FirstRowTable.take(expected);
+  }
+
+  /** Hands the index's table back for reuse (see FirstRowTable.take). The index must not be used afterwards. */
+  release(): void {
+    this.digits.release();
   }
 
   /** The person already known under `id`, or -1 after recording `person` under it. */

@@ -1,3 +1,5 @@
+import { Spares } from "./spares";
+
 /**
  * First-occurrence table for integer keys (0 ≤ key < 2^53). Duplicate detection over 100 000 rows is the
  * hottest loop of the rules: a Map keyed by strings costs several cache misses per row. Here a probe reads
@@ -14,10 +16,30 @@ export class FirstRowTable {
 
   constructor(expected = 1024) {
     const capacity = Math.max(1024, Math.ceil(expected));
-    this.bits = Math.max(11, Math.ceil(Math.log2(capacity * 1.5)));
+    this.bits = slotBitsFor(capacity);
     this.slots = new Int32Array(2 << this.bits);
     this.keys = new Float64Array(capacity);
     this.rows = new Int32Array(capacity);
+  }
+
+  /**
+   * An empty table for about `expected` keys, reusing the memory of a released one when one is large
+   * enough but not much larger. Fresh memory is not free: the system maps each page on its first touch,
+   * and the probes touch the slots at random; a 100 000-row analysis needs three tables of 3 MB.
+   */
+  static take(expected: number): FirstRowTable {
+    const bits = slotBitsFor(Math.max(1024, Math.ceil(expected)));
+    const spare = SPARE.take((t) => t.bits >= bits && t.bits <= bits + 1 && t.keys.length >= expected);
+    return spare ?? new FirstRowTable(expected);
+  }
+
+  /** Empties the table and keeps it for a later take(). The caller must not use it afterwards. */
+  release(): void {
+    if (this.bits > SPARE_MAX_BITS) return;
+    // Only the slots need zeros: keys and rows are read only for entries written since.
+    this.slots.fill(0);
+    this.size = 0;
+    SPARE.give(this);
   }
 
   /** The row first seen with this key, or 0 after recording `row` as the first. */
@@ -71,6 +93,15 @@ export class FirstRowTable {
     this.slots = slots;
   }
 }
+
+/** Slot bits for a capacity: at most 2/3 full once every expected key is in. */
+function slotBitsFor(capacity: number): number {
+  return Math.max(11, Math.ceil(Math.log2(capacity * 1.5)));
+}
+
+/** Released tables, for the next analysis (one uses three); larger ones (over 16 MB of slots) are dropped. */
+const SPARE = new Spares<FirstRowTable>(4);
+const SPARE_MAX_BITS = 21;
 
 /**
  * One table that lives as long as the module. V8 holds the maps (hidden classes) of an object shape

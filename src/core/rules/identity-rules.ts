@@ -4,6 +4,7 @@ import type { FindingCollector } from "../findings/collector";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { FirstRowTable } from "../keys/key-table";
 import { passDigits } from "../keys/pass-digits";
+import { NameEntries } from "../keys/name-entries";
 import { nameHash } from "./name-hash";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
@@ -34,9 +35,7 @@ export class IdentityRules implements RowRule {
   private readonly nameTable: FirstRowTable;
   // What a hit is confirmed against, per entry of nameTable: not the row itself, which may be an object
   // the reader refills for the next row.
-  private readonly nameLast: string[] = [];
-  private readonly nameFirst: string[] = [];
-  private readonly nameExcelRow: number[] = [];
+  private readonly names: NameEntries;
   private readonly otherNames = new Map<string, number>();
 
   constructor(
@@ -45,8 +44,16 @@ export class IdentityRules implements RowRule {
     private readonly hasNames: boolean,
   ) {
     this.findings = env.findings;
-    this.passTable = new FirstRowTable(env.rowCount);
-    this.nameTable = new FirstRowTable(env.rowCount);
+    this.passTable = FirstRowTable.take(env.rowCount);
+    this.nameTable = FirstRowTable.take(env.rowCount);
+    this.names = NameEntries.take(env.rowCount);
+  }
+
+  /** After the last row: the tables go back for the next analysis. */
+  finish(): void {
+    this.passTable.release();
+    this.nameTable.release();
+    this.names.release();
   }
 
   check(row: PersonRow): void {
@@ -90,18 +97,16 @@ export class IdentityRules implements RowRule {
     const b = birth + BIRTH_OFFSET;
     if (b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b)) {
       const key = (b * 2 ** 18 + (nameHash(last) >>> 14)) * 2 ** 17 + (nameHash(first) >>> 15);
-      const hit = this.nameTable.firstOrAdd(key, this.nameLast.length + 1);
+      const names = this.names;
+      const hit = this.nameTable.firstOrAdd(key, names.size + 1);
       if (hit === 0) {
-        this.nameLast.push(last);
-        this.nameFirst.push(first);
-        this.nameExcelRow.push(row.excelRow);
+        names.add(last, first, row.excelRow);
         return 0;
       }
       const same =
-        normalizeText(this.nameLast[hit - 1]) === normalizeText(last) &&
-        normalizeText(this.nameFirst[hit - 1]) === normalizeText(first);
+        normalizeText(names.lastName(hit)) === normalizeText(last) && normalizeText(names.firstName(hit)) === normalizeText(first);
       // A hash collision between different names (about one chance in 2^35) is not a duplicate.
-      return same ? this.nameExcelRow[hit - 1] : 0;
+      return same ? names.excelRow(hit) : 0;
     }
     const key = `${normalizeText(last)}|${normalizeText(first)}|${birth}`;
     const seen = this.otherNames.get(key);

@@ -1,0 +1,75 @@
+import { Spares } from "./spares";
+
+/**
+ * The names and row of each entry of the duplicate-person name table, to confirm a hash hit. Columns
+ * that are emptied and kept for the next analysis (see Spares): three arrays growing by push to 100 000
+ * entries cost more than the whole name check.
+ */
+export class NameEntries {
+  size = 0;
+  private last: (string | null)[];
+  private first: (string | null)[];
+  private excelRows: Int32Array;
+
+  private constructor(capacity: number) {
+    this.last = new Array<string | null>(capacity).fill(null);
+    this.first = new Array<string | null>(capacity).fill(null);
+    this.excelRows = new Int32Array(capacity);
+  }
+
+  /** Empty entries for about `expected` names. */
+  static take(expected: number): NameEntries {
+    const capacity = Math.max(1024, Math.ceil(expected));
+    return SPARE.take((e) => e.excelRows.length >= capacity && e.excelRows.length <= 2 * capacity) ?? new NameEntries(capacity);
+  }
+
+  /** Adds an entry; its number is the previous size + 1. */
+  add(last: string, first: string, excelRow: number): void {
+    const i = this.size++;
+    if (i === this.excelRows.length) this.grow();
+    this.last[i] = last;
+    this.first[i] = first;
+    this.excelRows[i] = excelRow;
+  }
+
+  lastName(entry: number): string {
+    return this.last[entry - 1] as string;
+  }
+
+  firstName(entry: number): string {
+    return this.first[entry - 1] as string;
+  }
+
+  excelRow(entry: number): number {
+    return this.excelRows[entry - 1];
+  }
+
+  /** Drops the names (personal data is not kept past the analysis) and keeps the columns for reuse. */
+  release(): void {
+    this.last.fill(null, 0, this.size);
+    this.first.fill(null, 0, this.size);
+    this.size = 0;
+    if (this.excelRows.length <= SPARE_MAX_CAPACITY) SPARE.give(this);
+  }
+
+  private grow(): void {
+    const n = this.excelRows.length * 2;
+    const rows = new Int32Array(n);
+    rows.set(this.excelRows);
+    this.excelRows = rows;
+    const last = new Array<string | null>(n).fill(null);
+    const first = new Array<string | null>(n).fill(null);
+    for (let i = 0; i < this.size; i++) {
+      last[i] = this.last[i];
+      first[i] = this.first[i];
+    }
+    this.last = last;
+    this.first = first;
+  }
+}
+
+const SPARE = new Spares<NameEntries>(2);
+const SPARE_MAX_CAPACITY = 1 << 21;
+
+/** Keeps the NameEntries shape alive between analyses (see KEEP_TABLE_SHAPE in key-table.ts). */
+export const KEEP_NAMES_SHAPE = NameEntries.take(1);

@@ -1,0 +1,52 @@
+import { FirstRowTable } from "../../../src/core/keys/key-table";
+import { NameEntries } from "../../../src/core/keys/name-entries";
+import { PersonTable } from "../../../src/core/indicators/person-table";
+
+describe("scratch tables kept from one analysis to the next", () => {
+  it("a released FirstRowTable comes back empty", () => {
+    const a = FirstRowTable.take(5000);
+    for (let k = 0; k < 5000; k++) expect(a.firstOrAdd(123456789000 + k, k + 2)).toBe(0);
+    a.release();
+    const b = FirstRowTable.take(5000);
+    expect(b).toBe(a);
+    for (let k = 0; k < 5000; k++) expect(b.firstOrAdd(123456789000 + k, k + 10)).toBe(0);
+    expect(b.firstOrAdd(123456789000, 1)).toBe(10);
+    b.release();
+  });
+
+  it("a table much larger than needed is not handed out for a small one", () => {
+    const big = FirstRowTable.take(100_000);
+    big.release();
+    const small = FirstRowTable.take(2000);
+    expect(small).not.toBe(big);
+  });
+
+  it("released name entries forget their names and grow past their size", () => {
+    const e = NameEntries.take(10);
+    for (let k = 0; k < 3000; k++) e.add(`N${k}`, `P${k}`, k + 2);
+    expect([e.lastName(2999), e.firstName(2999), e.excelRow(2999)]).toEqual(["N2998", "P2998", 3000]);
+    e.release();
+    const again = NameEntries.take(3000);
+    expect(again.size).toBe(0);
+    again.add("A", "B", 7);
+    expect([again.lastName(1), again.firstName(1), again.excelRow(1)]).toEqual(["A", "B", 7]);
+    again.release();
+  });
+
+  it("a released person table comes back with every attribute unfilled", () => {
+    const row = {
+      identity: "x", sex: "F", birthYear: 1990, qpv: true, zrr: false, rsa: "OUI-M", ass: true, aah: false, rqth: true,
+      ftDuration: "04", educationLevel: "50", hireDate: null, exitDate: null, exitMotif: null, hoursWorked: 10, hoursSinceHire: null,
+    } as const;
+    const t = PersonTable.take(2000);
+    for (let k = 0; k < 3000; k++) t.add(row, 10);
+    t.release();
+    const u = PersonTable.take(2000);
+    expect(u.size).toBe(0);
+    const blank = { ...row, sex: null, birthYear: null, qpv: null, zrr: null, rsa: null, ass: null, aah: null, rqth: null, ftDuration: null, educationLevel: null };
+    const i = u.add(blank, 3);
+    u.merge(i, row, 4);
+    expect([u.hours[i], u.sex[i], u.birthYear[i], u.qpv[i], u.rsa[i], u.ft[i], u.education[i]]).toEqual([7, 1, 1990, 2, 2, 3, "50"]);
+    u.release();
+  });
+});
