@@ -14,7 +14,8 @@ import { checkStructure } from "./rules/structure-rules";
 import { rowRulesFor } from "./rules/run-rules";
 import { computeIndicators, indicatorsFrom, indicatorTally, type IndicatorContext } from "./indicators/compute";
 import { toRecords } from "./indicators/records";
-import { RowPass } from "./row-pass";
+import { PASS_CHUNK, RowPass } from "./row-pass";
+import { PassEntries } from "./keys/pass-entries";
 
 /** Largest row count used to size an analysis's tables up front. */
 const SIZE_HINT_MAX = 1 << 17;
@@ -54,21 +55,26 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
   // At most one data row per sheet row below the header: sizes the rules' and the tally's tables (which
   // grow past it), within a bound so that a sheet of a million mostly blank rows does not size them.
   const maxRows = view && table ? Math.min(Math.max(0, view.rows.length - table.headerIndex - 1), SIZE_HINT_MAX) : 0;
-  const env = createRuleEnv({ ...head, config, motifs, findings: rowFindings, rows: { length: maxRows } });
+  // The duplicate-person rule and the indicators look up each row's PASS in one shared table.
+  const passEntries = new PassEntries(maxRows);
+  const env = createRuleEnv({ ...head, config, motifs, findings: rowFindings, rows: { length: maxRows }, passEntries });
   checkStructure({ ...env, findings: structureFindings });
 
   let indicators: Indicators;
   if (view && table) {
     const reader = new RowReader({ view, table, date1904: head.date1904, motifs, findings });
     const rules = rowRulesFor(env);
-    const tally = indicatorTally(maxRows, indicatorCtx);
-    reader.readEach(new RowPass(rules, tally), false);
+    const tally = indicatorTally(maxRows, indicatorCtx, passEntries);
+    const pass = new RowPass(rules, tally);
+    reader.readEach(pass, PASS_CHUNK);
+    pass.flush();
     for (const rule of rules) rule.finish?.();
     indicators = indicatorsFrom(tally, indicatorCtx);
     tally.release();
   } else {
     indicators = computeIndicators([], indicatorCtx);
   }
+  passEntries.release();
   findings.absorb(structureFindings);
   findings.absorb(rowFindings);
 

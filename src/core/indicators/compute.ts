@@ -8,6 +8,7 @@ import { exitContext } from "../exits/classify-exit";
 import { periodOf } from "./population";
 import { cleanNoise, cleanHours, ratio } from "./numbers";
 import { RowTally } from "./row-tally";
+import type { PassEntries } from "../keys/pass-entries";
 import { PersonTally } from "./person-tally";
 
 /** What the indicators read of a row: PersonRow satisfies it, and so do rows rebuilt from submission records. */
@@ -76,11 +77,14 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   return indicators;
 }
 
-/** The per-row pass of computeIndicators, to be fed row by row (analyzeWorkbook feeds it while reading). */
-export function indicatorTally(expectedRows: number, ctx: IndicatorContext): RowTally {
+/**
+ * The per-row pass of computeIndicators, to be fed row by row (analyzeWorkbook feeds it while reading,
+ * with the PASS entries it shares with the duplicate-person rule).
+ */
+export function indicatorTally(expectedRows: number, ctx: IndicatorContext, passes?: PassEntries): RowTally {
   const period = periodOf(ctx.structure);
   const exitCtx = exitContext(ctx.structure.kind, period.start, period.end, ctx.config, ctx.motifs);
-  return new RowTally(expectedRows, exitCtx, period.end, ctx.motifs);
+  return new RowTally(expectedRows, exitCtx, period.end, ctx.motifs, passes);
 }
 
 /** The indicators once every row of the report went through `tally`. */

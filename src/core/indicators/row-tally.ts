@@ -4,6 +4,7 @@ import { motifIndexFor, type MotifIndex } from "../config/motifs";
 import { classifyExit, exitContext, type ExitContext } from "../exits/classify-exit";
 import { monthsBetween } from "../dates/day-number";
 import { IdentityIndex } from "../keys/identity-index";
+import type { PassEntries } from "../keys/pass-entries";
 import type { IndicatorRow } from "./compute";
 import { countedHours, isInReport } from "./population";
 import { isRsa } from "./rsa";
@@ -37,14 +38,15 @@ export class RowTally {
   rsaDurableOrTraining = 0;
   pathCount = 0;
 
-  /** `expectedRows` sizes the tables (they grow past it). */
+  /** `expectedRows` sizes the tables (they grow past it); `passes`: see PassEntries. */
   constructor(
     expectedRows: number,
     private readonly exitCtx: ExitContext,
     private readonly periodEnd: DayNumber | null,
     private readonly motifs: MotifIndex,
+    passes?: PassEntries,
   ) {
-    this.byIdentity = new IdentityIndex(expectedRows);
+    this.byIdentity = new IdentityIndex(expectedRows, passes);
     this.persons = PersonTable.take(expectedRows);
   }
 

@@ -1,5 +1,5 @@
-import { FirstRowTable } from "./key-table";
 import { passDigits } from "./pass-digits";
+import { EntryInts, PassEntries } from "./pass-entries";
 
 /**
  * Identity text → the number of the person first seen with it. Identities are nearly always 12-digit
@@ -8,22 +8,34 @@ import { passDigits } from "./pass-digits";
  * overlap: a text goes to the table exactly when it is 12 digits.
  */
 export class IdentityIndex {
-  private readonly digits: FirstRowTable;
+  private readonly passes: PassEntries;
+  private readonly ownPasses: boolean;
+  /** Person + 1 of each PASS entry (0: no person yet). */
+  private readonly persons: EntryInts;
   private readonly others = new Map<string, number>();
 
-  constructor(expected: number) {
-    this.digits = FirstRowTable.take(expected);
+  /** `passes`: entries shared with the duplicate-person rule in one pass (see PassEntries), else its own. */
+  constructor(expected: number, passes?: PassEntries) {
+    this.ownPasses = passes === undefined;
+    this.passes = passes ?? new PassEntries(expected);
+    this.persons = EntryInts.take(expected);
   }
 
-  /** Hands the index's table back for reuse (see FirstRowTable.take). The index must not be used afterwards. */
+  /** Hands the index's tables back for reuse (see Spares). The index must not be used afterwards. */
   release(): void {
-    this.digits.release();
+    if (this.ownPasses) this.passes.release();
+    this.persons.release();
   }
 
   /** The person already known under `id`, or -1 after recording `person` under it. */
   personOrAdd(id: string, person: number): number {
     const value = passDigits(id);
-    if (value >= 0) return this.digits.firstOrAdd(value, person + 1) - 1;
+    if (value >= 0) {
+      const entry = this.passes.entryOf(value);
+      const known = this.persons.get(entry);
+      if (known === 0) this.persons.set(entry, person + 1);
+      return known - 1;
+    }
     const known = this.others.get(id);
     if (known !== undefined) return known;
     this.others.set(id, person);

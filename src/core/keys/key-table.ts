@@ -42,13 +42,18 @@ export class FirstRowTable {
     SPARE.give(this);
   }
 
+  /**
+   * Reads the slot where `key` would be looked up, and nothing else: called for the keys of the next rows
+   * before they are looked up, it lets their cache misses overlap (a lookup waits for its own miss, each
+   * at random in megabytes). Returns the slot so that the read is not optimised away.
+   */
+  warm(key: number): number {
+    return this.slots[2 * ((hashOf(key) >>> (32 - this.bits)) & ((1 << this.bits) - 1)) + 1];
+  }
+
   /** The row first seen with this key, or 0 after recording `row` as the first. */
   firstOrAdd(key: number, row: number): number {
-    // Mix both 32-bit halves, then a murmur-style finaliser: sequential PASS numbers must not cluster.
-    let hash = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
-    hash ^= hash >>> 15;
-    hash = Math.imul(hash, 0x2c1b3c6d);
-    hash ^= hash >>> 12;
+    const hash = hashOf(key);
     const mask = (1 << this.bits) - 1;
     const slots = this.slots;
     let i = (hash >>> (32 - this.bits)) & mask;
@@ -92,6 +97,15 @@ export class FirstRowTable {
     }
     this.slots = slots;
   }
+}
+
+/** Mixes both 32-bit halves, then a murmur-style finaliser: sequential PASS numbers must not cluster. */
+function hashOf(key: number): number {
+  let hash = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  hash ^= hash >>> 12;
+  return hash;
 }
 
 /** Slot bits for a capacity: at most 2/3 full once every expected key is in. */

@@ -166,28 +166,30 @@ export class RowReader {
 
   readAll(): PersonRow[] {
     const collect = new RowCollector();
-    this.readEach(collect, true);
+    this.readEach(collect, 0);
     return collect.rows;
   }
 
   /**
-   * Hands every data row to `sink`, in sheet order, until the blank rows that end the table. With `fresh`
-   * each row is a new object the sink may keep; without, one row object is refilled for every row (the
-   * single pass of analyzeWorkbook keeps nothing of a row, and 100 000 row objects are most of its memory).
+   * Hands every data row to `sink`, in sheet order, until the blank rows that end the table. With `reuse`
+   * 0 each row is a new object the sink may keep; otherwise `reuse` row objects are refilled in turn, and
+   * the sink must be done with a row when `reuse` more rows have been handed to it (the single pass of
+   * analyzeWorkbook keeps nothing of a row, and 100 000 row objects are most of its memory).
    */
-  readEach(sink: RowSink, fresh: boolean): void {
+  readEach(sink: RowSink, reuse: number): void {
     const view = this.view;
     const nRows = view.rows.length;
-    const cursor = fresh ? null : newRow(0);
+    const ring: PersonRow[] = [];
+    for (let k = 0; k < reuse; k++) ring.push(newRow(0));
     let blanks = 0;
     let index = 0;
     for (let i = this.firstRow; i < nRows; i++) {
       const excelRow = view.originRow + i + 1;
       let r: PersonRow;
-      if (cursor === null) r = newRow(excelRow);
+      if (reuse === 0) r = newRow(excelRow);
       else {
-        clearRow(cursor, excelRow);
-        r = cursor;
+        r = ring[index % reuse];
+        clearRow(r, excelRow);
       }
       if (!this.readInto(rowAt(view, i), excelRow, r)) {
         if (++blanks >= BLANK_ROWS_END) break;
