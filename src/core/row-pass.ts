@@ -1,7 +1,7 @@
 import type { PersonRow } from "./model/person";
 import type { RowSink } from "./read/read-rows";
 import type { RowRule } from "./rules/rule-env";
-import type { RowTally } from "./indicators/row-tally";
+import { KEEP_TALLY_SHAPE, type RowTally } from "./indicators/row-tally";
 
 interface Warmer {
   warm(rows: readonly PersonRow[], n: number): number;
@@ -21,7 +21,7 @@ export const PASS_CHUNK = 32;
 export class RowPass implements RowSink {
   private readonly chunk: PersonRow[] = [];
   private readonly warmers: Warmer[];
-  /** Sum of the warm reads: stored so that they are not optimised away. */
+  /** Sum of the last warm reads (a small integer): stored so that they are not optimised away. */
   touched = 0;
 
   constructor(
@@ -43,7 +43,7 @@ export class RowPass implements RowSink {
     const warmers = this.warmers;
     let touched = 0;
     for (let w = 0; w < warmers.length; w++) touched += warmers[w].warm(chunk, n);
-    this.touched += touched;
+    this.touched = touched | 0;
     const rules = this.rules;
     for (let i = 0; i < n; i++) {
       const row = chunk[i];
@@ -53,3 +53,10 @@ export class RowPass implements RowSink {
     chunk.length = 0;
   }
 }
+
+/**
+ * A pass that lives as long as the module. V8 holds object shapes only weakly: once every pass of a run
+ * is garbage, a full GC frees the shape and throws away the optimised take and flush (with the checks
+ * inlined into them), to be re-optimised by the next workbook. One live instance keeps the shape.
+ */
+export const KEEP_PASS_SHAPE = new RowPass([], KEEP_TALLY_SHAPE);

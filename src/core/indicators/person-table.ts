@@ -162,3 +162,6 @@ function widenU8(a: Uint8Array, n: number): Uint8Array {
   b.set(a);
   return b;
 }
+
+/** Keeps the PersonTable shape alive between analyses (see KEEP_TABLE_SHAPE in keys/key-table.ts). */
+export const KEEP_PERSON_TABLE_SHAPE = PersonTable.take(1);

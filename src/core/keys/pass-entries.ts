@@ -11,7 +11,9 @@ import { Spares } from "./spares";
 export class PassEntries {
   private readonly table: FirstRowTable;
   private count = 0;
-  private lastValue = -1;
+  // NaN (a double from the start, and equal to nothing): PASS values exceed small integers, and a field
+  // that starts as one changes the object's shape at its first large value (see KEEP_TABLE_SHAPE).
+  private lastValue = NaN;
   private lastEntry = -1;
 
   constructor(expected: number) {

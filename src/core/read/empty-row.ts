@@ -70,3 +70,9 @@ export function clearRow(r: PersonRow, excelRow: number): void {
   r.derogation = false;
   r.identity = null;
 }
+
+/**
+ * A row that lives as long as the module: analyzeWorkbook keeps no row object (it refills a few), and
+ * the code reading rows depends on their shape, which V8 frees with the last row that has it.
+ */
+export const KEEP_ROW_SHAPE = newRow(0);
