@@ -41,16 +41,33 @@ export function exitContext(
 
 type ExitFields = Pick<PersonRow, "hireDate" | "exitDate" | "exitMotif" | "hoursWorked" | "hoursSinceHire">;
 
+// The answers, built once: classifyExit runs twice per exit (rules, indicators) and callers only read them.
+const NONE: ExitStatus = Object.freeze({ status: "none" });
+const OUTSIDE: ExitStatus = Object.freeze({ status: "outside" });
+const WITHDRAWN: ExitStatus = Object.freeze({ status: "withdrawn" });
+const TOO_SHORT: ExitStatus = Object.freeze({ status: "tooShort" });
+const EXAMINED_UNKNOWN: ExitStatus = Object.freeze({ status: "examined", category: null });
+const EXAMINED = new Map<string, ExitStatus>();
+
+function examined(category: ExitCategory): ExitStatus {
+  let status = EXAMINED.get(category);
+  if (status === undefined) {
+    status = Object.freeze({ status: "examined", category: category as Exclude<ExitCategory, "withdrawn"> });
+    EXAMINED.set(category, status);
+  }
+  return status;
+}
+
 export function classifyExit(row: ExitFields, ctx: ExitContext): ExitStatus {
   const exit = row.exitDate;
-  if (exit === null) return { status: "none" };
+  if (exit === null) return NONE;
   if ((ctx.periodStart !== null && exit < ctx.periodStart) || (ctx.periodEnd !== null && exit > ctx.periodEnd)) {
-    return { status: "outside" };
+    return OUTSIDE;
   }
   const motif = row.exitMotif === null ? undefined : ctx.motifs.byKey(row.exitMotif);
-  if (motif?.category === "withdrawn") return { status: "withdrawn" };
-  if (isTooShort(row, ctx)) return { status: "tooShort" };
-  return { status: "examined", category: motif ? (motif.category as Exclude<ExitCategory, "withdrawn">) : null };
+  if (motif?.category === "withdrawn") return WITHDRAWN;
+  if (isTooShort(row, ctx)) return TOO_SHORT;
+  return motif ? examined(motif.category) : EXAMINED_UNKNOWN;
 }
 
 /** Minimum stay: ACI/EI months after hire; AI/ETTI hours in the structure (else the period's hours); EITI none. */
@@ -61,7 +78,14 @@ export function isTooShort(row: ExitFields, ctx: Pick<ExitContext, "kind" | "con
   if ("months" in stay) {
     // Without a hire date the stay cannot be measured: the exit is examined rather than silently dropped.
     if (row.hireDate === null) return false;
-    return row.exitDate < addMonths(row.hireDate, stay.months);
+    const months = stay.months;
+    // n calendar months last between n × 28 and n × 31 days: most exits are decided without calendar work.
+    if (Number.isInteger(months) && months >= 0) {
+      const days = row.exitDate - row.hireDate;
+      if (days < months * 28) return true;
+      if (days >= months * 31) return false;
+    }
+    return row.exitDate < addMonths(row.hireDate, months);
   }
   const hours = row.hoursSinceHire ?? row.hoursWorked;
   if (hours === null) return false;
