@@ -19,7 +19,9 @@ export const PASS_CHUNK = 32;
  * A class, so `take` is optimised once for every analysis.
  */
 export class RowPass implements RowSink {
+  /** The rows taken since the last flush: chunk[0…count - 1] (a fixed array: no reallocation per chunk). */
   private readonly chunk: PersonRow[] = [];
+  private count = 0;
   private readonly warmers: Warmer[];
   /** Sum of the last warm reads (a small integer): stored so that they are not optimised away. */
   touched = 0;
@@ -32,14 +34,16 @@ export class RowPass implements RowSink {
   }
 
   take(row: PersonRow): void {
-    this.chunk.push(row);
-    if (this.chunk.length === PASS_CHUNK) this.flush();
+    const chunk = this.chunk;
+    if (this.count === chunk.length) chunk.push(row);
+    else chunk[this.count] = row;
+    if (++this.count === PASS_CHUNK) this.flush();
   }
 
   /** Checks and counts the rows taken since the last flush; call once more after the last row. */
   flush(): void {
     const chunk = this.chunk;
-    const n = chunk.length;
+    const n = this.count;
     const warmers = this.warmers;
     let touched = 0;
     for (let w = 0; w < warmers.length; w++) touched += warmers[w].warm(chunk, n);
@@ -50,7 +54,7 @@ export class RowPass implements RowSink {
       for (let r = 0; r < rules.length; r++) rules[r].check(row);
       this.tally.add(row);
     }
-    chunk.length = 0;
+    this.count = 0;
   }
 }
 

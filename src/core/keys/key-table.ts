@@ -36,8 +36,10 @@ export class FirstRowTable {
   /** Empties the table and keeps it for a later take(). The caller must not use it afterwards. */
   release(): void {
     if (this.bits > SPARE_MAX_BITS) return;
-    // Only the slots need zeros: keys and rows are read only for entries written since.
+    // The slots need zeros (keys and rows are read only for entries written since); the keys are zeroed
+    // too, as they may be PASS numbers: personal data is not kept past the analysis.
     this.slots.fill(0);
+    this.keys.fill(0, 0, this.size);
     this.size = 0;
     SPARE.give(this);
   }
