@@ -12,6 +12,8 @@ export function normalizePass(v: unknown): string | null {
   let clean = v.length <= 200;
   for (let i = 0; clean && i < v.length; i++) {
     const c = v.charCodeAt(i);
+    // Digits and capitals (the whole of a usual PASS) first: neither separators nor to upper-case.
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) continue;
     if (isPassSeparator(c) || (c >= 97 && c <= 122) || c > 127) clean = false;
   }
   if (clean) return v;

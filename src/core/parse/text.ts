@@ -1,8 +1,12 @@
 import { isEmptyCell, MAX_CELL_TEXT, trimCell, type Parsed, INVALID } from "./outcome";
+import { isBlankChar } from "../text/normalize";
 
 /** Free text (names, commune, QPV code…): trimmed, numbers written as Excel shows them; objects invalid. */
 export function parseTextCell(v: unknown): Parsed<string> {
   if (typeof v === "string") {
+    const n = v.length;
+    // Nearly every cell: not empty, nothing to trim at either end, not too long: the text as typed.
+    if (n > 0 && n <= MAX_CELL_TEXT && !isBlankChar(v.charCodeAt(0)) && !isBlankChar(v.charCodeAt(n - 1))) return v;
     if (isEmptyCell(v)) return null;
     if (v.length > MAX_CELL_TEXT) return INVALID;
     return trimCell(v);
