@@ -32,7 +32,8 @@ export interface AnalyzeOptions {
  * Same result as readWorkbook, then runRules, then computeIndicators, in one pass over the rows: each
  * row is checked and counted as it is read, then dropped. `rows` (and `records`) are built on first read,
  * by reading the cells again: checking a workbook needs neither. The cells are therefore taken as
- * immutable once analysed, as adapters give them (a fresh array per read).
+ * immutable once analysed, as adapters give them (a fresh array per read), and the analysis holds them
+ * until its rows are first read.
  * Findings are collected per phase (reading, structure rules, row rules) and joined in that order, so
  * that the report lists them exactly as the three steps one after the other would.
  */
@@ -80,10 +81,16 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
 
   let rows: PersonRow[] | null = null;
   let records: PersonRecord[] | null = null;
-  // The same reading again, its findings (already reported) dropped.
-  const readAgain = (): PersonRow[] =>
-    view && table ? readRows({ view, table, date1904: head.date1904, motifs, findings: new FindingCollector(0) }) : [];
-  const getRows = (): PersonRow[] => (rows ??= readAgain());
+  // The cells are kept (by the analysis) only until the rows are read: then they are let go.
+  let source = view && table ? { view, table } : null;
+  const getRows = (): PersonRow[] => {
+    if (rows === null) {
+      // The same reading again, its findings (already reported) dropped.
+      rows = source ? readRows({ ...source, date1904: head.date1904, motifs, findings: new FindingCollector(0) }) : [];
+      source = null;
+    }
+    return rows;
+  };
   return {
     workbook: workbook.name ?? null,
     structure: head.structure,
