@@ -24,7 +24,8 @@ export function ymdFromDay(day: DayNumber): { y: number; m: number; d: number } 
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** True when y-m-d is a real calendar date. */
@@ -60,6 +61,19 @@ export function addMonths(day: DayNumber, months: number): DayNumber {
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
   return dayFromYmd(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/**
+ * day > addMonths(from, months), decided from the day count when it can be: n calendar months last
+ * between 28n and 31n days (whole n ≥ 0), so only spans in between need the calendar.
+ */
+export function isAfterMonths(day: DayNumber, from: DayNumber, months: number): boolean {
+  if (Number.isInteger(months) && months >= 0) {
+    const span = day - from;
+    if (span > months * 31) return true;
+    if (span <= months * 28) return false;
+  }
+  return day > addMonths(from, months);
 }
 
 /** Length in months as domain §4.1 measures paths: days × 12 / 365.25. */

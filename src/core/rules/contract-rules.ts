@@ -1,6 +1,6 @@
 import type { RulesConfig } from "../model/config";
 import type { PersonRow } from "../model/person";
-import { addMonths } from "../dates/day-number";
+import { addMonths, isAfterMonths } from "../dates/day-number";
 import type { RowRule, RuleEnv } from "./rule-env";
 import { frDate, frNumber, plural, wholeMonthsInclusive } from "./format";
 
@@ -67,8 +67,8 @@ export class ContractRules implements RowRule {
     const pathEnd = row.exitDate ?? this.periodEnd;
     if (!this.hasHire || pathEnd === null || pathEnd < hire || pathEnd + 1 - hire <= this.surelyShortPath) return;
     // Over N months: the path covers more than hire..hire+N months−1 day.
-    if (pathEnd + 1 > addMonths(hire, contract.maxMonthsWithDerogation)) this.pathTooLong(row, hire, pathEnd, true);
-    else if (!row.derogation && pathEnd + 1 > addMonths(hire, contract.maxMonths)) this.pathTooLong(row, hire, pathEnd, false);
+    if (isAfterMonths(pathEnd + 1, hire, contract.maxMonthsWithDerogation)) this.pathTooLong(row, hire, pathEnd, true);
+    else if (!row.derogation && isAfterMonths(pathEnd + 1, hire, contract.maxMonths)) this.pathTooLong(row, hire, pathEnd, false);
   }
 
   private weeklyMax(row: PersonRow, weekly: number): void {

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from "../../../src/core/config/defaults";
 import { motifIndexFor } from "../../../src/core/config/motifs";
-import { addMonths, dayFromYmd } from "../../../src/core/dates/day-number";
+import { addMonths, dayFromYmd, isAfterMonths } from "../../../src/core/dates/day-number";
 import { classifyExit, exitContext, isTooShort } from "../../../src/core/exits/classify-exit";
 import type { RulesConfig } from "../../../src/core/model/config";
 
@@ -31,5 +31,18 @@ describe("classifyExit", () => {
     expect(Object.isFrozen(a)).toBe(true);
     expect(classifyExit({ ...row, exitDate: null }, ctx)).toEqual({ status: "none" });
     expect(classifyExit({ ...row, exitDate: dayFromYmd(2026, 1, 1) }, ctx)).toEqual({ status: "outside" });
+  });
+});
+
+describe("isAfterMonths", () => {
+  it("is day > addMonths(from, months), bounds or not", () => {
+    for (let from = dayFromYmd(2023, 12, 1); from <= dayFromYmd(2025, 3, 31); from += 1) {
+      for (const months of [0, 1, 2, 6, 12, 24, 36]) {
+        const limit = addMonths(from, months);
+        for (const day of [from - 1, from, from + months * 28, from + months * 28 + 1, limit - 1, limit, limit + 1, from + months * 31, from + months * 31 + 1]) {
+          expect(isAfterMonths(day, from, months)).toBe(day > limit);
+        }
+      }
+    }
   });
 });
