@@ -183,12 +183,14 @@ export class RowReader {
     for (let k = 0; k < reuse; k++) ring.push(newRow(0));
     let blanks = 0;
     let index = 0;
+    // The ring slot of the next row: index modulo reuse, without a division per row.
+    let slot = 0;
     for (let i = this.firstRow; i < nRows; i++) {
       const excelRow = view.originRow + i + 1;
       let r: PersonRow;
       if (reuse === 0) r = newRow(excelRow);
       else {
-        r = ring[index % reuse];
+        r = ring[slot];
         clearRow(r, excelRow);
       }
       if (!this.readInto(rowAt(view, i), excelRow, r)) {
@@ -197,6 +199,7 @@ export class RowReader {
       }
       blanks = 0;
       sink.take(r, index++);
+      if (++slot === reuse) slot = 0;
     }
   }
 
