@@ -108,29 +108,20 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     .returning(["id"])
     .executeTakeFirstOrThrow();
   await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: s.payloadJson }).execute();
-  await trx.insertInto("submission_keys").values({ submission_id: inserted.id, employee_keys: s.employeeKeys.join("\n") }).execute();
-  await insertRecords(trx, inserted.id, s);
+  // The records stay in the payload (person_records is a view over it, migration 004).
+  await trx
+    .insertInto("submission_keys")
+    .values({ submission_id: inserted.id, employee_keys: s.employeeKeys.join("\n"), employee_flags: employeeFlagsText(s.employeeFlags) })
+    .execute();
   await insertAudit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
   return { id: publicId, siret: s.siret, kind: payload.structure.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
 }
 
-/**
- * PostgreSQL: the person records of a submission in one statement with one parameter, the records as a JSON
- * array, unpacked by the database (json_array_elements). Thousands of bound values
- * would cost more to compile and prepare in JS than the insert itself. Still a parameterised query.
- */
-async function insertRecords(trx: Trx, submissionId: number, s: NewSubmission): Promise<void> {
-  const recs = s.payload.records;
-  if (recs.length === 0) return;
-  const json = JSON.stringify(recs.map((r, i) => ({ ...r, employee: s.employeeFlags[i] ? 1 : 0 })));
-  await sql`insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
-      ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
-    select ${submissionId}::integer, (r.ord - 1)::integer, r.v->>'key', (r.v->>'employee')::integer, r.v->>'sex',
-      (r.v->>'birthYear')::integer, (r.v->>'qpv')::boolean::integer, (r.v->>'zrr')::boolean::integer, r.v->>'rsa',
-      (r.v->>'ass')::boolean::integer, (r.v->>'aah')::boolean::integer, (r.v->>'rqth')::boolean::integer,
-      r.v->>'ftDuration', r.v->>'educationLevel', r.v->>'hireDate', r.v->>'exitDate', r.v->>'exitMotif',
-      (r.v->>'hoursWorked')::double precision, (r.v->>'hoursSinceHire')::double precision
-    from json_array_elements(${json}::json) with ordinality as r(v, ord)`.execute(trx);
+/** The employee flags as stored: one character per record, '1' for an employee of the report. */
+function employeeFlagsText(flags: readonly boolean[]): string {
+  let out = "";
+  for (const f of flags) out += f ? "1" : "0";
+  return out;
 }
 
 /**
@@ -175,7 +166,8 @@ async function storeSqlite(writer: HubWriter, s: NewSubmission): Promise<StoreOu
       payloadJson: s.payloadJson,
       employeeKeysText: s.employeeKeys.join("\n"),
       employeesUnkeyed: s.employeesUnkeyed,
-      employeeFlags: Uint8Array.from(s.employeeFlags, (f) => (f ? 1 : 0)),
+      employeeFlagsText: employeeFlagsText(s.employeeFlags),
+      recordCount: payload.records.length,
       contentHash: s.contentHash,
       idempotencyKey: s.idempotencyKey,
       audit: s.audit,
