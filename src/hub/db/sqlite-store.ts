@@ -4,8 +4,8 @@ import type { AuditEntry } from "./repositories/audit";
 import { isUniqueViolation } from "./unique-violation";
 
 /**
- * What the SQLite writer needs to store one submission: plain strings and numbers only, so the message to
- * the writer thread is cheap to copy (the payload travels as its canonical JSON text, parsed over there).
+ * What the SQLite writer needs to store one submission: plain strings, numbers and the payload's bytes, so
+ * the message to the writer thread is cheap to copy (the payload is not parsed over there).
  */
 export interface SubmissionWrite {
   structureId: number;
@@ -20,7 +20,8 @@ export interface SubmissionWrite {
   mismatch: boolean;
   valid: boolean;
   counts: { error: number; warning: number; info: number };
-  payloadJson: string;
+  /** The canonical JSON payload, UTF-8 (stored as text). */
+  payload: Uint8Array;
   employeeKeysText: string;
   employeesUnkeyed: number;
   /** One character per record, '1' when it is one of the report's employees. */
@@ -75,7 +76,8 @@ export class SqliteStore {
         content_hash, idempotency_key, received_at, version)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertBlob = db.prepare("insert into submission_blobs (submission_id, payload) values (?, ?)");
+    // The bytes are bound as a blob and stored as the text they are (UTF-8), without a string in between.
+    this.insertBlob = db.prepare("insert into submission_blobs (submission_id, payload) values (?, cast(? as text))");
     this.insertKeys = db.prepare("insert into submission_keys (submission_id, employee_keys, employee_flags) values (?, ?, ?)");
     this.insertAudit = db.prepare("insert into audit_log (at, actor, action, target, ip, status, details) values (?, ?, ?, ?, ?, ?, ?)");
     this.findByKey = db.prepare<[number, string], StoredRow>(
@@ -120,7 +122,7 @@ export class SqliteStore {
       s.clientIndicatorsJson, s.indicatorsJson, s.mismatch ? 1 : 0, s.valid ? 1 : 0, s.counts.error, s.counts.warning, s.counts.info,
       s.recordCount, s.employeesUnkeyed, s.contentHash, s.idempotencyKey, receivedAt, version,
     ).lastInsertRowid;
-    this.insertBlob.run(id, s.payloadJson);
+    this.insertBlob.run(id, s.payload);
     // The records stay in the payload (person_records is a view over it, migration 004).
     this.insertKeys.run(id, s.employeeKeysText, s.employeeFlagsText);
     this.audit({ ...s.audit, action: "submission.create", target: publicId, details: `${s.kind} ${s.period} v${version}` });
