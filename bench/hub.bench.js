@@ -144,7 +144,8 @@ async function loadTest(label, target) {
   const hub = await openHubDb(target.open);
   const tokens = await seedStructures(hub, LOAD_STRUCTURES);
   await hub.close();
-  const bodies = tokens.map((_, i) => JSON.stringify(payload(siretOf(i), `load-${i}`)));
+  // Bytes, as a client sends them (autocannon would re-encode a string body on every request).
+  const bodies = tokens.map((_, i) => Buffer.from(JSON.stringify(payload(siretOf(i), `load-${i}`))));
   const h = await startHub(target);
   let counter = 0;
   try {
