@@ -6,8 +6,7 @@ import {
   EXIT_MOTIF_MAX_LENGTH,
   FT_DURATIONS,
   HOURS_LIMIT,
-  ISO_DATE_PATTERN,
-  PERSON_KEY_PATTERN,
+  isPersonKey,
   RSA_VALUES,
   SEXES,
 } from "./record-fields";
@@ -30,7 +29,8 @@ const FT_SET: ReadonlySet<unknown> = new Set(FT_DURATIONS);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const nullableBool = (v: unknown) => v === null || typeof v === "boolean";
 const nullableHours = (v: unknown) => v === null || (isNumber(v) && v >= -HOURS_LIMIT && v <= HOURS_LIMIT);
-const nullableDate = (v: unknown) => v === null || (typeof v === "string" && ISO_DATE_PATTERN.test(v) && dayFromIso(v) !== null);
+// dayFromIso accepts exactly YYYY-MM-DD (ISO_DATE_PATTERN) and a real calendar date.
+const nullableDate = (v: unknown) => v === null || (typeof v === "string" && dayFromIso(v) !== null);
 
 export function isValidRecord(r: unknown): boolean {
   if (typeof r !== "object" || r === null || Array.isArray(r)) return false;
@@ -38,7 +38,7 @@ export function isValidRecord(r: unknown): boolean {
   for (const k in r) if (!FIELDS.has(k)) return false;
   const o = r as Record<string, unknown>;
   const key = o.key;
-  if (key !== null && !(typeof key === "string" && key.length === 64 && PERSON_KEY_PATTERN.test(key))) return false;
+  if (key !== null && !(typeof key === "string" && isPersonKey(key))) return false;
   if (o.sex !== null && !SEX_SET.has(o.sex)) return false;
   const by = o.birthYear;
   if (by !== null && !(isNumber(by) && Number.isInteger(by) && by >= BIRTH_YEAR_MIN && by <= BIRTH_YEAR_MAX)) return false;
