@@ -149,15 +149,24 @@ describe("POST /api/v1/submissions", () => {
   test("not JSON: other content type → 415, broken JSON → 400, __proto__ key → 400", async () => {
     const h = { "idempotency-key": "k-ct" };
     expectProblem(await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: "a=b", headers: { ...h, "content-type": "text/plain" } }), 415);
-    expectProblem(await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: "{not json", headers: { ...h, "content-type": "application/json" } }), 400);
-    expectProblem(
-      await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: '{"__proto__":{"admin":true}}', headers: { ...h, "content-type": "application/json" } }),
-      400,
-    );
+    const broken = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: "{not json", headers: { ...h, "content-type": "application/json" } });
+    expectProblem(broken, 400);
+    expect((broken.body as { detail: string }).detail).toBe("Le corps n'est pas un JSON valide.");
+    const empty = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: "", headers: { ...h, "content-type": "application/json" } });
+    expectProblem(empty, 400);
+    expect((empty.body as { detail: string }).detail).toMatch(/vide/);
+    const poisoned = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: '{"__proto__":{"admin":true}}', headers: { ...h, "content-type": "application/json" } });
+    expectProblem(poisoned, 400);
+    expect((poisoned.body as { detail: string }).detail).toMatch(/clé interdite \(__proto__ ou constructor\)/);
     // The same key spelt with \u escapes, and a constructor.prototype key: still refused.
     for (const raw of ['{"\\u005f_proto__":{"admin":true}}', '{"a":{"constructor":{"prototype":{"admin":true}}}}']) {
-      expectProblem(await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw, headers: { ...h, "content-type": "application/json" } }), 400);
+      const r = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw, headers: { ...h, "content-type": "application/json" } });
+      expectProblem(r, 400);
+      expect((r.body as { detail: string }).detail).toMatch(/clé interdite/);
     }
+    // A byte-order mark before the JSON is tolerated, as before (secure parser): the payload is then checked.
+    const bom = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, raw: "\ufeff" + JSON.stringify({ schemaVersion: 1 }), headers: { ...h, "content-type": "application/json" } });
+    expectProblem(bom, 422);
   });
 
   test("the words __proto__ or constructor inside a value do not make a body invalid", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { DistinctKeys } from "../../src/hub/distinct-keys";
-import { countingKey } from "../../src/hub/ingest";
+import { countingKey } from "../../src/hub/ingest/prepare";
 
 /** The typed-array set counts what a Set of the compared key parts (countingKey) counts. */
 const hexKey = (len: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${len}}$`));

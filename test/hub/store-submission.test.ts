@@ -3,7 +3,7 @@ import { openHubDb, type HubDb } from "../../src/hub/db/connect";
 import { countSubmissions, storeSubmission, type NewSubmission } from "../../src/hub/db/repositories/submissions";
 import { upsertStructure } from "../../src/hub/db/repositories/structures";
 import { createToken } from "../../src/hub/db/repositories/tokens";
-import { recompute } from "../../src/hub/ingest";
+import { preparePayload } from "../../src/hub/ingest/prepare";
 import { openTestDb, type TestDb } from "./support/db";
 import { generatedRecords, makePayload } from "./support/payload";
 
@@ -16,8 +16,7 @@ async function newSubmission(hub: HubDb, siret: string, key: string, seed: strin
   const s = (await upsertStructure(hub.db, { siret, name: "Atelier", kind: "ACI" }))!;
   const tok = await createToken(hub.db, { role: "structure", structureId: s.id });
   const payload = makePayload({ siret, records: generatedRecords(30, seed) });
-  const d = recompute(payload, DEFAULT_CONFIG);
-  return { structureId: s.id, siret, tokenId: tok.record.id, period: d.period, payload, payloadJson: d.payloadJson, indicators: d.indicators, mismatch: d.mismatch, employeeKeys: d.employeeKeys, employeesUnkeyed: d.employeesUnkeyed, employeeFlags: d.employeeFlags, contentHash: d.contentHash, idempotencyKey: key, audit: { actor: "test" } };
+  return { ...preparePayload(payload, DEFAULT_CONFIG), structureId: s.id, tokenId: tok.record.id, idempotencyKey: key, audit: { actor: "test" } };
 }
 
 async function raceSameKey(hub: HubDb): Promise<void> {
@@ -29,7 +28,7 @@ async function raceSameKey(hub: HubDb): Promise<void> {
   const [r1, r2] = same.map((o) => (o.kind === "conflict" ? null : o.receipt));
   expect(r2).toEqual(r1);
   // Same key, other content: one is stored, the other is a conflict.
-  const other = await Promise.all([storeSubmission(hub, b), storeSubmission(hub, { ...b, payloadJson: a.payloadJson, contentHash: a.contentHash })]);
+  const other = await Promise.all([storeSubmission(hub, b), storeSubmission(hub, { ...b, payload: a.payload, contentHash: a.contentHash })]);
   expect(other.map((o) => o.kind).sort()).toEqual(["conflict", "created"]);
   const created = other.find((o) => o.kind === "created");
   expect(created?.kind === "created" && created.receipt.version).toBe(2);

@@ -38,14 +38,28 @@ export function isoFromDay(day: DayNumber): string {
   return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
-/** "2025-03-15" → day number; null when not a valid ISO date. */
+/**
+ * "2025-03-15" → day number; null when not a valid ISO date (exactly YYYY-MM-DD, ASCII digits). Read char by
+ * char, without a regular expression or substrings: the hub calls it for every date of every record it receives.
+ */
 export function dayFromIso(iso: string): DayNumber | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const y = asciiNumber(iso, 0, 4);
+  const mo = asciiNumber(iso, 5, 7);
+  const d = asciiNumber(iso, 8, 10);
+  if (y < 0 || mo < 0 || d < 0) return null;
   return isValidYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+}
+
+/** The number written with ASCII digits s[from..to), or -1 when another character is there. */
+function asciiNumber(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** French display: 15/03/2025. */

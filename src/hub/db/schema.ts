@@ -72,8 +72,14 @@ export interface SubmissionKeysTable {
   submission_id: number;
   /** Employees' pseudonymous keys, newline-separated, for distinctPersons in consolidation. */
   employee_keys: string;
+  /** One character per record of the payload, '1' when it is one of the report's employees (migration 004). */
+  employee_flags: string;
 }
 
+/**
+ * A view (migration 004) over the records of the stored payloads: read-only, one row per record, for SQL
+ * queries (statistics, retention checks). Deleting a submission removes its records.
+ */
 export interface PersonRecordsTable {
   submission_id: number;
   idx: number;

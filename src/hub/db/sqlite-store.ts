@@ -4,8 +4,8 @@ import type { AuditEntry } from "./repositories/audit";
 import { isUniqueViolation } from "./unique-violation";
 
 /**
- * What the SQLite writer needs to store one submission: plain strings and numbers only, so the message to
- * the writer thread is cheap to copy (the payload travels as its canonical JSON text, parsed over there).
+ * What the SQLite writer needs to store one submission: plain strings, numbers and the payload's bytes, so
+ * the message to the writer thread is cheap to copy (the payload is not parsed over there).
  */
 export interface SubmissionWrite {
   structureId: number;
@@ -20,11 +20,13 @@ export interface SubmissionWrite {
   mismatch: boolean;
   valid: boolean;
   counts: { error: number; warning: number; info: number };
-  payloadJson: string;
+  /** The canonical JSON payload, UTF-8 (stored as text). */
+  payload: Uint8Array;
   employeeKeysText: string;
   employeesUnkeyed: number;
-  /** Per record, 1 when it is one of the report's employees. */
-  employeeFlags: Uint8Array;
+  /** One character per record, '1' when it is one of the report's employees. */
+  employeeFlagsText: string;
+  recordCount: number;
   contentHash: string;
   idempotencyKey: string;
   audit: Omit<AuditEntry, "action" | "target">;
@@ -51,27 +53,6 @@ export type WriteResult =
   | { ok: true }
   | { ok: false; message: string };
 
-interface RecordRow {
-  key: string | null;
-  sex: string | null;
-  birthYear: number | null;
-  qpv: boolean | null;
-  zrr: boolean | null;
-  rsa: string | null;
-  ass: boolean | null;
-  aah: boolean | null;
-  rqth: boolean | null;
-  ftDuration: string | null;
-  educationLevel: string | null;
-  hireDate: string | null;
-  exitDate: string | null;
-  exitMotif: string | null;
-  hoursWorked: number | null;
-  hoursSinceHire: number | null;
-}
-
-const bit = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
-
 /**
  * The hub's SQLite write path on a raw better-sqlite3 connection with prepared statements (no query
  * building per request). A batch is one transaction, hence one fsync; each request inside it runs in its
@@ -82,7 +63,6 @@ export class SqliteStore {
   private readonly insertSubmission;
   private readonly insertBlob;
   private readonly insertKeys;
-  private readonly insertRecord;
   private readonly insertAudit;
   private readonly findByKey;
   private readonly one;
@@ -96,13 +76,9 @@ export class SqliteStore {
         content_hash, idempotency_key, received_at, version)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertBlob = db.prepare("insert into submission_blobs (submission_id, payload) values (?, ?)");
-    this.insertKeys = db.prepare("insert into submission_keys (submission_id, employee_keys) values (?, ?)");
-    this.insertRecord = db.prepare(
-      `insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
-        ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // The bytes are bound as a blob and stored as the text they are (UTF-8), without a string in between.
+    this.insertBlob = db.prepare("insert into submission_blobs (submission_id, payload) values (?, cast(? as text))");
+    this.insertKeys = db.prepare("insert into submission_keys (submission_id, employee_keys, employee_flags) values (?, ?, ?)");
     this.insertAudit = db.prepare("insert into audit_log (at, actor, action, target, ip, status, details) values (?, ?, ?, ?, ?, ?, ?)");
     this.findByKey = db.prepare<[number, string], StoredRow>(
       "select public_id, kind, period, version, received_at, indicators, indicators_mismatch, content_hash from submissions where structure_id = ? and idempotency_key = ?",
@@ -141,21 +117,14 @@ export class SqliteStore {
     const version = (this.maxVersion.get(s.structureId, s.kind, s.period)?.v ?? 0) + 1;
     const receivedAt = new Date().toISOString();
     const publicId = randomUUID();
-    const records = (JSON.parse(s.payloadJson) as { records: RecordRow[] }).records;
     const id = this.insertSubmission.run(
       publicId, s.structureId, s.tokenId, s.kind, s.period, s.periodStart, s.periodEnd, s.schemaVersion,
       s.clientIndicatorsJson, s.indicatorsJson, s.mismatch ? 1 : 0, s.valid ? 1 : 0, s.counts.error, s.counts.warning, s.counts.info,
-      records.length, s.employeesUnkeyed, s.contentHash, s.idempotencyKey, receivedAt, version,
+      s.recordCount, s.employeesUnkeyed, s.contentHash, s.idempotencyKey, receivedAt, version,
     ).lastInsertRowid;
-    this.insertBlob.run(id, s.payloadJson);
-    this.insertKeys.run(id, s.employeeKeysText);
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      this.insertRecord.run(
-        id, i, r.key, s.employeeFlags[i] ?? 0, r.sex, r.birthYear, bit(r.qpv), bit(r.zrr), r.rsa, bit(r.ass), bit(r.aah), bit(r.rqth),
-        r.ftDuration, r.educationLevel, r.hireDate, r.exitDate, r.exitMotif, r.hoursWorked, r.hoursSinceHire,
-      );
-    }
+    this.insertBlob.run(id, s.payload);
+    // The records stay in the payload (person_records is a view over it, migration 004).
+    this.insertKeys.run(id, s.employeeKeysText, s.employeeFlagsText);
     this.audit({ ...s.audit, action: "submission.create", target: publicId, details: `${s.kind} ${s.period} v${version}` });
     return { public_id: publicId, kind: s.kind, period: s.period, version, received_at: receivedAt, indicators: s.indicatorsJson, indicators_mismatch: s.mismatch ? 1 : 0, content_hash: s.contentHash };
   }

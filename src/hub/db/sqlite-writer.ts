@@ -1,5 +1,5 @@
-import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startHubThread } from "../threads";
 import type { FromWriter, ToWriter, WriterThreadData } from "./sqlite-writer-thread";
 import type { WriteRequest, WriteResult } from "./sqlite-store";
 
@@ -41,7 +41,7 @@ export class SqliteWriter {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = threadWorker(this.data);
+    const worker = startHubThread("db/sqlite-writer-thread", this.data);
     worker.unref();
     this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
     worker.on("message", (m: FromWriter) => {
@@ -66,13 +66,4 @@ export class SqliteWriter {
     this.worker = worker;
     return worker;
   }
-}
-
-/** The compiled thread (dist/…/sqlite-writer-thread.js), or its TypeScript source under the tests. */
-function threadWorker(data: WriterThreadData): Worker {
-  const js = path.join(__dirname, "sqlite-writer-thread.js");
-  if (__filename.endsWith(".js")) return new Worker(js, { workerData: data });
-  const ts = path.join(__dirname, "sqlite-writer-thread.ts");
-  const register = path.resolve(__dirname, "../../../scripts/register-ts.js");
-  return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(ts)});`, { eval: true, workerData: data });
 }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { isKind } from "../../core";
-import { isPeriodKey, parseSubmissionPayload } from "../../core/submission";
+import { isPeriodKey } from "../../core/submission";
 import { findByIdempotencyKey, getSubmission, listSubmissions, storeSubmission } from "../db/repositories/submissions";
 import { findStructureBySiret } from "../db/repositories/structures";
 import { audit } from "../db/repositories/audit";
-import { recompute } from "../ingest";
 import { actorOf, type Auth } from "../plugins/auth";
+import type { BodyOutcome } from "../ingest/parse-body";
 import { HttpProblem, badRequest, forbidden, notFound } from "../problem";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -32,8 +32,14 @@ export function periodParam(q: unknown, required: boolean): string | undefined {
   return period;
 }
 
-export const submissionsRoutes: FastifyPluginAsync = async (app) => {
+/**
+ * POST /api/v1/submissions, in its own context: the body is taken as bytes (no JSON parsing on the event loop)
+ * and handed to an ingest thread (hubIngest), which parses, validates and prepares it.
+ */
+const postSubmissionRoute: FastifyPluginAsync = async (app) => {
   const { db } = app.hubDb;
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
   app.post("/api/v1/submissions", { config: { access: "any" } }, async (req, reply) => {
     const auth = authOf(req);
@@ -42,47 +48,54 @@ export const submissionsRoutes: FastifyPluginAsync = async (app) => {
     if (typeof key !== "string" || !IDEMPOTENCY_KEY.test(key)) {
       throw badRequest("En-tête « Idempotency-Key » manquant ou invalide (1 à 200 caractères ASCII visibles) : il permet de renvoyer un bilan sans risque de doublon.");
     }
-    const parsed = parseSubmissionPayload(req.body);
-    if (!parsed.ok) {
-      throw new HttpProblem(422, "invalid-payload", "Bilan non conforme au format v1", `Le bilan envoyé ne respecte pas le format v1 (${parsed.errors.length} erreur${parsed.errors.length > 1 ? "s" : ""}) : voir la liste « errors ».`, {
-        errors: parsed.errors.map((e) => ({ pointer: e.pointer, detail: e.message })),
-      });
-    }
-    const payload = parsed.payload;
-    if (payload.structure.siret !== auth.structure.siret) {
+    const body = req.body instanceof Uint8Array ? req.body : new Uint8Array(0);
+    // The bytes now belong to the ingest thread's copy: nothing of the body stays on this heap while waiting.
+    req.body = undefined;
+    const outcome = await app.hubIngest.parse(body);
+    if (!outcome.ok) throw bodyProblem(outcome);
+    const prepared = outcome.prepared;
+    if (prepared.siret !== auth.structure.siret) {
       await audit(app.hubDb, { actor: actorOf(req), action: "submission.denied", target: auth.structure.siret, ip: req.ip, status: 403, details: "siret mismatch" });
-      throw forbidden(`Ce jeton appartient à la structure SIRET ${auth.structure.siret} : il ne peut pas envoyer le bilan d'une autre structure (SIRET ${payload.structure.siret}).`);
+      throw forbidden(`Ce jeton appartient à la structure SIRET ${auth.structure.siret} : il ne peut pas envoyer le bilan d'une autre structure (SIRET ${prepared.siret}).`);
     }
-    if (!auth.structure.kinds.includes(payload.structure.kind)) {
-      throw forbidden(`La structure ${auth.structure.siret} n'est pas enregistrée au hub pour le type ${payload.structure.kind} (types enregistrés : ${auth.structure.kinds.join(", ")}). Demandez au Département de l'ajouter.`);
+    if (!auth.structure.kinds.includes(prepared.kind)) {
+      throw forbidden(`La structure ${auth.structure.siret} n'est pas enregistrée au hub pour le type ${prepared.kind} (types enregistrés : ${auth.structure.kinds.join(", ")}). Demandez au Département de l'ajouter.`);
     }
-    const derived = recompute(payload, app.hubConfig.rules);
-    const existing = await findByIdempotencyKey(db, auth.structure.id, auth.structure.siret, key, derived.contentHash);
-    const outcome =
+    const existing = await findByIdempotencyKey(db, auth.structure.id, auth.structure.siret, key, prepared.contentHash);
+    const stored =
       existing ??
       (await storeSubmission(app.hubDb, {
+        ...prepared,
         structureId: auth.structure.id,
-        siret: auth.structure.siret,
         tokenId: auth.token.id,
-        period: derived.period,
-        payload,
-        payloadJson: derived.payloadJson,
-        indicators: derived.indicators,
-        mismatch: derived.mismatch,
-        employeeKeys: derived.employeeKeys,
-        employeesUnkeyed: derived.employeesUnkeyed,
-        employeeFlags: derived.employeeFlags,
-        contentHash: derived.contentHash,
         idempotencyKey: key,
         audit: { actor: actorOf(req), ip: req.ip, status: 201 },
       }));
-    if (outcome.kind === "conflict") {
+    if (stored.kind === "conflict") {
       throw new HttpProblem(409, "idempotency-conflict", "Clé d'idempotence déjà utilisée", "Cette clé Idempotency-Key a déjà servi pour un autre contenu. Un bilan modifié doit être envoyé avec une nouvelle clé.");
     }
-    const status = outcome.kind === "created" ? 201 : 200;
-    if (status === 201) void reply.header("location", `/api/v1/submissions/${outcome.receipt.id}`);
-    return reply.code(status).send(outcome.receipt);
+    const status = stored.kind === "created" ? 201 : 200;
+    if (status === 201) void reply.header("location", `/api/v1/submissions/${stored.receipt.id}`);
+    return reply.code(status).send(stored.receipt);
   });
+};
+
+/** The 400 or 422 for a body that cannot be stored, in French, schema errors located by JSON pointer. */
+function bodyProblem(outcome: Exclude<BodyOutcome, { ok: true }>): HttpProblem {
+  if (outcome.reason === "empty") return new HttpProblem(400, "invalid-json", "JSON invalide", "Le corps JSON est vide.");
+  if (outcome.reason === "json") return new HttpProblem(400, "invalid-json", "JSON invalide", "Le corps n'est pas un JSON valide.");
+  if (outcome.reason === "forbidden-key") {
+    return new HttpProblem(400, "invalid-json", "JSON invalide", "Le corps contient une clé interdite (__proto__ ou constructor) : elle est refusée pour protéger le hub.");
+  }
+  const n = outcome.errors.length;
+  return new HttpProblem(422, "invalid-payload", "Bilan non conforme au format v1", `Le bilan envoyé ne respecte pas le format v1 (${n} erreur${n > 1 ? "s" : ""}) : voir la liste « errors ».`, {
+    errors: outcome.errors.map((e) => ({ pointer: e.pointer, detail: e.message })),
+  });
+}
+
+export const submissionsRoutes: FastifyPluginAsync = async (app) => {
+  const { db } = app.hubDb;
+  await app.register(postSubmissionRoute);
 
   app.get("/api/v1/submissions", { config: { access: "any" } }, async (req) => {
     const auth = authOf(req);

@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect";
 import { initialMigration } from "./001-initial";
 import { submissionBlobsMigration } from "./002-submission-blobs";
 import { submissionKeysMigration } from "./003-submission-keys";
+import { personRecordsViewMigration } from "./004-person-records-view";
 
 /**
  * Versioned migrations, in code (not files read at run time) so the compiled hub and the tests run the same list.
@@ -11,7 +12,12 @@ import { submissionKeysMigration } from "./003-submission-keys";
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "001-initial": initialMigration(dialect), "002-submission-blobs": submissionBlobsMigration, "003-submission-keys": submissionKeysMigration };
+      return {
+        "001-initial": initialMigration(dialect),
+        "002-submission-blobs": submissionBlobsMigration,
+        "003-submission-keys": submissionKeysMigration,
+        "004-person-records-view": personRecordsViewMigration(dialect),
+      };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Indicators, Kind } from "../../../core";
-import type { SubmissionPayload, SubmissionReceipt } from "../../../core/submission";
+import type { SubmissionReceipt } from "../../../core/submission";
+import type { PreparedSubmission } from "../../ingest/prepare";
 import type { HubDatabase } from "../schema";
 import { isUniqueViolation } from "../unique-violation";
 import type { HubDb, HubWriter } from "../connect";
@@ -10,20 +11,10 @@ import type { Dialect } from "../dialect";
 
 export type Receipt = SubmissionReceipt;
 
-export interface NewSubmission {
+/** A prepared submission (ingest/prepare) and who sent it, with which idempotency key. */
+export interface NewSubmission extends PreparedSubmission {
   structureId: number;
-  siret: string;
   tokenId: number;
-  period: string;
-  payload: SubmissionPayload;
-  payloadJson: string;
-  indicators: Indicators;
-  mismatch: boolean;
-  employeeKeys: readonly string[];
-  employeesUnkeyed: number;
-  /** Per record: is it one of the report's employees. */
-  employeeFlags: readonly boolean[];
-  contentHash: string;
   idempotencyKey: string;
   audit: Omit<AuditEntry, "action" | "target">;
 }
@@ -63,7 +54,6 @@ type Trx = Transaction<HubDatabase>;
 
 /** Inserts one submission and its records inside the caller's transaction; returns its receipt. */
 async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<Receipt> {
-  const { payload } = s;
   // PostgreSQL: submissions of one structure take turns (row lock), so the next version is computed
   // from committed rows instead of racing. SQLite has a single writer: transactions never interleave.
   if (dialect === "postgres") {
@@ -73,32 +63,32 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     .selectFrom("submissions")
     .select((eb) => eb.fn.max("version").as("v"))
     .where("structure_id", "=", s.structureId)
-    .where("kind", "=", payload.structure.kind)
+    .where("kind", "=", s.kind)
     .where("period", "=", s.period)
     .executeTakeFirst();
   const version = Number(max?.v ?? 0) + 1;
   const receivedAt = new Date().toISOString();
   const publicId = randomUUID();
-  const counts = payload.validation.counts;
+  const counts = s.counts;
   const inserted = await trx
     .insertInto("submissions")
     .values({
       public_id: publicId,
       structure_id: s.structureId,
       token_id: s.tokenId,
-      kind: payload.structure.kind,
+      kind: s.kind,
       period: s.period,
-      period_start: payload.structure.periodStart,
-      period_end: payload.structure.periodEnd,
-      schema_version: payload.schemaVersion,
-      client_indicators: JSON.stringify(payload.indicators),
+      period_start: s.periodStart,
+      period_end: s.periodEnd,
+      schema_version: s.schemaVersion,
+      client_indicators: s.clientIndicatorsJson,
       indicators: JSON.stringify(s.indicators),
       indicators_mismatch: s.mismatch ? 1 : 0,
-      valid: payload.validation.valid ? 1 : 0,
+      valid: s.valid ? 1 : 0,
       errors: counts.error,
       warnings: counts.warning,
       infos: counts.info,
-      record_count: payload.records.length,
+      record_count: s.recordCount,
       employees_unkeyed: s.employeesUnkeyed,
       content_hash: s.contentHash,
       idempotency_key: s.idempotencyKey,
@@ -107,31 +97,17 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     })
     .returning(["id"])
     .executeTakeFirstOrThrow();
-  await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: s.payloadJson }).execute();
-  await trx.insertInto("submission_keys").values({ submission_id: inserted.id, employee_keys: s.employeeKeys.join("\n") }).execute();
-  await insertRecords(trx, inserted.id, s);
-  await insertAudit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${payload.structure.kind} ${s.period} v${version}` });
-  return { id: publicId, siret: s.siret, kind: payload.structure.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
+  await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: textDecoder.decode(s.payload) }).execute();
+  // The records stay in the payload (person_records is a view over it, migration 004).
+  await trx
+    .insertInto("submission_keys")
+    .values({ submission_id: inserted.id, employee_keys: s.employeeKeysText, employee_flags: s.employeeFlagsText })
+    .execute();
+  await insertAudit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${s.kind} ${s.period} v${version}` });
+  return { id: publicId, siret: s.siret, kind: s.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
 }
 
-/**
- * PostgreSQL: the person records of a submission in one statement with one parameter, the records as a JSON
- * array, unpacked by the database (json_array_elements). Thousands of bound values
- * would cost more to compile and prepare in JS than the insert itself. Still a parameterised query.
- */
-async function insertRecords(trx: Trx, submissionId: number, s: NewSubmission): Promise<void> {
-  const recs = s.payload.records;
-  if (recs.length === 0) return;
-  const json = JSON.stringify(recs.map((r, i) => ({ ...r, employee: s.employeeFlags[i] ? 1 : 0 })));
-  await sql`insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth,
-      ft_duration, education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
-    select ${submissionId}::integer, (r.ord - 1)::integer, r.v->>'key', (r.v->>'employee')::integer, r.v->>'sex',
-      (r.v->>'birthYear')::integer, (r.v->>'qpv')::boolean::integer, (r.v->>'zrr')::boolean::integer, r.v->>'rsa',
-      (r.v->>'ass')::boolean::integer, (r.v->>'aah')::boolean::integer, (r.v->>'rqth')::boolean::integer,
-      r.v->>'ftDuration', r.v->>'educationLevel', r.v->>'hireDate', r.v->>'exitDate', r.v->>'exitMotif',
-      (r.v->>'hoursWorked')::double precision, (r.v->>'hoursSinceHire')::double precision
-    from json_array_elements(${json}::json) with ordinality as r(v, ord)`.execute(trx);
-}
+const textDecoder = new TextDecoder();
 
 /**
  * Stores a submission and its records in ONE transaction. The unique constraint on (structure, idempotency
@@ -156,26 +132,26 @@ export async function storeSubmission(hub: HubDb, s: NewSubmission): Promise<Sto
 }
 
 async function storeSqlite(writer: HubWriter, s: NewSubmission): Promise<StoreOutcome> {
-  const { payload } = s;
   const r = await writer.write({
     type: "submission",
     s: {
       structureId: s.structureId,
       tokenId: s.tokenId,
-      kind: payload.structure.kind,
+      kind: s.kind,
       period: s.period,
-      periodStart: payload.structure.periodStart,
-      periodEnd: payload.structure.periodEnd,
-      schemaVersion: payload.schemaVersion,
-      clientIndicatorsJson: JSON.stringify(payload.indicators),
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      schemaVersion: s.schemaVersion,
+      clientIndicatorsJson: s.clientIndicatorsJson,
       indicatorsJson: JSON.stringify(s.indicators),
       mismatch: s.mismatch,
-      valid: payload.validation.valid,
-      counts: payload.validation.counts,
-      payloadJson: s.payloadJson,
-      employeeKeysText: s.employeeKeys.join("\n"),
+      valid: s.valid,
+      counts: s.counts,
+      payload: s.payload,
+      employeeKeysText: s.employeeKeysText,
       employeesUnkeyed: s.employeesUnkeyed,
-      employeeFlags: Uint8Array.from(s.employeeFlags, (f) => (f ? 1 : 0)),
+      employeeFlagsText: s.employeeFlagsText,
+      recordCount: s.recordCount,
       contentHash: s.contentHash,
       idempotencyKey: s.idempotencyKey,
       audit: s.audit,
