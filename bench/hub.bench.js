@@ -11,6 +11,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const autocannon = require("autocannon");
+const { Buffer } = require("node:buffer");
 const { fetch } = globalThis;
 
 const root = path.join(__dirname, "..");

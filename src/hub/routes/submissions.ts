@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { isKind } from "../../core";
 import { isPeriodKey } from "../../core/submission";
-import { findByIdempotencyKey, getSubmission, listSubmissions, storeSubmission } from "../db/repositories/submissions";
+import { getSubmission, listSubmissions, storeSubmission } from "../db/repositories/submissions";
 import { findStructureBySiret } from "../db/repositories/structures";
 import { audit } from "../db/repositories/audit";
 import { actorOf, type Auth } from "../plugins/auth";
@@ -37,7 +37,6 @@ export function periodParam(q: unknown, required: boolean): string | undefined {
  * and handed to an ingest thread (hubIngest), which parses, validates and prepares it.
  */
 const postSubmissionRoute: FastifyPluginAsync = async (app) => {
-  const { db } = app.hubDb;
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
@@ -61,16 +60,15 @@ const postSubmissionRoute: FastifyPluginAsync = async (app) => {
     if (!auth.structure.kinds.includes(prepared.kind)) {
       throw forbidden(`La structure ${auth.structure.siret} n'est pas enregistrée au hub pour le type ${prepared.kind} (types enregistrés : ${auth.structure.kinds.join(", ")}). Demandez au Département de l'ajouter.`);
     }
-    const existing = await findByIdempotencyKey(db, auth.structure.id, auth.structure.siret, key, prepared.contentHash);
-    const stored =
-      existing ??
-      (await storeSubmission(app.hubDb, {
-        ...prepared,
-        structureId: auth.structure.id,
-        tokenId: auth.token.id,
-        idempotencyKey: key,
-        audit: { actor: actorOf(req), ip: req.ip, status: 201 },
-      }));
+    // No look-up of the key first: the database's unique (structure, key) constraint answers a replay or a
+    // conflict inside the store, race-free, and a new submission (the usual case) costs no extra query.
+    const stored = await storeSubmission(app.hubDb, {
+      ...prepared,
+      structureId: auth.structure.id,
+      tokenId: auth.token.id,
+      idempotencyKey: key,
+      audit: { actor: actorOf(req), ip: req.ip, status: 201 },
+    });
     if (stored.kind === "conflict") {
       throw new HttpProblem(409, "idempotency-conflict", "Clé d'idempotence déjà utilisée", "Cette clé Idempotency-Key a déjà servi pour un autre contenu. Un bilan modifié doit être envoyé avec une nouvelle clé.");
     }
