@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { analyzeWorkbook, type WorkbookData } from "../../src/core";
 import { buildSubmissionPayload, idempotencyKeyOf, PayloadRefused } from "../../src/client";
 import { parseSubmissionPayload } from "../../src/core/submission";
+import { dracWorkbook } from "../support/drac-workbook";
 
 const DEPT_KEY = "cle-departementale-de-test-38";
 const generator = { name: "bilan-iae-test", version: "0.0.0" };
@@ -14,30 +15,7 @@ const people = [
 ];
 
 function workbook(): WorkbookData {
-  return {
-    name: "bilan.xlsx",
-    sheets: [
-      {
-        name: "Structure",
-        rows: [
-          ["SIRET", "35600000000048"],
-          ["Raison sociale", "Atelier du Drac"],
-          ["Type de structure", "ACI"],
-          ["Département", "38"],
-          ["Début de période", "01/01/2025"],
-          ["Fin de période", "31/12/2025"],
-          ["ETP conventionnés", 2],
-        ],
-      },
-      {
-        name: "Salariés",
-        rows: [
-          ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Code postal", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"],
-          ...people.map((p) => [p.pass, p.last, p.first, p.sex, p.birth, p.cp, "Non", p.rsa, p.hire, p.hours, p.exit, p.motif]),
-        ],
-      },
-    ],
-  };
+  return dracWorkbook(people.map((p) => [p.pass, p.last, p.first, p.sex, p.birth, p.cp, "Non", p.rsa, p.hire, p.hours, p.exit, p.motif]));
 }
 
 describe("buildSubmissionPayload", () => {

@@ -8,6 +8,7 @@ import { SendEnvironmentProvider, type SendEnvironment } from "../../src/taskpan
 import { json, scriptedServer } from "../client/scripted-server";
 import { FakePort } from "./fixtures";
 import { loopbackFetch, MemoryStorage } from "./node-fetch";
+import { dracWorkbook } from "../support/drac-workbook";
 
 /**
  * The department's rules reach the pane through the hub: with a hub serving other annual hours per ETP
@@ -20,32 +21,11 @@ const departmentRules: RulesConfig = { ...DEFAULT_CONFIG, rulesVersion: "dept-38
 
 /** Invented people; 3010 hours in all, so the ETP differs between 1820 h (default) and 1600 h per ETP. */
 function workbook(): WorkbookData {
-  return {
-    name: "bilan.xlsx",
-    sheets: [
-      {
-        name: "Structure",
-        rows: [
-          ["SIRET", "35600000000048"],
-          ["Raison sociale", "Atelier du Drac"],
-          ["Type de structure", "ACI"],
-          ["Département", "38"],
-          ["Début de période", "01/01/2025"],
-          ["Fin de période", "31/12/2025"],
-          ["ETP conventionnés", 2],
-        ],
-      },
-      {
-        name: "Salariés",
-        rows: [
-          ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Code postal", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"],
-          ["999992511111", "Lefebvre-Ancelin", "Maëlys", "F", "14/07/1988", "38100", "Non", "Oui - majoré", "03/02/2025", 910, "", ""],
-          ["999992522222", "Ouedraogo", "Issouf", "H", "02/11/1979", "38400", "Non", "Non", "15/01/2024", 1200, "30/06/2025", "CDI non aidé"],
-          ["999992533333", "Marchetti", "Lou", "F", "21/03/2001", "38000", "Oui", "Non", "01/09/2024", 900, "", ""],
-        ],
-      },
-    ],
-  };
+  return dracWorkbook([
+    ["999992511111", "Lefebvre-Ancelin", "Maëlys", "F", "14/07/1988", "38100", "Non", "Oui - majoré", "03/02/2025", 910, "", ""],
+    ["999992522222", "Ouedraogo", "Issouf", "H", "02/11/1979", "38400", "Non", "Non", "15/01/2024", 1200, "30/06/2025", "CDI non aidé"],
+    ["999992533333", "Marchetti", "Lou", "F", "21/03/2001", "38000", "Oui", "Non", "01/09/2024", 900, "", ""],
+  ]);
 }
 
 function environment(storage: MemoryStorage): SendEnvironment {
