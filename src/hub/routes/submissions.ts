@@ -48,7 +48,7 @@ const postSubmissionRoute: FastifyPluginAsync = async (app) => {
       throw badRequest("En-tête « Idempotency-Key » manquant ou invalide (1 à 200 caractères ASCII visibles) : il permet de renvoyer un bilan sans risque de doublon.");
     }
     const body = req.body instanceof Uint8Array ? req.body : new Uint8Array(0);
-    // The bytes now belong to the ingest thread's copy: nothing of the body stays on this heap while waiting.
+    // Dropped here: the ingest thread works on its own copy, so nothing of the body stays referenced while waiting.
     req.body = undefined;
     const outcome = await app.hubIngest.parse(body);
     if (!outcome.ok) throw bodyProblem(outcome);
