@@ -7,7 +7,7 @@ import { App } from "../../src/taskpane/components/App";
 import { SendEnvironmentProvider, type SendEnvironment } from "../../src/taskpane/send/send-environment";
 import { json, scriptedServer } from "../client/scripted-server";
 import { FakePort } from "./fixtures";
-import { loopbackFetch, MemoryStorage } from "./node-fetch";
+import { MemoryStorage, testSendEnvironment } from "./node-fetch";
 import { dracWorkbook } from "../support/drac-workbook";
 
 /**
@@ -29,13 +29,7 @@ function workbook(): WorkbookData {
 }
 
 function environment(storage: MemoryStorage): SendEnvironment {
-  return {
-    storage,
-    partitionKey: PARTITION,
-    fetch: loopbackFetch,
-    client: { maxElapsedMs: 50, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 5000, sleep: async () => {} },
-    now: () => new Date(2026, 0, 15, 9, 6),
-  };
+  return testSendEnvironment(PARTITION, storage);
 }
 
 function withSendSettings(hubUrl: string): MemoryStorage {

@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import type { SendEnvironment } from "../../src/taskpane/send/send-environment";
 
 /**
  * jsdom's environment has no fetch: this one goes over node:http to a real server on loopback, with just
@@ -55,4 +56,18 @@ export class MemoryStorage implements Storage {
   setItem(key: string, value: string): void {
     this.map.set(key, String(value));
   }
+}
+
+/**
+ * The send environment of the pane tests: real HTTP on loopback, settings in memory, a short retry budget
+ * with no real waiting (so "unreachable" is reached at once), and a fixed clock (15/01/2026 09:06).
+ */
+export function testSendEnvironment(partitionKey: string, storage: Storage = new MemoryStorage()): SendEnvironment {
+  return {
+    storage,
+    partitionKey,
+    fetch: loopbackFetch,
+    client: { maxElapsedMs: 50, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 5000, sleep: async () => {} },
+    now: () => new Date(2026, 0, 15, 9, 6),
+  };
 }

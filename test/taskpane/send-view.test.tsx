@@ -6,7 +6,7 @@ import { App } from "../../src/taskpane/components/App";
 import { SendEnvironmentProvider, type SendEnvironment } from "../../src/taskpane/send/send-environment";
 import { json, scriptedServer, type Step } from "../client/scripted-server";
 import { cannedAnalysis, FakePort, finding } from "./fixtures";
-import { loopbackFetch, MemoryStorage } from "./node-fetch";
+import { MemoryStorage, testSendEnvironment } from "./node-fetch";
 
 const DEPARTMENT_KEY = "cle-du-departement-de-test-38";
 const TOKEN = "jeton-structure-secret-123";
@@ -24,14 +24,7 @@ const hubReceipt = {
 };
 
 function environment(storage = new MemoryStorage()): SendEnvironment {
-  return {
-    storage,
-    partitionKey: PARTITION,
-    fetch: loopbackFetch,
-    // A short retry budget with no real waiting, so "unreachable" is reached at once.
-    client: { maxElapsedMs: 50, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 5000, sleep: async () => {} },
-    now: () => new Date(2026, 0, 15, 9, 6),
-  };
+  return testSendEnvironment(PARTITION, storage);
 }
 
 function renderSend(port: FakePort, analysis: Analysis, env: SendEnvironment) {
