@@ -26,3 +26,14 @@ export const unauthorized = (detail: string) => new HttpProblem(401, "unauthoriz
 export const forbidden = (detail: string) => new HttpProblem(403, "forbidden", "Accès refusé", detail);
 export const notFound = (detail: string) => new HttpProblem(404, "not-found", "Introuvable", detail);
 export const badRequest = (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(400, "bad-request", "Requête invalide", detail, extra);
+
+/** The 400 for a JSON body that cannot be read, saying which: empty, not JSON, or a forbidden key. */
+export function invalidJson(reason: "empty" | "json" | "forbidden-key"): HttpProblem {
+  const detail =
+    reason === "empty"
+      ? "Le corps JSON est vide."
+      : reason === "json"
+        ? "Le corps n'est pas un JSON valide."
+        : "Le corps contient une clé interdite (__proto__ ou constructor) : elle est refusée pour protéger le hub.";
+  return new HttpProblem(400, "invalid-json", "JSON invalide", detail);
+}

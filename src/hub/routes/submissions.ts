@@ -6,7 +6,7 @@ import { findStructureBySiret } from "../db/repositories/structures";
 import { audit } from "../db/repositories/audit";
 import { actorOf, type Auth } from "../plugins/auth";
 import type { BodyOutcome } from "../ingest/parse-body";
-import { HttpProblem, badRequest, forbidden, notFound } from "../problem";
+import { HttpProblem, badRequest, forbidden, invalidJson, notFound } from "../problem";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -80,11 +80,7 @@ const postSubmissionRoute: FastifyPluginAsync = async (app) => {
 
 /** The 400 or 422 for a body that cannot be stored, in French, schema errors located by JSON pointer. */
 function bodyProblem(outcome: Exclude<BodyOutcome, { ok: true }>): HttpProblem {
-  if (outcome.reason === "empty") return new HttpProblem(400, "invalid-json", "JSON invalide", "Le corps JSON est vide.");
-  if (outcome.reason === "json") return new HttpProblem(400, "invalid-json", "JSON invalide", "Le corps n'est pas un JSON valide.");
-  if (outcome.reason === "forbidden-key") {
-    return new HttpProblem(400, "invalid-json", "JSON invalide", "Le corps contient une clé interdite (__proto__ ou constructor) : elle est refusée pour protéger le hub.");
-  }
+  if (outcome.reason !== "schema") return invalidJson(outcome.reason);
   const n = outcome.errors.length;
   return new HttpProblem(422, "invalid-payload", "Bilan non conforme au format v1", `Le bilan envoyé ne respecte pas le format v1 (${n} erreur${n > 1 ? "s" : ""}) : voir la liste « errors ».`, {
     errors: outcome.errors.map((e) => ({ pointer: e.pointer, detail: e.message })),
