@@ -63,15 +63,36 @@ test("many bodies at once all come back, each to its caller", async () => {
 
 test("a thread that dies fails only its pending bodies; the next body gets a new thread", async () => {
   pool = new IngestPool(DEFAULT_CONFIG, 1);
-  const body = bytes(JSON.stringify(makePayload({ siret: SIRET })));
-  expect((await pool.parse(body)).ok).toBe(true);
+  const text = JSON.stringify(makePayload({ siret: SIRET }));
+  expect((await pool.parse(bytes(text))).ok).toBe(true);
   const threads = (pool as unknown as { threads: ({ worker: { terminate(): Promise<number> } } | null)[] }).threads;
   // Killed with a body just sent to it: that body is failed, not lost silently nor left waiting.
   const dying = threads[0]!.worker.terminate();
-  const pending = pool.parse(body);
+  const pending = pool.parse(bytes(text));
   await dying;
   await expect(pending).rejects.toThrow(/fil de préparation des envois s'est arrêté/);
-  expect((await pool.parse(body)).ok).toBe(true);
+  expect((await pool.parse(bytes(text))).ok).toBe(true);
+});
+
+test("a body with its own memory is moved to the thread; one in Node's shared pool is copied and left intact", async () => {
+  pool = new IngestPool(DEFAULT_CONFIG, 1);
+  const big = bytes(JSON.stringify(makePayload({ siret: SIRET, records: generatedRecords(50, "move") })));
+  expect(big.byteLength).toBeGreaterThan(8192);
+  expect((await pool.parse(big)).ok).toBe(true);
+  expect(big.byteLength).toBe(0); // detached: moved, not copied
+  // Short Buffers are views into a shared slab that other buffers use (Node's pool): moving one would break
+  // them. Both shapes of view, at an offset and at the start of a longer memory, are copied.
+  const text = '{"schemaVersion":1}';
+  for (const offset of [8, 0]) {
+    const slab = new ArrayBuffer(128);
+    const view = new Uint8Array(slab, offset, text.length);
+    view.set(bytes(text));
+    new Uint8Array(slab, 100, 6).set(bytes("voisin"));
+    expect((await pool.parse(view)).ok).toBe(false);
+    expect(slab.byteLength).toBe(128);
+    expect(new TextDecoder().decode(view)).toBe(text);
+    expect(new TextDecoder().decode(new Uint8Array(slab, 100, 6))).toBe("voisin");
+  }
 });
 
 test("a closed pool refuses new bodies", async () => {

@@ -18,10 +18,12 @@ import type { SubmissionRecord } from "./schema";
  * on any rejection the caller runs zod, which stays the definition and produces the error list.
  */
 
-const FIELDS = new Set([
+/** The fields in the schema's order (the order of zod's output, hence of the canonical JSON). */
+const FIELD_ORDER = [
   "key", "sex", "birthYear", "qpv", "zrr", "rsa", "ass", "aah", "rqth",
   "ftDuration", "educationLevel", "hireDate", "exitDate", "exitMotif", "hoursWorked", "hoursSinceHire",
-]);
+] as const;
+const FIELDS: ReadonlySet<string> = new Set(FIELD_ORDER);
 const SEX_SET: ReadonlySet<unknown> = new Set(SEXES);
 const RSA_SET: ReadonlySet<unknown> = new Set(RSA_VALUES);
 const FT_SET: ReadonlySet<unknown> = new Set(FT_DURATIONS);
@@ -32,11 +34,37 @@ const nullableHours = (v: unknown) => v === null || (isNumber(v) && v >= -HOURS_
 // dayFromIso accepts exactly YYYY-MM-DD (ISO_DATE_PATTERN) and a real calendar date.
 const nullableDate = (v: unknown) => v === null || (typeof v === "string" && dayFromIso(v) !== null);
 
+/** How a record's keys stand: not all fields of the schema, all of them in another order, or in schema order. */
+const enum Keys {
+  Invalid,
+  Reordered,
+  InOrder,
+}
+
+/**
+ * Like zod's strict object, every enumerable key, own or inherited, must be a field. Keys in schema order (as
+ * our clients send them, and as JSON.parse gives them back) are answered by comparing each with the expected
+ * one (parsed keys are internalised strings: a pointer comparison), without a set look-up per key.
+ */
+function keysOf(r: object): Keys {
+  let i = 0;
+  let inOrder = Object.getPrototypeOf(r) === Object.prototype;
+  for (const k in r) {
+    if (inOrder && k === FIELD_ORDER[i]) {
+      i++;
+      continue;
+    }
+    inOrder = false;
+    if (!FIELDS.has(k)) return Keys.Invalid;
+  }
+  return inOrder && i === FIELD_ORDER.length ? Keys.InOrder : Keys.Reordered;
+}
+
 export function isValidRecord(r: unknown): boolean {
-  if (typeof r !== "object" || r === null || Array.isArray(r)) return false;
-  // Like zod's strict object: every enumerable key, own or inherited, must be a field.
-  for (const k in r) if (!FIELDS.has(k)) return false;
-  const o = r as Record<string, unknown>;
+  return typeof r === "object" && r !== null && !Array.isArray(r) && keysOf(r) !== Keys.Invalid && validFields(r as Record<string, unknown>);
+}
+
+function validFields(o: Record<string, unknown>): boolean {
   const key = o.key;
   if (key !== null && !(typeof key === "string" && isPersonKey(key))) return false;
   if (o.sex !== null && !SEX_SET.has(o.sex)) return false;
@@ -53,17 +81,6 @@ export function isValidRecord(r: unknown): boolean {
   return nullableHours(o.hoursWorked) && nullableHours(o.hoursSinceHire);
 }
 
-/** The fields in the schema's order (the order of zod's output, hence of the canonical JSON). */
-const FIELD_ORDER = [...FIELDS];
-
-/** True when the record's enumerable keys are exactly the fields, in schema order (as our clients send them). */
-function inSchemaOrder(r: object): boolean {
-  if (Object.getPrototypeOf(r) !== Object.prototype) return false;
-  let i = 0;
-  for (const k in r) if (k !== FIELD_ORDER[i++]) return false;
-  return i === FIELD_ORDER.length;
-}
-
 /**
  * The records as zod would return them (keys in schema order, so the canonical JSON and the content hash are
  * the same), or null when the value is not an array of at most `max` valid records. A valid record already in
@@ -75,14 +92,17 @@ export function checkedRecords(value: unknown, max: number): SubmissionRecord[] 
   const out: SubmissionRecord[] = new Array<SubmissionRecord>(value.length);
   for (let i = 0; i < value.length; i++) {
     const r = value[i] as SubmissionRecord;
-    if (!isValidRecord(r)) return null;
-    out[i] = inSchemaOrder(r)
-      ? r
-      : {
-          key: r.key, sex: r.sex, birthYear: r.birthYear, qpv: r.qpv, zrr: r.zrr, rsa: r.rsa, ass: r.ass, aah: r.aah, rqth: r.rqth,
-          ftDuration: r.ftDuration, educationLevel: r.educationLevel, hireDate: r.hireDate, exitDate: r.exitDate, exitMotif: r.exitMotif,
-          hoursWorked: r.hoursWorked, hoursSinceHire: r.hoursSinceHire,
-        };
+    if (typeof r !== "object" || r === null || Array.isArray(r)) return null;
+    const keys = keysOf(r);
+    if (keys === Keys.Invalid || !validFields(r as unknown as Record<string, unknown>)) return null;
+    out[i] =
+      keys === Keys.InOrder
+        ? r
+        : {
+            key: r.key, sex: r.sex, birthYear: r.birthYear, qpv: r.qpv, zrr: r.zrr, rsa: r.rsa, ass: r.ass, aah: r.aah, rqth: r.rqth,
+            ftDuration: r.ftDuration, educationLevel: r.educationLevel, hireDate: r.hireDate, exitDate: r.exitDate, exitMotif: r.exitMotif,
+            hoursWorked: r.hoursWorked, hoursSinceHire: r.hoursSinceHire,
+          };
   }
   return out;
 }

@@ -9,14 +9,22 @@
  */
 export const PERSON_KEY_PATTERN = /^[0-9a-f]{64}$/;
 
-/** PERSON_KEY_PATTERN without a regular expression (the hub checks 300 keys per submission). */
+/** 1 for the characters of a lowercase hex digit (0-9, a-f), by char code below 128. */
+const HEX_DIGIT = new Uint8Array(128);
+for (const c of "0123456789abcdef") HEX_DIGIT[c.charCodeAt(0)] = 1;
+
+/**
+ * PERSON_KEY_PATTERN without a regular expression (the hub checks 300 keys per submission): one table read
+ * per character and no branch until the end.
+ */
 export function isPersonKey(v: string): boolean {
   if (v.length !== 64) return false;
+  let ok = 1;
   for (let i = 0; i < 64; i++) {
     const c = v.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    ok &= c < 128 ? HEX_DIGIT[c]! : 0;
   }
-  return true;
+  return ok === 1;
 }
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const EDUCATION_LEVEL_PATTERN = /^\d{2}$/;

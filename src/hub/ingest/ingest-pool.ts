@@ -27,7 +27,10 @@ export class IngestPool {
     this.threads = new Array<Thread | null>(Math.max(0, size)).fill(null);
   }
 
-  /** Parses and prepares a body (never rejects for a bad body: the outcome says why). */
+  /**
+   * Parses and prepares a body (never rejects for a bad body: the outcome says why). The body is the caller's
+   * no longer: it may be detached (moved to the thread) when this returns.
+   */
   parse(body: Uint8Array): Promise<BodyOutcome> {
     if (this.closed) return Promise.reject(new Error("Le hub s'arrête."));
     if (this.threads.length === 0) {
@@ -43,8 +46,10 @@ export class IngestPool {
       thread.pending.set(id, { resolve, reject });
       // Keeps the process alive only while a body is being prepared.
       if (thread.pending.size === 1) thread.worker.ref();
-      // Copied, not transferred: the body's memory may belong to a shared pool of small buffers.
-      thread.worker.postMessage({ id, body } satisfies ToIngest);
+      // A body with a memory of its own (any body over 4 KB) is handed over, not copied: the caller drops it.
+      // A short one may sit in Node's shared pool of small buffers, which must not move: it is copied.
+      const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+      thread.worker.postMessage({ id, body } satisfies ToIngest, own ? [body.buffer] : []);
     });
   }
 
