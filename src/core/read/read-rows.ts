@@ -228,10 +228,13 @@ export class RowReader {
     for (let k = 0; k < nPlans; k++) {
       const p = plans[k];
       const v = cells[p.index];
-      if (v === null || v === undefined || v === "") continue;
+      if (v === null || v === undefined) continue;
+      // Branch on the type first: a cell holds a string, a number or a Date, and comparing such a value with ""
+      // or 0 is a generic comparison; within each branch the comparison is of one type (cheaper, ×25 per row).
       const t = typeof v;
       if (t === "string") {
         const s = v as string;
+        if (s.length === 0) continue;
         const c0 = s.charCodeAt(0);
         if (c0 === 35 && isExcelError(s)) {
           seen |= bitOf(p.kind);
@@ -239,6 +242,9 @@ export class RowReader {
           continue;
         }
         if (isBlankChar(c0) && isEmptyCell(s)) continue;
+        filled = true;
+      } else if (t === "number") {
+        if ((v as number) !== 0 || (p.kind !== K.Hours && p.kind !== K.Month && p.kind !== K.Weekly && p.kind !== K.HoursSinceHire)) filled = true;
       } else if (t === "object" && !(v instanceof Date)) {
         const err = excelErrorOf(v);
         seen |= bitOf(p.kind);
@@ -248,8 +254,7 @@ export class RowReader {
           this.invalid(p, excelRow, v);
         }
         continue;
-      }
-      if (v !== 0 || (p.kind !== K.Hours && p.kind !== K.Month && p.kind !== K.Weekly && p.kind !== K.HoursSinceHire)) filled = true;
+      } else filled = true;
       switch (p.kind) {
         case K.Pass: {
           const x = normalizePass(v);
