@@ -12,3 +12,11 @@ export function startHubThread(name: string, workerData: unknown): Worker {
   const register = path.resolve(__dirname, "../../scripts/register-ts.js");
   return new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(ts)});`, { eval: true, workerData });
 }
+
+/**
+ * True when the bytes fill an ArrayBuffer of their own, which can then be moved to another thread instead of
+ * copied. Short Buffers are views into a slab that Node shares between many of them: those must be copied.
+ */
+export function ownsItsMemory(b: Uint8Array): b is Uint8Array<ArrayBuffer> {
+  return b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+}

@@ -1,6 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { RulesConfig } from "../../core";
-import { startHubThread } from "../threads";
+import { ownsItsMemory, startHubThread } from "../threads";
 import { parseSubmissionBody, type BodyOutcome } from "./parse-body";
 import type { FromIngest, IngestThreadData, ToIngest } from "./ingest-thread";
 
@@ -48,8 +48,7 @@ export class IngestPool {
       if (thread.pending.size === 1) thread.worker.ref();
       // A body with a memory of its own (any body over 4 KB) is handed over, not copied: the caller drops it.
       // A short one may sit in Node's shared pool of small buffers, which must not move: it is copied.
-      const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-      thread.worker.postMessage({ id, body } satisfies ToIngest, own ? [body.buffer] : []);
+      thread.worker.postMessage({ id, body } satisfies ToIngest, ownsItsMemory(body) ? [body.buffer] : []);
     });
   }
 

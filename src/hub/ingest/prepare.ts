@@ -13,6 +13,7 @@ import {
   type StructureInfo,
 } from "../../core";
 import { periodKey, type SubmissionPayload } from "../../core/submission";
+import { ownsItsMemory } from "../threads";
 
 /**
  * Everything the hub stores for a valid payload, derived from it once: what the route checks (SIRET, kind),
@@ -52,7 +53,7 @@ export interface PreparedSubmission {
  */
 function ownBytes(text: string): Uint8Array {
   const b = Buffer.from(text, "utf8");
-  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+  return ownsItsMemory(b) ? b : new Uint8Array(b);
 }
 
 /**
