@@ -40,8 +40,6 @@ export interface IndicatorContext {
   motifs: MotifIndex;
 }
 
-export { isRsa } from "./rsa";
-
 /** Annual hours of one ETP: the structure's own figure when given, else the kind's default (domain §4.3). */
 export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig): number | null {
   if (structure.annualHoursPerFte !== null && structure.annualHoursPerFte > 0) return structure.annualHoursPerFte;

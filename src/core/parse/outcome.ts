@@ -1,12 +1,6 @@
 import { isBlankChar } from "../text/normalize";
 
 /**
- * Re-exported: the parsers' notion of a blank is the text module's. Hot code imports it from
- * text/normalize directly: a CommonJS re-export is a getter, called on every use.
- */
-export { isBlankChar };
-
-/**
  * Outcome of a cell parser: the value, null when the cell is empty ("non renseigné"), or INVALID when
  * it holds something that cannot be read for the field. A sentinel instead of a result object keeps
  * the hot loop free of per-cell allocations.

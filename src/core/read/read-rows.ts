@@ -22,7 +22,6 @@ import { FIELD_EXPECTED, FIELD_LABELS } from "./field-labels";
 import { rowAt, type SheetView } from "./sheet-view";
 import { clearRow, newRow } from "./empty-row";
 
-export { newRow };
 
 /** The table ends after this many consecutive blank rows (domain §2.3). */
 export const BLANK_ROWS_END = 20;

@@ -19,8 +19,6 @@ import {
 } from "./record-fields";
 import { checkedRecords } from "./record-check";
 
-export { PERSON_KEY_PATTERN } from "./record-fields";
-
 /**
  * Submission payload v1: what a structure sends to the department's hub (domain §5), defined once and shared
  * by the client, the CLI and the hub. Every object is strict: an unknown field (a name, a birth date, a NIR,

@@ -151,4 +151,3 @@ export async function ping(hub: HubDb): Promise<void> {
   await sql`select 1`.execute(hub.db);
 }
 
-export { isUniqueViolation } from "./unique-violation";

@@ -1,4 +1,4 @@
-import { newRow } from "../../../src/core/read/read-rows";
+import { newRow } from "../../../src/core/read/empty-row";
 /** Fixtures for the rule tests: invented people, a hand-built TableInfo, a run helper. */
 import type { TableInfo } from "../../../src/core/model/analysis";
 import type { RulesConfig, RulesConfigOverride } from "../../../src/core/model/config";
