@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { tsFiles } from "../support/source-files";
 
 /**
  * The design card: src/core is the domain, pure TypeScript; it imports nothing of ours outside itself
@@ -7,13 +8,6 @@ import { dirname, join, relative, resolve } from "node:path";
  */
 const CORE = resolve(__dirname, "../../src/core");
 const ALLOWED_PACKAGES = new Set(["zod"]);
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith(".ts") ? [p] : [];
-  });
-}
 
 function importsOf(source: string): string[] {
   const specs: string[] = [];
