@@ -60,8 +60,15 @@ function keysOf(r: object): Keys {
   return inOrder && i === FIELD_ORDER.length ? Keys.InOrder : Keys.Reordered;
 }
 
+/** Keys.Invalid for anything but a valid record; otherwise how its keys stand. */
+function checkRecord(r: unknown): Keys {
+  if (typeof r !== "object" || r === null || Array.isArray(r)) return Keys.Invalid;
+  const keys = keysOf(r);
+  return keys !== Keys.Invalid && validFields(r as Record<string, unknown>) ? keys : Keys.Invalid;
+}
+
 export function isValidRecord(r: unknown): boolean {
-  return typeof r === "object" && r !== null && !Array.isArray(r) && keysOf(r) !== Keys.Invalid && validFields(r as Record<string, unknown>);
+  return checkRecord(r) !== Keys.Invalid;
 }
 
 function validFields(o: Record<string, unknown>): boolean {
@@ -92,9 +99,8 @@ export function checkedRecords(value: unknown, max: number): SubmissionRecord[] 
   const out: SubmissionRecord[] = new Array<SubmissionRecord>(value.length);
   for (let i = 0; i < value.length; i++) {
     const r = value[i] as SubmissionRecord;
-    if (typeof r !== "object" || r === null || Array.isArray(r)) return null;
-    const keys = keysOf(r);
-    if (keys === Keys.Invalid || !validFields(r as unknown as Record<string, unknown>)) return null;
+    const keys = checkRecord(r);
+    if (keys === Keys.Invalid) return null;
     out[i] =
       keys === Keys.InOrder
         ? r
