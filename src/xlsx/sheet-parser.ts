@@ -1,19 +1,21 @@
 import type { CellValue } from "../core";
-import { dayFromSerial } from "../core";
-import { attr, textOfRuns, unescapeOoxml, unescapeXml } from "./xml";
+import { GENERAL, MAX_COL, scanCells, type ScanState } from "./cell-scanner";
+import { cellTypeOf, inlineString, rawValueOf, valueOfRaw, type ValueContext, CellType } from "./cell-value";
+import { attr } from "./xml";
+import { concatBytes, indexOfBytes, isNameEnd, isWordChar, lastRowEnd, lastRowStart, textAt } from "./xml-bytes";
 
-export interface SheetParseContext {
-  sharedStrings: readonly string[];
-  dateStyles: readonly boolean[];
-  date1904: boolean;
+export interface SheetParseContext extends ValueContext {
   /** Stop when a non-empty row lies beyond this 1-based row number. */
   maxRows: number;
-  /** Longest row XML accepted, in characters (default 64 Mi). */
+  /** Longest row XML accepted, in bytes (default 64 Mi). */
   maxRowChars?: number;
 }
 
 /** Longest row XML accepted (a real row is a few KB): past it the file is damaged or hostile. */
 const MAX_ROW_CHARS = 64 * 1024 * 1024;
+
+/** Bytes kept while no row has ended: bounded, so a sheet of empty rows does not fill memory. */
+const MAX_IDLE_CHARS = 1 << 20;
 
 /** Thrown when one row's XML is absurdly long (never a real report). */
 export class RowTooLong extends Error {
@@ -29,6 +31,11 @@ export class TooManyRows extends Error {
   }
 }
 
+const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+
+const encoder = new TextEncoder();
+const ROW_CLOSE = encoder.encode("</row>");
+
 /** 0-based column index of an A1 reference's letters ("C12" → 2). */
 function columnIndex(ref: string): number {
   let n = 0;
@@ -41,96 +48,113 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-function serialToDate(serial: number, date1904: boolean): Date {
-  const day = dayFromSerial(serial, date1904);
-  const frac = serial - Math.floor(serial);
-  return new Date(Math.round((day + frac) * 86400000));
-}
-
-const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const V_RE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/;
-const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
-
 /**
- * Incremental parser of a worksheet part: feed it text chunks in order, it keeps the cells of
- * complete <row> elements. Values come out as Office.js Range.values would give them (errors as
- * "#N/A"…, formulas as their cached result), except that date-formatted numbers become Date objects.
+ * Incremental parser of a worksheet part: feed it text chunks in order, it keeps the cells of complete
+ * <row> elements. Values come out as Office.js Range.values would give them (errors as "#N/A"…,
+ * formulas as their cached result), except that date-formatted numbers become Date objects.
  */
-/** Last column Excel has (XFD): a reference beyond it is damage, its cell is ignored. */
-const MAX_COL = 16383;
-
-// Attributes of the current cell, set by readCellAttrs (module-level: no allocation per cell).
-let attrR: string | null = null;
-let attrT: string | null = null;
-let attrS: string | null = null;
-
-/** Reads r, t and s of a cell's attribute text in one pass; false when it needs the general parser. */
-function readCellAttrs(attrs: string): boolean {
-  attrR = attrT = attrS = null;
-  let i = 0;
-  const n = attrs.length;
-  while (i < n) {
-    const c = attrs.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
-      i++;
-      continue;
-    }
-    const eq = attrs.indexOf("=", i);
-    if (eq < 0) return true;
-    const q = attrs.charCodeAt(eq + 1);
-    if (q !== 34 /* " */) return false;
-    const end = attrs.indexOf('"', eq + 2);
-    if (end < 0) return false;
-    if (eq - i === 1) {
-      const name = attrs.charCodeAt(i);
-      const value = attrs.slice(eq + 2, end);
-      if (name === 114 /* r */) attrR = value;
-      else if (name === 116 /* t */) attrT = value;
-      else if (name === 115 /* s */) attrS = value;
-    } else if (attrs.charCodeAt(eq - 1) === 32) return false;
-    i = end + 1;
-  }
-  return true;
-}
-
 export class SheetParser {
   /** Rows indexed from column A (absolute), in order of appearance with their 0-based row index. */
   private readonly rows: { r: number; cells: CellValue[] }[] = [];
-  private buffer = "";
+  /** Bytes after the last complete row, in the order received (no row ends in them). */
+  private carry: Uint8Array[] = [];
+  private carryLength = 0;
+  /** The carry is one row longer than MAX_IDLE_CHARS: it grows until its end (or the row limit). */
+  private inLongRow = false;
   private nextRow = 0;
-  private minCol = Number.POSITIVE_INFINITY;
-  private maxCol = -1;
+  private readonly state: ScanState = { minCol: Number.POSITIVE_INFINITY, maxCol: -1, rowEnd: -1 };
   private sorted = true;
 
   constructor(private readonly ctx: SheetParseContext) {}
 
-  push(chunk: string): void {
-    if (chunk.length === 0) return;
-    this.buffer += chunk;
-    const lastEnd = this.buffer.lastIndexOf("</row>");
-    if (lastEnd < 0) {
-      if (this.buffer.length > (this.ctx.maxRowChars ?? MAX_ROW_CHARS)) throw new RowTooLong();
-      // Self-closing rows only (no cells) or not there yet; keep the tail bounded.
-      if (this.buffer.length > 1 << 20) {
-        const k = this.buffer.lastIndexOf("<row");
-        this.buffer = k >= 0 ? this.buffer.slice(k) : this.buffer.slice(-64);
-      }
+  /** Feeds the next bytes of the part (UTF-8; a string is encoded first). */
+  push(chunk: Uint8Array | string): void {
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    if (bytes.length === 0) return;
+    let end = lastRowEnd(bytes, 0);
+    if (end < 0 && this.carryLength > 0) end = this.endAcrossBoundary(bytes);
+    if (end < 0) {
+      this.carry.push(bytes);
+      this.carryLength += bytes.length;
+      if (this.carryLength > (this.ctx.maxRowChars ?? MAX_ROW_CHARS)) throw new RowTooLong();
+      if (this.carryLength > MAX_IDLE_CHARS && !this.inLongRow) this.trimIdle();
       return;
     }
-    const complete = this.buffer.slice(0, lastEnd + 6);
-    this.buffer = this.buffer.slice(lastEnd + 6);
-    this.parseRows(complete);
+    let data = bytes;
+    let stop = end;
+    if (this.carryLength > 0) {
+      this.carry.push(bytes);
+      data = concatBytes(this.carry);
+      stop = end + this.carryLength;
+    }
+    this.parseRows(data, stop);
+    // A copy: the rest must not keep the whole chunk alive.
+    this.carry = stop < data.length ? [data.slice(stop)] : [];
+    this.carryLength = data.length - stop;
+    this.inLongRow = false;
   }
 
-  private parseRows(xml: string): void {
-    const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-    let m: RegExpExecArray | null;
-    while ((m = rowRe.exec(xml)) !== null) {
-      const rAttr = attr(m[1], "r");
+  /** A row end whose closing tag straddles the carry and `bytes`, as an index in `bytes`; -1 if none. */
+  private endAcrossBoundary(bytes: Uint8Array): number {
+    const last = this.carry[this.carry.length - 1];
+    const tail = last.subarray(Math.max(0, last.length - 64));
+    const window = concatBytes([tail, bytes.subarray(0, 64)]);
+    const end = lastRowEnd(window, 0);
+    return end > tail.length ? end - tail.length : -1;
+  }
+
+  /** No row has ended in a long carry: keep it from the last row start (rows before it were empty). */
+  private trimIdle(): void {
+    const data = concatBytes(this.carry);
+    const k = lastRowStart(data);
+    const kept = k > 0 ? data.slice(k) : k < 0 ? data.slice(-64) : data;
+    this.carry = [kept];
+    this.carryLength = kept.length;
+    this.inLongRow = k === 0 || kept.length > MAX_IDLE_CHARS;
+  }
+
+  /** Every row element of b[0, end) (complete rows, plus self-closing ones). */
+  private parseRows(b: Uint8Array, end: number): void {
+    let pos = 0;
+    for (;;) {
+      const lt = b.indexOf(60 /* < */, pos);
+      if (lt < 0 || lt >= end) return;
+      // The element's name, with its prefix if any (<row>, <x:row>).
+      let i = lt + 1;
+      if (b[i] === 47 /* / */ || b[i] === 33 /* ! */ || b[i] === 63 /* ? */) {
+        pos = i;
+        continue;
+      }
+      let colon = -1;
+      while (i < end && (isWordChar(b[i]) || (b[i] === 58 && colon < 0))) {
+        if (b[i] === 58) colon = i;
+        i++;
+      }
+      const local = colon >= 0 ? colon + 1 : lt + 1;
+      if (i - local !== 3 || b[local] !== 114 || b[local + 1] !== 111 || b[local + 2] !== 119 || !isNameEnd(b[i])) {
+        pos = i; // <sheetData>, <rowBreaks>…
+        continue;
+      }
+      let gt = i;
+      while (gt < end && b[gt] !== 62) gt++;
+      if (gt >= end) return;
+      const selfClosing = b[gt - 1] === 47;
+      const rAttr = attr(textAt(b, i, selfClosing ? gt - 1 : gt), "r");
       const r = rAttr !== null && /^\d+$/.test(rAttr) ? Number(rAttr) - 1 : this.nextRow;
       this.nextRow = r + 1;
-      if (m[2] === undefined) continue;
-      const cells = this.parseCells(m[2]);
+      pos = gt + 1;
+      if (selfClosing) continue;
+      let cells: CellValue[] | null | typeof GENERAL = colon < 0 ? scanCells(b, gt + 1, end, this.ctx, this.state) : GENERAL;
+      if (cells === GENERAL) {
+        const close = colon < 0 ? ROW_CLOSE : encoder.encode(`</${textAt(b, lt + 1, local)}row>`);
+        const rowClose = indexOfBytes(b, close, gt + 1, end);
+        if (rowClose < 0) return;
+        pos = rowClose + close.length;
+        cells = this.parseCellsGeneral(textAt(b, gt + 1, rowClose));
+      } else {
+        if (this.state.rowEnd < 0) return;
+        pos = this.state.rowEnd;
+      }
       if (cells === null) continue;
       if (r + 1 > this.ctx.maxRows) throw new TooManyRows(r + 1);
       if (this.rows.length > 0 && this.rows[this.rows.length - 1].r >= r) this.sorted = false;
@@ -138,56 +162,8 @@ export class SheetParser {
     }
   }
 
-  /** The row's values from column A (holes for empty cells), or null when it has no value. */
-  private parseCells(xml: string): CellValue[] | null {
-    let out: CellValue[] | null = null;
-    let nextCol = 0;
-    let pos = 0;
-    const len = xml.length;
-    while (pos < len) {
-      const lt = xml.indexOf("<", pos);
-      if (lt < 0) break;
-      const after = xml.charCodeAt(lt + 1);
-      if (after !== 99 /* c */) {
-        // Another element, or a prefixed cell (<x:c …>) that the general path handles.
-        const close = xml.indexOf(">", lt);
-        const tag = xml.slice(lt + 1, close < 0 ? len : Math.min(close, lt + 24)).split(/[\s/>]/, 1)[0];
-        if (tag.indexOf(":") >= 0) return this.parseCellsSlow(xml);
-        pos = close < 0 ? len : close + 1;
-        continue;
-      }
-      const next = xml.charCodeAt(lt + 2);
-      if (next !== 32 && next !== 62 && next !== 47) {
-        pos = lt + 2;
-        continue;
-      }
-      const gt = xml.indexOf(">", lt);
-      if (gt < 0) break;
-      const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      const attrs = xml.slice(lt + 2, selfClosing ? gt - 1 : gt);
-      if (!readCellAttrs(attrs)) return this.parseCellsSlow(xml);
-      const col = attrR !== null ? columnIndex(attrR) : nextCol;
-      nextCol = col + 1;
-      if (selfClosing || col < 0 || col > MAX_COL) {
-        pos = gt + 1;
-        continue;
-      }
-      const end = xml.indexOf("</c>", gt);
-      if (end < 0) return this.parseCellsSlow(xml);
-      pos = end + 4;
-      if (end === gt + 1) continue;
-      const value = this.cellValue(attrT, attrS, xml.slice(gt + 1, end));
-      if (value === "" || value === null) continue;
-      if (out === null) out = [];
-      out[col] = value;
-      if (col < this.minCol) this.minCol = col;
-      if (col > this.maxCol) this.maxCol = col;
-    }
-    return out;
-  }
-
   /** General path: namespace prefixes, single quotes, spaces around "=" (rare writers). */
-  private parseCellsSlow(xml: string): CellValue[] | null {
+  private parseCellsGeneral(xml: string): CellValue[] | null {
     let out: CellValue[] | null = null;
     let nextCol = 0;
     const re = new RegExp(CELL_RE.source, "g");
@@ -199,69 +175,37 @@ export class SheetParser {
       nextCol = col + 1;
       const body = m[2];
       if (body === undefined || body.length === 0 || col < 0 || col > MAX_COL) continue;
-      const value = this.cellValue(attr(attrs, "t"), attr(attrs, "s"), body);
+      const type = cellTypeOf(attr(attrs, "t"));
+      const style = attr(attrs, "s");
+      let value: CellValue;
+      if (type === CellType.InlineStr) value = inlineString(body);
+      else {
+        const raw = rawValueOf(body);
+        value = raw === null ? "" : valueOfRaw(type, style === null ? -1 : Number(style), raw, this.ctx);
+      }
       if (value === "" || value === null) continue;
       if (out === null) out = [];
       out[col] = value;
-      if (col < this.minCol) this.minCol = col;
-      if (col > this.maxCol) this.maxCol = col;
+      if (col < this.state.minCol) this.state.minCol = col;
+      if (col > this.state.maxCol) this.state.maxCol = col;
     }
     return out;
   }
 
-  private cellValue(type: string | null, style: string | null, body: string): CellValue {
-    const t = type ?? "n";
-    if (t === "inlineStr") {
-      const is = IS_RE.exec(body);
-      return is ? textOfRuns(is[1]) : "";
-    }
-    let raw: string;
-    const vs = body.indexOf("<v>");
-    if (vs >= 0) {
-      const ve = body.indexOf("</v>", vs + 3);
-      if (ve < 0) return "";
-      raw = body.slice(vs + 3, ve);
-    } else {
-      const v = V_RE.exec(body);
-      if (!v) return "";
-      raw = v[1];
-    }
-    switch (t) {
-      case "s": {
-        const s = this.ctx.sharedStrings[Number(raw)];
-        return s ?? "";
-      }
-      case "str":
-        return unescapeOoxml(unescapeXml(raw));
-      case "e":
-        return unescapeXml(raw).trim();
-      case "b":
-        return raw.trim() === "1" || raw.trim().toLowerCase() === "true";
-      case "d": {
-        const d = new Date(raw.trim().length === 10 ? `${raw.trim()}T00:00:00Z` : raw.trim());
-        return Number.isFinite(d.getTime()) ? d : unescapeXml(raw);
-      }
-      default: {
-        const n = Number(raw);
-        if (raw.trim() === "" || !Number.isFinite(n)) return unescapeXml(raw);
-        if (style !== null && this.ctx.dateStyles[Number(style)]) return serialToDate(n, this.ctx.date1904);
-        return n;
-      }
-    }
-  }
-
   /** Dense rows from the used range (first to last non-empty row and column), empty cells as "". */
   finish(name: string): { name: string; rows: CellValue[][]; origin: { row: number; col: number } } {
-    if (this.buffer.length > 0) {
-      this.parseRows(this.buffer);
-      this.buffer = "";
+    if (this.carryLength > 0) {
+      const data = concatBytes(this.carry);
+      this.parseRows(data, data.length);
+      this.carry = [];
+      this.carryLength = 0;
     }
     if (this.rows.length === 0) return { name, rows: [], origin: { row: 0, col: 0 } };
     if (!this.sorted) this.rows.sort((a, b) => a.r - b.r);
     const first = this.rows[0].r;
     const last = this.rows[this.rows.length - 1].r;
-    const minCol = this.minCol;
-    const width = this.maxCol - minCol + 1;
+    const minCol = this.state.minCol;
+    const width = this.state.maxCol - minCol + 1;
     const dense: CellValue[][] = new Array(last - first + 1);
     let k = 0;
     for (let r = first; r <= last; r++) {
