@@ -196,6 +196,18 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
     }).toThrow(RowTooLong);
   });
 
+  it("a workbook whose sheet data is damaged inside the zip (bad deflate stream) → truncated, not a crash or a hang", async () => {
+    const rows = Array.from({ length: 3000 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 10007}</v></c></row>`).join("");
+    const bytes = Buffer.from(await handXlsx({ sheets: [{ name: "S", sheetData: rows }] }));
+    const at = bytes.indexOf("xl/worksheets/sheet1.xml") + 24 + 400;
+    for (let i = 0; i < 64; i++) bytes[at + i] = 0xff;
+    const p = join(dir, "abime.xlsx");
+    writeFileSync(p, bytes);
+    const r = await reason(readXlsxFile(p));
+    expect(r.reason).toBe("truncated");
+    expect(r.message).toContain("« abime.xlsx »");
+  });
+
   it("a missing path", async () => {
     const r = await reason(readXlsxFile(join(dir, "absent.xlsx")));
     expect(r.reason).toBe("io");
