@@ -79,9 +79,29 @@ function resolveTarget(target: string): string {
   return out.join("/");
 }
 
-async function text(zip: JSZip, path: string): Promise<string | null> {
+/** The deflated bytes of an entry, when the native inflater can take them (jszip's internals, see CompressedEntry). */
+function deflatedContent(file: JSZip.JSZipObject): Uint8Array | null {
+  const entry = (file as unknown as { _data?: CompressedEntry })._data;
+  return entry?.compressedContent && entry.compression?.magic === "\x08\x00" ? entry.compressedContent : null;
+}
+
+async function text(zip: JSZip, path: string, inflateRaw?: InflateRaw): Promise<string | null> {
   const f = zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null;
-  return f ? f.async("string") : null;
+  if (!f) return null;
+  const deflated = inflateRaw ? deflatedContent(f) : null;
+  if (inflateRaw && deflated) {
+    // Native inflate and decoding: the shared strings of a big report are megabytes (jszip's own inflate and
+    // UTF-8 decoding take several times longer).
+    const decoder = new TextDecoder("utf-8");
+    const parts: string[] = [];
+    await inflateRaw(deflated, (chunk) => {
+      parts.push(decoder.decode(chunk, { stream: true }));
+      return true;
+    });
+    parts.push(decoder.decode());
+    return parts.join("");
+  }
+  return f.async("string");
 }
 
 function parseSharedStrings(xml: string | null): string[] {
@@ -95,10 +115,10 @@ function parseSharedStrings(xml: string | null): string[] {
 
 /** Streams one zip entry through the sheet parser, so a huge sheet stops early instead of filling memory. */
 async function parseSheetEntry(file: JSZip.JSZipObject, parser: SheetParser, inflateRaw?: InflateRaw): Promise<void> {
-  const entry = (file as unknown as { _data?: CompressedEntry })._data;
-  if (inflateRaw && entry?.compressedContent && entry.compression?.magic === "\x08\x00") {
+  const deflated = inflateRaw ? deflatedContent(file) : null;
+  if (inflateRaw && deflated) {
     let error: unknown = null;
-    await inflateRaw(entry.compressedContent, (chunk) => {
+    await inflateRaw(deflated, (chunk) => {
       try {
         parser.push(chunk);
         return true;
@@ -181,7 +201,7 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
 }
 
 async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadXlsxOptions): Promise<WorkbookData> {
-  const workbookXml = await text(zip, "xl/workbook.xml");
+  const workbookXml = await text(zip, "xl/workbook.xml", options.inflateRaw);
   if (workbookXml === null) {
     if (zip.file("xl/workbook.bin")) throw readError("not-xlsx", name, "classeur binaire .xlsb");
     if (zip.file("word/document.xml")) throw readError("not-xlsx", name, "c'est un document Word");
@@ -193,7 +213,7 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
   const d1904 = prMatch ? attr(prMatch[1], "date1904") : null;
   const date1904 = d1904 === "1" || d1904 === "true";
 
-  const relsXml = (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "";
+  const relsXml = (await text(zip, "xl/_rels/workbook.xml.rels", options.inflateRaw)) ?? "";
   const targets = new Map<string, string>();
   const relRe = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
   let m: RegExpExecArray | null;
@@ -213,8 +233,8 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
   }
   if (sheets.length === 0) throw readError("no-sheet", name);
 
-  const sharedStrings = parseSharedStrings(await text(zip, "xl/sharedStrings.xml"));
-  const dateStyles = parseDateStyles(await text(zip, "xl/styles.xml"));
+  const sharedStrings = parseSharedStrings(await text(zip, "xl/sharedStrings.xml", options.inflateRaw));
+  const dateStyles = parseDateStyles(await text(zip, "xl/styles.xml", options.inflateRaw));
   const out: SheetData[] = [];
   let cells = 0;
   for (let i = 0; i < sheets.length; i++) {
