@@ -5,6 +5,9 @@ import { isSpace, textAt } from "./xml-bytes";
 /** Last column Excel has (XFD): a reference beyond it is damage, its cell is ignored. */
 export const MAX_COL = 16383;
 
+/** Widest row array allocated ahead of its cells. */
+const MAX_PREALLOCATED = 1024;
+
 /** Returned when a row needs the general (regex) parser: namespace prefixes, single quotes, "a = b". */
 export const GENERAL = 0;
 
@@ -238,7 +241,9 @@ export function scanCells(b: Uint8Array, start: number, end: number, ctx: ValueC
       value = bodyValue(b, body, close, ctx);
     }
     if (value === "" || value === null) continue;
-    if (out === null) out = [];
+    // Sized for the widest row so far (most rows are as wide): the array does not grow cell by cell. Not
+    // past MAX_PREALLOCATED: one stray cell far right must not make every row that wide while reading.
+    if (out === null) out = state.maxCol < MAX_PREALLOCATED ? new Array<CellValue>(state.maxCol + 1) : [];
     out[col] = value;
     if (col < state.minCol) state.minCol = col;
     if (col > state.maxCol) state.maxCol = col;

@@ -8,6 +8,7 @@ export type XlsxReadReason =
   | "no-sheet"
   | "no-cells"
   | "too-many-rows"
+  | "too-many-cells"
   | "unreadable"
   | "io";
 
@@ -49,6 +50,8 @@ export function readErrorMessage(reason: XlsxReadReason, file: string, detail?: 
       return `Le classeur ${f} est vide (aucune cellule remplie) : remplissez la feuille des salariés puis relancez.`;
     case "too-many-rows":
       return `Le classeur ${f} est trop grand${detail ? ` (${detail})` : ""} : un bilan SIAE ne compte pas autant de lignes. Supprimez les lignes inutiles (lignes vides formatées, copies) ou séparez les données, puis relancez.`;
+    case "too-many-cells":
+      return `Le classeur ${f} est trop grand${detail ? ` (${detail})` : ""} : des cellules sont remplies loin à droite ou en bas du tableau. Supprimez les colonnes et les lignes au-delà du tableau (Ctrl+Fin dans Excel montre la dernière cellule utilisée), enregistrez, puis relancez.`;
     case "io":
       return `Impossible d'ouvrir le fichier ${f}${detail ? ` (${detail})` : ""} : vérifiez le chemin et les droits de lecture.`;
     case "unreadable":

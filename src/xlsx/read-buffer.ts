@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import type { SheetData, WorkbookData } from "../core";
 import { readError, XlsxReadError } from "./errors";
 import { parseDateStyles } from "./styles";
-import { RowTooLong, SheetParser, TooManyRows } from "./sheet-parser";
+import { RowTooLong, SheetParser, TooManyCells, TooManyRows } from "./sheet-parser";
 import { attr, textOfRuns } from "./xml";
 
 /**
@@ -257,7 +257,14 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
       }
       throw e;
     }
-    const sheet = parser.finish(s.name);
+    let sheet: SheetData;
+    try {
+      sheet = parser.finish(s.name);
+    } catch (e) {
+      if (!(e instanceof TooManyCells)) throw e;
+      const n = e.cells.toLocaleString("fr-FR");
+      throw readError("too-many-cells", name, `la feuille « ${s.name} » va jusqu'à la cellule ${e.lastCell}, soit ${n} cellules`);
+    }
     cells += sheet.rows.length;
     out.push(sheet);
     options.onSheet?.(s.name, i + 1, sheets.length);

@@ -1,4 +1,4 @@
-import type { CellValue } from "../core";
+import { a1, type CellValue } from "../core";
 import { GENERAL, MAX_COL, scanCells, type ScanState } from "./cell-scanner";
 import { cellTypeOf, inlineString, rawValueOf, valueOfRaw, type ValueContext, CellType } from "./cell-value";
 import { attr } from "./xml";
@@ -21,6 +21,24 @@ const MAX_IDLE_CHARS = 1 << 20;
 export class RowTooLong extends Error {
   constructor() {
     super("row too long");
+  }
+}
+
+/**
+ * Cells of the used range accepted (rows × columns, every cell of the rectangle becomes an array slot): a
+ * report is a few hundred thousand; past this the sheet has values far from its table (a cell typed in
+ * column XFD) and the arrays would exhaust memory.
+ */
+const MAX_CELLS = 20_000_000;
+
+/** Thrown by finish when the used range is past MAX_CELLS (turned into an XlsxReadError by the caller). */
+export class TooManyCells extends Error {
+  constructor(
+    /** The last cell of the used range, A1 ("XFD100000"). */
+    readonly lastCell: string,
+    readonly cells: number,
+  ) {
+    super(`used range up to ${lastCell}`);
   }
 }
 
@@ -206,6 +224,8 @@ export class SheetParser {
     const last = this.rows[this.rows.length - 1].r;
     const minCol = this.state.minCol;
     const width = this.state.maxCol - minCol + 1;
+    const cells = (last - first + 1) * width;
+    if (cells > MAX_CELLS) throw new TooManyCells(a1(last + 1, this.state.maxCol + 1), cells);
     const dense: CellValue[][] = new Array(last - first + 1);
     let k = 0;
     for (let r = first; r <= last; r++) {

@@ -208,6 +208,23 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
     expect(r.message).toContain("« abime.xlsx »");
   });
 
+  it("a value typed far from the table (column XFD) on a long sheet → a clear message, not arrays of 16 384 columns per row", async () => {
+    const rows = [`<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>`];
+    for (let r = 2; r <= 2000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const bytes = await handXlsx({ sheets: [{ name: "Salariés", sheetData: rows.join("") }] });
+    const r = await reason(readXlsxBytes(bytes, { name: "loin.xlsx" }));
+    expect(r.reason).toBe("too-many-cells");
+    expect(r.message).toContain("« loin.xlsx »");
+    expect(r.message).toContain("XFD2000");
+    expect(r.message).toContain("Ctrl+Fin");
+    // The same stray cell on a short sheet is read (a wide but small used range).
+    const small = await handXlsx({ sheets: [{ name: "S", sheetData: rows.slice(0, 5).join("") }] });
+    const data = await readXlsxBytes(small);
+    expect(data.sheets[0].rows).toHaveLength(5);
+    expect(data.sheets[0].rows[0]).toHaveLength(16384);
+    expect(data.sheets[0].rows[0][16383]).toBe("x");
+  });
+
   it("a missing path", async () => {
     const r = await reason(readXlsxFile(join(dir, "absent.xlsx")));
     expect(r.reason).toBe("io");
