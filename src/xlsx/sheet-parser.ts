@@ -8,14 +8,14 @@ export interface SheetParseContext extends ValueContext {
   /** Stop when a non-empty row lies beyond this 1-based row number. */
   maxRows: number;
   /** Longest row XML accepted, in bytes (default 64 Mi). */
-  maxRowChars?: number;
+  maxRowBytes?: number;
 }
 
 /** Longest row XML accepted (a real row is a few KB): past it the file is damaged or hostile. */
-const MAX_ROW_CHARS = 64 * 1024 * 1024;
+const MAX_ROW_BYTES = 64 * 1024 * 1024;
 
 /** Bytes kept while no row has ended: bounded, so a sheet of empty rows does not fill memory. */
-const MAX_IDLE_CHARS = 1 << 20;
+const MAX_IDLE_BYTES = 1 << 20;
 
 /** Thrown when one row's XML is absurdly long (never a real report). */
 export class RowTooLong extends Error {
@@ -67,7 +67,7 @@ function columnIndex(ref: string): number {
 }
 
 /**
- * Incremental parser of a worksheet part: feed it text chunks in order, it keeps the cells of complete
+ * Incremental parser of a worksheet part: feed it its UTF-8 bytes in chunks, in order; it keeps the cells of complete
  * <row> elements. Values come out as Office.js Range.values would give them (errors as "#N/A"…,
  * formulas as their cached result), except that date-formatted numbers become Date objects.
  */
@@ -77,7 +77,7 @@ export class SheetParser {
   /** Bytes after the last complete row, in the order received (no row ends in them). */
   private carry: Uint8Array[] = [];
   private carryLength = 0;
-  /** The carry is one row longer than MAX_IDLE_CHARS: it grows until its end (or the row limit). */
+  /** The carry is one row longer than MAX_IDLE_BYTES: it grows until its end (or the row limit). */
   private inLongRow = false;
   private nextRow = 0;
   private readonly state: ScanState = { minCol: Number.POSITIVE_INFINITY, maxCol: -1, rowEnd: -1 };
@@ -94,8 +94,8 @@ export class SheetParser {
     if (end < 0) {
       this.carry.push(bytes);
       this.carryLength += bytes.length;
-      if (this.carryLength > (this.ctx.maxRowChars ?? MAX_ROW_CHARS)) throw new RowTooLong();
-      if (this.carryLength > MAX_IDLE_CHARS && !this.inLongRow) this.trimIdle();
+      if (this.carryLength > (this.ctx.maxRowBytes ?? MAX_ROW_BYTES)) throw new RowTooLong();
+      if (this.carryLength > MAX_IDLE_BYTES && !this.inLongRow) this.trimIdle();
       return;
     }
     let data = bytes;
@@ -128,7 +128,7 @@ export class SheetParser {
     const kept = k > 0 ? data.slice(k) : k < 0 ? data.slice(-64) : data;
     this.carry = [kept];
     this.carryLength = kept.length;
-    this.inLongRow = k === 0 || kept.length > MAX_IDLE_CHARS;
+    this.inLongRow = k === 0 || kept.length > MAX_IDLE_BYTES;
   }
 
   /** Every row element of b[0, end) (complete rows, plus self-closing ones). */

@@ -189,7 +189,7 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
   }, 120_000);
 
   it("a hostile row longer than the row size limit stops instead of growing a buffer", () => {
-    const parser = new SheetParser({ sharedStrings: [], dateStyles: [], date1904: false, maxRows: 10, maxRowChars: 1000 });
+    const parser = new SheetParser({ sharedStrings: [], dateStyles: [], date1904: false, maxRows: 10, maxRowBytes: 1000 });
     parser.push('<row r="1"><c r="A1" t="inlineStr"><is><t>');
     expect(() => {
       for (let i = 0; i < 20; i++) parser.push("x".repeat(100));
