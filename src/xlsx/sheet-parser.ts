@@ -51,8 +51,13 @@ export class TooManyRows extends Error {
 
 const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 
-const encoder = new TextEncoder();
-const ROW_CLOSE = encoder.encode("</row>");
+/** "</row>" in bytes (ASCII). */
+const ROW_CLOSE = Uint8Array.from("</row>", (c) => c.charCodeAt(0));
+
+/** UTF-8 bytes of a text (made at the call, not at import: see xml-bytes). */
+function utf8Bytes(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
 
 /** 0-based column index of an A1 reference's letters ("C12" → 2). */
 function columnIndex(ref: string): number {
@@ -87,7 +92,7 @@ export class SheetParser {
 
   /** Feeds the next bytes of the part (UTF-8; a string is encoded first). */
   push(chunk: Uint8Array | string): void {
-    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    const bytes = typeof chunk === "string" ? utf8Bytes(chunk) : chunk;
     if (bytes.length === 0) return;
     let end = lastRowEnd(bytes, 0);
     if (end < 0 && this.carryLength > 0) end = this.endAcrossBoundary(bytes);
@@ -164,7 +169,7 @@ export class SheetParser {
       if (selfClosing) continue;
       let cells: CellValue[] | null | typeof GENERAL = colon < 0 ? scanCells(b, gt + 1, end, this.ctx, this.state) : GENERAL;
       if (cells === GENERAL) {
-        const close = colon < 0 ? ROW_CLOSE : encoder.encode(`</${textAt(b, lt + 1, local)}row>`);
+        const close = colon < 0 ? ROW_CLOSE : utf8Bytes(`</${textAt(b, lt + 1, local)}row>`);
         const rowClose = indexOfBytes(b, close, gt + 1, end);
         if (rowClose < 0) return;
         pos = rowClose + close.length;

@@ -3,7 +3,13 @@
  * syntax are ASCII, so they are found in the bytes, and only the values that are text get decoded.
  */
 
-const decoder = new TextDecoder("utf-8");
+let decoder: TextDecoder | null = null;
+
+/** Made on first use, not at import: a test environment (jsdom) may install TextDecoder after the imports. */
+function utf8(b: Uint8Array): string {
+  decoder ??= new TextDecoder("utf-8");
+  return decoder.decode(b);
+}
 
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -26,12 +32,12 @@ export function textAt(b: Uint8Array, start: number, end: number): string {
     let s = "";
     for (let i = start; i < end; i++) {
       const c = b[i];
-      if (c >= 128) return decoder.decode(b.subarray(start, end));
+      if (c >= 128) return utf8(b.subarray(start, end));
       s += String.fromCharCode(c);
     }
     return s;
   }
-  return decoder.decode(b.subarray(start, end));
+  return utf8(b.subarray(start, end));
 }
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
