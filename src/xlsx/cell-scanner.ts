@@ -1,5 +1,5 @@
 import type { CellValue } from "../core";
-import { CellType, inlineString, numberValue, rawValueOf, valueOfRaw, type ValueContext } from "./cell-value";
+import { CellType, cellTypeOf, inlineString, numberValue, rawValueOf, valueOfRaw, type ValueContext } from "./cell-value";
 import { isSpace, textAt } from "./xml-bytes";
 
 /** Last column Excel has (XFD): a reference beyond it is damage, its cell is ignored. */
@@ -33,20 +33,10 @@ function columnAt(b: Uint8Array, start: number, end: number): number {
   return n - 1;
 }
 
-/** Type named by the `t` attribute's value b[start, end). */
+/** Type named by the `t` attribute's value b[start, end): "s" (shared string, most text cells) in place. */
 function typeAt(b: Uint8Array, start: number, end: number): CellType {
-  const len = end - start;
-  const c = b[start];
-  if (len === 1) {
-    if (c === 115 /* s */) return CellType.Shared;
-    if (c === 101 /* e */) return CellType.Error;
-    if (c === 98 /* b */) return CellType.Bool;
-    if (c === 100 /* d */) return CellType.Date;
-    return CellType.Number;
-  }
-  if (len === 3 && c === 115 && b[start + 1] === 116 && b[start + 2] === 114) return CellType.Str;
-  if (len === 9 && textAt(b, start, end) === "inlineStr") return CellType.InlineStr;
-  return CellType.Number;
+  if (end - start === 1 && b[start] === 115 /* s */) return CellType.Shared;
+  return cellTypeOf(textAt(b, start, end));
 }
 
 /** Non-negative integer written in b[start, end) with digits only (at most 9), else -1. */
