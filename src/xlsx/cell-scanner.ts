@@ -1,6 +1,6 @@
 import type { CellValue } from "../core";
 import { CellType, cellTypeOf, inlineString, numberValue, rawValueOf, valueOfRaw, type ValueContext } from "./cell-value";
-import { isSpace, textAt } from "./xml-bytes";
+import { isNameEnd, isSpace, textAt } from "./xml-bytes";
 
 /** Last column Excel has (XFD): a reference beyond it is damage, its cell is ignored. */
 export const MAX_COL = 16383;
@@ -181,8 +181,7 @@ export function scanCells(b: Uint8Array, start: number, end: number, ctx: ValueC
     while (pos < end && b[pos] !== 60) pos++;
     if (pos >= end) return null;
     const lt = pos;
-    const next = b[lt + 2];
-    if (b[lt + 1] !== 99 /* c */ || !(isSpace(next) || next === 62 || next === 47)) {
+    if (b[lt + 1] !== 99 /* c */ || !isNameEnd(b[lt + 2])) {
       if (isRowClose(b, lt)) {
         state.rowEnd = lt + 6;
         return out;

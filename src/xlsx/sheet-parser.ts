@@ -2,7 +2,7 @@ import { a1, type CellValue } from "../core";
 import { GENERAL, MAX_COL, scanCells, type ScanState } from "./cell-scanner";
 import { cellTypeOf, inlineString, rawValueOf, valueOfRaw, type ValueContext, CellType } from "./cell-value";
 import { attr } from "./xml";
-import { concatBytes, indexOfBytes, isNameEnd, isWordChar, lastRowEnd, lastRowStart, textAt } from "./xml-bytes";
+import { concatBytes, indexOfBytes, isNameEnd, isRowName, isWordChar, lastRowEnd, lastRowStart, textAt } from "./xml-bytes";
 
 export interface SheetParseContext extends ValueContext {
   /** Stop when a non-empty row lies beyond this 1-based row number. */
@@ -154,7 +154,7 @@ export class SheetParser {
         i++;
       }
       const local = colon >= 0 ? colon + 1 : lt + 1;
-      if (i - local !== 3 || b[local] !== 114 || b[local + 1] !== 111 || b[local + 2] !== 119 || !isNameEnd(b[i])) {
+      if (i - local !== 3 || !isRowName(b, local) || !isNameEnd(b[i])) {
         pos = i; // <sheetData>, <rowBreaks>…
         continue;
       }

@@ -58,7 +58,7 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
  * comes before its "/"), or -1 when the name is text, not a tag. Any namespace prefix is accepted, as
  * other writers use one (<x:row>) and may mix it with unprefixed rows.
  */
-export function tagStart(b: Uint8Array, name: number): number {
+function tagStart(b: Uint8Array, name: number): number {
   let i = name - 1;
   if (b[i] === 58 /* : */) {
     i--;
@@ -70,7 +70,7 @@ export function tagStart(b: Uint8Array, name: number): number {
 }
 
 /** True when bytes at `i` are "row" (the local name of a row element). */
-function isRowName(b: Uint8Array, i: number): boolean {
+export function isRowName(b: Uint8Array, i: number): boolean {
   return b[i] === 114 && b[i + 1] === 111 && b[i + 2] === 119;
 }
 
