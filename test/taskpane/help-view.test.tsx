@@ -6,12 +6,16 @@ import { HELP } from "../../src/taskpane/i18n/help";
 import { initialView } from "../../src/taskpane/views";
 import { cannedAnalysis, FakePort, renderPane } from "./fixtures";
 
+// The help view is loaded on demand (React.lazy): its first load compiles its modules, which under a busy CI
+// machine took longer than findBy's 1 s default (a failed clean-clone run); 8 s as the other lazy views' tests.
+const findHelp = () => screen.findByTestId("help", {}, { timeout: 8000 });
+
 describe("help view (?view=aide, the manifest's SupportUrl)", () => {
   it("opens on the help tab from the manifest's link, in French, with every topic and the version", async () => {
     expect(initialView("?view=aide")).toBe("aide");
     renderPane(new FakePort(), cannedAnalysis([]), { initialView: initialView("?view=aide"), autoCheck: false });
     expect(screen.getByRole("tab", { name: "Aide" }).getAttribute("aria-selected")).toBe("true");
-    const help = await screen.findByTestId("help");
+    const help = await findHelp();
     for (const title of ["1. Vérifier", "2. Indicateurs", "3. Envoyer", "4. Consolider (Département)", "Données personnelles", "Besoin d'aide ?"])
       expect(within(help).getByRole("heading", { name: title })).toBeTruthy();
     expect(help.textContent).toContain("ne quittent jamais le classeur");
@@ -22,7 +26,7 @@ describe("help view (?view=aide, the manifest's SupportUrl)", () => {
     const user = userEvent.setup();
     render(<App language="fr" initialView="verifier" analyze={() => cannedAnalysis([])} openFile={jest.fn()} />);
     await user.click(screen.getByRole("button", { name: "Aide : comment ça marche ?" }));
-    expect(await screen.findByTestId("help")).toBeTruthy();
+    expect(await findHelp()).toBeTruthy();
     expect(screen.queryByRole("tablist")).toBeNull();
     await user.click(screen.getByRole("button", { name: "Vérifier un classeur" }));
     expect(screen.queryByTestId("help")).toBeNull();
@@ -31,7 +35,7 @@ describe("help view (?view=aide, the manifest's SupportUrl)", () => {
 
   it("speaks English when Office does, with the same topics", async () => {
     render(<App language="en" initialView="aide" analyze={() => cannedAnalysis([])} openFile={jest.fn()} />);
-    const help = await screen.findByTestId("help");
+    const help = await findHelp();
     expect(within(help).getByRole("heading", { name: "Personal data" })).toBeTruthy();
     expect(HELP.en.topics.map((t) => t.id)).toEqual(HELP.fr.topics.map((t) => t.id));
   });
