@@ -14,5 +14,6 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
   },
+  setupFilesAfterEnv: ["<rootDir>/test/support/dom-setup.js"],
   testTimeout: 30000,
 };

@@ -7,6 +7,7 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { KeyboardEvent } from "react";
@@ -159,7 +160,7 @@ export function FindingsList({ report, text, severity, selected, onSelect }: Fin
                   <li key={i}>
                     <Button
                       appearance="subtle"
-                      className={isSelected ? `${styles.finding} ${styles.selected}` : styles.finding}
+                      className={mergeClasses(styles.finding, isSelected && styles.selected)}
                       aria-label={`${t("goToCell", { ref })} : ${f.message}`}
                       aria-current={isSelected ? "true" : undefined}
                       data-cell={ref}
