@@ -1,4 +1,3 @@
-import { passDigits } from "./pass-digits";
 import { EntryInts, PassEntries } from "./pass-entries";
 
 /**
@@ -29,9 +28,8 @@ export class IdentityIndex {
 
   /** The person already known under `id`, or -1 after recording `person` under it. */
   personOrAdd(id: string, person: number): number {
-    const value = passDigits(id);
-    if (value >= 0) {
-      const entry = this.passes.entryOf(value);
+    const entry = this.passes.entryOfText(id);
+    if (entry >= 0) {
       const known = this.persons.get(entry);
       if (known === 0) this.persons.set(entry, person + 1);
       return known - 1;

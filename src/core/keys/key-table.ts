@@ -102,7 +102,7 @@ export class FirstRowTable {
 }
 
 /** Mixes both 32-bit halves, then a murmur-style finaliser: sequential PASS numbers must not cluster. */
-function hashOf(key: number): number {
+export function hashOf(key: number): number {
   let hash = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
   hash ^= hash >>> 15;
   hash = Math.imul(hash, 0x2c1b3c6d);

@@ -1,7 +1,8 @@
 import { Spares } from "./spares";
 
 /**
- * The names and row of each entry of the duplicate-person name table, to confirm a hash hit. Columns
+ * The names, row and name key of each row the duplicate-person rule compares by name (earlierEqual runs
+ * over `keys` after the pass, and confirms a key match with the names). Columns
  * that are emptied and kept for the next analysis (see Spares): three arrays growing by push to 100 000
  * entries cost more than the whole name check.
  */
@@ -10,11 +11,14 @@ export class NameEntries {
   private last: (string | null)[];
   private first: (string | null)[];
   private excelRows: Int32Array;
+  /** The name key of each entry (entries 0…size-1). */
+  keys: Float64Array;
 
   private constructor(capacity: number) {
     this.last = new Array<string | null>(capacity).fill(null);
     this.first = new Array<string | null>(capacity).fill(null);
     this.excelRows = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
   }
 
   /** Empty entries for about `expected` names. */
@@ -23,31 +27,33 @@ export class NameEntries {
     return SPARE.take((e) => e.excelRows.length >= capacity && e.excelRows.length <= 2 * capacity) ?? new NameEntries(capacity);
   }
 
-  /** Adds an entry; its number is the previous size + 1. */
-  add(last: string, first: string, excelRow: number): void {
+  /** Adds entry number `size` (from 0). */
+  add(last: string, first: string, excelRow: number, key: number): void {
     const i = this.size++;
     if (i === this.excelRows.length) this.grow();
     this.last[i] = last;
     this.first[i] = first;
     this.excelRows[i] = excelRow;
+    this.keys[i] = key;
   }
 
   lastName(entry: number): string {
-    return this.last[entry - 1] as string;
+    return this.last[entry] as string;
   }
 
   firstName(entry: number): string {
-    return this.first[entry - 1] as string;
+    return this.first[entry] as string;
   }
 
   excelRow(entry: number): number {
-    return this.excelRows[entry - 1];
+    return this.excelRows[entry];
   }
 
-  /** Drops the names (personal data is not kept past the analysis) and keeps the columns for reuse. */
+  /** Drops the names and keys (personal data is not kept past the analysis) and keeps the columns for reuse. */
   release(): void {
     this.last.fill(null, 0, this.size);
     this.first.fill(null, 0, this.size);
+    this.keys.fill(0, 0, this.size);
     this.size = 0;
     if (this.excelRows.length <= SPARE_MAX_CAPACITY) SPARE.give(this);
   }
@@ -57,6 +63,9 @@ export class NameEntries {
     const rows = new Int32Array(n);
     rows.set(this.excelRows);
     this.excelRows = rows;
+    const keys = new Float64Array(n);
+    keys.set(this.keys);
+    this.keys = keys;
     const last = new Array<string | null>(n).fill(null);
     const first = new Array<string | null>(n).fill(null);
     for (let i = 0; i < this.size; i++) {

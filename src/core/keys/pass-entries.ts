@@ -1,5 +1,6 @@
 import { FirstRowTable } from "./key-table";
 import { Spares } from "./spares";
+import { passDigits } from "./pass-digits";
 
 /**
  * 12-digit PASS values → dense entry numbers (0, 1, 2… in order of first sight), which the duplicate-person
@@ -15,19 +16,32 @@ export class PassEntries {
   // that starts as one changes the object's shape at its first large value (see KEEP_TABLE_SHAPE).
   private lastValue = NaN;
   private lastEntry = -1;
+  /** The text lastValue was read from, when the caller gave it (see entryOfText). */
+  private lastText: string | null = null;
 
   constructor(expected: number) {
     this.table = FirstRowTable.take(expected);
   }
 
-  /** The entry of a PASS value (passDigits), a new one the first time. */
-  entryOf(value: number): number {
+  /** The entry of a PASS value (passDigits of `text`), a new one the first time. */
+  entryOf(value: number, text: string | null = null): number {
+    this.lastText = text;
     if (value === this.lastValue) return this.lastEntry;
     const hit = this.table.firstOrAdd(value, this.count + 1);
     const entry = hit === 0 ? this.count++ : hit - 1;
     this.lastValue = value;
     this.lastEntry = entry;
     return entry;
+  }
+
+  /**
+   * The entry of a PASS text, or -1 when it is not 12 digits. The second user of a row's PASS gets the
+   * same string object as the first: answered by one comparison, without reading the digits again.
+   */
+  entryOfText(text: string): number {
+    if (text === this.lastText) return this.lastEntry;
+    const value = passDigits(text);
+    return value < 0 ? -1 : this.entryOf(value, text);
   }
 
   /** See FirstRowTable.warm. */

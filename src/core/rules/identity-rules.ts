@@ -2,7 +2,7 @@ import type { PersonRow } from "../model/person";
 import { normalizeText } from "../text/normalize";
 import type { FindingCollector } from "../findings/collector";
 import type { RowRule, RuleEnv } from "./rule-env";
-import { FirstRowTable } from "../keys/key-table";
+import { earlierEqual } from "../keys/earlier-equal";
 import { passDigits } from "../keys/pass-digits";
 import { NameEntries } from "../keys/name-entries";
 import { EntryInts, PassEntries } from "../keys/pass-entries";
@@ -44,10 +44,9 @@ export class IdentityRules implements RowRule {
   private readonly passFirst: EntryInts;
   private readonly otherPass = new Map<string, number>();
   // Names are mostly distinct: they are hashed in their normalised form without building it, packed with
-  // the birth day into one number; a hit is confirmed with normalizeText (rare: only true duplicates).
-  private readonly nameTable: FirstRowTable;
-  // What a hit is confirmed against, per entry of nameTable: not the row itself, which may be an object
-  // the reader refills for the next row.
+  // the birth day into one number, and kept with the names (not the row itself, which may be an object
+  // the reader refills for the next row). Repeats are found after the pass (earlierEqual) and confirmed
+  // with normalizeText.
   private readonly names: NameEntries;
   // The keys warm() computed for the rows about to be checked, used again by check() (hashing names is
   // most of the rule's own work): rows warmRows[warmAt…warmCount - 1], checked in that order.
@@ -56,7 +55,12 @@ export class IdentityRules implements RowRule {
   private warmRows: readonly PersonRow[] = [];
   private warmAt = 0;
   private warmCount = 0;
+  // Names whose birth day cannot be packed into a key (rare): compared by their normalised text.
   private readonly otherNames = new Map<string, number>();
+  // Duplicates are reported after the pass, in row order (name repeats are only known then): the rows
+  // and first rows of PASS repeats, and of name repeats, in the order found.
+  private readonly passRepeats: { row: number; raw: string; first: number }[] = [];
+  private readonly nameRepeats: { row: number; first: number }[] = [];
 
   constructor(
     private readonly env: RuleEnv,
@@ -67,16 +71,24 @@ export class IdentityRules implements RowRule {
     this.ownPasses = env.passEntries === null;
     this.passes = env.passEntries ?? new PassEntries(env.rowCount);
     this.passFirst = EntryInts.take(env.rowCount);
-    this.nameTable = FirstRowTable.take(env.rowCount);
     this.names = NameEntries.take(env.rowCount);
   }
 
-  /** After the last row: the tables go back for the next analysis. */
+  /** After the last row: finds the name repeats, reports every duplicate in row order, hands the tables back. */
   finish(): void {
+    const names = this.names;
+    earlierEqual(
+      names.keys,
+      names.size,
+      (k, j) =>
+        normalizeText(names.lastName(k)) === normalizeText(names.lastName(j)) &&
+        normalizeText(names.firstName(k)) === normalizeText(names.firstName(j)),
+      (j, k) => this.nameRepeats.push({ row: names.excelRow(j), first: names.excelRow(k) }),
+    );
+    this.reportDuplicates();
     if (this.ownPasses) this.passes.release();
     this.passFirst.release();
-    this.nameTable.release();
-    this.names.release();
+    names.release();
   }
 
   warm(rows: readonly PersonRow[], n: number): number {
@@ -95,17 +107,13 @@ export class IdentityRules implements RowRule {
     this.warmAt = 0;
     this.warmCount = n;
     let touched = 0;
-    for (let i = 0; i < n; i++) {
-      if (passKeys[i] >= 0) touched += this.passes.warm(passKeys[i]);
-      if (nameKeys[i] >= 0) touched += this.nameTable.warm(nameKeys[i]);
-    }
+    for (let i = 0; i < n; i++) if (passKeys[i] >= 0) touched += this.passes.warm(passKeys[i]);
     return touched;
   }
 
   check(row: PersonRow): void {
     let warmed = -1;
     if (this.warmAt < this.warmCount && this.warmRows[this.warmAt] === row) warmed = this.warmAt++;
-    let duplicated = false;
     const rawPass = row.passNumber;
     if (this.hasPass && rawPass !== null) {
       // Most PASS numbers are already 12 clean digits: no string work for them.
@@ -120,23 +128,19 @@ export class IdentityRules implements RowRule {
       // decides for `identity`); a malformed one is already a pass-format error.
       if (wellFormed) {
         const first = this.firstWithPass(pass, value, row.excelRow);
-        if (first !== 0) {
-          duplicated = true;
-          this.duplicatePass(row, rawPass, first);
-        }
+        if (first !== 0) this.passRepeats.push({ row: row.excelRow, raw: rawPass, first });
       }
     }
     if (this.hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
       const key = warmed >= 0 ? this.warmNames[warmed] : nameKey(row.lastName, row.firstName, row.birthDate);
-      const first = this.firstWithName(row, key, row.lastName, row.firstName, row.birthDate);
-      // One finding per row: a row already reported for its PASS is not reported again.
-      if (first !== 0 && !duplicated) this.duplicateName(row, first);
+      if (key >= 0) this.names.add(row.lastName, row.firstName, row.excelRow, key);
+      else this.otherName(row.lastName, row.firstName, row.birthDate, row.excelRow);
     }
   }
 
   private firstWithPass(pass: string, value: number, excelRow: number): number {
     if (value >= 0) {
-      const entry = this.passes.entryOf(value);
+      const entry = this.passes.entryOf(value, pass);
       const first = this.passFirst.get(entry);
       if (first === 0) this.passFirst.set(entry, excelRow);
       return first;
@@ -147,25 +151,34 @@ export class IdentityRules implements RowRule {
     return 0;
   }
 
-  /** `key`: nameKey of the three. */
-  private firstWithName(row: PersonRow, key: number, last: string, first: string, birth: number): number {
-    if (key >= 0) {
-      const names = this.names;
-      const hit = this.nameTable.firstOrAdd(key, names.size + 1);
-      if (hit === 0) {
-        names.add(last, first, row.excelRow);
-        return 0;
-      }
-      const same =
-        normalizeText(names.lastName(hit)) === normalizeText(last) && normalizeText(names.firstName(hit)) === normalizeText(first);
-      // A hash collision between different names (about one chance in 2^35) is not a duplicate.
-      return same ? names.excelRow(hit) : 0;
-    }
+  /** A name whose birth day has no key: compared at once by its normalised text. */
+  private otherName(last: string, first: string, birth: number, excelRow: number): void {
     const text = `${normalizeText(last)}|${normalizeText(first)}|${birth}`;
     const seen = this.otherNames.get(text);
-    if (seen !== undefined) return seen;
-    this.otherNames.set(text, row.excelRow);
-    return 0;
+    if (seen !== undefined) this.nameRepeats.push({ row: excelRow, first: seen });
+    else this.otherNames.set(text, excelRow);
+  }
+
+  /**
+   * The duplicate-person findings, in row order as if raised row by row; one per row: a row already
+   * reported for its PASS is not reported again for its name.
+   */
+  private reportDuplicates(): void {
+    const byPass = this.passRepeats;
+    const byName = this.nameRepeats.sort((a, b) => a.row - b.row);
+    let p = 0;
+    for (const n of byName) {
+      while (p < byPass.length && byPass[p].row <= n.row) {
+        const r = byPass[p++];
+        this.duplicatePass(r.row, r.raw, r.first);
+        if (r.row === n.row) n.first = 0;
+      }
+      if (n.first !== 0) this.duplicateName(n.row, n.first);
+    }
+    while (p < byPass.length) {
+      const r = byPass[p++];
+      this.duplicatePass(r.row, r.raw, r.first);
+    }
   }
 
   private passMalformed(row: PersonRow, rawPass: string, pass: string): void {
@@ -186,19 +199,19 @@ export class IdentityRules implements RowRule {
     }));
   }
 
-  private duplicatePass(row: PersonRow, raw: string, first: number): void {
+  private duplicatePass(excelRow: number, raw: string, first: number): void {
     const env = this.env;
     this.findings.add("duplicate-person", "error", () => ({
-      ...env.at("passNumber", row.excelRow),
+      ...env.at("passNumber", excelRow),
       value: raw,
       message: `Le PASS IAE ${raw} figure déjà à la ligne ${first}. Une personne ne doit apparaître qu'une fois par parcours : supprimez le doublon ou corrigez le numéro.`,
     }));
   }
 
-  private duplicateName(row: PersonRow, first: number): void {
+  private duplicateName(excelRow: number, first: number): void {
     const env = this.env;
     this.findings.add("duplicate-person", "error", () => ({
-      ...env.at("lastName", row.excelRow),
+      ...env.at("lastName", excelRow),
       value: `nom + prénom + date de naissance identiques à la ligne ${first}`,
       message: `Cette personne (même nom, prénom et date de naissance) figure déjà à la ligne ${first}. Supprimez le doublon, ou fusionnez les deux lignes s'il s'agit du même parcours.`,
     }));

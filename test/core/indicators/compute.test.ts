@@ -258,6 +258,19 @@ describe("employees", () => {
     expect(r.age50plus).toBe(1); // 45 ≥ 45
   });
 
+  it("uses the configured education levels, a code listed in two levels counting in both", () => {
+    // "41" moved below CAP and also counted as non-certified; "XY" (not an ASP code: rows rebuilt from
+    // records carry what was sent) listed too.
+    const education = { belowCap: ["41", "XY"], capBep: ["50"], nonCertified: ["41"] };
+    const config = { ...DEFAULT_CONFIG, education };
+    const codes = ["41", "41", "XY", "50", "70", null];
+    const r = computeIndicators(
+      codes.map((educationLevel) => row({ educationLevel, hoursWorked: 5 })),
+      { structure: structure(), fieldsPresent: PERSON_FIELDS, config, motifs: MOTIFS },
+    );
+    expect([r.levelBelowCap, r.levelCapBep, r.levelNonCertified]).toEqual([3, 1, 2]);
+  });
+
   it("ignores negative hours in sums", () => {
     const r = computeIndicators([row({ hoursWorked: -50 }), row({ hoursWorked: 20 })], context());
     expect(r.hoursWorked).toBe(20);

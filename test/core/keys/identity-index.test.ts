@@ -1,4 +1,5 @@
 import { IdentityIndex } from "../../../src/core/keys/identity-index";
+import { PassEntries } from "../../../src/core/keys/pass-entries";
 
 describe("IdentityIndex", () => {
   it("returns the first person of a 12-digit identity, -1 when new", () => {
@@ -24,5 +25,21 @@ describe("IdentityIndex", () => {
     const index = new IdentityIndex(1);
     for (let i = 0; i < 5000; i++) expect(index.personOrAdd(String(100000000000 + i), i)).toBe(-1);
     for (let i = 0; i < 5000; i++) expect(index.personOrAdd(String(100000000000 + i), 9999)).toBe(i);
+  });
+
+  it("shares PASS entries with another user without mixing up whose text was read last", () => {
+    const passes = new PassEntries(4);
+    const index = new IdentityIndex(4, passes);
+    // The duplicate-person rule reads row 1's PASS, then the index gets the same text.
+    const first = "999990000001";
+    passes.entryOf(999990000001, first);
+    expect(index.personOrAdd(first, 0)).toBe(-1);
+    // The rule then reads another value without giving its text: the index must not take the last
+    // entry for the first text again.
+    passes.entryOf(999990000002);
+    expect(index.personOrAdd(first, 1)).toBe(0);
+    expect(index.personOrAdd("999990000002", 2)).toBe(-1);
+    expect(index.personOrAdd("999990000002", 3)).toBe(2);
+    passes.release();
   });
 });

@@ -23,13 +23,16 @@ describe("scratch tables kept from one analysis to the next", () => {
 
   it("released name entries forget their names and grow past their size", () => {
     const e = NameEntries.take(10);
-    for (let k = 0; k < 3000; k++) e.add(`N${k}`, `P${k}`, k + 2);
-    expect([e.lastName(2999), e.firstName(2999), e.excelRow(2999)]).toEqual(["N2998", "P2998", 3000]);
+    for (let k = 0; k < 3000; k++) e.add(`N${k}`, `P${k}`, k + 2, k * 10);
+    expect([e.lastName(2998), e.firstName(2998), e.excelRow(2998), e.keys[2998]]).toEqual(["N2998", "P2998", 3000, 29980]);
     e.release();
     const again = NameEntries.take(3000);
+    expect(again).toBe(e);
     expect(again.size).toBe(0);
-    again.add("A", "B", 7);
-    expect([again.lastName(1), again.firstName(1), again.excelRow(1)]).toEqual(["A", "B", 7]);
+    // The keys were zeroed too: they are made from names and birth dates.
+    expect(again.keys.slice(0, 3000).every((k) => k === 0)).toBe(true);
+    again.add("A", "B", 7, 5);
+    expect([again.lastName(0), again.firstName(0), again.excelRow(0), again.keys[0]]).toEqual(["A", "B", 7, 5]);
     again.release();
   });
 

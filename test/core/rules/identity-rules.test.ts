@@ -106,6 +106,31 @@ describe("duplicate-person", () => {
     expect(count(report, "pass-format", "error")).toBe(2);
   });
 
+  it("a name met a third time still names the first row", () => {
+    const person = { lastName: "Diallo", firstName: "Awa", birthDate: born };
+    const found = issues(run({ fields: FIELDS, rows: rows(person, { lastName: "Diallo", firstName: "Moussa", birthDate: born }, person, person) }), "duplicate-person");
+    expect(found.map((f) => [f.row, f.value])).toEqual([
+      [4, "nom + prénom + date de naissance identiques à la ligne 2"],
+      [5, "nom + prénom + date de naissance identiques à la ligne 2"],
+    ]);
+  });
+
+  it("at the cap, lists the first duplicates in row order, by PASS and by name alike", () => {
+    const a = { passNumber: "999990000001", lastName: "Nguyen", firstName: "Paul", birthDate: born };
+    const b = { passNumber: "999990000002", lastName: "Petit", firstName: "Léa", birthDate: born };
+    const report = run({
+      fields: FIELDS,
+      // Row 3 repeats row 2 by name (another PASS), row 4 repeats row 2 by PASS, rows 5 and 6 the same again.
+      rows: rows(a, { ...a, passNumber: "999990000003" }, { ...b, passNumber: a.passNumber }, { ...a, passNumber: "999990000004" }, { ...b, passNumber: a.passNumber }),
+      config: { findingsCapPerRule: 2 },
+    });
+    expect(issues(report, "duplicate-person").map((f) => [f.row, f.field])).toEqual([
+      [3, "lastName"],
+      [4, "passNumber"],
+    ]);
+    expect(report.rules.find((r) => r.code === "duplicate-person")).toMatchObject({ count: 4, listed: 2 });
+  });
+
   it("lists up to the cap and keeps the true count", () => {
     const twelveDuplicates = rows(...Array.from({ length: 13 }, () => ({ passNumber: "999990000001" })));
     const report = run({ fields: FIELDS, rows: twelveDuplicates, config: { findingsCapPerRule: 5 } });
