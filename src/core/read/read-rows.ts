@@ -17,6 +17,7 @@ import { parseFtDuration } from "../parse/ft-duration";
 import { parseEducationLevel } from "../parse/education";
 import { parsePrescriber } from "../parse/prescriber";
 import { normalizePass } from "../parse/identifiers";
+import { passDigits } from "../keys/pass-digits";
 import { parsePostalCode, parseTextCell } from "../parse/text";
 import { FIELD_EXPECTED, FIELD_LABELS } from "./field-labels";
 import { rowAt, type SheetView } from "./sheet-view";
@@ -224,6 +225,7 @@ export class RowReader {
     let monthSum = 0;
     let monthAny = false;
     let birthYearCol: number | null = null;
+    let passShaped = false;
     for (let k = 0; k < nPlans; k++) {
       const p = plans[k];
       const v = cells[p.index];
@@ -257,6 +259,12 @@ export class RowReader {
       } else filled = true;
       switch (p.kind) {
         case K.Pass: {
+          // Nearly every PASS is already 12 digits: one scan says so, and that it is the identity.
+          if (typeof v === "string" && passDigits(v) >= 0) {
+            r.passNumber = v;
+            passShaped = true;
+            break;
+          }
           const x = normalizePass(v);
           if (x === null) this.invalid(p, excelRow, v);
           else r.passNumber = x;
@@ -401,7 +409,7 @@ export class RowReader {
     const missing = this.required & ~seen;
     if (missing !== 0) this.missingRequired(missing, excelRow);
     // Only a well-formed PASS identifies a person: "EN COURS" on ten rows is not one person.
-    if (r.passNumber !== null && isPassShaped(r.passNumber)) r.identity = r.passNumber;
+    if (r.passNumber !== null && (passShaped || isPassShaped(r.passNumber))) r.identity = r.passNumber;
     else if (r.lastName !== null && r.firstName !== null && r.birthDate !== null)
       r.identity = `${this.normName(r.lastName).toUpperCase()}|${this.normName(r.firstName).toUpperCase()}|${r.birthDate}`;
     return true;
