@@ -15,7 +15,6 @@ import { rowRulesFor } from "./rules/run-rules";
 import { computeIndicators, indicatorsFrom, indicatorTally, type IndicatorContext } from "./indicators/compute";
 import { toRecords } from "./indicators/records";
 import { PASS_CHUNK, RowPass } from "./row-pass";
-import { PassEntries } from "./keys/pass-entries";
 
 /** Largest row count used to size an analysis's tables up front. */
 const SIZE_HINT_MAX = 1 << 17;
@@ -56,16 +55,14 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
   // At most one data row per sheet row below the header: sizes the rules' and the tally's tables (which
   // grow past it), within a bound so that a sheet of a million mostly blank rows does not size them.
   const maxRows = view && table ? Math.min(Math.max(0, view.rows.length - table.headerIndex - 1), SIZE_HINT_MAX) : 0;
-  // The duplicate-person rule and the indicators look up each row's PASS in one shared table.
-  const passEntries = new PassEntries(maxRows);
-  const env = createRuleEnv({ ...head, config, motifs, findings: rowFindings, rows: { length: maxRows }, passEntries });
+  const env = createRuleEnv({ ...head, config, motifs, findings: rowFindings, rows: { length: maxRows } });
   checkStructure({ ...env, findings: structureFindings });
 
   let indicators: Indicators;
   if (view && table) {
     const reader = new RowReader({ view, table, date1904: head.date1904, motifs, findings });
     const rules = rowRulesFor(env);
-    const tally = indicatorTally(maxRows, indicatorCtx, passEntries);
+    const tally = indicatorTally(maxRows, indicatorCtx);
     const pass = new RowPass(rules, tally);
     reader.readEach(pass, PASS_CHUNK);
     pass.flush();
@@ -75,7 +72,6 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
   } else {
     indicators = computeIndicators([], indicatorCtx);
   }
-  passEntries.release();
   findings.absorb(structureFindings);
   findings.absorb(rowFindings);
 

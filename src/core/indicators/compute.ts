@@ -8,7 +8,6 @@ import { exitContext } from "../exits/classify-exit";
 import { periodOf } from "./population";
 import { cleanNoise, cleanHours, ratio } from "./numbers";
 import { RowTally } from "./row-tally";
-import type { PassEntries } from "../keys/pass-entries";
 import { PersonTally } from "./person-tally";
 
 /** What the indicators read of a row: PersonRow satisfies it, and so do rows rebuilt from submission records. */
@@ -76,13 +75,12 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
 }
 
 /**
- * The per-row pass of computeIndicators, to be fed row by row (analyzeWorkbook feeds it while reading,
- * with the PASS entries it shares with the duplicate-person rule).
+ * The per-row pass of computeIndicators, to be fed row by row (analyzeWorkbook feeds it while reading).
  */
-export function indicatorTally(expectedRows: number, ctx: IndicatorContext, passes?: PassEntries): RowTally {
+export function indicatorTally(expectedRows: number, ctx: IndicatorContext): RowTally {
   const period = periodOf(ctx.structure);
   const exitCtx = exitContext(ctx.structure.kind, period.start, period.end, ctx.config, ctx.motifs);
-  return new RowTally(expectedRows, exitCtx, period.end, ctx.motifs, passes);
+  return new RowTally(expectedRows, exitCtx, period.end, ctx.motifs);
 }
 
 /** The indicators once every row of the report went through `tally`. */

@@ -112,6 +112,25 @@ export class PersonTable {
     if (this.education[i] === null) this.education[i] = row.educationLevel;
   }
 
+  /**
+   * Merges entry j (a later row of person i, added as an entry of its own) into entry i, as merge(i, its
+   * row) would have; entry j is then no person (hours NaN: below every threshold).
+   */
+  absorb(i: number, j: number): void {
+    this.hours[i] += this.hours[j];
+    this.hours[j] = NaN;
+    if (this.sex[i] === NOT_FILLED) this.sex[i] = this.sex[j];
+    if (Number.isNaN(this.birthYear[i])) this.birthYear[i] = this.birthYear[j];
+    if (this.qpv[i] === NOT_FILLED) this.qpv[i] = this.qpv[j];
+    if (this.zrr[i] === NOT_FILLED) this.zrr[i] = this.zrr[j];
+    if (this.rsa[i] === NOT_FILLED) this.rsa[i] = this.rsa[j];
+    if (this.ass[i] === NOT_FILLED) this.ass[i] = this.ass[j];
+    if (this.aah[i] === NOT_FILLED) this.aah[i] = this.aah[j];
+    if (this.rqth[i] === NOT_FILLED) this.rqth[i] = this.rqth[j];
+    if (this.ft[i] === NOT_FILLED) this.ft[i] = this.ft[j];
+    if (this.education[i] === null) this.education[i] = this.education[j];
+  }
+
   private grow(): void {
     const n = this.hours.length * 2;
     this.hours = widenF64(this.hours, n);
@@ -163,5 +182,5 @@ function widenU8(a: Uint8Array, n: number): Uint8Array {
   return b;
 }
 
-/** Keeps the PersonTable shape alive between analyses (see KEEP_TABLE_SHAPE in keys/key-table.ts). */
+/** Keeps the PersonTable shape alive between analyses (see KEEP_ROW_SHAPE in read/empty-row.ts). */
 export const KEEP_PERSON_TABLE_SHAPE = PersonTable.take(1);

@@ -53,7 +53,7 @@ export class PersonTally {
 
   /** The persons of a row tally with ≥ MIN_HOURS_EMPLOYEE hours. The loop is the whole method (see RowTally.addAll). */
   addEmployees(tally: RowTally): void {
-    const p = tally.persons;
+    const p = tally.personTable();
     const n = p.size;
     const { hours, sex, rsa, qpv, zrr, ft, rqth, ass, aah, birthYear, education } = p;
     const c = this.counts;

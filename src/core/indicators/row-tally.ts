@@ -3,8 +3,8 @@ import { DEFAULT_CONFIG } from "../config/defaults";
 import { motifIndexFor, type MotifIndex } from "../config/motifs";
 import { classifyExit, exitContext, type ExitContext } from "../exits/classify-exit";
 import { monthsBetween } from "../dates/day-number";
-import { IdentityIndex } from "../keys/identity-index";
-import type { PassEntries } from "../keys/pass-entries";
+import { passDigits } from "../keys/pass-digits";
+import { PassLog } from "../keys/pass-log";
 import type { IndicatorRow } from "./compute";
 import { countedHours, isInReport } from "./population";
 import { isRsa } from "./rsa";
@@ -18,8 +18,13 @@ import { PersonTable } from "./person-table";
  * and `add` keeps nothing of the row it is given (analyzeWorkbook hands it one refilled row object).
  */
 export class RowTally {
-  private readonly byIdentity: IdentityIndex;
-  readonly persons: PersonTable;
+  // Identities are nearly always 12-digit PASS numbers: each row with one gets a person entry, noted in
+  // a PassLog with its value, and the entries of one PASS are merged after the pass (groupPersons). The
+  // other identities (lettered PASS, names + birth date) are merged at once through a Map.
+  private readonly passes: PassLog;
+  private readonly others = new Map<string, number>();
+  private grouped = false;
+  private readonly persons: PersonTable;
   /**
    * Hour sums (all, RSA) and the sum of path months in a Float64Array rather than number fields: a
    * field that starts at 0 (a small integer) changes representation at its first fraction, which gives
@@ -38,15 +43,14 @@ export class RowTally {
   rsaDurableOrTraining = 0;
   pathCount = 0;
 
-  /** `expectedRows` sizes the tables (they grow past it); `passes`: see PassEntries. */
+  /** `expectedRows` sizes the tables (they grow past it). */
   constructor(
     expectedRows: number,
     private readonly exitCtx: ExitContext,
     private readonly periodEnd: DayNumber | null,
     private readonly motifs: MotifIndex,
-    passes?: PassEntries,
   ) {
-    this.byIdentity = new IdentityIndex(expectedRows, passes);
+    this.passes = PassLog.take(expectedRows);
     this.persons = PersonTable.take(expectedRows);
   }
 
@@ -62,9 +66,22 @@ export class RowTally {
     return this.sums[2];
   }
 
+  /**
+   * The distinct persons, once every row is in: the entries of a PASS seen on several rows merged into
+   * its first row's, in row order (as PersonTable.merge row by row would), the others marked merged.
+   */
+  personTable(): PersonTable {
+    if (!this.grouped) {
+      const persons = this.persons;
+      this.passes.repeats((entry, first) => persons.absorb(first, entry));
+      this.grouped = true;
+    }
+    return this.persons;
+  }
+
   /** After the last row and the person counts: the tables go back for the next report. */
   release(): void {
-    this.byIdentity.release();
+    this.passes.release();
     this.persons.release();
   }
 
@@ -82,9 +99,16 @@ export class RowTally {
 
     const id = row.identity;
     const persons = this.persons;
-    const known = id === null ? -1 : this.byIdentity.personOrAdd(id, persons.size);
-    if (known < 0) persons.add(row, h);
-    else persons.merge(known, row, h);
+    if (id === null) persons.add(row, h);
+    else {
+      const value = passDigits(id);
+      if (value >= 0) this.passes.add(value, persons.add(row, h));
+      else {
+        const known = this.others.get(id);
+        if (known === undefined) this.others.set(id, persons.add(row, h));
+        else persons.merge(known, row, h);
+      }
+    }
     if (row.exitDate !== null) this.addExit(row, row.exitDate);
   }
 

@@ -80,5 +80,5 @@ export class NameEntries {
 const SPARE = new Spares<NameEntries>(2);
 const SPARE_MAX_CAPACITY = 1 << 21;
 
-/** Keeps the NameEntries shape alive between analyses (see KEEP_TABLE_SHAPE in key-table.ts). */
+/** Keeps the NameEntries shape alive between analyses (see KEEP_ROW_SHAPE in read/empty-row.ts). */
 export const KEEP_NAMES_SHAPE = NameEntries.take(1);

@@ -1,6 +1,6 @@
 /**
  * The value of a 12-digit PASS IAE (or identity made of one), or -1 when it is not exactly 12 ASCII
- * digits. Nearly every PASS is 12 digits: as a number (< 2^40) it keys a FirstRowTable instead of a
+ * digits. Nearly every PASS is 12 digits: as a number (< 2^40) it keys a PassLog instead of a
  * string Map. A char loop: cheaper than a regex and allocates nothing.
  */
 export function passDigits(s: string): number {

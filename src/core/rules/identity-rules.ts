@@ -5,7 +5,7 @@ import type { RowRule, RuleEnv } from "./rule-env";
 import { earlierEqual } from "../keys/earlier-equal";
 import { passDigits } from "../keys/pass-digits";
 import { NameEntries } from "../keys/name-entries";
-import { EntryInts, PassEntries } from "../keys/pass-entries";
+import { PassLog } from "../keys/pass-log";
 import { nameHash } from "./name-hash";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
@@ -16,10 +16,7 @@ export function normalizePass(raw: string): string {
 const PASS_CHARS = /^[A-Z0-9]{12}$/;
 /** Name keys pack the birth day (18 bits) and hashes of the last (18 bits) and first name (17 bits): < 2^53. */
 const BIRTH_OFFSET = 2 ** 17;
-/** Most rows warmed at once (see warm). */
-export const WARM_MAX = 64;
-
-/** The number a name + birth day is looked up under, or -1 when the birth day is outside the packable range. */
+/** The number a name + birth day is compared under, or -1 when the birth day is outside the packable range. */
 function nameKey(last: string, first: string, birth: number): number {
   const b = birth + BIRTH_OFFSET;
   if (!(b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b))) return -1;
@@ -37,28 +34,20 @@ export function identityRules(env: RuleEnv): RowRule | null {
 /** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
 export class IdentityRules implements RowRule {
   private readonly findings: FindingCollector;
-  // 12-digit PASS numbers (nearly all) as numbers in a typed table (shared with the indicators in one
-  // pass, see PassEntries) with the first row of each; anything else in a Map.
-  private readonly passes: PassEntries;
-  private readonly ownPasses: boolean;
-  private readonly passFirst: EntryInts;
+  // 12-digit PASS numbers (nearly all) as numbers with their row, grouped after the pass; the few
+  // others (lettered) in a Map at once. The text shown for a 12-digit PASS is its digits, or what the
+  // cell held when that differs (kept by log entry).
+  private readonly passes: PassLog;
+  private readonly passShown = new Map<number, string>();
   private readonly otherPass = new Map<string, number>();
   // Names are mostly distinct: they are hashed in their normalised form without building it, packed with
   // the birth day into one number, and kept with the names (not the row itself, which may be an object
   // the reader refills for the next row). Repeats are found after the pass (earlierEqual) and confirmed
   // with normalizeText.
   private readonly names: NameEntries;
-  // The keys warm() computed for the rows about to be checked, used again by check() (hashing names is
-  // most of the rule's own work): rows warmRows[warmAt…warmCount - 1], checked in that order.
-  private readonly warmPass = new Float64Array(WARM_MAX);
-  private readonly warmNames = new Float64Array(WARM_MAX);
-  private warmRows: readonly PersonRow[] = [];
-  private warmAt = 0;
-  private warmCount = 0;
   // Names whose birth day cannot be packed into a key (rare): compared by their normalised text.
   private readonly otherNames = new Map<string, number>();
-  // Duplicates are reported after the pass, in row order (name repeats are only known then): the rows
-  // and first rows of PASS repeats, and of name repeats, in the order found.
+  // Duplicates are reported after the pass, in row order (repeats are only known then).
   private readonly passRepeats: { row: number; raw: string; first: number }[] = [];
   private readonly nameRepeats: { row: number; first: number }[] = [];
 
@@ -68,14 +57,16 @@ export class IdentityRules implements RowRule {
     private readonly hasNames: boolean,
   ) {
     this.findings = env.findings;
-    this.ownPasses = env.passEntries === null;
-    this.passes = env.passEntries ?? new PassEntries(env.rowCount);
-    this.passFirst = EntryInts.take(env.rowCount);
+    this.passes = PassLog.take(env.rowCount);
     this.names = NameEntries.take(env.rowCount);
   }
 
-  /** After the last row: finds the name repeats, reports every duplicate in row order, hands the tables back. */
+  /** After the last row: finds the repeats, reports every duplicate in row order, hands the tables back. */
   finish(): void {
+    const passes = this.passes;
+    passes.repeats((row, first, entry) =>
+      this.passRepeats.push({ row, raw: this.passShown.get(entry) ?? twelveDigits(passes.value(entry)), first }),
+    );
     const names = this.names;
     earlierEqual(
       names.keys,
@@ -86,38 +77,15 @@ export class IdentityRules implements RowRule {
       (j, k) => this.nameRepeats.push({ row: names.excelRow(j), first: names.excelRow(k) }),
     );
     this.reportDuplicates();
-    if (this.ownPasses) this.passes.release();
-    this.passFirst.release();
+    passes.release();
     names.release();
   }
 
-  warm(rows: readonly PersonRow[], n: number): number {
-    // Keys first, then the reads in a loop of their own: reads far apart (hashing names in between)
-    // would not overlap.
-    const passKeys = this.warmPass;
-    const nameKeys = this.warmNames;
-    for (let i = 0; i < n; i++) {
-      const row = rows[i];
-      const rawPass = row.passNumber;
-      passKeys[i] = this.hasPass && rawPass !== null ? passDigits(rawPass) : -1;
-      const { lastName, firstName, birthDate } = row;
-      nameKeys[i] = this.hasNames && lastName !== null && firstName !== null && birthDate !== null ? nameKey(lastName, firstName, birthDate) : -1;
-    }
-    this.warmRows = rows;
-    this.warmAt = 0;
-    this.warmCount = n;
-    let touched = 0;
-    for (let i = 0; i < n; i++) if (passKeys[i] >= 0) touched += this.passes.warm(passKeys[i]);
-    return touched;
-  }
-
   check(row: PersonRow): void {
-    let warmed = -1;
-    if (this.warmAt < this.warmCount && this.warmRows[this.warmAt] === row) warmed = this.warmAt++;
     const rawPass = row.passNumber;
     if (this.hasPass && rawPass !== null) {
       // Most PASS numbers are already 12 clean digits: no string work for them.
-      let value = warmed >= 0 ? this.warmPass[warmed] : passDigits(rawPass);
+      let value = passDigits(rawPass);
       const pass = value >= 0 ? rawPass : normalizePass(rawPass);
       if (value < 0 && pass !== rawPass) value = passDigits(pass);
       const digits = value >= 0;
@@ -126,29 +94,20 @@ export class IdentityRules implements RowRule {
       else if (!digits) this.passLettered(row, rawPass);
       // Only a well-formed PASS identifies a person ("EN COURS" on ten rows is not one person, as the reader
       // decides for `identity`); a malformed one is already a pass-format error.
-      if (wellFormed) {
-        const first = this.firstWithPass(pass, value, row.excelRow);
-        if (first !== 0) this.passRepeats.push({ row: row.excelRow, raw: rawPass, first });
+      if (digits) {
+        if (pass !== rawPass) this.passShown.set(this.passes.size, rawPass);
+        this.passes.add(value, row.excelRow);
+      } else if (wellFormed) {
+        const first = this.otherPass.get(pass);
+        if (first !== undefined) this.passRepeats.push({ row: row.excelRow, raw: rawPass, first });
+        else this.otherPass.set(pass, row.excelRow);
       }
     }
     if (this.hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
-      const key = warmed >= 0 ? this.warmNames[warmed] : nameKey(row.lastName, row.firstName, row.birthDate);
+      const key = nameKey(row.lastName, row.firstName, row.birthDate);
       if (key >= 0) this.names.add(row.lastName, row.firstName, row.excelRow, key);
       else this.otherName(row.lastName, row.firstName, row.birthDate, row.excelRow);
     }
-  }
-
-  private firstWithPass(pass: string, value: number, excelRow: number): number {
-    if (value >= 0) {
-      const entry = this.passes.entryOf(value, pass);
-      const first = this.passFirst.get(entry);
-      if (first === 0) this.passFirst.set(entry, excelRow);
-      return first;
-    }
-    const first = this.otherPass.get(pass);
-    if (first !== undefined) return first;
-    this.otherPass.set(pass, excelRow);
-    return 0;
   }
 
   /** A name whose birth day has no key: compared at once by its normalised text. */
@@ -164,7 +123,7 @@ export class IdentityRules implements RowRule {
    * reported for its PASS is not reported again for its name.
    */
   private reportDuplicates(): void {
-    const byPass = this.passRepeats;
+    const byPass = this.passRepeats.sort((a, b) => a.row - b.row);
     const byName = this.nameRepeats.sort((a, b) => a.row - b.row);
     let p = 0;
     for (const n of byName) {
@@ -216,4 +175,9 @@ export class IdentityRules implements RowRule {
       message: `Cette personne (même nom, prénom et date de naissance) figure déjà à la ligne ${first}. Supprimez le doublon, ou fusionnez les deux lignes s'il s'agit du même parcours.`,
     }));
   }
+}
+
+/** A 12-digit PASS value as its text (leading zeros kept). */
+function twelveDigits(value: number): string {
+  return String(value).padStart(12, "0");
 }

@@ -9,7 +9,6 @@ import type { FindingCollector } from "../findings/collector";
 import { a1, columnLetters } from "../findings/a1";
 import { fieldPosition, rowPosition } from "../read/positions";
 import { dayFromIso } from "../dates/day-number";
-import type { PassEntries } from "../keys/pass-entries";
 
 /** Where a finding points: the position part of a FindingDetail. */
 export interface Place {
@@ -29,12 +28,6 @@ export interface Place {
 export interface RowRule {
   check(row: PersonRow): void;
   finish?(): void;
-  /**
-   * Optional: called with the next rows (at most 64) before they are checked, to start the memory reads
-   * their checks will wait for (see FirstRowTable.warm). Changes nothing; the result only defeats
-   * dead-code elimination.
-   */
-  warm?(rows: readonly PersonRow[], n: number): number;
 }
 
 /** What every rule family needs, computed once per analysis (not per row). */
@@ -52,8 +45,6 @@ export interface RuleEnv {
   table: TableInfo | null;
   /** Number of data rows, to size tables once. */
   rowCount: number;
-  /** PASS entries shared with the indicators when both run in one pass (analyzeWorkbook), else null. */
-  passEntries: PassEntries | null;
   /** The field has a column (monthly hours count as hoursWorked). */
   has(field: PersonField): boolean;
   /** Position of a field's cell on a data row (the row's first cell when the field has no column). */
@@ -78,7 +69,6 @@ export function createRuleEnv(input: {
   table: TableInfo | null;
   /** The data rows, or as many slots: only their number is used, to size tables. */
   rows: { readonly length: number };
-  passEntries?: PassEntries;
 }): RuleEnv {
   const { table, structure, structureLocations } = input;
   const periodStart = structure.periodStart ? dayFromIso(structure.periodStart) : null;
@@ -110,7 +100,6 @@ export function createRuleEnv(input: {
     periodOk: periodStart !== null && periodEnd !== null && periodStart <= periodEnd,
     table,
     rowCount: input.rows.length,
-    passEntries: input.passEntries ?? null,
     has: (field) => present.has(field) || (field === "hoursWorked" && present.has("hoursMonth")),
     at(field, excelRow) {
       const spot = spots.get(field);

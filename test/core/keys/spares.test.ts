@@ -1,23 +1,33 @@
-import { FirstRowTable } from "../../../src/core/keys/key-table";
+import { PassLog } from "../../../src/core/keys/pass-log";
 import { NameEntries } from "../../../src/core/keys/name-entries";
 import { PersonTable } from "../../../src/core/indicators/person-table";
 
 describe("scratch tables kept from one analysis to the next", () => {
-  it("a released FirstRowTable comes back empty", () => {
-    const a = FirstRowTable.take(5000);
-    for (let k = 0; k < 5000; k++) expect(a.firstOrAdd(123456789000 + k, k + 2)).toBe(0);
+  it("a released PASS log comes back empty, its values zeroed, and groups again", () => {
+    const a = PassLog.take(5000);
+    for (let k = 0; k < 6000; k++) a.add(123456789000 + (k % 3000), k + 2);
+    const repeats: number[][] = [];
+    a.repeats((tag, first) => repeats.push([tag, first]));
+    expect(repeats).toHaveLength(3000);
+    expect(repeats[0]).toEqual([3002, 2]);
     a.release();
-    const b = FirstRowTable.take(5000);
+    const b = PassLog.take(5000);
     expect(b).toBe(a);
-    for (let k = 0; k < 5000; k++) expect(b.firstOrAdd(123456789000 + k, k + 10)).toBe(0);
-    expect(b.firstOrAdd(123456789000, 1)).toBe(10);
+    expect(b.size).toBe(0);
+    // PASS numbers are personal: nothing of the last analysis is left in the log.
+    expect(Array.from({ length: 6000 }, (_, k) => b.value(k)).every((v) => v === 0)).toBe(true);
+    b.add(123456789000, 7);
+    b.add(123456789000, 8);
+    const again: number[][] = [];
+    b.repeats((tag, first) => again.push([tag, first]));
+    expect(again).toEqual([[8, 7]]);
     b.release();
   });
 
-  it("a table much larger than needed is not handed out for a small one", () => {
-    const big = FirstRowTable.take(100_000);
+  it("a log much larger than needed is not handed out for a small one", () => {
+    const big = PassLog.take(100_000);
     big.release();
-    const small = FirstRowTable.take(2000);
+    const small = PassLog.take(2000);
     expect(small).not.toBe(big);
   });
 
