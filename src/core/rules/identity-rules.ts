@@ -20,7 +20,7 @@ const BIRTH_OFFSET = 2 ** 17;
 function nameKey(last: string, first: string, birth: number): number {
   const b = birth + BIRTH_OFFSET;
   if (!(b >= 0 && b < BIRTH_OFFSET * 2 && Number.isInteger(b))) return -1;
-  return (b * 2 ** 18 + (nameHash(last) >>> 14)) * 2 ** 17 + (nameHash(first) >>> 15);
+  return (b * 2 ** 18 + (nameHash(last) >>> 12)) * 2 ** 17 + (nameHash(first) >>> 13);
 }
 
 /** pass-format and duplicate-person (same PASS, or same last name + first name + birth date). */

@@ -16,8 +16,9 @@ const MANY = -2;
 const LATIN_CODE = new Int32Array(LATIN.map((m) => (m === "" ? SEPARATOR : m.length === 1 ? m.charCodeAt(0) : MANY)));
 
 /**
- * 32-bit hash of normalizeText(s) computed without building the normalised string: names are mostly
- * distinct, so per-row normalisation would cost an allocation (and for accents a Unicode NFD) per row.
+ * 30-bit hash of normalizeText(s) (30 bits: a small integer for V8, returned without allocating a
+ * number), computed without building the normalised string: names are mostly distinct, so per-row
+ * normalisation would cost an allocation (and for accents a Unicode NFD) per row.
  * Equal normalised texts always give equal hashes; other characters than Latin-1 fall back to
  * normalizeText. A hash match is not proof of equality: callers verify with normalizeText.
  */
@@ -59,5 +60,5 @@ function finish(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
-  return h >>> 0;
+  return h >>> 2;
 }
