@@ -88,7 +88,7 @@ export class PersonTable {
     this.birthYear[i] = row.birthYear === null ? NaN : row.birthYear;
     this.qpv[i] = truthCode(row.qpv);
     this.zrr[i] = truthCode(row.zrr);
-    this.rsa[i] = row.rsa === null ? NOT_FILLED : row.rsa === "NON" ? RSA_NO : RSA_YES;
+    this.rsa[i] = rsaCode(row.rsa);
     this.ass[i] = trueCode(row.ass);
     this.aah[i] = trueCode(row.aah);
     this.rqth[i] = truthCode(row.rqth);
@@ -104,7 +104,7 @@ export class PersonTable {
     if (Number.isNaN(this.birthYear[i]) && row.birthYear !== null) this.birthYear[i] = row.birthYear;
     if (this.qpv[i] === NOT_FILLED) this.qpv[i] = truthCode(row.qpv);
     if (this.zrr[i] === NOT_FILLED) this.zrr[i] = truthCode(row.zrr);
-    if (this.rsa[i] === NOT_FILLED) this.rsa[i] = row.rsa === null ? NOT_FILLED : row.rsa === "NON" ? RSA_NO : RSA_YES;
+    if (this.rsa[i] === NOT_FILLED) this.rsa[i] = rsaCode(row.rsa);
     if (this.ass[i] === NOT_FILLED) this.ass[i] = trueCode(row.ass);
     if (this.aah[i] === NOT_FILLED) this.aah[i] = trueCode(row.aah);
     if (this.rqth[i] === NOT_FILLED) this.rqth[i] = truthCode(row.rqth);
@@ -152,22 +152,44 @@ export class PersonTable {
 const SPARE = new Spares<PersonTable>(2);
 const SPARE_MAX_PERSONS = 1 << 21;
 
+// The codes below are computed without a branch on the value where it can be helped: these values
+// vary at random from one row to the next, and each mispredicted branch costs more than the arithmetic.
+
 function sexCode(v: IndicatorRow["sex"]): number {
-  return v === null ? NOT_FILLED : v === "F" ? SEX_F : v === "H" ? SEX_H : SEX_OTHER;
+  if (v === null) return NOT_FILLED;
+  const c = v.charCodeAt(0);
+  return v.length === 1 && c < 128 ? SEX_BY_CHAR[c] : SEX_OTHER;
 }
+
+/** SEX_F for "F", SEX_H for "H", SEX_OTHER for any other single character. */
+const SEX_BY_CHAR = new Uint8Array(128).fill(SEX_OTHER);
+SEX_BY_CHAR["F".charCodeAt(0)] = SEX_F;
+SEX_BY_CHAR["H".charCodeAt(0)] = SEX_H;
 
 /** qpv, zrr, rqth: a filled value counts as yes when truthy. */
 function truthCode(v: boolean | null): number {
-  return v === null ? NOT_FILLED : v ? YES : NO;
+  return v === null ? NOT_FILLED : NO + Number(Boolean(v));
 }
 
 /** ass, aah: only `true` counts. */
 function trueCode(v: boolean | null): number {
-  return v === null ? NOT_FILLED : v === true ? YES : NO;
+  return v === null ? NOT_FILLED : NO + Number(v === true);
 }
 
 function ftCode(v: IndicatorRow["ftDuration"]): number {
-  return v === null ? NOT_FILLED : v === "03" ? FT_03 : v === "04" ? FT_04 : FT_OTHER;
+  if (v === null) return NOT_FILLED;
+  const c = v.charCodeAt(1);
+  return v.length === 2 && v.charCodeAt(0) === 48 && c < 128 ? FT_BY_DIGIT[c] : FT_OTHER;
+}
+
+/** "0x" codes by their second character: FT_03, FT_04, FT_OTHER for the others. */
+const FT_BY_DIGIT = new Uint8Array(128).fill(FT_OTHER);
+FT_BY_DIGIT["3".charCodeAt(0)] = FT_03;
+FT_BY_DIGIT["4".charCodeAt(0)] = FT_04;
+
+/** rsa: "NON" is RSA_NO, any other filled status RSA_YES (isRsa). */
+function rsaCode(v: IndicatorRow["rsa"]): number {
+  return v === null ? NOT_FILLED : RSA_NO + Number(v !== "NON");
 }
 
 function widenF64(a: Float64Array, n: number): Float64Array {

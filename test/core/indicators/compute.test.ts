@@ -271,6 +271,16 @@ describe("employees", () => {
     expect([r.levelBelowCap, r.levelCapBep, r.levelNonCertified]).toEqual([3, 1, 2]);
   });
 
+  it("counts a sex other than F and H (sent by an older client) as unknown, whatever its character", () => {
+    // "Æ" shares its low seven bits with "F": it must not be read as one.
+    const sexes = ["F", "H", "X", "Æ", "FF", null] as never[];
+    const r = computeIndicators(
+      sexes.map((sex) => row({ sex, hoursWorked: 5 })),
+      context(),
+    );
+    expect([r.women, r.men, r.sexUnknown]).toEqual([1, 1, 4]);
+  });
+
   it("ignores negative hours in sums", () => {
     const r = computeIndicators([row({ hoursWorked: -50 }), row({ hoursWorked: 20 })], context());
     expect(r.hoursWorked).toBe(20);
