@@ -1,5 +1,6 @@
 import type { IndicatorRow } from "./compute";
 import { Spares } from "../keys/spares";
+import { widen } from "../keys/widen";
 
 /** Codes of the small attributes: 0 always means "not filled" (null), so a merge fills the zeros. */
 export const NOT_FILLED = 0;
@@ -133,16 +134,16 @@ export class PersonTable {
 
   private grow(): void {
     const n = this.hours.length * 2;
-    this.hours = widenF64(this.hours, n);
-    this.birthYear = widenF64(this.birthYear, n);
-    this.sex = widenU8(this.sex, n);
-    this.qpv = widenU8(this.qpv, n);
-    this.zrr = widenU8(this.zrr, n);
-    this.rsa = widenU8(this.rsa, n);
-    this.ass = widenU8(this.ass, n);
-    this.aah = widenU8(this.aah, n);
-    this.rqth = widenU8(this.rqth, n);
-    this.ft = widenU8(this.ft, n);
+    this.hours = widen(this.hours, n);
+    this.birthYear = widen(this.birthYear, n);
+    this.sex = widen(this.sex, n);
+    this.qpv = widen(this.qpv, n);
+    this.zrr = widen(this.zrr, n);
+    this.rsa = widen(this.rsa, n);
+    this.ass = widen(this.ass, n);
+    this.aah = widen(this.aah, n);
+    this.rqth = widen(this.rqth, n);
+    this.ft = widen(this.ft, n);
     const education = new Array<string | null>(n).fill(null);
     for (let i = 0; i < this.size; i++) education[i] = this.education[i];
     this.education = education;
@@ -190,18 +191,6 @@ FT_BY_DIGIT["4".charCodeAt(0)] = FT_04;
 /** rsa: "NON" is RSA_NO, any other filled status RSA_YES (isRsa). */
 function rsaCode(v: IndicatorRow["rsa"]): number {
   return v === null ? NOT_FILLED : RSA_NO + Number(v !== "NON");
-}
-
-function widenF64(a: Float64Array, n: number): Float64Array {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
-
-function widenU8(a: Uint8Array, n: number): Uint8Array {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
 }
 
 /** Keeps the PersonTable shape alive between analyses (see KEEP_ROW_SHAPE in read/empty-row.ts). */

@@ -1,4 +1,5 @@
 import { Spares } from "./spares";
+import { widen } from "./widen";
 
 /**
  * The names, row and name key of each row the duplicate-person rule compares by name (earlierEqual runs
@@ -60,12 +61,8 @@ export class NameEntries {
 
   private grow(): void {
     const n = this.excelRows.length * 2;
-    const rows = new Int32Array(n);
-    rows.set(this.excelRows);
-    this.excelRows = rows;
-    const keys = new Float64Array(n);
-    keys.set(this.keys);
-    this.keys = keys;
+    this.excelRows = widen(this.excelRows, n);
+    this.keys = widen(this.keys, n);
     const last = new Array<string | null>(n).fill(null);
     const first = new Array<string | null>(n).fill(null);
     for (let i = 0; i < this.size; i++) {

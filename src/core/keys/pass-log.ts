@@ -1,5 +1,6 @@
 import { Spares } from "./spares";
 import { earlierEqual } from "./earlier-equal";
+import { widen } from "./widen";
 
 /**
  * 12-digit PASS values (passDigits) noted row by row, each with one integer its user keeps (an Excel row,
@@ -53,12 +54,8 @@ export class PassLog {
 
   private grow(): void {
     const n = this.tags.length * 2;
-    const values = new Float64Array(n);
-    values.set(this.values);
-    const tags = new Int32Array(n);
-    tags.set(this.tags);
-    this.values = values;
-    this.tags = tags;
+    this.values = widen(this.values, n);
+    this.tags = widen(this.tags, n);
   }
 }
 
