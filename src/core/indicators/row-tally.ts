@@ -19,7 +19,7 @@ import { PersonTable } from "./person-table";
  */
 export class RowTally {
   // Identities are nearly always 12-digit PASS numbers: each row with one gets a person entry, noted in
-  // a PassLog with its value, and the entries of one PASS are merged after the pass (groupPersons). The
+  // a PassLog with its value, and the entries of one PASS are merged after the pass (personTable). The
   // other identities (lettered PASS, names + birth date) are merged at once through a Map.
   private readonly passes: PassLog;
   private readonly others = new Map<string, number>();
