@@ -98,24 +98,10 @@ export class PersonTable {
     return i;
   }
 
-  /** A later path of person i: adds its hours and fills what the earlier rows left blank, never overriding. */
-  merge(i: number, row: IndicatorRow, hours: number): void {
-    this.hours[i] += hours;
-    if (this.sex[i] === NOT_FILLED) this.sex[i] = sexCode(row.sex);
-    if (Number.isNaN(this.birthYear[i]) && row.birthYear !== null) this.birthYear[i] = row.birthYear;
-    if (this.qpv[i] === NOT_FILLED) this.qpv[i] = truthCode(row.qpv);
-    if (this.zrr[i] === NOT_FILLED) this.zrr[i] = truthCode(row.zrr);
-    if (this.rsa[i] === NOT_FILLED) this.rsa[i] = rsaCode(row.rsa);
-    if (this.ass[i] === NOT_FILLED) this.ass[i] = trueCode(row.ass);
-    if (this.aah[i] === NOT_FILLED) this.aah[i] = trueCode(row.aah);
-    if (this.rqth[i] === NOT_FILLED) this.rqth[i] = truthCode(row.rqth);
-    if (this.ft[i] === NOT_FILLED) this.ft[i] = ftCode(row.ftDuration);
-    if (this.education[i] === null) this.education[i] = row.educationLevel;
-  }
-
   /**
-   * Merges entry j (a later row of person i, added as an entry of its own) into entry i, as merge(i, its
-   * row) would have; entry j is then no person (hours NaN: below every threshold).
+   * Merges entry j, a later path of person i added as an entry of its own, into entry i: adds its hours
+   * and fills what the earlier rows left blank, never overriding. Entry j is then no person (hours NaN:
+   * below every threshold).
    */
   absorb(i: number, j: number): void {
     this.hours[i] += this.hours[j];

@@ -20,7 +20,7 @@ import { PersonTable } from "./person-table";
 export class RowTally {
   // Identities are nearly always 12-digit PASS numbers: each row with one gets a person entry, noted in
   // a PassLog with its value, and the entries of one PASS are merged after the pass (personTable). The
-  // other identities (lettered PASS, names + birth date) are merged at once through a Map.
+  // other identities (lettered PASS, names + birth date) are merged at once, found through a Map.
   private readonly passes: PassLog;
   private readonly others = new Map<string, number>();
   private grouped = false;
@@ -68,7 +68,7 @@ export class RowTally {
 
   /**
    * The distinct persons, once every row is in: the entries of a PASS seen on several rows merged into
-   * its first row's, in row order (as PersonTable.merge row by row would), the others marked merged.
+   * its first row's, in row order, as the other identities are row by row.
    */
   personTable(): PersonTable {
     if (!this.grouped) {
@@ -99,14 +99,14 @@ export class RowTally {
 
     const id = row.identity;
     const persons = this.persons;
-    if (id === null) persons.add(row, h);
-    else {
+    const entry = persons.add(row, h);
+    if (id !== null) {
       const value = passDigits(id);
-      if (value >= 0) this.passes.add(value, persons.add(row, h));
+      if (value >= 0) this.passes.add(value, entry);
       else {
         const known = this.others.get(id);
-        if (known === undefined) this.others.set(id, persons.add(row, h));
-        else persons.merge(known, row, h);
+        if (known === undefined) this.others.set(id, entry);
+        else persons.absorb(known, entry);
       }
     }
     if (row.exitDate !== null) this.addExit(row, row.exitDate);

@@ -58,7 +58,7 @@ describe("scratch tables kept from one analysis to the next", () => {
     expect(u.size).toBe(0);
     const blank = { ...row, sex: null, birthYear: null, qpv: null, zrr: null, rsa: null, ass: null, aah: null, rqth: null, ftDuration: null, educationLevel: null };
     const i = u.add(blank, 3);
-    u.merge(i, row, 4);
+    u.absorb(i, u.add(row, 4));
     expect([u.hours[i], u.sex[i], u.birthYear[i], u.qpv[i], u.rsa[i], u.ft[i], u.education[i]]).toEqual([7, 1, 1990, 2, 2, 3, "50"]);
     u.release();
   });
