@@ -80,9 +80,10 @@ async function aiDepartmentLayout(): Promise<void> {
   const persons = people(rng, "AI", 30, 2, { shortExitShare: 0.1 }).map((p, i) => ({
     ...p,
     row: headerRow + 1 + i,
-    // What this layout can say: X or nothing (empty = not filled), RSA yes/no only, no other criteria.
-    qpv: p.qpv ? true : null,
-    rqth: p.rqth ? true : null,
+    // What this layout can say: X or nothing, RSA yes/no only, no other criteria. A column of X and
+    // blanks is a check-box column: a blank there is "no" (domain §2.4.7).
+    qpv: p.qpv === true,
+    rqth: p.rqth === true,
     rsa: p.rsa === "NON" ? ("NON" as const) : ("OUI" as const),
     zrr: null,
     ass: null,
@@ -107,6 +108,10 @@ async function aiDepartmentLayout(): Promise<void> {
     "exitReason",
     "hoursWorked",
   ]);
+  // Both X columns hold a blank somewhere: each is read as check boxes, said once on its header.
+  for (const field of ["qpv", "rqth"] as const) {
+    if (t.persons.some((p) => p[field] === false)) t.findings.push({ code: "checkbox-column", severity: "info", row: headerRow, why: `colonne ${field} : X ou vide` });
+  }
   await save(t, await departmentLayoutWorkbook(t, headerRow));
 }
 

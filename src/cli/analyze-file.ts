@@ -6,7 +6,8 @@ import { DEFAULT_MAX_ROWS } from "../xlsx/read-buffer";
 import type { InputFile } from "./files";
 
 export type FileResult =
-  | { ok: true; file: string; analysis: Analysis }
+  /** One analysis per report: a workbook holding several conventions yields several (domain §2.4.3). */
+  | { ok: true; file: string; reports: Analysis[] }
   | { ok: false; file: string; error: { reason: string; message: string } };
 
 /** Reads and analyses one file. Read problems become a result (the other files go on), never a throw. */
@@ -15,8 +16,8 @@ export async function analyzeFile(input: InputFile, config: RulesConfig, maxRows
     const raw = await readXlsxFile(input.path, { name: input.display, maxRows });
     // Neither the saved mapping nor the send record (very hidden sheets) is data.
     const { data, mapping } = extractMapping(extractSendState(raw).data);
-    const analysis = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
-    return { ok: true, file: input.display, analysis };
+    const { reports } = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
+    return { ok: true, file: input.display, reports };
   } catch (e) {
     if (isXlsxReadError(e)) return { ok: false, file: input.display, error: { reason: e.reason, message: e.message } };
     throw e;

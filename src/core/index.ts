@@ -33,7 +33,7 @@ export * from "./dates/day-number";
 export { normalizeText } from "./text/normalize";
 export type { WorkbookPort, ReadProgress } from "./model/workbook-port";
 // Reader and value parsers (core read work).
-export { readWorkbook, type ReadContext, type ReadResult } from "./read/read-workbook";
+export { readWorkbook, type ReadContext, type WorkbookRead } from "./read/read-workbook";
 export { matchHeader, monthOfHeader, type HeaderMatch } from "./read/match-header";
 export { FIELD_SYNONYMS, STRUCTURE_LABELS, SENSITIVE_NAMES } from "./read/synonyms";
 export { FIELD_LABELS } from "./read/field-labels";

@@ -60,11 +60,12 @@ describe("general", () => {
 });
 
 describe("check", () => {
-  it("--json: one object per file with the contract keys; exit 0 on a clean file", () => {
+  it("--json: one object per report with the contract keys and its kind; exit 0 on a clean file", () => {
     const r = run(["check", "--json", join(EX, "aci-canonique.xlsx")]);
     expect(r.code).toBe(0);
     const [o] = json(r.out);
-    expect(Object.keys(o)).toEqual(["file", "valid", "structure", "rows", "counts", "issues"]);
+    expect(Object.keys(o)).toEqual(["file", "kind", "valid", "structure", "rows", "counts", "issues"]);
+    expect(o.kind).toBe("ACI");
     expect(o.valid).toBe(true);
     expect(o.rows).toBe(40);
     expect(o.counts).toEqual({ error: 0, warning: 0, info: 0 });
@@ -156,13 +157,13 @@ describe("check", () => {
 });
 
 describe("indicators", () => {
-  it("--json: {file, structure, indicators} with every key of domain §4.1", () => {
+  it("--json: {file, kind, valid, structure, indicators} per report, with every key of domain §4.1", () => {
     const r = run(["indicators", "--json", join(EX, "aci-canonique.xlsx"), join(EX, "ai-format-departement.xlsx")]);
     expect(r.code).toBe(0);
     const out = json(r.out);
     expect(out).toHaveLength(2);
     for (const o of out) {
-      expect(Object.keys(o)).toEqual(["file", "structure", "indicators"]);
+      expect(Object.keys(o)).toEqual(["file", "kind", "valid", "structure", "indicators"]);
       expect(Object.keys(o.indicators as object)).toEqual([...INDICATOR_KEYS]);
     }
     // A column absent from the AI layout gives null, not 0.

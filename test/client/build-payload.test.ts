@@ -1,5 +1,6 @@
+import { analyzeOne } from "../support/analyze-one";
 import { createHmac } from "node:crypto";
-import { analyzeWorkbook, type WorkbookData } from "../../src/core";
+import { type WorkbookData } from "../../src/core";
 import { buildSubmissionPayload, idempotencyKeyOf, PayloadRefused } from "../../src/client";
 import { parseSubmissionPayload } from "../../src/core/submission";
 import { dracWorkbook } from "../support/drac-workbook";
@@ -19,7 +20,7 @@ function workbook(): WorkbookData {
 }
 
 describe("buildSubmissionPayload", () => {
-  const analysis = analyzeWorkbook(workbook());
+  const analysis = analyzeOne(workbook());
 
   it("starts from a workbook without errors (fixture sanity)", () => {
     expect(analysis.report.counts.error).toBe(0);
@@ -61,7 +62,7 @@ describe("buildSubmissionPayload", () => {
 
   it("derives the same idempotency key from the same content, another from other content", async () => {
     const a = await buildSubmissionPayload(analysis, { departmentKey: DEPT_KEY, generator });
-    const b = await buildSubmissionPayload(analyzeWorkbook(workbook()), { departmentKey: DEPT_KEY, generator });
+    const b = await buildSubmissionPayload(analyzeOne(workbook()), { departmentKey: DEPT_KEY, generator });
     expect(await idempotencyKeyOf(a)).toBe(await idempotencyKeyOf(b));
     const changed = { ...a, records: a.records.map((r, i) => (i === 0 ? { ...r, hoursWorked: 911 } : r)) };
     expect(await idempotencyKeyOf(changed)).not.toBe(await idempotencyKeyOf(a));
@@ -70,7 +71,7 @@ describe("buildSubmissionPayload", () => {
   it("refuses while errors remain, and a too-short department key", async () => {
     const wb = workbook();
     (wb.sheets[1].rows as unknown[][])[1][3] = "?";
-    const withError = analyzeWorkbook(wb);
+    const withError = analyzeOne(wb);
     expect(withError.report.counts.error).toBeGreaterThan(0);
     await expect(buildSubmissionPayload(withError, { departmentKey: DEPT_KEY, generator })).rejects.toThrow(PayloadRefused);
     await expect(buildSubmissionPayload(analysis, { departmentKey: "court", generator })).rejects.toThrow(/au moins 16 caractères/);

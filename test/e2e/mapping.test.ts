@@ -34,6 +34,7 @@ async function departmentLayout(file: string): Promise<void> {
     "Bénéficiaire du RSA",
     "Date d'embauche",
     "Heures travaillées",
+    "Date de sortie",
   ]);
   p.addRow([
     "999990000011",

@@ -1,6 +1,7 @@
+import { analyzeOne } from "../support/analyze-one";
 import { join } from "node:path";
 import { HyperFormula } from "hyperformula";
-import { analyzeWorkbook, type CellValue } from "../../src/core";
+import { type CellValue } from "../../src/core";
 import { readXlsxFile } from "../../src/xlsx/read-file";
 
 /**
@@ -27,7 +28,7 @@ const toSerial = (d: Date) => d.getTime() / 86400000 + 25569;
 
 it("canonical ACI: engine indicators = spreadsheet formulas on the same cells", async () => {
   const data = await readXlsxFile(FILE);
-  const analysis = analyzeWorkbook(data);
+  const analysis = analyzeOne(data);
   const sheet = data.sheets.find((s) => s.name === "Salariés");
   if (!sheet) throw new Error("no Salariés sheet");
   const rows = sheet.rows.map((r) => r.map((v) => (v instanceof Date ? toSerial(v) : (v as CellValue) === "" ? null : v)));

@@ -1,6 +1,7 @@
+import { analyzeOne } from "../support/analyze-one";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { analyzeWorkbook, consolidate, consolidationInputFromAnalysis, INDICATOR_KEYS, type Analysis } from "../../src/core";
+import { consolidate, consolidationInputFromAnalysis, INDICATOR_KEYS, type Analysis } from "../../src/core";
 import { readXlsxFile } from "../../src/xlsx/read-file";
 import type { TruthWorkbook } from "../../scripts/examples/truth";
 import { expectedIndicators } from "./expected-indicators";
@@ -26,7 +27,7 @@ const cache = new Map<string, Analysis>();
 async function analysisOf(truthPath: string): Promise<Analysis> {
   let a = cache.get(truthPath);
   if (!a) {
-    a = analyzeWorkbook(await readXlsxFile(workbookOf(truthPath)));
+    a = analyzeOne(await readXlsxFile(workbookOf(truthPath)));
     cache.set(truthPath, a);
   }
   return a;

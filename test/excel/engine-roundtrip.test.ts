@@ -1,4 +1,5 @@
-import { analyzeWorkbook } from "../../src/core";
+import { analyzeOne } from "../support/analyze-one";
+
 import { ERROR_FILL } from "../../src/excel";
 import { FakeExcel } from "./fake-excel";
 import { workbookOn } from "./helpers";
@@ -22,7 +23,7 @@ test("findings of the real engine on a table starting at B3 point at the right c
   const wb = workbookOn(fake);
   const data = await wb.read();
   expect(data.sheets[1].origin).toEqual({ row: 2, col: 1 });
-  const analysis = analyzeWorkbook(data);
+  const analysis = analyzeOne(data);
   const sex = analysis.report.issues.find((f) => f.field === "sex" && f.severity === "error");
   expect(sex).toMatchObject({ sheet: "Salariés", cell: "B5" });
 

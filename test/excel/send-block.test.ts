@@ -1,4 +1,5 @@
-import { analyzeWorkbook, INDICATOR_LABELS, type SendReceiptRecord } from "../../src/core";
+import { analyzeOne } from "../support/analyze-one";
+import { INDICATOR_LABELS, type SendReceiptRecord } from "../../src/core";
 import { PENDING_SETTING, RECEIPT_SETTING } from "../../src/excel/send-store";
 import { FakeExcel } from "./fake-excel";
 import { workbookOn } from "./helpers";
@@ -55,7 +56,7 @@ describe("send state in the open workbook (Office)", () => {
   it("writeSendReceipt stores the receipt, clears the pending marker and draws the Envoi block below the indicators, in ≤3 syncs", async () => {
     const fake = fakeWorkbook();
     const wb = workbookOn(fake);
-    const analysis = analyzeWorkbook(await wb.read());
+    const analysis = analyzeOne(await wb.read());
     await wb.markSendPending({ contentHash: "sha256-abc", hub: "https://hub.departement.fr", siret: "12345678900011", period: "2025", queuedAt: "2026-01-15T08:00:00.000Z" });
     fake.resetCounters();
     await wb.writeSendReceipt(receipt, analysis, { generatedAt: new Date(2026, 0, 15, 9, 6), language: "fr" });
@@ -89,7 +90,7 @@ describe("send state in the open workbook (Office)", () => {
   it("writeIndicators re-draws the block from the stored receipt, still in ≤3 syncs; without a receipt there is none", async () => {
     const fake = fakeWorkbook();
     const wb = workbookOn(fake);
-    const analysis = analyzeWorkbook(await wb.read());
+    const analysis = analyzeOne(await wb.read());
     await wb.writeIndicators(analysis, { generatedAt: new Date(2026, 0, 15), language: "fr" });
     expect(rowsOf(fake).some((r) => r[0] === "Envoi au Département")).toBe(false);
 

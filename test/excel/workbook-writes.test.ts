@@ -1,4 +1,5 @@
-import { analyzeWorkbook, DEFAULT_CONFIG, INDICATOR_LABELS, type WorkbookData } from "../../src/core";
+import { analyzeOne } from "../support/analyze-one";
+import { DEFAULT_CONFIG, INDICATOR_LABELS, type WorkbookData } from "../../src/core";
 import { canonicalTemplate } from "../../src/core/template/canonical-template";
 import { OfficeUserError } from "../../src/excel";
 import { FakeExcel } from "./fake-excel";
@@ -27,7 +28,7 @@ function canonicalFake(): FakeExcel {
 
 async function analysisOf(fake: FakeExcel) {
   const data: WorkbookData = await workbookOn(fake).read();
-  return analyzeWorkbook(data);
+  return analyzeOne(data);
 }
 
 test("select activates the other sheet and selects the cell, in one sync", async () => {

@@ -1,8 +1,9 @@
+import { analyzeOne } from "../support/analyze-one";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { analyzeWorkbook } from "../../src/core";
+
 import { readXlsxFile } from "../../src/xlsx/read-file";
 import { ensureDist, ROOT } from "../support/dist";
 import { cli, lastLine, recordingProxy, startHub } from "./hub-process";
@@ -176,7 +177,7 @@ describe("push → hub → consolidation", () => {
     expect(proxy.bodies.length).toBeGreaterThanOrEqual(accepted.size);
     const secrets = new Set<string>();
     for (const f of readdirSync(EXAMPLES).filter((x) => x.endsWith(".xlsx"))) {
-      const a = analyzeWorkbook(await readXlsxFile(join(EXAMPLES, f), { name: f }));
+      const a = analyzeOne(await readXlsxFile(join(EXAMPLES, f), { name: f }));
       for (const row of a.rows) {
         for (const v of [row.lastName, row.firstName, row.postalCode, row.passNumber]) if (v && v.length >= 3) secrets.add(v);
         if (row.birthDate !== null) {

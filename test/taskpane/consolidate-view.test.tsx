@@ -1,14 +1,15 @@
 /** @jest-environment jsdom */
+import { analyzeOne } from "../support/analyze-one";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
-import { analyzeWorkbook, consolidate, consolidationInputFromAnalysis, formatIndicator, formatNumber, resolveConfig, type ConsolidationSheetsPort, type ReportSheet } from "../../src/core";
+import { consolidate, consolidationInputFromAnalysis, formatIndicator, formatNumber, resolveConfig, type ConsolidationSheetsPort, type ReportSheet } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
 import { HUB_SETTINGS_KEY } from "../../src/taskpane/consolidate/hub-settings";
 import { readXlsxBytes } from "../../src/xlsx/read-buffer";
-import { cannedAnalysis, FakePort } from "./fixtures";
+import { cannedAnalysis, FakePort, asWorkbook } from "./fixtures";
 
 // jsdom lacks the TextDecoder/TextEncoder the .xlsx reader and the client use (browsers have them).
 if (typeof globalThis.TextDecoder === "undefined") (globalThis as { TextDecoder: unknown }).TextDecoder = NodeTextDecoder;
@@ -40,7 +41,7 @@ describe("Consolider view, file mode (no workbook open)", () => {
     jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download);
     });
-    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} openFile={async () => Promise.reject(new Error("unused"))} />);
+    render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={async () => Promise.reject(new Error("unused"))} />);
     expect(await screen.findByRole("heading", { name: "Consolider les bilans" })).toBeTruthy();
     // No workbook: no tabs, and the single-file opener of the Vérifier view is hidden.
     expect(screen.queryByRole("tablist")).toBeNull();
@@ -57,7 +58,7 @@ describe("Consolider view, file mode (no workbook open)", () => {
 
     // Expected figures from the two readable files, through the engine directly.
     const inputs = [];
-    for (const n of NAMES) inputs.push(consolidationInputFromAnalysis(analyzeWorkbook(await readXlsxBytes(readFileSync(join(DEPT, n)), { name: n })), n));
+    for (const n of NAMES) inputs.push(consolidationInputFromAnalysis(analyzeOne(await readXlsxBytes(readFileSync(join(DEPT, n)), { name: n })), n));
     const c = consolidate(inputs);
     expect(screen.getByTestId("total-reports").textContent).toBe("2");
     expect(screen.getByTestId("total-structures").textContent).toBe(formatNumber(c.total.structures));
@@ -73,7 +74,7 @@ describe("Consolider view, file mode (no workbook open)", () => {
 
   it("applies the department's settings file to the files, says so, refuses a bad one, and remembers the choice", async () => {
     const user = userEvent.setup();
-    const view = () => render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} openFile={async () => Promise.reject(new Error("unused"))} />);
+    const view = () => render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={async () => Promise.reject(new Error("unused"))} />);
     const { unmount } = view();
     expect((await screen.findByTestId("department-config")).textContent).toBe("Réglages par défaut");
     const input = () => screen.getByTestId("department-config-input") as HTMLInputElement;
@@ -95,8 +96,8 @@ describe("Consolider view, file mode (no workbook open)", () => {
     await screen.findByText("1 fichier(s) consolidé(s), 0 illisible(s).", undefined, { timeout: 20_000 });
     // Expected: the engine with the same override, and it differs from the defaults (the test can fail).
     const data = await readXlsxBytes(readFileSync(join(DEPT, name)), { name });
-    const withOverride = analyzeWorkbook(data, { config: resolveConfig(override) }).indicators.fte;
-    const withDefaults = analyzeWorkbook(data).indicators.fte;
+    const withOverride = analyzeOne(data, { config: resolveConfig(override) }).indicators.fte;
+    const withDefaults = analyzeOne(data).indicators.fte;
     expect(withOverride).not.toBeCloseTo(withDefaults ?? 0, 2);
     const fteCell = screen.getByTestId("kind-ACI").querySelector('[data-key="fte"]');
     expect(fteCell?.textContent).toBe(formatIndicator("fte", withOverride));
@@ -115,7 +116,7 @@ describe("Consolider view, file mode (no workbook open)", () => {
 
   it("is reached from the file-mode start page and leads back to it", async () => {
     const user = userEvent.setup();
-    render(<App language="fr" initialView="verifier" analyze={() => cannedAnalysis([])} openFile={async () => Promise.reject(new Error("unused"))} />);
+    render(<App language="fr" initialView="verifier" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={async () => Promise.reject(new Error("unused"))} />);
     await user.click(screen.getByRole("button", { name: "Département : Consolider les bilans reçus" }));
     expect(await screen.findByRole("heading", { name: "Consolider les bilans" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Vérifier un classeur" }));
@@ -144,7 +145,7 @@ function json(status: number, body: unknown): Response {
 describe("Consolider view, hub mode in Excel", () => {
   it("opened on Consolider in Excel, the pane does not check the department's workbook as a report", async () => {
     const port = new ExcelPort();
-    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} officePort={port} />);
+    render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} officePort={port} />);
     expect(await screen.findByRole("heading", { name: "Consolider les bilans" })).toBeTruthy();
     await new Promise((r) => setTimeout(r, 50));
     expect(port.count("read")).toBe(0);
@@ -176,7 +177,7 @@ describe("Consolider view, hub mode in Excel", () => {
   it("a refused token gives a French message and nothing is stored", async () => {
     const user = userEvent.setup();
     globalThis.fetch = jest.fn(async () => json(401, { detail: "" })) as typeof fetch;
-    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} officePort={new ExcelPort()} autoCheck={false} />);
+    render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} officePort={new ExcelPort()} autoCheck={false} />);
     await fill(user, "mauvais");
     await user.click(screen.getByRole("button", { name: "Récupérer la consolidation" }));
     expect((await screen.findByTestId("consolidate-error")).textContent).toMatch(/Jeton refusé par le hub \(401\)/);
@@ -192,7 +193,7 @@ describe("Consolider view, hub mode in Excel", () => {
       return u.includes("/structures/status") ? json(200, status) : json(200, consolidation);
     }) as typeof fetch;
     const port = new ExcelPort();
-    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} officePort={port} autoCheck={false} />);
+    render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} officePort={port} autoCheck={false} />);
     await fill(user, "jeton-dept");
     await user.click(screen.getByRole("button", { name: "Récupérer la consolidation" }));
     expect((await screen.findByTestId("follow-up")).textContent).toBe("Suivi des envois : 0 reçu(s) sur 2 attendu(s), 2 manquant(s).");

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
+import { analyzeOne } from "../support/analyze-one";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { analyzeWorkbook, DEFAULT_CONFIG, type Analysis, type RulesConfig, type WorkbookData } from "../../src/core";
+import { DEFAULT_CONFIG, type Analysis, type RulesConfig, type WorkbookData } from "../../src/core";
 import { analyze } from "../../src/taskpane/analyze";
 import { App } from "../../src/taskpane/components/App";
 import { SendEnvironmentProvider, type SendEnvironment } from "../../src/taskpane/send/send-environment";
@@ -60,7 +61,7 @@ async function writtenIndicators(port: FakePort): Promise<Analysis> {
   return (port.last("writeIndicators") as [Analysis])[0];
 }
 
-const ftePerRules = (rules: RulesConfig) => analyzeWorkbook(workbook(), { config: rules }).indicators.fte;
+const ftePerRules = (rules: RulesConfig) => analyzeOne(workbook(), { config: rules }).indicators.fte;
 
 describe("department's settings from the hub", () => {
   let server: Awaited<ReturnType<typeof scriptedServer>> | null = null;
@@ -78,7 +79,7 @@ describe("department's settings from the hub", () => {
     server = await scriptedServer([json(200, departmentRules)]);
     const storage = withSendSettings(server.url);
     const port = renderPane(storage, "indicateurs");
-    const expected = analyzeWorkbook(workbook(), { config: departmentRules }).indicators;
+    const expected = analyzeOne(workbook(), { config: departmentRules }).indicators;
     await waitFor(() => expect(document.querySelector('[data-indicator="fte"]')?.getAttribute("data-value")).toBe(String(expected.fte)), { timeout: 8000 });
     const written = await writtenIndicators(port);
     expect(written.indicators).toEqual(expected);

@@ -2,11 +2,11 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App, type FileWorkbook } from "../../src/taskpane/components/App";
-import { cannedAnalysis, FakePort, finding } from "./fixtures";
+import { cannedAnalysis, FakePort, finding, asWorkbook } from "./fixtures";
 
 function renderFileMode(openFile: (f: File) => Promise<FileWorkbook>) {
   const analysis = cannedAnalysis([finding("value-required", "error", "C5", "Sexe manquant.")]);
-  render(<App language="fr" initialView="verifier" analyze={() => analysis} openFile={openFile} />);
+  render(<App language="fr" initialView="verifier" analyze={() => asWorkbook(analysis)} openFile={openFile} />);
   return analysis;
 }
 

@@ -13,6 +13,7 @@ import {
   type ReadProgress,
   type RuleCount,
   type Severity,
+  type WorkbookAnalysis,
   type WorkbookData,
   type WorkbookPort,
 } from "../../src/core";
@@ -166,6 +167,8 @@ export function cannedAnalysis(
       unknownHeaders: [],
       fieldsPresent: [],
     },
+    tables: [],
+    rowCount: 0,
     rows: [],
     report: { valid: counts.error === 0, counts, rules: [...rules.values()], issues },
     indicators,
@@ -178,13 +181,18 @@ export function cannedAnalysis(
 
 export const TARGETS = { rateDynamic: 0.6, rateDurable: 0.25 };
 
+/** A canned workbook analysis: one report per analysis given. */
+export function asWorkbook(...reports: Analysis[]): WorkbookAnalysis {
+  return { workbook: reports[0]?.workbook ?? null, reports };
+}
+
 /** Renders the pane in Office mode on a fake port with a canned analysis. */
 export function renderPane(
   port: FakePort,
   analysis: Analysis | (() => Analysis),
   props: Partial<AppProps> = {},
 ) {
-  const analyze = jest.fn(() => (typeof analysis === "function" ? analysis() : analysis));
+  const analyze = jest.fn(() => asWorkbook(typeof analysis === "function" ? analysis() : analysis));
   const utils = render(
     <App language="fr" initialView="verifier" analyze={analyze} officePort={port} {...props} />,
   );

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { HELP } from "../../src/taskpane/i18n/help";
 import { initialView } from "../../src/taskpane/views";
-import { cannedAnalysis, FakePort, renderPane } from "./fixtures";
+import { cannedAnalysis, FakePort, renderPane, asWorkbook } from "./fixtures";
 
 // The help view is loaded on demand (React.lazy): its first load compiles its modules, which under a busy CI
 // machine took longer than findBy's 1 s default (a failed clean-clone run); 8 s as the other lazy views' tests.
@@ -24,7 +24,7 @@ describe("help view (?view=aide, the manifest's SupportUrl)", () => {
 
   it("in file mode it is offered before any file is opened, shown alone, and the way back is there", async () => {
     const user = userEvent.setup();
-    render(<App language="fr" initialView="verifier" analyze={() => cannedAnalysis([])} openFile={jest.fn()} />);
+    render(<App language="fr" initialView="verifier" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={jest.fn()} />);
     await user.click(screen.getByRole("button", { name: "Aide : comment ça marche ?" }));
     expect(await findHelp()).toBeTruthy();
     expect(screen.queryByRole("tablist")).toBeNull();
@@ -34,7 +34,7 @@ describe("help view (?view=aide, the manifest's SupportUrl)", () => {
   });
 
   it("speaks English when Office does, with the same topics", async () => {
-    render(<App language="en" initialView="aide" analyze={() => cannedAnalysis([])} openFile={jest.fn()} />);
+    render(<App language="en" initialView="aide" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={jest.fn()} />);
     const help = await findHelp();
     expect(within(help).getByRole("heading", { name: "Personal data" })).toBeTruthy();
     expect(HELP.en.topics.map((t) => t.id)).toEqual(HELP.fr.topics.map((t) => t.id));

@@ -5,7 +5,7 @@ import type { Analysis, SendReceiptRecord } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
 import { SendEnvironmentProvider, type SendEnvironment } from "../../src/taskpane/send/send-environment";
 import { json, scriptedServer, type Step } from "../client/scripted-server";
-import { cannedAnalysis, FakePort, finding } from "./fixtures";
+import { cannedAnalysis, FakePort, finding, asWorkbook } from "./fixtures";
 import { MemoryStorage, testSendEnvironment } from "./node-fetch";
 
 const DEPARTMENT_KEY = "cle-du-departement-de-test-38";
@@ -30,7 +30,7 @@ function environment(storage = new MemoryStorage()): SendEnvironment {
 function renderSend(port: FakePort, analysis: Analysis, env: SendEnvironment) {
   return render(
     <SendEnvironmentProvider value={env}>
-      <App language="fr" initialView="envoyer" analyze={() => analysis} officePort={port} />
+      <App language="fr" initialView="envoyer" analyze={() => asWorkbook(analysis)} officePort={port} />
     </SendEnvironmentProvider>,
   );
 }

@@ -1,7 +1,8 @@
+import { analyzeOne } from "../support/analyze-one";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { analyzeWorkbook, INDICATOR_LABELS, type SendReceiptRecord } from "../../src/core";
+import { INDICATOR_LABELS, type SendReceiptRecord } from "../../src/core";
 import { annotateWorkbook, XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 
 const EXAMPLE = join(__dirname, "..", "..", "examples", "aci-canonique.xlsx");
@@ -35,7 +36,7 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
     const book = new XlsxWorkbook(readFileSync(EXAMPLE), "aci-canonique.xlsx");
     expect(await book.loadSendState()).toEqual({ receipt: null, pending: null });
     const sheetsBefore = (await book.read()).sheets.map((s) => s.name);
-    const analysis = analyzeWorkbook(await book.read());
+    const analysis = analyzeOne(await book.read());
     await book.markSendPending({ contentHash: "sha256-0123", hub: "http://127.0.0.1:8080", siret: "13129594833065", period: "2025", queuedAt: "2026-03-03T13:00:00.000Z" });
     expect((await book.loadSendState()).pending?.contentHash).toBe("sha256-0123");
     await book.writeSendReceipt(receipt, analysis, { generatedAt: new Date(2026, 2, 3, 14, 31), language: "fr" });
@@ -62,7 +63,7 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
 
   it("the annotated copy (file mode's download) re-draws the block from the stored receipt", async () => {
     const book = new XlsxWorkbook(readFileSync(EXAMPLE), "aci-canonique.xlsx");
-    const analysis = analyzeWorkbook(await book.read());
+    const analysis = analyzeOne(await book.read());
     await book.writeSendReceipt({ ...receipt, alreadyReceived: true }, analysis, { generatedAt: new Date(2026, 2, 3), language: "fr" });
     const annotated = await annotateWorkbook(await book.toBuffer(), analysis, { generatedAt: new Date(2026, 2, 4), language: "en" });
     const rows = columns((await load(annotated)).getWorksheet("Indicateurs")!);

@@ -1,6 +1,7 @@
+import { analyzeOne } from "../support/analyze-one";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { analyzeWorkbook, consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, INDICATOR_LABELS, type Finding } from "../../src/core";
+import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, INDICATOR_LABELS, type Finding } from "../../src/core";
 import { canonicalTemplate } from "../../src/core/template/canonical-template";
 import { writeTemplateXlsx } from "../../src/xlsx/write-template";
 import { writeConsolidationXlsx } from "../../src/xlsx/write-consolidation";
@@ -72,7 +73,7 @@ describe("template workbook", () => {
 
   it("is read back by the engine as a canonical table with its structure block", async () => {
     const data = await readXlsxBytes(await writeTemplateXlsx(t));
-    const a = analyzeWorkbook(data);
+    const a = analyzeOne(data);
     expect(a.table?.sheet).toBe("Salariés");
     expect(a.table?.columns.map((c) => c.field)).toEqual(t.columns.map((c) => c.field));
     expect(a.structure.kind).toBe("ACI");
@@ -86,7 +87,7 @@ describe("consolidation workbook", () => {
   async function example() {
     const inputs = [];
     for (const f of files) {
-      const a = analyzeWorkbook(await readXlsxBytes(readFileSync(join(EXAMPLES, "departement-38", f)), { name: f }));
+      const a = analyzeOne(await readXlsxBytes(readFileSync(join(EXAMPLES, "departement-38", f)), { name: f }));
       inputs.push(consolidationInputFromAnalysis(a, f));
     }
     return { inputs, c: consolidate(inputs) };
@@ -160,7 +161,7 @@ describe("annotated workbook and the XlsxWorkbook port", () => {
 
   it("fills invalid cells (error red, warning amber), adds notes and an Indicateurs sheet, from bytes", async () => {
     const data = await readXlsxBytes(bytes, { name: "ei-erreurs.xlsx" });
-    const a = analyzeWorkbook(data);
+    const a = analyzeOne(data);
     const out = await annotateWorkbook(new Uint8Array(bytes).buffer, a, { generatedAt: new Date(Date.UTC(2026, 1, 3, 10, 0)) });
     const wb = await load(out);
     const err = a.report.issues.find((f) => f.code === "hours-negative")!;
@@ -180,14 +181,14 @@ describe("annotated workbook and the XlsxWorkbook port", () => {
     expect(ind.getColumn(2).values).toContain("Recyclerie du Grésivaudan");
     expect(ind.getColumn(2).values).toContain("2026.1");
     // The annotated file is read back with the same people table.
-    const again = analyzeWorkbook(await readXlsxBytes(out));
+    const again = analyzeOne(await readXlsxBytes(out));
     expect(again.rows.length).toBe(a.rows.length);
   });
 
   it("restores exactly the previous fills and notes, refreshes Indicateurs, saves the mapping", async () => {
     const book = new XlsxWorkbook(bytes, "ei.xlsx");
     const data = await book.read();
-    const a = analyzeWorkbook(data);
+    const a = analyzeOne(data);
     const f: Finding = a.report.issues.find((x) => x.code === "pass-format")!;
     await book.highlight([f]);
     await book.clearHighlights();

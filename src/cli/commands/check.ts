@@ -3,21 +3,29 @@ import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { expandInputs } from "../files";
 import { UsageError } from "../io";
+import type { Analysis } from "../../core";
 import { maxRowsFrom, type FileResult } from "../analyze-file";
 import { checkText } from "../format/text-report";
 import { analyzeAll, COMMON_HELP, COMMON_OPTIONS, exitCodeOf } from "./run-files";
 
-/** The --json object of one file (contract of issue 2: keep stable). */
-export function checkJson(r: FileResult): Record<string, unknown> {
+/**
+ * The --json objects of one file: one per report (a workbook with several conventions gives several,
+ * each with its `kind`), or one with the `error` of an unreadable file.
+ */
+export function checkJson(r: FileResult): Record<string, unknown>[] {
   if (!r.ok) {
-    return { file: r.file, valid: false, error: r.error, structure: null, rows: 0, counts: { error: 0, warning: 0, info: 0 }, issues: [] };
+    return [{ file: r.file, kind: null, valid: false, error: r.error, structure: null, rows: 0, counts: { error: 0, warning: 0, info: 0 }, issues: [] }];
   }
-  const a = r.analysis;
+  return r.reports.map((a) => reportJson(r.file, a));
+}
+
+function reportJson(file: string, a: Analysis): Record<string, unknown> {
   return {
-    file: r.file,
+    file,
+    kind: a.structure.kind,
     valid: a.report.valid,
     structure: a.structure,
-    rows: a.rows.length,
+    rows: a.rowCount,
     counts: a.report.counts,
     issues: a.report.issues.map((f) => ({
       code: f.code,
@@ -56,10 +64,10 @@ Code de sortie : 0 aucun fichier n'a d'erreur, 1 au moins une erreur bloquante, 
     const files = await expandInputs(positionals);
     if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
     const results = await analyzeAll(files, config, io, maxRowsFrom(io.env, stringOption(values, "max-rows")));
-    if (values.json) io.out(JSON.stringify(results.map(checkJson), null, 2) + "\n");
+    if (values.json) io.out(JSON.stringify(results.flatMap(checkJson), null, 2) + "\n");
     else {
       io.out(results.map(checkText).join("\n"));
-      const bad = results.filter((r) => !r.ok || !r.analysis.report.valid).length;
+      const bad = results.filter((r) => !r.ok || r.reports.some((a) => !a.report.valid)).length;
       io.out(`\n${results.length} fichier${results.length > 1 ? "s" : ""} vérifié${results.length > 1 ? "s" : ""}, ${bad} à corriger.\n`);
     }
     return exitCodeOf(results);

@@ -102,9 +102,12 @@ les autres sont consolidés).`,
       progress.step(i + 1, files.length, files[i].display);
       const r = await analyzeFile(files[i], config, maxRows);
       if (r.ok) {
-        inputs.push(consolidationInputFromAnalysis(r.analysis, r.file));
-        const st = r.analysis.structure;
-        received.push({ file: r.file, siret: st.siret, name: st.name, kind: st.kind, periodStart: st.periodStart, periodEnd: st.periodEnd, valid: r.analysis.report.valid, errors: r.analysis.report.counts.error, error: null });
+        // One input per report: a workbook with two conventions counts as two reports of one structure.
+        for (const a of r.reports) {
+          inputs.push(consolidationInputFromAnalysis(a, r.file));
+          const st = a.structure;
+          received.push({ file: r.file, siret: st.siret, name: st.name, kind: st.kind, periodStart: st.periodStart, periodEnd: st.periodEnd, valid: a.report.valid, errors: a.report.counts.error, error: null });
+        }
       } else {
         received.push({ file: files[i].display, siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: r.error.message });
         unreadable++;

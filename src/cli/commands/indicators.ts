@@ -4,12 +4,13 @@ import { loadConfig } from "../config";
 import { expandInputs } from "../files";
 import { UsageError } from "../io";
 import { maxRowsFrom, type FileResult } from "../analyze-file";
-import { indicatorsText } from "../format/text-report";
+import { indicatorsText, reportTitle } from "../format/text-report";
 import { analyzeAll, COMMON_HELP, COMMON_OPTIONS, exitCodeOf } from "./run-files";
 
-export function indicatorsJson(r: FileResult): Record<string, unknown> {
-  if (!r.ok) return { file: r.file, error: r.error, structure: null, indicators: null };
-  return { file: r.file, structure: r.analysis.structure, indicators: r.analysis.indicators };
+/** One object per report (each with its `kind`), or one with the `error` of an unreadable file. */
+export function indicatorsJson(r: FileResult): Record<string, unknown>[] {
+  if (!r.ok) return [{ file: r.file, kind: null, error: r.error, structure: null, indicators: null }];
+  return r.reports.map((a) => ({ file: r.file, kind: a.structure.kind, valid: a.report.valid, structure: a.structure, indicators: a.indicators }));
 }
 
 export const indicatorsCommand: Command = {
@@ -34,8 +35,8 @@ Code de sortie : 0, 1 si un fichier a une erreur bloquante, 2 si un fichier est 
     const files = await expandInputs(positionals);
     if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
     const results = await analyzeAll(files, config, io, maxRowsFrom(io.env, stringOption(values, "max-rows")));
-    if (values.json) io.out(JSON.stringify(results.map(indicatorsJson), null, 2) + "\n");
-    else io.out(results.map((r) => (r.ok ? indicatorsText(r.file, r.analysis) : `■ ${r.file}\n  ✗ Illisible : ${r.error.message}\n`)).join("\n"));
+    if (values.json) io.out(JSON.stringify(results.flatMap(indicatorsJson), null, 2) + "\n");
+    else io.out(results.map((r) => (r.ok ? r.reports.map((a) => indicatorsText(reportTitle(r.file, a, r.reports.length), a)).join("\n") : `■ ${r.file}\n  ✗ Illisible : ${r.error.message}\n`)).join("\n"));
     return exitCodeOf(results);
   },
 };

@@ -73,14 +73,20 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
       return 2;
     }
     const json = values.json === true;
-    const report = r.analysis.report;
-    if (!report.valid) {
-      const lines = report.rules
-        .filter((c) => c.severity === "error")
-        .map((c) => `  - ${FINDING_LABELS[c.code].fr} (${c.code}) : ${c.count}`);
-      const msg = `Envoi refusé : ${r.file} contient ${report.counts.error} erreur(s) bloquante(s).\n${lines.join("\n")}\nCorrigez-les (bilan-iae check ${r.file}) puis renvoyez.\n`;
-      if (json) io.out(JSON.stringify({ file: r.file, status: "refused", reason: "errors", counts: report.counts }, null, 2) + "\n");
-      io.err(msg);
+    // A workbook with several conventions is sent as one submission per report, once all are valid.
+    const invalid = r.reports.filter((a) => !a.report.valid);
+    if (invalid.length > 0) {
+      const msgs = invalid.map((a) => {
+        const lines = a.report.rules.filter((c) => c.severity === "error").map((c) => `  - ${FINDING_LABELS[c.code].fr} (${c.code}) : ${c.count}`);
+        const n = a.report.counts.error;
+        const which = r.reports.length > 1 ? ` (convention ${a.structure.kind ?? "non déterminée"})` : "";
+        return `Envoi refusé : ${r.file}${which} contient ${n} erreur${n > 1 ? "s" : ""} bloquante${n > 1 ? "s" : ""}.\n${lines.join("\n")}\n`;
+      });
+      if (json) {
+        const out = r.reports.map((a) => ({ file: r.file, kind: a.structure.kind, status: "refused", reason: "errors", counts: a.report.counts }));
+        io.out(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + "\n");
+      }
+      io.err(`${msgs.join("")}Corrigez-les (bilan-iae check ${r.file}) puis renvoyez.\n`);
       return 1;
     }
     let client: HubClient;
@@ -94,9 +100,9 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    let payload;
+    const payloads = [];
     try {
-      payload = await buildSubmissionPayload(r.analysis, { departmentKey, generator: GENERATOR });
+      for (const a of r.reports) payloads.push(await buildSubmissionPayload(a, { departmentKey, generator: GENERATOR }));
     } catch (e) {
       if (e instanceof PayloadRefused) {
         io.err(`${e.message}\n`);
@@ -104,20 +110,26 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
       }
       throw e;
     }
-    const key = await idempotencyKeyOf(payload);
     const outbox = new Outbox(new FileOutboxStore());
-    const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
+    const results: Record<string, unknown>[] = [];
+    let code = 0;
     try {
-      const outcome = await sendOrQueue(client, outbox, payload, key, period);
-      if ("sent" in outcome) {
-        if (json) io.out(JSON.stringify({ file: r.file, status: outcome.sent.outcome, receipt: outcome.sent.receipt }, null, 2) + "\n");
-        else io.out(receiptText(outcome.sent));
-        return 0;
+      for (const payload of payloads) {
+        const key = await idempotencyKeyOf(payload);
+        const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
+        const outcome = await sendOrQueue(client, outbox, payload, key, period);
+        if ("sent" in outcome) {
+          results.push({ file: r.file, kind: payload.structure.kind, status: outcome.sent.outcome, receipt: outcome.sent.receipt });
+          if (!json) io.out(receiptText(outcome.sent));
+          continue;
+        }
+        const where = outbox.store.location;
+        results.push({ file: r.file, kind: payload.structure.kind, status: "queued", outbox: where, error: outcome.error.message });
+        io.err(`${outcome.error.message}\nL'envoi${payloads.length > 1 ? ` de la convention ${payload.structure.kind}` : ""} est dans la boîte d'envoi (${where}). Renvoyez-le plus tard avec : bilan-iae outbox send --token …\n`);
+        code = EXIT_UNREACHABLE;
       }
-      const where = outbox.store.location;
-      if (json) io.out(JSON.stringify({ file: r.file, status: "queued", outbox: where, error: outcome.error.message }, null, 2) + "\n");
-      io.err(`${outcome.error.message}\nL'envoi est dans la boîte d'envoi (${where}). Renvoyez-le plus tard avec : bilan-iae outbox send --token …\n`);
-      return EXIT_UNREACHABLE;
+      if (json) io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + "\n");
+      return code;
     } catch (e) {
       if (e instanceof HubError) {
         if (json) io.out(JSON.stringify({ file: r.file, status: "refused", reason: e.kind, httpStatus: e.status, detail: e.message, errors: e.errors }, null, 2) + "\n");

@@ -19,7 +19,7 @@ export async function analyzeAll(files: readonly InputFile[], config: RulesConfi
 /** 2 when a file could not be read, else 1 when a file has an error-severity finding, else 0. */
 export function exitCodeOf(results: readonly FileResult[]): number {
   if (results.some((r) => !r.ok)) return 2;
-  if (results.some((r) => r.ok && !r.analysis.report.valid)) return 1;
+  if (results.some((r) => r.ok && r.reports.some((a) => !a.report.valid))) return 1;
   return 0;
 }
 

@@ -19,15 +19,26 @@ function where(f: Finding): string {
   return "classeur";
 }
 
-/** Readable French report of one file, grouped by rule (errors first). */
+/** "bilan.xlsx", or "bilan.xlsx — convention EI (2 sur 2)" when the workbook holds several reports. */
+export function reportTitle(file: string, a: Analysis, count: number): string {
+  if (count <= 1) return file;
+  return `${file} — convention ${a.structure.kind ?? "non déterminée"}`;
+}
+
+/** Readable French report of one file, grouped by rule (errors first); one block per report. */
 export function checkText(result: FileResult): string {
   if (!result.ok) return `■ ${result.file}\n  ✗ Illisible : ${result.error.message}\n`;
-  const a = result.analysis;
+  const n = result.reports.length;
+  const head = n > 1 ? `■ ${result.file} : ${n} conventions (${result.reports.map((a) => a.structure.kind ?? "?").join(", ")}), un bilan chacune\n` : "";
+  return head + result.reports.map((a) => reportText(reportTitle(result.file, a, n), a)).join("");
+}
+
+function reportText(title: string, a: Analysis): string {
   const c = a.report.counts;
   const lines = [
-    `■ ${result.file}`,
+    `■ ${title}`,
     `  ${structureLine(a.structure)}`,
-    `  ${a.rows.length} ligne${a.rows.length > 1 ? "s" : ""} lue${a.rows.length > 1 ? "s" : ""} · ${c.error} ${severityLabel("error", c.error)} · ${c.warning} ${severityLabel("warning", c.warning)} · ${c.info} ${severityLabel("info", c.info)}`,
+    `  ${a.rowCount} ligne${a.rowCount > 1 ? "s" : ""} lue${a.rowCount > 1 ? "s" : ""} · ${c.error} ${severityLabel("error", c.error)} · ${c.warning} ${severityLabel("warning", c.warning)} · ${c.info} ${severityLabel("info", c.info)}`,
   ];
   if (c.error === 0 && c.warning === 0 && c.info === 0) lines.push("  ✓ Aucune anomalie.");
   const rules = [...a.report.rules].sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity) || y.count - x.count);

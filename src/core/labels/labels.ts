@@ -63,4 +63,12 @@ export const FINDING_LABELS: Record<FindingCode, Label> = {
   "exit-too-short": { fr: "Sortie avant la durée minimale", en: "Exit before the minimum stay" },
   "exit-withdrawn": { fr: "Sortie retirée des taux", en: "Exit withdrawn from the rates" },
   "unknown-share-high": { fr: "Trop de sorties sans nouvelle ou inconnues", en: "Too many no-news or unknown exits" },
+  "row-not-person": { fr: "Ligne qui n'est pas une personne", en: "Row that is not a person" },
+  "sheet-ignored": { fr: "Feuille non lue", en: "Sheet not read" },
+  "sheets-combined": { fr: "Feuilles lues ensemble", en: "Sheets read together" },
+  "structure-kind-ambiguous": { fr: "Type de structure ambigu", en: "Ambiguous structure kind" },
+  "formula-no-value": { fr: "Formule sans valeur calculée", en: "Formula without a computed value" },
+  "hours-from-months": { fr: "Heures prises des colonnes mensuelles", en: "Hours taken from the monthly columns" },
+  "checkbox-column": { fr: "Colonne de cases à cocher", en: "Check-box column" },
+  "structure-value-shared": { fr: "Valeur commune à plusieurs conventions", en: "Value shared by several conventions" },
 };

@@ -22,13 +22,22 @@ export interface TableInfo {
   fieldsPresent: PersonField[];
 }
 
-/** Everything the engine knows about one workbook. */
+/**
+ * Everything the engine knows about one report: one convention (SIRET and kind) of a workbook. Most
+ * workbooks hold one; a structure with several conventions yields one per kind (domain §2.4.3).
+ */
 export interface Analysis {
   workbook: string | null;
+  /** The structure as this report sees it: its kind, its own conventioned ETP. */
   structure: StructureInfo;
   structureLocations: StructureLocations;
+  /** The main people table (the first of `tables`), null when none was found. */
   table: TableInfo | null;
-  /** Typed data rows (personal data: stays in the workbook/process). */
+  /** Every people table the report's rows come from (sites read together, §2.4.2). */
+  tables: TableInfo[];
+  /** Number of person rows read. */
+  rowCount: number;
+  /** Typed person rows (personal data: stays in the workbook/process). */
   rows: PersonRow[];
   report: ValidationReport;
   indicators: Indicators;
@@ -37,4 +46,10 @@ export interface Analysis {
   rulesVersion: string;
   /** Targets in force (from the configuration), shown beside the rates. */
   targets: RulesConfig["targets"];
+}
+
+/** A workbook's reports: one per convention, at least one (with the findings when nothing could be read). */
+export interface WorkbookAnalysis {
+  workbook: string | null;
+  reports: Analysis[];
 }

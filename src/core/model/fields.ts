@@ -29,8 +29,11 @@ export const PERSON_FIELDS = [
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
-/** Monthly hours columns ("Heures janvier" … or "Heures 01" …) are mapped to this pseudo-field with a month 1–12. */
-export type MappedField = PersonField | "hoursMonth";
+/**
+ * Pseudo-fields of a column: monthly hours ("Heures janvier" … or "Heures 01" …, with a month 1–12), and
+ * the convention of each row (a kind per row, domain §2.4.3).
+ */
+export type MappedField = PersonField | "hoursMonth" | "convention";
 
 /** Fields of the structure block (domain §2.1). */
 export const STRUCTURE_FIELDS = [
@@ -67,4 +70,6 @@ export interface MappingOverride {
   /** 1-based Excel row of the header. */
   headerRow?: number;
   columns?: Record<string, MappedField | null>;
+  /** The people sheets to read, chosen by hand (domain §2.4.2); they replace the detection. */
+  sheets?: string[];
 }

@@ -33,6 +33,14 @@ export const FINDING_CODES = [
   "exit-too-short",
   "exit-withdrawn",
   "unknown-share-high",
+  "row-not-person",
+  "sheet-ignored",
+  "sheets-combined",
+  "structure-kind-ambiguous",
+  "formula-no-value",
+  "hours-from-months",
+  "checkbox-column",
+  "structure-value-shared",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

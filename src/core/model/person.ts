@@ -1,3 +1,4 @@
+import type { Kind } from "./kinds";
 /** Day numbers: whole days since 1970-01-01 (UTC). Fast to compare and subtract; ISO strings only at the edges. */
 export type DayNumber = number;
 
@@ -9,8 +10,12 @@ export type FtDuration = "00" | "01" | "02" | "03" | "04";
 
 /** One typed row of the people table, as read from the sheet (personal data: never leaves the workbook). */
 export interface PersonRow {
+  /** The sheet of the row (a workbook may hold several people sheets, domain §2.4.2). */
+  sheet: string;
   /** 1-based Excel row number in the sheet. */
   excelRow: number;
+  /** The row's convention, from its sheet or its convention column; null: the structure's (§2.4.3). */
+  kind: Kind | null;
   passNumber: string | null;
   lastName: string | null;
   firstName: string | null;

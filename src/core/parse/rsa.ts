@@ -2,6 +2,7 @@ import type { RsaStatus } from "../model/person";
 import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell, type Parsed } from "./outcome";
 import { TextMemo } from "./text-memo";
+import { CHECK_MARKS } from "./yes-no";
 
 /** RSA at hire (domain §2.2): labels and ASP codes, normalised. A plain yes is "OUI" (majoré unknown). */
 const RSA_WORDS = new Map<string, RsaStatus>();
@@ -28,6 +29,8 @@ function rsaFromText(s: string): Parsed<RsaStatus> {
   if (s.length > MAX_CELL_TEXT) return INVALID;
   const t = trimCell(s);
   if (t === "-" || t === "\u2013") return "NON";
+  const mark = CHECK_MARKS.get(t);
+  if (mark !== undefined) return mark ? "OUI" : "NON";
   return RSA_WORDS.get(normalizeLabel(t)) ?? INVALID;
 }
 

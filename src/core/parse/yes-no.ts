@@ -7,6 +7,14 @@ const YES = ["oui", "o", "yes", "y", "x", "1", "vrai", "true", "ok"];
 const NO = ["non", "n", "no", "0", "faux", "false"];
 /** Dashes mean "no" but normalise to "": checked on the trimmed raw text. */
 const DASHES = new Set(["-", "\u2013", "\u2014", "\u2212"]);
+/** Check marks and ballot boxes (§2.3): ✓ ✔ ☑ ☒ mean yes, an empty box ☐ means no. */
+export const CHECK_MARKS: ReadonlyMap<string, boolean> = new Map([
+  ["\u2713", true],
+  ["\u2714", true],
+  ["\u2611", true],
+  ["\u2612", true],
+  ["\u2610", false],
+]);
 
 const WORDS = new Map<string, boolean>([...YES.map((w) => [w, true] as const), ...NO.map((w) => [w, false] as const)]);
 
@@ -29,6 +37,8 @@ export function yesNoFromText(s: string): Parsed<boolean> {
   if (s.length > MAX_CELL_TEXT) return INVALID;
   const t = trimCell(s);
   if (DASHES.has(t)) return false;
+  const mark = CHECK_MARKS.get(t);
+  if (mark !== undefined) return mark;
   const w = WORDS.get(normalizeLabel(t));
   return w === undefined ? INVALID : w;
 }

@@ -29,6 +29,7 @@ export const FIELD_LABELS: Readonly<Record<MappedField, string>> = {
   exitReason: "Motif de sortie",
   derogation: "Dérogation",
   hoursMonth: "Heures du mois",
+  convention: "Convention",
 };
 
 /** What to type, completing « Saisissez … ». */
@@ -60,6 +61,7 @@ export const FIELD_EXPECTED: Readonly<Record<MappedField, string>> = {
   exitReason: "un code ou un libellé de motif de sortie",
   derogation: "Oui, Non ou un texte décrivant la dérogation",
   hoursMonth: "un nombre d'heures (ex. 151,67)",
+  convention: "le type de convention : ACI, AI, EI, ETTI ou EITI",
 };
 
 export const STRUCTURE_LABEL_FR: Readonly<Record<StructureField, string>> = {

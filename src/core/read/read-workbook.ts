@@ -2,59 +2,50 @@ import type { TableInfo } from "../model/analysis";
 import type { WorkbookData } from "../model/cells";
 import type { RulesConfig } from "../model/config";
 import type { MappingOverride } from "../model/fields";
-import type { PersonRow } from "../model/person";
-import type { StructureInfo, StructureLocations } from "../model/structure";
 import type { MotifIndex } from "../config/motifs";
 import type { FindingCollector } from "../findings/collector";
-import { locateTable } from "./locate-table";
-import { readStructure } from "./structure-block";
-import { readRows } from "./read-rows";
-import type { SheetView } from "./sheet-view";
+import { locatePeopleTables } from "./people-sheets";
+import { readStructure, type StructureRead } from "./structure-block";
+import { readSheetRows } from "./sheet-rows";
+import { selectSheets, type CandidateRows } from "./select-sheets";
 
 export interface ReadContext {
   config: RulesConfig;
   motifs: MotifIndex;
   mapping?: MappingOverride;
+  /** Findings about the workbook as a whole (header, columns, structure block, sheets). */
   findings: FindingCollector;
 }
 
-export interface ReadResult {
-  structure: StructureInfo;
-  structureLocations: StructureLocations;
-  table: TableInfo | null;
-  rows: PersonRow[];
+/** What reading a workbook gives, before it is split into reports. */
+export interface WorkbookRead {
+  structure: StructureRead;
+  /** The people sheets read, with their typed rows (and the findings of each row, not yet reported). */
+  sheets: CandidateRows[];
+  tables: TableInfo[];
   date1904: boolean;
 }
 
-/** What is read before the rows: the table's place and columns, the structure block. */
-export interface ReadHead {
-  structure: StructureInfo;
-  structureLocations: StructureLocations;
-  table: TableInfo | null;
-  /** The sheet of the table and its rows (null without a table). */
-  view: SheetView | null;
-  date1904: boolean;
+function yearsOf(start: string | null, end: string | null): number[] {
+  if (!start || !end) return [];
+  const a = Number(start.slice(0, 4));
+  const b = Number(end.slice(0, 4));
+  const out: number[] = [];
+  for (let y = a; y <= b && out.length < 5; y++) out.push(y);
+  return out;
 }
 
 /**
- * Locates the people table and the structure block, reads typed rows and emits the read-time
- * findings (header, columns, structure block, unreadable or missing cells). Never throws on bad input.
+ * Locates the people tables and the structure block, reads every candidate sheet's rows, and chooses the
+ * sheets read (§2.4.2). Never throws on bad input: problems become findings.
  */
-export function readWorkbook(workbook: WorkbookData, ctx: ReadContext): ReadResult {
-  const head = readHead(workbook, ctx);
-  const rows = head.view && head.table ? readRows({ view: head.view, table: head.table, date1904: head.date1904, motifs: ctx.motifs, findings: ctx.findings }) : [];
-  return { structure: head.structure, structureLocations: head.structureLocations, table: head.table, rows, date1904: head.date1904 };
-}
-
-/** The part of readWorkbook before the rows, with its findings. */
-export function readHead(workbook: WorkbookData, ctx: ReadContext): ReadHead {
+export function readWorkbook(workbook: WorkbookData, ctx: ReadContext): WorkbookRead {
   const date1904 = workbook?.date1904 === true;
-  const located = locateTable(workbook, ctx.mapping, ctx.findings);
-  const { structure, locations } = readStructure(
-    workbook,
-    located ? { view: located.view, headerIndex: located.topIndex } : null,
-    date1904,
-    ctx.findings,
-  );
-  return { structure, structureLocations: locations, table: located?.table ?? null, view: located?.view ?? null, date1904 };
+  const located = locatePeopleTables(workbook, ctx.mapping, ctx.findings);
+  const first = located.candidates[0];
+  const structure = readStructure(workbook, first ? { view: first.view, headerIndex: first.topIndex } : null, date1904, ctx.findings);
+  const all = located.candidates.map((c) => ({ ...readSheetRows(c, date1904, ctx.motifs), source: c }));
+  const sheets = selectSheets(all, yearsOf(structure.structure.periodStart, structure.structure.periodEnd), located.chosen, ctx.findings);
+  for (const s of sheets) ctx.findings.absorb(s.source.findings);
+  return { structure, sheets, tables: sheets.map((s) => s.source.table), date1904 };
 }

@@ -1,5 +1,6 @@
 import type { WorkbookData } from "../model/cells";
 import type { StructureField } from "../model/fields";
+import type { Kind } from "../model/kinds";
 import type { StructureInfo, StructureLocations } from "../model/structure";
 import type { FindingCollector } from "../findings/collector";
 import { a1 } from "../findings/a1";
@@ -30,7 +31,32 @@ for (const [field, names] of Object.entries(STRUCTURE_LABELS) as [StructureField
 const SCAN_ROWS = 100;
 const SCAN_COLS = 40;
 
-type Label = StructureField | "period";
+type Label = StructureField | "period" | KindLabel;
+/** A value given per convention ("ETP conventionnés ACI", §2.4.3): "fteConventioned:ACI". */
+type KindLabel = `${PerKindField}:${Kind}`;
+export type PerKindField = "fteConventioned" | "annualHoursPerFte" | "cdCofinancedAmount";
+const PER_KIND_FIELDS: readonly StructureField[] = ["fteConventioned", "annualHoursPerFte", "cdCofinancedAmount"];
+const KIND_TOKENS = new Map<string, Kind>([
+  ["aci", "ACI"],
+  ["ai", "AI"],
+  ["ei", "EI"],
+  ["etti", "ETTI"],
+  ["eiti", "EITI"],
+]);
+
+/** Values the structure block gives per convention. */
+export type PerKindValues = Partial<Record<Kind, Partial<Record<PerKindField, number>>>>;
+
+/** Every kind a kind cell names: "ACI / EI" names two (§2.4.3). */
+export function kindsNamed(v: unknown): Kind[] {
+  if (typeof v !== "string" || v.length > MAX_CELL_TEXT) return [];
+  const out: Kind[] = [];
+  for (const t of normalizeLabel(v).split(" ")) {
+    const k = KIND_TOKENS.get(t);
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
 
 interface RawValue {
   value: unknown;
@@ -43,7 +69,13 @@ function labelOf(v: unknown): Label | null {
   if (typeof v !== "string" || v.length > 120) return null;
   const n = normalizeLabel(v);
   if (PERIOD_LABELS.has(n)) return "period";
-  return LABELS.get(n) ?? null;
+  const direct = LABELS.get(n);
+  if (direct) return direct;
+  // "ETP conventionnés ACI", "ETP conventionnés (EI)": a per-kind value.
+  const cut = n.lastIndexOf(" ");
+  const kind = cut > 0 ? KIND_TOKENS.get(n.slice(cut + 1)) : undefined;
+  const field = kind ? LABELS.get(n.slice(0, cut)) : undefined;
+  return kind && field && PER_KIND_FIELDS.includes(field) ? (`${field}:${kind}` as KindLabel) : null;
 }
 
 /** "Label : value" in one cell → [label, value text], or null. */
@@ -65,9 +97,9 @@ function splitPeriod(text: string): [string, string] | null {
 /** Title cells such as "Bilan 2025 du 01/01/2025 au 31/12/2025". */
 const TITLE_PERIOD = /\bdu\s+(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\s+au\s+(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\b/i;
 
-function scanPairs(view: SheetView, rowEnd: number, found: Map<StructureField, RawValue>): void {
+function scanPairs(view: SheetView, rowEnd: number, found: Map<StructureField | KindLabel, RawValue>): void {
   const end = Math.min(rowEnd, view.rows.length, SCAN_ROWS);
-  const put = (field: StructureField, value: unknown, i: number, j: number) => {
+  const put = (field: StructureField | KindLabel, value: unknown, i: number, j: number) => {
     const ex = found.get(field);
     if (!ex || isEmptyCell(ex.value)) found.set(field, { value, sheet: view.name, row: view.originRow + i + 1, column: view.originCol + j + 1 });
   };
@@ -119,7 +151,7 @@ function scanPairs(view: SheetView, rowEnd: number, found: Map<StructureField, R
   }
 }
 
-function putPeriod(text: string, i: number, j: number, put: (f: StructureField, v: unknown, i: number, j: number) => void): void {
+function putPeriod(text: string, i: number, j: number, put: (f: StructureField | KindLabel, v: unknown, i: number, j: number) => void): void {
   const p = splitPeriod(text);
   if (p) {
     put("periodStart", p[0], i, j);
@@ -153,16 +185,16 @@ export function readStructure(
   main: { view: SheetView; headerIndex: number } | null,
   date1904: boolean,
   findings: FindingCollector,
-): { structure: StructureInfo; locations: StructureLocations } {
+): StructureRead {
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   const views = sheets.map(viewOf);
-  const found = new Map<StructureField, RawValue>();
+  const found = new Map<StructureField | KindLabel, RawValue>();
   const structSheet = views.find((v) => sheetNameIs(STRUCTURE_SHEET_NAMES, v.name));
   // The people table may sit on the structure sheet itself: then only the rows above it are pairs.
   const tableOnStructureSheet = structSheet !== undefined && main !== null && main.view.name === structSheet.name;
   if (structSheet) scanPairs(structSheet, tableOnStructureSheet && main ? main.headerIndex : SCAN_ROWS, found);
   if (main && !tableOnStructureSheet) {
-    const above = new Map<StructureField, RawValue>();
+    const above = new Map<StructureField | KindLabel, RawValue>();
     scanPairs(main.view, main.headerIndex, above);
     // Empty-valued labels of the structure sheet do not hide a value found above the table.
     for (const [f, r] of above) {
@@ -174,10 +206,29 @@ export function readStructure(
   const structure: StructureInfo = { ...EMPTY_STRUCTURE };
   const locations: StructureLocations = {};
   const where = structSheet?.name ?? main?.view.name ?? null;
+  const perKind: PerKindValues = {};
+  let kinds: Kind[] = [];
 
-  for (const [field, raw] of found) {
-    locations[field] = { sheet: raw.sheet, row: raw.row, column: raw.column };
+  for (const [key, raw] of found) {
     const v = raw.value;
+    if (key.includes(":")) {
+      const [f, k] = key.split(":") as [PerKindField, Kind];
+      const x = parseNumberCell(v);
+      if (x === INVALID || (x !== null && (x < 0 || (f === "annualHoursPerFte" && x === 0)))) {
+        findings.add("value-invalid", "error", () => ({
+          sheet: raw.sheet,
+          cell: a1(raw.row, raw.column),
+          row: raw.row,
+          column: raw.column,
+          field: f,
+          value: cellToText(v),
+          message: `${STRUCTURE_LABEL_FR[f]} ${k} illisible : "${cellToText(v)}". Saisissez ${STRUCTURE_EXPECTED[f]}.`,
+        }));
+      } else if (x !== null) (perKind[k] ??= {})[f] = x;
+      continue;
+    }
+    const field = key as StructureField;
+    locations[field] = { sheet: raw.sheet, row: raw.row, column: raw.column };
     if (isEmptyCell(v)) continue;
     const err = excelErrorOf(v);
     const pos = { sheet: raw.sheet, cell: a1(raw.row, raw.column), row: raw.row, column: raw.column, field };
@@ -210,7 +261,10 @@ export function readStructure(
         break;
       }
       case "kind": {
-        const k = parseKind(v);
+        kinds = kindsNamed(v);
+        // "ACI / EI": several conventions; the rows must say which is theirs (§2.4.3).
+        const k = kinds.length > 1 ? null : parseKind(v);
+        if (kinds.length > 1) break;
         if (k === INVALID) {
           findings.add("structure-kind-unknown", "error", () => ({
             ...pos,
@@ -244,8 +298,10 @@ export function readStructure(
     }
   }
 
+  if (structure.kind !== null) kinds = [structure.kind];
   for (const field of REQUIRED) {
     if (structure[field] !== null) continue;
+    if (field === "kind" && kinds.length > 1) continue;
     const raw = found.get(field);
     if (raw && !isEmptyCell(raw.value)) continue; // unreadable: already reported
     const at = raw ? { sheet: raw.sheet, cell: a1(raw.row, raw.column), row: raw.row, column: raw.column } : { sheet: where, cell: null, row: null, column: null };
@@ -258,5 +314,14 @@ export function readStructure(
         : `« ${STRUCTURE_LABEL_FR[field]} » de la structure est introuvable. Ajoutez une ligne « ${STRUCTURE_LABEL_FR[field]} » suivie de sa valeur (${STRUCTURE_EXPECTED[field]}) dans la feuille « Structure » ou au-dessus du tableau des salariés.`,
     }));
   }
-  return { structure, locations };
+  return { structure, locations, kinds, perKind };
+}
+
+/** The structure block as read, with what it says about several conventions (§2.4.3). */
+export interface StructureRead {
+  structure: StructureInfo;
+  locations: StructureLocations;
+  /** The kinds the kind cell names (several for "ACI / EI"; empty when unreadable or absent). */
+  kinds: Kind[];
+  perKind: PerKindValues;
 }

@@ -35,6 +35,9 @@ export const FIELD_SYNONYMS: Readonly<Record<PersonField, readonly string[]>> = 
   derogation: ["Dérogation", "Prolongation", "Dérogation / prolongation", "Dérogation ou prolongation", "Dérogation durée hebdomadaire", "Prolongation du parcours", "Dérogation obtenue", "Prolongation PASS"],
 };
 
+/** Headers of a per-row convention column (domain §2.4.3): each cell names a kind (ACI, EI…). */
+export const CONVENTION_NAMES: readonly string[] = ["Convention", "Dispositif", "=Mesure", "Type de contrat IAE", "Convention IAE", "Type de convention", "Dispositif IAE", "Mesure IAE", "Type de SIAE du contrat"];
+
 /** Headers that announce a social security number (NIR) or similar: never read, never sent. */
 export const SENSITIVE_NAMES: readonly string[] = [
   "NIR",

@@ -65,7 +65,7 @@ export class AgeRules implements RowRule {
   private outOfRange(row: PersonRow, age: number, birth: number, hire: number): void {
     const { env, limits } = this;
     env.findings.add("age-range", "error", () => ({
-      ...env.at("birthDate", row.excelRow),
+      ...env.at("birthDate", row),
       value: frDate(birth),
       message: `L'âge à l'embauche (${age} ans, né(e) le ${frDate(birth)}, embauche le ${frDate(hire)}) est hors des limites admises (${limits}). Vérifiez la date de naissance et la date d'embauche.`,
     }));
@@ -74,7 +74,7 @@ export class AgeRules implements RowRule {
   private yearOutOfRange(row: PersonRow, year: number, hire: number, older: number, younger: number): void {
     const { env, limits, min } = this;
     env.findings.add("age-range", "error", () => ({
-      ...env.at(this.hasYear ? "birthYear" : "birthDate", row.excelRow),
+      ...env.at(this.hasYear ? "birthYear" : "birthDate", row),
       value: String(year),
       message: `Avec une naissance en ${year} et une embauche le ${frDate(hire)}, l'âge à l'embauche (${older < min ? `au plus ${older}` : `au moins ${younger}`} ans) est hors des limites admises (${limits}). Vérifiez l'année de naissance et la date d'embauche.`,
     }));

@@ -74,7 +74,7 @@ export class ContractRules implements RowRule {
   private weeklyMax(row: PersonRow, weekly: number): void {
     const { env, wh } = this;
     env.findings.add("weekly-hours-max", "error", () => ({
-      ...env.at("weeklyHours", row.excelRow),
+      ...env.at("weeklyHours", row),
       value: frNumber(weekly, false),
       message: `La durée hebdomadaire (${frNumber(weekly)} h) dépasse le maximum légal de ${frNumber(wh.max)} heures par semaine. Corrigez la durée (heures par semaine, pas par mois).`,
     }));
@@ -83,7 +83,7 @@ export class ContractRules implements RowRule {
   private weeklyLow(row: PersonRow, weekly: number): void {
     const { env, wh } = this;
     env.findings.add("weekly-hours-low", "warning", () => ({
-      ...env.at("weeklyHours", row.excelRow),
+      ...env.at("weeklyHours", row),
       value: frNumber(weekly, false),
       message: `La durée hebdomadaire (${frNumber(weekly)} h) est inférieure aux ${frNumber(wh.min)} heures minimales d'un contrat en ${env.kind}. Si une dérogation existe, indiquez « Oui » dans la colonne Dérogation ; sinon corrigez la durée.`,
     }));
@@ -92,7 +92,7 @@ export class ContractRules implements RowRule {
   private contractTooShort(row: PersonRow, hire: number, end: number): void {
     const { env, contract } = this;
     env.findings.add("contract-too-short", "warning", () => ({
-      ...env.at("contractEndDate", row.excelRow),
+      ...env.at("contractEndDate", row),
       value: frDate(end),
       message: `Le contrat du ${frDate(hire)} au ${frDate(end)} dure moins de ${plural(contract.minMonths, "mois", "mois")}, la durée minimale d'un contrat d'insertion en ${env.kind}. Vérifiez la date de fin de contrat, ou justifiez la durée (par exemple une dérogation).`,
     }));
@@ -104,13 +104,13 @@ export class ContractRules implements RowRule {
     const open = row.exitDate === null ? " (fin de période)" : "";
     if (evenWithDerogation) {
       env.findings.add("path-too-long", "error", () => ({
-        ...env.at("hireDate", row.excelRow),
+        ...env.at("hireDate", row),
         value: frDate(hire),
         message: `Le parcours du ${frDate(hire)} au ${frDate(pathEnd)}${open} dure ${plural(wholeMonthsInclusive(hire, pathEnd), "mois", "mois")}, au-delà du maximum de ${frNumber(contract.maxMonthsWithDerogation)} mois même avec dérogation. Vérifiez la date d'embauche (date de la dernière embauche de ce parcours) et la date de sortie.`,
       }));
     } else {
       env.findings.add("path-too-long", "warning", () => ({
-        ...env.at("hireDate", row.excelRow),
+        ...env.at("hireDate", row),
         value: frDate(hire),
         message: `Le parcours du ${frDate(hire)} au ${frDate(pathEnd)}${open} dure ${plural(wholeMonthsInclusive(hire, pathEnd), "mois", "mois")}, au-delà de ${frNumber(contract.maxMonths)} mois. Si une prolongation ou dérogation a été accordée, indiquez « Oui » dans la colonne Dérogation ; sinon vérifiez les dates.`,
       }));

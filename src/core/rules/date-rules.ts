@@ -43,7 +43,7 @@ export class DateRules implements RowRule {
   private hireAfterPeriod(row: PersonRow, hire: number): void {
     const { env, periodEnd } = this;
     this.findings.add("hire-after-period", "error", () => ({
-      ...env.at("hireDate", row.excelRow),
+      ...env.at("hireDate", row),
       value: frDate(hire),
       message: `La date d'embauche (${frDate(hire)}) est postérieure à la fin de la période (${frDate(periodEnd)}) : cette ligne n'appartient pas à ce bilan. Retirez-la ou corrigez la date d'embauche.`,
     }));
@@ -52,7 +52,7 @@ export class DateRules implements RowRule {
   private exitBeforeHire(row: PersonRow, exit: number, hire: number): void {
     const env = this.env;
     this.findings.add("exit-before-hire", "error", () => ({
-      ...env.at("exitDate", row.excelRow),
+      ...env.at("exitDate", row),
       value: frDate(exit),
       message: `La date de sortie (${frDate(exit)}) est antérieure à la date d'embauche (${frDate(hire)}). Corrigez l'une des deux dates.`,
     }));
@@ -61,7 +61,7 @@ export class DateRules implements RowRule {
   private exitOutside(row: PersonRow, exit: number): void {
     const { env, periodStart, periodEnd } = this;
     this.findings.add("exit-outside-period", "warning", () => ({
-      ...env.at("exitDate", row.excelRow),
+      ...env.at("exitDate", row),
       value: frDate(exit),
       message: `La date de sortie (${frDate(exit)}) est en dehors de la période du ${frDate(periodStart)} au ${frDate(periodEnd)} : cette sortie ne sera pas comptée dans ce bilan. Vérifiez la date (ou l'année) de sortie.`,
     }));

@@ -86,7 +86,7 @@ export class ExitRules implements RowRule {
   private reasonMissing(row: PersonRow, exit: number): void {
     const env = this.env;
     env.findings.add("exit-reason-missing", "error", () => ({
-      ...env.at("exitReason", row.excelRow),
+      ...env.at("exitReason", row),
       value: null,
       message: `Une date de sortie (${frDate(exit)}) est indiquée sans motif de sortie. Indiquez le motif (code ou libellé de la table des motifs), ou effacez la date si la personne n'est pas sortie.`,
     }));
@@ -95,7 +95,7 @@ export class ExitRules implements RowRule {
   private dateMissing(row: PersonRow, raw: string | null): void {
     const env = this.env;
     env.findings.add("exit-reason-missing", "error", () => ({
-      ...env.at("exitDate", row.excelRow),
+      ...env.at("exitDate", row),
       value: raw,
       message: `Un motif de sortie (« ${raw ?? row.exitMotif} ») est indiqué sans date de sortie lisible. Indiquez la date de sortie (jj/mm/aaaa), ou effacez le motif si la personne est toujours présente.`,
     }));
@@ -110,7 +110,7 @@ export class ExitRules implements RowRule {
         ? ` Motifs proches : ${close.map((m) => `« ${m.code ? `${m.code} - ` : ""}${m.label} »`).join(", ")}.`
         : "";
       return {
-        ...env.at("exitReason", row.excelRow),
+        ...env.at("exitReason", row),
         value: raw,
         message: `Le motif de sortie « ${raw} » n'est pas reconnu.${hint} Indiquez un code ou un libellé de la table des motifs de sortie.`,
       };
@@ -120,7 +120,7 @@ export class ExitRules implements RowRule {
   private withdrawn(row: PersonRow, exit: number, motif: ExitMotif | undefined): void {
     const env = this.env;
     env.findings.add("exit-withdrawn", "info", () => ({
-      ...env.at("exitReason", row.excelRow),
+      ...env.at("exitReason", row),
       value: row.exitReasonRaw ?? motif?.label ?? null,
       message: `La sortie du ${frDate(exit)} (« ${motif?.label ?? row.exitReasonRaw} ») fait partie des retraits des sorties constatées : elle est exclue des taux de sortie (numérateur et dénominateur). Aucune correction nécessaire si le motif est exact.`,
     }));
@@ -129,7 +129,7 @@ export class ExitRules implements RowRule {
   private tooShort(row: PersonRow, exit: number): void {
     const env = this.env;
     env.findings.add("exit-too-short", "info", () => ({
-      ...env.at("exitDate", row.excelRow),
+      ...env.at("exitDate", row),
       value: frDate(exit),
       message: `La sortie du ${frDate(exit)} n'est pas examinée : ${tooShortReason(env, row)}. Elle n'entre pas dans les taux de sortie. Aucune correction nécessaire si les dates et les heures sont exactes.`,
     }));

@@ -53,7 +53,7 @@ export class HoursRules implements RowRule {
   private negative(row: PersonRow, hours: number): void {
     const env = this.env;
     this.findings.add("hours-negative", "error", () => ({
-      ...env.at("hoursWorked", row.excelRow),
+      ...env.at("hoursWorked", row),
       value: frNumber(hours, false),
       message: `Les heures travaillées (${frNumber(hours)}) sont négatives. Indiquez le nombre d'heures réellement travaillées sur la période (0 ou plus).`,
     }));
@@ -62,7 +62,7 @@ export class HoursRules implements RowRule {
   private noHours(row: PersonRow, hours: number): void {
     const env = this.env;
     this.findings.add("no-hours", "info", () => ({
-      ...env.at("hoursWorked", row.excelRow),
+      ...env.at("hoursWorked", row),
       value: frNumber(hours, false),
       message: `${hours === 0 ? "Aucune heure travaillée" : `Moins d'une heure travaillée (${frNumber(hours)} h)`} sur la période : la personne n'est pas comptée parmi les salariés du bilan. Complétez les heures si elle a travaillé pendant la période.`,
     }));
@@ -72,7 +72,7 @@ export class HoursRules implements RowRule {
     const env = this.env;
     const perWeek = this.perWeek;
     this.findings.add("hours-implausible", "warning", () => ({
-      ...env.at("hoursWorked", row.excelRow),
+      ...env.at("hoursWorked", row),
       value: frNumber(hours, false),
       message: `${frNumber(hours)} heures travaillées du ${frDate(from)} au ${frDate(to)} (${frNumber(days)} jours), c'est plus que ${frNumber(perWeek)} heures par semaine (au plus ${frNumber(Math.floor(max * 100) / 100)} heures). Vérifiez les heures (cumul depuis l'embauche au lieu des heures de la période ?) et les dates.`,
     }));

@@ -25,13 +25,13 @@ export class QpvRules implements RowRule {
     const env = this.env;
     if (!isQpvCode(code)) {
       env.findings.add("qpv-code-format", "error", () => ({
-        ...env.at("qpvCode", row.excelRow),
+        ...env.at("qpvCode", row),
         value: code,
         message: `Le code QPV « ${code} » n'a pas un format connu : QP + département sur 3 caractères + 3 chiffres (liste 2015, ex. QP038001) ou QN + département + 2 chiffres + une lettre (liste 2024, ex. QN03801M). Recopiez le code depuis sig.ville.gouv.fr ou laissez la cellule vide.`,
       }));
     } else if (row.qpv === false) {
       env.findings.add("qpv-code-format", "warning", () => ({
-        ...env.at("qpvCode", row.excelRow),
+        ...env.at("qpvCode", row),
         value: code,
         message: `Un code QPV (${code}) est indiqué alors que « Résident QPV » vaut Non. Mettez « Oui » si la personne réside dans ce quartier, sinon effacez le code.`,
       }));

@@ -48,7 +48,7 @@ export interface RuleEnv {
   /** The field has a column (monthly hours count as hoursWorked). */
   has(field: PersonField): boolean;
   /** Position of a field's cell on a data row (the row's first cell when the field has no column). */
-  at(field: PersonField, excelRow: number): Place;
+  at(field: PersonField, row: { sheet: string; excelRow: number }): Place;
   /** Header cell of a field's column, for table-level findings. */
   header(field: PersonField): Place;
   /** Position of a structure value, or nulls when its location is unknown. */
@@ -66,28 +66,33 @@ export function createRuleEnv(input: {
   findings: FindingCollector;
   structure: StructureInfo;
   structureLocations: StructureLocations;
-  table: TableInfo | null;
-  /** The data rows, or as many slots: only their number is used, to size tables. */
-  rows: { readonly length: number };
+  /** The tables the report's rows come from (several sheets: sites, §2.4.2); the first is the main one. */
+  tables: readonly TableInfo[];
+  rowCount: number;
 }): RuleEnv {
-  const { table, structure, structureLocations } = input;
+  const { tables, structure, structureLocations } = input;
+  const table = tables[0] ?? null;
   const periodStart = structure.periodStart ? dayFromIso(structure.periodStart) : null;
   const periodEnd = structure.periodEnd ? dayFromIso(structure.periodEnd) : null;
 
-  // Column of each field resolved once: per-row positions are then a string concatenation.
-  const spots = new Map<MappedField, ColumnSpot>();
-  const present = new Set<string>(table?.fieldsPresent ?? []);
-  if (table) {
-    for (const c of table.columns) {
+  // Column of each field, per sheet: site sheets may order their columns differently.
+  const spotsBySheet = new Map<string, Map<MappedField, ColumnSpot>>();
+  const present = new Set<string>();
+  for (const t of tables) {
+    const spots = new Map<MappedField, ColumnSpot>();
+    for (const f of t.fieldsPresent) present.add(f);
+    for (const c of t.columns) {
       if (spots.has(c.field)) continue;
-      const pos = fieldPosition(table, c.field, table.headerRow);
+      const pos = fieldPosition(t, c.field, t.headerRow);
       if (pos) spots.set(c.field, { column: pos.column, letters: columnLetters(pos.column) });
       present.add(c.field);
     }
     // Hours summed from monthly columns point at the first monthly column.
     const month = spots.get("hoursMonth");
     if (!spots.has("hoursWorked") && month) spots.set("hoursWorked", month);
+    if (!spotsBySheet.has(t.sheet)) spotsBySheet.set(t.sheet, spots);
   }
+  const tableOf = (sheet: string) => tables.find((t) => t.sheet === sheet) ?? table;
 
   return {
     config: input.config,
@@ -99,20 +104,21 @@ export function createRuleEnv(input: {
     periodEnd,
     periodOk: periodStart !== null && periodEnd !== null && periodStart <= periodEnd,
     table,
-    rowCount: input.rows.length,
+    rowCount: input.rowCount,
     has: (field) => present.has(field) || (field === "hoursWorked" && present.has("hoursMonth")),
-    at(field, excelRow) {
-      const spot = spots.get(field);
-      if (!table) return { sheet: null, cell: null, row: excelRow, column: null, field };
+    at(field, row) {
+      const t = tableOf(row.sheet);
+      if (!t) return { sheet: null, cell: null, row: row.excelRow, column: null, field };
+      const spot = spotsBySheet.get(t.sheet)?.get(field);
       if (!spot) {
-        const p = rowPosition(table, excelRow);
+        const p = rowPosition(t, row.excelRow);
         return { sheet: p.sheet, cell: p.cell, row: p.row, column: p.column, field };
       }
-      return { sheet: table.sheet, cell: spot.letters + excelRow, row: excelRow, column: spot.column, field };
+      return { sheet: t.sheet, cell: spot.letters + row.excelRow, row: row.excelRow, column: spot.column, field };
     },
     header(field) {
       if (!table) return { sheet: null, cell: null, row: null, column: null, field };
-      const spot = spots.get(field);
+      const spot = spotsBySheet.get(table.sheet)?.get(field);
       const column = spot ? spot.column : table.firstColumn;
       return { sheet: table.sheet, cell: a1(table.headerRow, column), row: table.headerRow, column, field };
     },

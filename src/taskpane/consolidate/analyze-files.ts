@@ -56,13 +56,17 @@ export async function analyzeFiles(
       onState(i, { status: "analysing", progress: 0.85 });
       await paint();
       const { data, mapping } = extractMapping(raw);
-      const analysis = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
-      const s = analysis.structure;
-      out.push({
-        received: { file: f.name, siret: s.siret, name: s.name, kind: s.kind, periodStart: s.periodStart, periodEnd: s.periodEnd, valid: analysis.report.valid, errors: analysis.report.counts.error, error: null },
-        input: consolidationInputFromAnalysis(analysis, f.name),
-      });
-      onState(i, { status: "done", progress: 1, valid: analysis.report.valid, errors: analysis.report.counts.error });
+      // One outcome per report: a workbook with two conventions is two reports of one structure.
+      const { reports } = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
+      for (const analysis of reports) {
+        const s = analysis.structure;
+        out.push({
+          received: { file: f.name, siret: s.siret, name: s.name, kind: s.kind, periodStart: s.periodStart, periodEnd: s.periodEnd, valid: analysis.report.valid, errors: analysis.report.counts.error, error: null },
+          input: consolidationInputFromAnalysis(analysis, f.name),
+        });
+      }
+      const errors = reports.reduce((n, a) => n + a.report.counts.error, 0);
+      onState(i, { status: "done", progress: 1, valid: errors === 0, errors });
     } catch (e) {
       const message = isXlsxReadError(e)
         ? e.message

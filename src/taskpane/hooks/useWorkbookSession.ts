@@ -7,6 +7,7 @@ import type {
   ReadProgress,
   RulesConfig,
   WorkbookData,
+  WorkbookAnalysis,
   WorkbookPort,
 } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
@@ -20,13 +21,17 @@ export type Analyze = (
   workbook: WorkbookData,
   mapping: MappingOverride | null,
   config?: RulesConfig,
-) => Analysis | Promise<Analysis>;
+) => WorkbookAnalysis | Promise<WorkbookAnalysis>;
 
 export interface SessionState {
   /** "reading" while the port reads cells, "analyzing" while the engine runs. */
   phase: "idle" | "reading" | "analyzing" | "ready";
   progress: ReadProgress | null;
+  /** Every report of the workbook (one per convention, domain §2.4.3). */
+  reports: Analysis[];
+  /** The report shown: reports[reportIndex]. */
   analysis: Analysis | null;
+  reportIndex: number;
   mapping: MappingOverride | null;
   /** Label of the action under way (disables the buttons), null when idle. */
   busy: string | null;
@@ -41,6 +46,8 @@ export interface Session extends SessionState {
   highlight(): Promise<void>;
   clearHighlights(): Promise<void>;
   select(finding: Finding): Promise<void>;
+  /** Shows another report of the workbook (several conventions). */
+  selectReport(index: number): void;
   writeIndicators(): Promise<void>;
   insertTemplate(kind: Kind): Promise<void>;
   saveMapping(mapping: MappingOverride): Promise<void>;
@@ -52,7 +59,9 @@ export interface Session extends SessionState {
 const initial: SessionState = {
   phase: "idle",
   progress: null,
+  reports: [],
   analysis: null,
+  reportIndex: 0,
   mapping: null,
   busy: null,
   error: null,
@@ -105,10 +114,22 @@ export function useWorkbookSession(
         const mapping = await p.loadMapping();
         const data = await p.read((progress) => patch({ progress }));
         patch({ phase: "analyzing", progress: null });
-        const analysis = await analyze(data, mapping);
-        const c = analysis.report.counts;
+        const { reports } = await analyze(data, mapping);
+        // Keep the convention the user was looking at when it is still there.
+        const previous = stateRef.current.analysis?.structure.kind;
+        const kept = reports.findIndex((r) => r.structure.kind === previous);
+        const reportIndex = kept >= 0 ? kept : 0;
+        const analysis = reports[reportIndex] ?? null;
+        const c = { error: 0, warning: 0, info: 0 };
+        for (const r of reports) {
+          c.error += r.report.counts.error;
+          c.warning += r.report.counts.warning;
+          c.info += r.report.counts.info;
+        }
         return {
           phase: "ready",
+          reports,
+          reportIndex,
           analysis,
           mapping,
           notice: t("checkedAt", {
@@ -192,6 +213,12 @@ export function useWorkbookSession(
     [run, check, patch, t],
   );
 
+  const selectReport = useCallback(
+    (index: number) =>
+      setState((s) => (index >= 0 && index < s.reports.length ? { ...s, reportIndex: index, analysis: s.reports[index], selected: null } : s)),
+    [],
+  );
+
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
   const reportError = useCallback((error: unknown) => patch({ error: userMessage(error, t) }), [patch, t]);
 
@@ -201,6 +228,7 @@ export function useWorkbookSession(
     highlight,
     clearHighlights,
     select,
+    selectReport,
     writeIndicators,
     insertTemplate,
     saveMapping,

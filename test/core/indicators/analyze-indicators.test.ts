@@ -1,4 +1,5 @@
-import { analyzeWorkbook } from "../../../src/core/analyze";
+import { analyzeOne } from "../../support/analyze-one";
+
 import type { WorkbookData } from "../../../src/core/model/cells";
 
 /*
@@ -34,7 +35,7 @@ const WORKBOOK: WorkbookData = {
 };
 
 describe("analyzeWorkbook → indicators and records", () => {
-  const a = analyzeWorkbook(WORKBOOK);
+  const a = analyzeOne(WORKBOOK);
 
   it("counts from the cells", () => {
     const i = a.indicators;
@@ -68,7 +69,7 @@ describe("analyzeWorkbook → indicators and records", () => {
   });
 
   it("builds the records once, on first read, and shows them to JSON and spreads like a plain property", () => {
-    const fresh = analyzeWorkbook(WORKBOOK);
+    const fresh = analyzeOne(WORKBOOK);
     expect(Object.keys(fresh)).toContain("records");
     const first = fresh.records;
     expect(fresh.records).toBe(first);

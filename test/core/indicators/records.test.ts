@@ -16,7 +16,9 @@ const motifKeys = DEFAULT_CONFIG.exitMotifs.map(motifKey);
 
 /** A random typed row, with invented personal fields that must never reach a record. */
 const personRow: fc.Arbitrary<PersonRow> = fc.record({
+  sheet: fc.constant("Salariés"),
   excelRow: fc.integer({ min: 2, max: 100000 }),
+  kind: fc.constant(null),
   passNumber: orNull(fc.stringMatching(/^[0-9A-Z]{12}$/)),
   lastName: orNull(fc.constantFrom("Martinez", "Lefebvre", "Nguyen", "Dupont")),
   firstName: orNull(fc.constantFrom("Zoé", "Karim", "Inès", "Paul")),

@@ -10,9 +10,24 @@ import type { FindingCode } from "../../../src/core/model/findings";
 export function read(workbook: WorkbookData, mapping?: MappingOverride) {
   const findings = new FindingCollector(1000);
   const result = readWorkbook(workbook, { config: DEFAULT_CONFIG, motifs: createMotifIndex(DEFAULT_CONFIG.exitMotifs), mapping, findings });
+  // The reader keeps each row's findings until the rows are split into reports: report them all here.
+  for (const sheet of result.sheets) {
+    for (const d of sheet.drafts) findings.add(d.code, d.severity, d.detail);
+    for (const r of sheet.rows) for (const d of r.drafts) findings.add(d.code, d.severity, d.detail);
+  }
+  const rows = result.sheets.flatMap((s) => s.rows.map((r) => r.row));
   const report = findings.report();
   const of = (code: FindingCode) => report.issues.filter((f) => f.code === code);
-  return { ...result, report, of };
+  return {
+    structure: result.structure.structure,
+    structureLocations: result.structure.locations,
+    table: result.tables[0] ?? null,
+    tables: result.tables,
+    rows,
+    date1904: result.date1904,
+    report,
+    of,
+  };
 }
 
 /** Day number computed with Date.UTC, independently of the reader. */

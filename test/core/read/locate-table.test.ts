@@ -127,7 +127,8 @@ describe("two-row headers", () => {
       ["hoursMonth", 9, 3],
     ]);
     expect(r.rows.map((p) => [p.excelRow, p.sex, p.hoursWorked])).toEqual([[3, "F", 60.5]]);
-    expect(r.report.issues).toEqual([]);
+    // Only the absent exit-date column is reported (§2.4.8).
+    expect(r.report.issues.map((f) => [f.code, f.field])).toEqual([["column-missing", "exitDate"]]);
     // The upper header row is not a structure pair ("Nom" | "Sexe" is not a structure name).
     const alone = read({ sheets: [{ name: "Salariés", rows }] });
     expect(alone.structure.name).toBeNull();
@@ -164,16 +165,18 @@ describe("column findings", () => {
         ["hoursWorked", "error"],
         ["qpv", "warning"],
         ["passNumber", "warning"],
+        ["exitDate", "warning"],
       ]),
     );
-    expect(missing).toHaveLength(5);
+    // The exit-date column too (domain §2.4.8): without it the exit indicators cannot be computed.
+    expect(missing).toHaveLength(6);
     expect(r.of("column-missing").every((f) => f.cell === null && f.sheet === "Salariés")).toBe(true);
   });
 
   it("a birth-year column replaces the birth date; monthly columns replace hours worked", () => {
     const header = ["Sexe", "Année de naissance", "RSA", "Date d'embauche", "Heures janvier", "Heures février", "QPV", "PASS IAE"];
     const r = read({ sheets: [{ name: "Salariés", rows: [header, ["F", 1985, "Non", "01/01/2025", 100, "20,5", "Non", "999990001234"]] }] });
-    expect(r.of("column-missing")).toEqual([]);
+    expect(r.of("column-missing").map((f) => f.field)).toEqual(["exitDate"]);
     expect(r.table?.fieldsPresent).toEqual(expect.arrayContaining(["birthYear", "hoursWorked"]));
     expect(r.table?.fieldsPresent).not.toContain("birthDate");
     expect(r.rows[0].birthYear).toBe(1985);

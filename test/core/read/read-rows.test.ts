@@ -29,7 +29,9 @@ describe("typed rows", () => {
   it("fills every field", () => {
     const r = read(wb([ok({ 0: "99999-0001-234", 9: "30/06/2025", 10: "3", 11: "Accordée par la DDETS", 5: "X" })]));
     expect(r.rows[0]).toEqual({
+      sheet: "Salariés",
       excelRow: 2,
+      kind: null,
       passNumber: "999990001234",
       lastName: "Martin",
       firstName: "Alice",

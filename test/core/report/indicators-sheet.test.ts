@@ -23,6 +23,8 @@ function analysis(): Analysis {
     },
     structureLocations: {},
     table: null,
+    tables: [],
+    rowCount: 0,
     rows: [],
     report: { valid: false, counts: { error: 2, warning: 1, info: 0 }, rules: [], issues: [] },
     indicators,

@@ -1,4 +1,5 @@
-import { analyzeWorkbook } from "../../../src/core/analyze";
+import { analyzeOne } from "../../support/analyze-one";
+
 import type { WorkbookData } from "../../../src/core/model/cells";
 
 /*
@@ -34,7 +35,7 @@ const workbook: WorkbookData = {
 };
 
 describe("rules through the real reader", () => {
-  const report = analyzeWorkbook(workbook).report;
+  const report = analyzeOne(workbook).report;
   const find = (code: string) => report.issues.filter((f) => f.code === code);
 
   it("points row findings at the sheet cells, table offset included", () => {

@@ -21,7 +21,7 @@ export function d(iso: string): number {
 }
 
 export function row(overrides: Partial<PersonRow> = {}): PersonRow {
-  return { ...newRow(2), ...overrides };
+  return { ...newRow("Salariés", 2), ...overrides };
 }
 
 /** Rows numbered as Excel would show them under a header on row 1: 2, 3, 4… */
@@ -35,7 +35,7 @@ export function rows(...partials: Partial<PersonRow>[]): PersonRow[] {
  */
 export function table(fields: MappedField[], firstColumn = 1): TableInfo {
   const present = new Set<PersonField>();
-  for (const f of fields) present.add(f === "hoursMonth" ? "hoursWorked" : f);
+  for (const f of fields) if (f !== "convention") present.add(f === "hoursMonth" ? "hoursWorked" : f);
   return {
     sheet: "Salariés",
     headerRow: 1,
@@ -78,9 +78,8 @@ export function run(input: RunInput = {}): ValidationReport {
   runRules({
     structure: structure(input.structure),
     structureLocations: input.locations ?? {},
-    table: input.fields === null ? null : table(input.fields ?? []),
+    tables: input.fields === null ? [] : [table(input.fields ?? [])],
     rows: input.rows ?? [],
-    date1904: false,
     config,
     motifs: createMotifIndex(config.exitMotifs),
     findings,

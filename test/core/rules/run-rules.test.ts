@@ -24,9 +24,8 @@ describe("runRules", () => {
     runRules({
       structure: structure(),
       structureLocations: {},
-      table: table(["hireDate", "exitDate", "weeklyHours"], 3),
+      tables: [table(["hireDate", "exitDate", "weeklyHours"], 3)],
       rows: rows({ hireDate: d("2025-02-03"), exitDate: d("2025-01-12"), weeklyHours: 50 }),
-      date1904: false,
       config,
       motifs: createMotifIndex(config.exitMotifs),
       findings,
@@ -101,9 +100,8 @@ describe("runRules", () => {
           runRules({
             structure: structure({ periodStart, periodEnd, kind: kind as never, siret: "x", afNumber: "y" }),
             structureLocations: { siret: { sheet: "Structure", row: 3, column: 2 } },
-            table: t,
+            tables: [t],
             rows: data,
-            date1904: false,
             config: DEFAULT_CONFIG,
             motifs: createMotifIndex(DEFAULT_CONFIG.exitMotifs),
             findings,

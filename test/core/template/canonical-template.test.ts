@@ -1,4 +1,5 @@
-import { analyzeWorkbook, DEFAULT_CONFIG, type CellValue } from "../../../src/core";
+import { analyzeOne } from "../../support/analyze-one";
+import { DEFAULT_CONFIG, type CellValue } from "../../../src/core";
 import { canonicalTemplate, TEMPLATE_SHEETS } from "../../../src/core/template/canonical-template";
 
 /**
@@ -23,7 +24,7 @@ function sheetWith(values: Partial<Record<string, CellValue>>[]) {
     const cells: Record<string, CellValue> = { ...base, passNumber: `99999${String(1000000 + i)}`, ...v };
     return t.columns.map((c) => cells[c.field] ?? "");
   });
-  return analyzeWorkbook({
+  return analyzeOne({
     name: "t.xlsx",
     sheets: [
       {
