@@ -1,6 +1,6 @@
 import { MOTIFS } from "../examples/people";
 import { Prng } from "../examples/prng";
-import { CLEAN_ROW_CODES, newModel, newSiret, PERIOD, PERIOD_2024, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
+import { CLEAN_CODES, newModel, newSiret, PERIOD, PERIOD_2024, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
 import type { CorpusFinding } from "./corpus-truth";
 import { colLetter, type SheetModel } from "./model";
 import { col, grouped, truthColumns, writePeople, type ColumnSpec, type CorpusPerson } from "./people-sheet";
@@ -90,6 +90,6 @@ export function everything(): CaseBuild {
     layouts,
     reports: [report(name, "ACI", s, 7, columns, persons), report(name, "EI", s, 3, columns, persons)],
     findings,
-    absentCodes: [...CLEAN_ROW_CODES, "structure-kind-ambiguous", "column-missing", "formula-no-value", "duplicate-person"],
+    absentCodes: [...CLEAN_CODES, "structure-kind-ambiguous", "column-missing", "formula-no-value", "duplicate-person"],
   };
 }

@@ -137,8 +137,34 @@ export function report(caseName: string, kind: TruthKind, s: StructureFacts, fte
   };
 }
 
-/** Codes no file of a case may carry when every row of its table is a clean person or a non-person row. */
-export const CLEAN_ROW_CODES = ["value-required", "value-invalid", "pass-format", "cell-error"];
+/**
+ * Codes the generated structure blocks and persons cannot give (valid by construction: ages 16+ at hire,
+ * paths under 24 months, exits inside the period, 3 months after hire, with a known motif): a file
+ * carrying one has misread a cell or a row (a totals row, a note, last year's sheet, the PASS start).
+ */
+export const CLEAN_CODES = [
+  "header-not-found",
+  "structure-field-missing",
+  "siret-format",
+  "period-invalid",
+  "value-required",
+  "value-invalid",
+  "cell-error",
+  "pass-format",
+  "age-range",
+  "hire-after-period",
+  "exit-before-hire",
+  "exit-reason-missing",
+  "exit-reason-unknown",
+  "exit-outside-period",
+  "hours-negative",
+  "hours-implausible",
+  "no-hours",
+  "path-too-long",
+  "exit-too-short",
+  "exit-withdrawn",
+  "unknown-share-high",
+];
 
 export function newModel(): WorkbookModel {
   return new WorkbookModel();

@@ -1,5 +1,5 @@
 import { Prng } from "../examples/prng";
-import { CLEAN_ROW_CODES, newModel, newSiret, PERIOD, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
+import { CLEAN_CODES, newModel, newSiret, PERIOD, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
 import { baseColumns } from "./cases-end-of-table";
 import { dateOf } from "./model";
 import { col, grouped, truthColumns, writePeople, type ColumnSpec } from "./people-sheet";
@@ -42,7 +42,7 @@ export function groupedHeader(): CaseBuild {
     layouts: [writePeople(sheet, 2, specs, persons)],
     reports: [report(name, "ACI", s, 6, columns, persons)],
     findings: [],
-    absentCodes: [...CLEAN_ROW_CODES, "column-missing", "header-not-found", "exit-before-hire"],
+    absentCodes: [...CLEAN_CODES, "column-missing"],
   };
 }
 
@@ -78,7 +78,7 @@ export function passBeforeHire(): CaseBuild {
     layouts: [writePeople(sheet, 1, specs, persons)],
     reports: [report(name, "ACI", s, 7, columns, persons)],
     findings: [],
-    absentCodes: [...CLEAN_ROW_CODES, "exit-before-hire"],
+    absentCodes: [...CLEAN_CODES],
   };
 }
 
@@ -120,7 +120,7 @@ export function formulaNoValue(): CaseBuild {
       { code: "hours-from-months", severity: "info", sheet: sheet.name, row: null, why: "total des heures en formule sans valeur, heures mensuelles remplies", writers: ["inline"] },
       { code: "formula-no-value", severity: "error", sheet: sheet.name, row: target.row, why: "date de naissance =DATE(…) sans valeur", writers: ["inline"] },
     ],
-    absentCodes: ["value-required", "value-invalid", "pass-format", "cell-error"],
+    absentCodes: [...CLEAN_CODES],
     writerDifferences: [{ writers: ["inline"], sheet: sheet.name, row: target.row, field: "birth", value: null, why: "formule =DATE(…) sans valeur : date illisible" }],
   };
 }
@@ -165,7 +165,7 @@ export function checkboxes(): CaseBuild {
       { code: "checkbox-column", severity: "info", sheet: sheet.name, row: null, why: "colonne « QPV » : cases à cocher" },
       { code: "checkbox-column", severity: "info", sheet: sheet.name, row: null, why: "colonne « RSA » : cases à cocher" },
     ],
-    absentCodes: [...CLEAN_ROW_CODES],
+    absentCodes: [...CLEAN_CODES],
   };
 }
 
@@ -185,6 +185,6 @@ export function noExitColumns(): CaseBuild {
     layouts: [writePeople(sheet, 1, specs, persons)],
     reports: [report(name, "ACI", s, 6, columns, persons)],
     findings: [{ code: "column-missing", severity: "warning", sheet: sheet.name, row: null, why: "pas de colonne « Date de sortie »" }],
-    absentCodes: [...CLEAN_ROW_CODES],
+    absentCodes: [...CLEAN_CODES],
   };
 }

@@ -1,5 +1,5 @@
 import { Prng } from "../examples/prng";
-import { CLEAN_ROW_CODES, newModel, newSiret, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
+import { CLEAN_CODES, newModel, newSiret, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
 import { baseColumns } from "./cases-end-of-table";
 import { col, truthColumns, writePeople, type CorpusPerson } from "./people-sheet";
 
@@ -32,7 +32,7 @@ export function conventionsSheets(): CaseBuild {
     layouts: [writePeople(aciSheet, 1, specs, aci), writePeople(eiSheet, 1, specs, ei)],
     reports: [report(name, "ACI", s, 6.5, columns, aci), report(name, "EI", s, 4, columns, ei)],
     findings: [],
-    absentCodes: [...CLEAN_ROW_CODES, "structure-kind-ambiguous", "structure-kind-unknown", "sheets-combined", "sheet-ignored"],
+    absentCodes: [...CLEAN_CODES, "structure-kind-ambiguous", "structure-kind-unknown", "sheets-combined", "sheet-ignored"],
   };
 }
 
@@ -56,7 +56,7 @@ function conventionsColumnCase(name: string, seed: number, fte: [string, number]
     layouts: [writePeople(sheet, 1, specs, persons)],
     reports: [report(name, "ACI", s, fteOf("ACI"), columns, persons), report(name, "EI", s, fteOf("EI"), columns, persons)],
     findings: [],
-    absentCodes: [...CLEAN_ROW_CODES, "structure-kind-ambiguous", "structure-kind-unknown"],
+    absentCodes: [...CLEAN_CODES, "structure-kind-ambiguous", "structure-kind-unknown"],
   };
 }
 
@@ -85,6 +85,6 @@ export function kindAmbiguous(): CaseBuild {
     layouts: [writePeople(sheet, 1, specs, persons)],
     reports: [],
     findings: [{ code: "structure-kind-ambiguous", severity: "error", sheet: "Structure", row: rows["Type de structure"], why: "deux types nommés, rien pour répartir les lignes" }],
-    absentCodes: ["structure-kind-unknown"],
+    absentCodes: [...CLEAN_CODES, "structure-kind-unknown"],
   };
 }

@@ -1,5 +1,5 @@
 import { Prng } from "../examples/prng";
-import { CLEAN_ROW_CODES, newModel, newSiret, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
+import { CLEAN_CODES, newModel, newSiret, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
 import { colLetter } from "./model";
 import { col, truthColumns, writePeople, type ColumnSpec } from "./people-sheet";
 
@@ -41,7 +41,7 @@ export function tableTotals(): CaseBuild {
     layouts: [layout],
     reports: [report(name, "ACI", s, 8, columns, persons)],
     findings: [{ code: "row-not-person", severity: "info", sheet: sheet.name, row: totalsRow, why: "ligne de total du tableau Excel" }],
-    absentCodes: [...CLEAN_ROW_CODES, "duplicate-person", "formula-no-value"],
+    absentCodes: [...CLEAN_CODES, "duplicate-person", "formula-no-value"],
   };
 }
 
@@ -76,7 +76,7 @@ export function totalRowText(): CaseBuild {
       { code: "row-not-person", severity: "info", sheet: sheet.name, row: 14, why: "ligne « Total »" },
       { code: "row-not-person", severity: "info", sheet: sheet.name, row: 15, why: "ligne « Moyenne »" },
     ],
-    absentCodes: [...CLEAN_ROW_CODES, "formula-no-value"],
+    absentCodes: [...CLEAN_CODES, "formula-no-value"],
   };
 }
 
@@ -113,6 +113,6 @@ export function notesBelow(): CaseBuild {
       { code: "row-not-person", severity: "info", sheet: sheet.name, row: 29, why: "« Fait à Gap, le … »" },
       { code: "row-not-person", severity: "info", sheet: sheet.name, row: 30, why: "« Signature et cachet »" },
     ],
-    absentCodes: [...CLEAN_ROW_CODES],
+    absentCodes: [...CLEAN_CODES],
   };
 }

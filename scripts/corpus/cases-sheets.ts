@@ -1,5 +1,5 @@
 import { Prng } from "../examples/prng";
-import { CLEAN_ROW_CODES, hoursOfMonths, newModel, newSiret, PERIOD_2024, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
+import { CLEAN_CODES, hoursOfMonths, newModel, newSiret, PERIOD_2024, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
 import { baseColumns } from "./cases-end-of-table";
 import { truthColumns, writePeople, type CorpusPerson } from "./people-sheet";
 
@@ -31,7 +31,7 @@ export function twoYears(): CaseBuild {
     layouts: [oldLayout, layout],
     reports: [report(name, "ACI", s, 6, columns, persons)],
     findings: [{ code: "sheet-ignored", severity: "warning", sheet: old.name, row: null, why: "feuille d'une autre année (2024)" }],
-    absentCodes: [...CLEAN_ROW_CODES, "duplicate-person", "sheets-combined"],
+    absentCodes: [...CLEAN_CODES, "duplicate-person", "sheets-combined"],
   };
 }
 
@@ -65,7 +65,7 @@ export function copies(): CaseBuild {
     layouts: [copyLayout, layout],
     reports: [report(name, "ACI", s, 7, columns, persons)],
     findings: [{ code: "sheet-ignored", severity: "warning", sheet: copy.name, row: null, why: "copie plus ancienne de « Salariés »" }],
-    absentCodes: [...CLEAN_ROW_CODES, "duplicate-person", "sheets-combined"],
+    absentCodes: [...CLEAN_CODES, "duplicate-person", "sheets-combined"],
   };
 }
 
@@ -103,6 +103,6 @@ export function sites(): CaseBuild {
       { code: "sheets-combined", severity: "info", sheet: null, row: null, why: "« Site Gap » et « Site Briançon » lues ensemble" },
       { code: "duplicate-person", severity: "error", sheet: briancon.name, row: moved.row, why: `même PASS IAE que la ligne ${mover.row} de « Site Gap »` },
     ],
-    absentCodes: [...CLEAN_ROW_CODES, "sheet-ignored"],
+    absentCodes: [...CLEAN_CODES, "sheet-ignored"],
   };
 }

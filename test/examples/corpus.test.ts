@@ -9,7 +9,7 @@ import { writeExcelJs } from "../../scripts/corpus/write-exceljs";
 import { writeInline } from "../../scripts/corpus/write-inline";
 import type { TruthPerson } from "../../scripts/examples/truth";
 import { EXAMPLES, loadCorpus, readCorpusTruths, reportForWriter } from "./corpus";
-import { EXIT_KEYS } from "./expected-indicators";
+import { EXIT_KEYS, tooShort } from "./expected-indicators";
 
 /**
  * The corpus itself (examples/reels): every file exists and opens, each writer's file has the
@@ -117,6 +117,54 @@ it("the committed ExcelJS and inline files are what the generator writes now (np
     const lo = t.files.find((f) => f.writer === "libreoffice");
     if (lo) expect({ file: lo.path, source: lo.sourceSha256 }).toEqual({ file: lo.path, source: sha256(excel) });
     expect(JSON.parse(JSON.stringify(c.reports))).toEqual(t.reports);
+  }
+});
+
+/** The finding codes of domain §3, copied by hand (a code misspelt in the truth could never match). */
+const DOMAIN_CODES = `header-not-found column-missing column-duplicate column-sensitive structure-field-missing siret-format
+  structure-kind-unknown af-number-format period-invalid value-required value-invalid cell-error pass-format duplicate-person
+  age-range hire-after-period exit-before-hire exit-reason-missing exit-reason-unknown exit-outside-period hours-negative
+  hours-implausible no-hours weekly-hours-low weekly-hours-max contract-too-short path-too-long qpv-code-format exit-too-short
+  exit-withdrawn unknown-share-high row-not-person sheet-ignored sheets-combined structure-kind-ambiguous formula-no-value
+  hours-from-months checkbox-column`.split(/\s+/);
+const SEVERITY: Record<string, string> = { "row-not-person": "info", "sheet-ignored": "warning", "sheets-combined": "info", "structure-kind-ambiguous": "error", "formula-no-value": "error", "hours-from-months": "info", "checkbox-column": "info", "duplicate-person": "error" };
+
+it("every code of the truth is a domain code, with the domain's severity, never both required and absent", () => {
+  for (const t of truths) {
+    for (const f of t.findings) {
+      expect(DOMAIN_CODES).toContain(f.code);
+      if (SEVERITY[f.code]) expect({ code: f.code, severity: f.severity }).toEqual({ code: f.code, severity: SEVERITY[f.code] });
+    }
+    for (const c of t.absentCodes) expect(DOMAIN_CODES).toContain(c);
+    expect({ case: t.case, both: t.findings.filter((f) => t.absentCodes.includes(f.code)).map((f) => f.code) }).toEqual({ case: t.case, both: [] });
+  }
+});
+
+const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
+
+it("every report person is valid by construction, which lets absentCodes list the person rules", () => {
+  const clean = ["age-range", "hire-after-period", "exit-before-hire", "exit-reason-missing", "exit-outside-period", "hours-implausible", "no-hours", "path-too-long", "exit-too-short"];
+  for (const t of truths) {
+    if (t.reports.length > 0) expect({ case: t.case, absent: clean.filter((c) => !t.absentCodes.includes(c)) }).toEqual({ case: t.case, absent: [] });
+    for (const r of t.reports) {
+      for (const p of r.persons) {
+        const hire = p.hire as string;
+        const at = `${t.case} ${p.sheet}!${p.row}`;
+        const from = hire > r.periodStart ? hire : r.periodStart;
+        const to = p.exit ?? r.periodEnd;
+        const problems = [
+          days(p.birth as string, hire) < 16 * 365.25 && "under 16 at hire",
+          hire > r.periodEnd && "hired after the period",
+          p.exit !== null && (p.exit < r.periodStart || p.exit > r.periodEnd) && "exit outside the period",
+          p.exit !== null && tooShort(r.kind, p) && "exit too short",
+          (p.exit === null) !== (p.motifCode === null) && "exit without motif or motif without exit",
+          p.category === "withdrawn" && "withdrawn exit",
+          (days(hire, to) * 12) / 365.25 > 24 && "path over 24 months",
+          ((p.hours as number) < 1 || (p.hours as number) > (48 * (days(from, to) + 1)) / 7) && "hours out of range",
+        ].filter(Boolean);
+        expect({ at, problems }).toEqual({ at, problems: [] });
+      }
+    }
   }
 });
 
