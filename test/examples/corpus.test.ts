@@ -8,7 +8,7 @@ import type { Claim, CorpusTruth, LayoutColumn, SheetLayout, Writer } from "../.
 import { writeExcelJs } from "../../scripts/corpus/write-exceljs";
 import { writeInline } from "../../scripts/corpus/write-inline";
 import type { TruthPerson } from "../../scripts/examples/truth";
-import { EXAMPLES, loadCorpus, readCorpusTruths, reportForWriter } from "./corpus";
+import { EXAMPLES, loadCorpus, matchesFinding, readCorpusTruths, reportForWriter } from "./corpus";
 import { EXIT_KEYS, tooShort } from "./expected-indicators";
 
 /**
@@ -361,4 +361,13 @@ describe("loadCorpus (what the engine's golden test will use)", () => {
     expect(inline.reports[0].expected.ageUnknown).toBe(1);
     expect(excel.reports[0].expected.ageUnknown).toBe(0);
   });
+});
+
+it("matchesFinding: code and severity always, sheet and row where the truth names them", () => {
+  const want = { code: "row-not-person", severity: "info" as const, sheet: "Salariés", row: 16, why: "" };
+  expect(matchesFinding(want, { code: "row-not-person", severity: "info", sheet: "Salariés", row: 16 })).toBe(true);
+  expect(matchesFinding(want, { code: "row-not-person", severity: "info", sheet: "Salariés", row: 15 })).toBe(false);
+  expect(matchesFinding(want, { code: "row-not-person", severity: "warning", sheet: "Salariés", row: 16 })).toBe(false);
+  expect(matchesFinding(want, { code: "row-not-person", severity: "info", sheet: "Structure", row: 16 })).toBe(false);
+  expect(matchesFinding({ ...want, sheet: null, row: null }, { code: "row-not-person", severity: "info", sheet: "Site Gap", row: 3 })).toBe(true);
 });

@@ -79,3 +79,16 @@ export function loadCorpus(): CorpusCase[] {
     }),
   }));
 }
+
+/** A finding as the engine reports it (the fields the corpus's truth names). */
+export interface FoundFinding {
+  code: string;
+  severity: string;
+  sheet: string | null;
+  row: number | null;
+}
+
+/** The truth's finding is there: same code and severity, same sheet and row where the truth names them (null: any). */
+export function matchesFinding(want: CorpusFinding, got: FoundFinding): boolean {
+  return got.code === want.code && got.severity === want.severity && (want.sheet === null || got.sheet === want.sheet) && (want.row === null || got.row === want.row);
+}
