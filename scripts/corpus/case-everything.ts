@@ -57,6 +57,8 @@ export function everything(): CaseBuild {
       .map((p, i) => ({ ...p, row: 3 + i }));
   const atGap = site(gap, 9, 4);
   const atBriancon = site(briancon, 6, 3);
+  // Each site's QPV column holds check marks (a site with none would leave the column's nature to guess).
+  for (const persons of [atGap, atBriancon]) if (!persons.some((p) => p.qpv)) persons[1].qpv = true;
   const layouts = [writePeople(gap, 2, specs, atGap), writePeople(briancon, 2, specs, atBriancon)];
   const gapTotal = 3 + atGap.length;
   const brianconTotal = 3 + atBriancon.length;
