@@ -3,7 +3,7 @@
  * Deterministic (seeded PRNG, fixed timestamps): `npm run examples` regenerates the same bytes.
  * Names are invented. Run: node -r ./scripts/register-ts.js scripts/generate-examples.ts
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Prng } from "./examples/prng";
 import { day, iso, luhnOk, makePass, makePerson, makeSiret, MOTIFS } from "./examples/people";
@@ -212,7 +212,8 @@ async function department(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  rmSync(TRUTH, { recursive: true, force: true });
+  // truth/reels belongs to the corpus (npm run corpus): left as it is.
+  if (existsSync(TRUTH)) for (const n of readdirSync(TRUTH)) if (n !== "reels") rmSync(join(TRUTH, n), { recursive: true, force: true });
   rmSync(join(ROOT, "departement-38"), { recursive: true, force: true });
   mkdirSync(TRUTH, { recursive: true });
   await aciCanonical();

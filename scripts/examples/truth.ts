@@ -8,6 +8,8 @@ export type TruthCategory = "durable" | "transition" | "positive" | "other" | "w
 export interface TruthPerson {
   /** 1-based Excel row of the person in the people sheet. */
   row: number;
+  /** The people sheet holding the row, where a workbook has several (the corpus of examples/reels). */
+  sheet?: string;
   pass: string | null;
   lastName: string;
   firstName: string;

@@ -66,7 +66,7 @@ export function expectedIndicators(t: TruthWorkbook): Record<string, number | nu
   const positive = cat("positive");
   const paths = examined.filter((p) => p.hire !== null).map((p) => (daysBetween(p.hire as string, p.exit as string) * 12) / 365.25);
 
-  return {
+  const indicators: Record<string, number | null> = {
     employees: n,
     women: byCol("sex", women),
     men: byCol("sex", count((p) => p.sex === "H")),
@@ -120,4 +120,26 @@ export function expectedIndicators(t: TruthWorkbook): Record<string, number | nu
     rsaExitsDurableOrTraining: examined.filter((p) => p.rsa !== null && p.rsa !== "NON" && (p.category === "durable" || p.qualifyingTraining)).length,
     averagePathMonths: paths.length === 0 ? null : paths.reduce((s, x) => s + x, 0) / paths.length,
   };
+  // §2.4.8: with no exit-date column the exit indicators cannot be computed: null, never 0.
+  if (!has("exitDate")) for (const k of EXIT_KEYS) indicators[k] = null;
+  return indicators;
 }
+
+/** The indicators that depend on the exit date (domain §4.1, §4.2). */
+export const EXIT_KEYS = [
+  "exits",
+  "exitsWithdrawn",
+  "exitsTooShort",
+  "exitsExamined",
+  "exitsDurable",
+  "exitsTransition",
+  "exitsPositive",
+  "exitsOther",
+  "exitsUnknownCategory",
+  "rateDurable",
+  "rateTransition",
+  "ratePositive",
+  "rateDynamic",
+  "rsaExitsDurableOrTraining",
+  "averagePathMonths",
+];
