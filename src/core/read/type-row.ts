@@ -65,7 +65,9 @@ export interface TypedRow {
 }
 
 /** Columns whose text is free: any text reads as their value, so it does not tell a person from a note. */
-const FREE_TEXT: ReadonlySet<MappedField> = new Set(["lastName", "firstName", "commune", "derogation"]);
+const FREE_TEXT: ReadonlySet<MappedField> = new Set(["lastName", "firstName", "commune", "qpvCode", "derogation"]);
+/** The shape of a PASS IAE: 12 letters or digits once separators are removed. */
+const PASS_SHAPE = /^[A-Z0-9]{12}$/;
 /** Hours columns: a 0 there (formulas filled down an empty template) is no data. */
 const HOURS: ReadonlySet<MappedField> = new Set(["hoursWorked", "hoursMonth", "weeklyHours", "hoursSinceHire"]);
 /** Cells whose absence is a value-required error, grouped as the rule names them. */
@@ -230,7 +232,8 @@ export function typeRow(cells: readonly unknown[], excelRow: number, t: RowTypin
     seen.add(p.field);
     const x = checkbox ? readCheckbox(p.field, v, r) : READERS[p.field](v, r, t, side);
     if (x === INVALID) out.push(invalid(t.sheet, p, excelRow, v));
-    else if (!FREE_TEXT.has(p.field)) textOnly = false;
+    // A sentence under the PASS column is read as a (malformed) PASS, but it is no PASS.
+    else if (!FREE_TEXT.has(p.field) && !(p.field === "passNumber" && !PASS_SHAPE.test(r.passNumber ?? ""))) textOnly = false;
   }
 
   const totalGiven = hoursPlan !== null && r.hoursWorked !== null;
@@ -256,7 +259,7 @@ export function typeRow(cells: readonly unknown[], excelRow: number, t: RowTypin
     drafts.push(required(t.sheet, plan, excelRow, g));
   }
   // Only a well-formed PASS identifies a person: "EN COURS" on ten rows is not one person.
-  if (r.passNumber !== null && /^[A-Z0-9]{12}$/.test(r.passNumber)) r.identity = r.passNumber;
+  if (r.passNumber !== null && PASS_SHAPE.test(r.passNumber)) r.identity = r.passNumber;
   else if (r.lastName !== null && r.firstName !== null && r.birthDate !== null)
     r.identity = `${t.normName(r.lastName).toUpperCase()}|${t.normName(r.firstName).toUpperCase()}|${r.birthDate}`;
   return { row: r, drafts, filled, textOnly: textOnly && formulaFields.size === 0, hoursFromMonths };
