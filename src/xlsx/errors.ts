@@ -9,6 +9,8 @@ export type XlsxReadReason =
   | "no-cells"
   | "too-many-rows"
   | "too-many-cells"
+  | "too-many-formulas"
+  | "too-many-merges"
   | "unreadable"
   | "io";
 
@@ -52,6 +54,10 @@ export function readErrorMessage(reason: XlsxReadReason, file: string, detail?: 
       return `Le classeur ${f} est trop grand${detail ? ` (${detail})` : ""} : un bilan SIAE ne compte pas autant de lignes. Supprimez les lignes inutiles (lignes vides formatées, copies) ou séparez les données, puis relancez.`;
     case "too-many-cells":
       return `Le classeur ${f} est trop grand${detail ? ` (${detail})` : ""} : des cellules sont remplies loin à droite ou en bas du tableau. Supprimez les colonnes et les lignes au-delà du tableau (Ctrl+Fin dans Excel montre la dernière cellule utilisée), enregistrez, puis relancez.`;
+    case "too-many-formulas":
+      return `Le classeur ${f} est trop grand${detail ? ` (${detail})` : ""} : un bilan SIAE n'a pas autant de formules. Remplacez les formules par leurs valeurs (Copier, puis Collage spécial > Valeurs) ou supprimez les lignes inutiles, enregistrez, puis relancez.`;
+    case "too-many-merges":
+      return `Le classeur ${f} est trop grand${detail ? ` (${detail})` : ""} : un bilan SIAE n'a pas autant de cellules fusionnées. Annulez les fusions inutiles (Accueil > Fusionner et centrer > Annuler la fusion), enregistrez, puis relancez.`;
     case "io":
       return `Impossible d'ouvrir le fichier ${f}${detail ? ` (${detail})` : ""} : vérifiez le chemin et les droits de lecture.`;
     case "unreadable":

@@ -2,8 +2,9 @@ import JSZip from "jszip";
 import type { SheetData, WorkbookData } from "../core";
 import { readError, XlsxReadError } from "./errors";
 import { parseDateStyles } from "./styles";
-import { RowTooLong, SheetParser, TooManyCells, TooManyRows } from "./sheet-parser";
-import { attr, textOfRuns } from "./xml";
+import { RowTooLong, SheetParser, TooManyCells, TooManyFormulas, TooManyMerges, TooManyRows, type ParsedSheet } from "./sheet-parser";
+import { parseTableXml, parseTables, sheetRelsPath, worksheetTargets } from "./parts";
+import { attr, firstElement, forEachElement, textOfRuns } from "./xml";
 
 /**
  * Default row limit. No SIAE reports anywhere near this many paths (the biggest have a few thousand),
@@ -11,6 +12,15 @@ import { attr, textOfRuns } from "./xml";
  * (a million formatted empty rows, a pasted export), and reading on would only burn memory.
  */
 export const DEFAULT_MAX_ROWS = 500_000;
+
+/**
+ * Formula cells read per workbook. A 100 000-row report with ten formula columns has a million; each costs
+ * a small object, and past this the file is not a report.
+ */
+export const MAX_FORMULAS = 1_000_000;
+
+/** Merged ranges read per workbook: a report merges a few headers; past this it is damage or a trap. */
+export const MAX_MERGES = 100_000;
 
 export interface ReadXlsxOptions {
   /** File name for messages and WorkbookData.name. */
@@ -67,18 +77,6 @@ function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
   return false;
 }
 
-function resolveTarget(target: string): string {
-  // Targets are relative to xl/ (or absolute from the package root).
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ("xl/" + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
-}
-
 /** The deflated bytes of an entry, when the native inflater can take them (jszip's internals, see CompressedEntry). */
 function deflatedContent(file: JSZip.JSZipObject): Uint8Array | null {
   const entry = (file as unknown as { _data?: CompressedEntry })._data;
@@ -107,9 +105,9 @@ async function text(zip: JSZip, path: string, inflateRaw?: InflateRaw): Promise<
 function parseSharedStrings(xml: string | null): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) out.push(m[1] === undefined ? "" : textOfRuns(m[1]));
+  forEachElement(xml, ["si"], (_name, _attrs, content) => {
+    out.push(content === null ? "" : textOfRuns(content));
+  });
   return out;
 }
 
@@ -209,66 +207,77 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
     if (zip.file("ppt/presentation.xml")) throw readError("not-xlsx", name, "c'est une présentation PowerPoint");
     throw readError("not-xlsx", name);
   }
-  const prMatch = /<(?:\w+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
-  const d1904 = prMatch ? attr(prMatch[1], "date1904") : null;
+  const pr = firstElement(workbookXml, "workbookPr");
+  const d1904 = pr ? attr(pr.attrs, "date1904") : null;
   const date1904 = d1904 === "1" || d1904 === "true";
 
-  const relsXml = (await text(zip, "xl/_rels/workbook.xml.rels", options.inflateRaw)) ?? "";
-  const targets = new Map<string, string>();
-  const relRe = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = relRe.exec(relsXml)) !== null) {
-    const id = attr(m[1], "Id");
-    const target = attr(m[1], "Target");
-    const type = attr(m[1], "Type") ?? "";
-    if (id && target && /\/worksheet$/.test(type)) targets.set(id, resolveTarget(target));
-  }
+  const targets = worksheetTargets((await text(zip, "xl/_rels/workbook.xml.rels", options.inflateRaw)) ?? "");
   const sheets: { name: string; path: string }[] = [];
-  const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
-  while ((m = sheetRe.exec(workbookXml)) !== null) {
-    const sheetName = attr(m[1], "name");
-    const rid = attr(m[1], "id");
+  forEachElement(workbookXml, ["sheet"], (_name, attrs) => {
+    const sheetName = attr(attrs, "name");
+    const rid = attr(attrs, "id");
     const path = rid ? targets.get(rid) : undefined;
     if (sheetName !== null && path) sheets.push({ name: sheetName, path });
-  }
+  });
   if (sheets.length === 0) throw readError("no-sheet", name);
 
   const sharedStrings = parseSharedStrings(await text(zip, "xl/sharedStrings.xml", options.inflateRaw));
   const dateStyles = parseDateStyles(await text(zip, "xl/styles.xml", options.inflateRaw));
   const out: SheetData[] = [];
   let cells = 0;
+  let formulas = 0;
+  let merges = 0;
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const file = zip.file(s.path);
     if (!file) continue;
-    const parser = new SheetParser({ sharedStrings, dateStyles, date1904, maxRows });
+    const parser = new SheetParser({ sharedStrings, dateStyles, date1904, maxRows, maxFormulas: MAX_FORMULAS - formulas, maxMerges: MAX_MERGES - merges });
+    let parsed: ParsedSheet;
     try {
       await parseSheetEntry(file, parser, options.inflateRaw);
+      parsed = parser.finish(s.name);
     } catch (e) {
-      if (e instanceof TooManyRows) {
-        throw readError(
-          "too-many-rows",
-          name,
-          `la feuille « ${s.name} » dépasse ${maxRows.toLocaleString("fr-FR")} lignes ; lecture arrêtée à la ligne ${e.row.toLocaleString("fr-FR")}`,
-        );
-      }
-      if (e instanceof RowTooLong) {
-        throw readError("too-many-rows", name, `une ligne de la feuille « ${s.name} » dépasse 64 Mo de données`);
-      }
-      throw e;
+      throw sheetError(e, name, s.name, maxRows);
     }
-    let sheet: SheetData;
-    try {
-      sheet = parser.finish(s.name);
-    } catch (e) {
-      if (!(e instanceof TooManyCells)) throw e;
-      const n = e.cells.toLocaleString("fr-FR");
-      throw readError("too-many-cells", name, `la feuille « ${s.name} » va jusqu'à la cellule ${e.lastCell}, soit ${n} cellules`);
-    }
+    formulas += parsed.formulas.length;
+    merges += parsed.merges.length;
+    const { tableRelIds, ...sheet } = parsed;
+    const tables = tableRelIds.length === 0 ? [] : await readTables(zip, s.path, tableRelIds, options.inflateRaw);
     cells += sheet.rows.length;
-    out.push(sheet);
+    out.push({ ...sheet, tables });
     options.onSheet?.(s.name, i + 1, sheets.length);
   }
   if (cells === 0) throw readError("no-cells", name);
   return { name, sheets: out, date1904 };
+}
+
+/** The Excel Tables of a sheet, from its relationships part and each table part. */
+async function readTables(zip: JSZip, sheetPath: string, relIds: readonly string[], inflateRaw?: InflateRaw): Promise<SheetData["tables"] & object> {
+  const rels = (await text(zip, sheetRelsPath(sheetPath), inflateRaw)) ?? "";
+  const tables = [];
+  for (const path of parseTables(rels, sheetPath, relIds)) {
+    const xml = await text(zip, path, inflateRaw);
+    const table = xml === null ? null : parseTableXml(xml);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+/** The XlsxReadError for what stopped a sheet's parser (the limits), or the error itself. */
+function sheetError(e: unknown, file: string, sheet: string, maxRows: number): unknown {
+  const fr = (n: number) => n.toLocaleString("fr-FR");
+  if (e instanceof TooManyRows) {
+    return readError("too-many-rows", file, `la feuille « ${sheet} » dépasse ${fr(maxRows)} lignes ; lecture arrêtée à la ligne ${fr(e.row)}`);
+  }
+  if (e instanceof RowTooLong) return readError("too-many-rows", file, `une ligne de la feuille « ${sheet} » dépasse 64 Mo de données`);
+  if (e instanceof TooManyCells) {
+    return readError("too-many-cells", file, `la feuille « ${sheet} » va jusqu'à la cellule ${e.lastCell}, soit ${fr(e.cells)} cellules`);
+  }
+  if (e instanceof TooManyFormulas) {
+    return readError("too-many-formulas", file, `plus de ${fr(MAX_FORMULAS)} cellules avec formule, limite atteinte dans la feuille « ${sheet} »`);
+  }
+  if (e instanceof TooManyMerges) {
+    return readError("too-many-merges", file, `plus de ${fr(MAX_MERGES)} plages de cellules fusionnées, limite atteinte dans la feuille « ${sheet} »`);
+  }
+  return e;
 }
