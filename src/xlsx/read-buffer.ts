@@ -1,10 +1,14 @@
 import JSZip from "jszip";
-import type { SheetData, WorkbookData } from "../core";
+import type { SheetData, TableRange, WorkbookData } from "../core";
 import { readError, XlsxReadError } from "./errors";
 import { parseDateStyles } from "./styles";
 import { RowTooLong, SheetParser, TooManyCells, TooManyFormulas, TooManyMerges, TooManyRows, type ParsedSheet } from "./sheet-parser";
 import { parseTableXml, parseTables, sheetRelsPath, worksheetTargets } from "./parts";
 import { attr, firstElement, forEachElement, textOfRuns } from "./xml";
+import { InflateMeter, partLabel, READ_LIMITS, type ReadLimits } from "./limits";
+import { compressedSize, entryText, streamEntry, type InflateRaw } from "./zip-entry";
+
+export type { InflateRaw } from "./zip-entry";
 
 /**
  * Default row limit. No SIAE reports anywhere near this many paths (the biggest have a few thousand),
@@ -28,19 +32,10 @@ export interface ReadXlsxOptions {
   maxRows?: number;
   /** Called after each sheet is read. */
   onSheet?: (sheet: string, index: number, total: number) => void;
-  /**
-   * Native raw-DEFLATE inflater (Node: zlib, see read-file.ts), ten times faster than the portable
-   * one. It calls onChunk for each inflated chunk and stops when onChunk returns false.
-   */
+  /** Native raw-DEFLATE inflater (Node: zlib, see read-file.ts); jszip's portable one otherwise. */
   inflateRaw?: InflateRaw;
-}
-
-export type InflateRaw = (compressed: Uint8Array, onChunk: (chunk: Uint8Array) => boolean) => Promise<void>;
-
-/** jszip's internal view of an entry (stable across jszip 3.x): compressed bytes and method. */
-interface CompressedEntry {
-  compressedContent?: Uint8Array;
-  compression?: { magic?: string };
+  /** Reading limits (READ_LIMITS by default; tests lower them). */
+  limits?: Partial<ReadLimits>;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -68,102 +63,49 @@ function guessKind(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** True when the zip's end-of-central-directory record is present (absent in truncated copies). */
-function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+/** Where the zip's end-of-central-directory record starts, -1 when absent (truncated copies). */
+function endOfCentralDirectory(bytes: Uint8Array): number {
   const stop = Math.max(0, bytes.length - 65557);
   for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
   }
-  return false;
+  return -1;
 }
 
-/** The deflated bytes of an entry, when the native inflater can take them (jszip's internals, see CompressedEntry). */
-function deflatedContent(file: JSZip.JSZipObject): Uint8Array | null {
-  const entry = (file as unknown as { _data?: CompressedEntry })._data;
-  return entry?.compressedContent && entry.compression?.magic === "\x08\x00" ? entry.compressedContent : null;
+/** The entry count the end-of-central-directory record declares (0xFFFF: more, in a zip64 record). */
+function declaredEntries(bytes: Uint8Array, eocd: number): number {
+  return bytes[eocd + 10] | (bytes[eocd + 11] << 8);
 }
 
-async function text(zip: JSZip, path: string, inflateRaw?: InflateRaw): Promise<string | null> {
-  const f = zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null;
+/** What reading a zip needs at hand: the zip, the meter of inflated bytes, the inflater. */
+interface Reading {
+  zip: JSZip;
+  name: string;
+  meter: InflateMeter;
+  inflateRaw?: InflateRaw;
+}
+
+/** An entry by path, case-insensitively when the exact case is absent (some writers differ). */
+function entry(zip: JSZip, path: string): JSZip.JSZipObject | null {
+  return zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null;
+}
+
+/** The text of a part other than a worksheet (kept whole while read, so held to the part limit), or null when absent. */
+async function text(r: Reading, path: string): Promise<string | null> {
+  const f = entry(r.zip, path);
   if (!f) return null;
-  const deflated = inflateRaw ? deflatedContent(f) : null;
-  if (inflateRaw && deflated) {
-    // Native inflate and decoding: the shared strings of a big report are megabytes (jszip's own inflate and
-    // UTF-8 decoding take several times longer).
-    const decoder = new TextDecoder("utf-8");
-    const parts: string[] = [];
-    await inflateRaw(deflated, (chunk) => {
-      parts.push(decoder.decode(chunk, { stream: true }));
-      return true;
-    });
-    parts.push(decoder.decode());
-    return parts.join("");
-  }
-  return f.async("string");
+  return entryText(f, r.meter.part(partLabel(f.name), r.meter.limits.partBytes, compressedSize(f)), r.inflateRaw);
 }
 
-function parseSharedStrings(xml: string | null): string[] {
+function parseSharedStrings(xml: string | null, r: Reading): string[] {
   if (!xml) return [];
   const out: string[] = [];
+  const max = r.meter.limits.sharedStrings;
   forEachElement(xml, ["si"], (_name, _attrs, content) => {
+    if (out.length >= max) throw readError("too-many-strings", r.name, `plus de ${max.toLocaleString("fr-FR")} textes partagés`);
     out.push(content === null ? "" : textOfRuns(content));
   });
   return out;
-}
-
-/** Streams one zip entry through the sheet parser, so a huge sheet stops early instead of filling memory. */
-async function parseSheetEntry(file: JSZip.JSZipObject, parser: SheetParser, inflateRaw?: InflateRaw): Promise<void> {
-  const deflated = inflateRaw ? deflatedContent(file) : null;
-  if (inflateRaw && deflated) {
-    let error: unknown = null;
-    await inflateRaw(deflated, (chunk) => {
-      try {
-        parser.push(chunk);
-        return true;
-      } catch (e) {
-        error = e;
-        return false;
-      }
-    });
-    if (error) throw error;
-    return;
-  }
-  return new Promise((resolve, reject) => {
-    // internalStream exists at runtime (jszip 3) but is not in its typings. Bytes: the parser scans
-    // them as they are (jszip's own UTF-8 decoding is several times slower).
-    const stream = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
-    let failed = false;
-    stream
-      .on("data", (chunk: Uint8Array) => {
-        if (failed) return;
-        try {
-          parser.push(chunk);
-        } catch (e) {
-          failed = true;
-          stream.pause();
-          reject(e);
-        }
-      })
-      .on("error", (e: unknown) => {
-        if (!failed) {
-          failed = true;
-          reject(e);
-        }
-      })
-      .on("end", () => {
-        if (failed) return;
-        resolve();
-      })
-      .resume();
-  });
-}
-
-interface StreamHelper {
-  on(event: "data", cb: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: "error", cb: (e: unknown) => void): StreamHelper;
-  on(event: "end", cb: () => void): StreamHelper;
-  resume(): StreamHelper;
-  pause(): StreamHelper;
 }
 
 /**
@@ -178,7 +120,13 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
   if (startsWith(bytes, OLE_SIGNATURE)) throw readError("protected-or-xls", name);
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
   if (!isZip) throw readError("not-zip", name, guessKind(bytes));
-  if (!hasEndOfCentralDirectory(bytes)) throw readError("truncated", name);
+  const limits: ReadLimits = { ...READ_LIMITS, ...options.limits };
+  const fr = (n: number) => n.toLocaleString("fr-FR");
+  if (bytes.length > limits.fileBytes) throw readError("file-too-large", name, `${fr(Math.ceil(bytes.length / 1048576))} Mo, au-delà de ${fr(limits.fileBytes / 1048576)} Mo`);
+  const eocd = endOfCentralDirectory(bytes);
+  if (eocd < 0) throw readError("truncated", name);
+  const entries = declaredEntries(bytes, eocd);
+  if (entries > limits.entries) throw readError("too-many-parts", name, `${fr(entries)} éléments dans l'archive, au-delà de ${fr(limits.entries)}`);
 
   let zip: JSZip;
   try {
@@ -187,7 +135,7 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
     throw readError("truncated", name);
   }
   try {
-    return await readZip(zip, name, maxRows, options);
+    return await readZip({ zip, name, meter: new InflateMeter(name, limits), inflateRaw: options.inflateRaw }, maxRows, options);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof TooManyRows) throw e;
@@ -198,8 +146,9 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
   }
 }
 
-async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadXlsxOptions): Promise<WorkbookData> {
-  const workbookXml = await text(zip, "xl/workbook.xml", options.inflateRaw);
+async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): Promise<WorkbookData> {
+  const { zip, name, meter } = r;
+  const workbookXml = await text(r, "xl/workbook.xml");
   if (workbookXml === null) {
     if (zip.file("xl/workbook.bin")) throw readError("not-xlsx", name, "classeur binaire .xlsb");
     if (zip.file("word/document.xml")) throw readError("not-xlsx", name, "c'est un document Word");
@@ -211,9 +160,10 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
   const d1904 = pr ? attr(pr.attrs, "date1904") : null;
   const date1904 = d1904 === "1" || d1904 === "true";
 
-  const targets = worksheetTargets((await text(zip, "xl/_rels/workbook.xml.rels", options.inflateRaw)) ?? "");
+  const targets = worksheetTargets((await text(r, "xl/_rels/workbook.xml.rels")) ?? "");
   const sheets: { name: string; path: string }[] = [];
   forEachElement(workbookXml, ["sheet"], (_name, attrs) => {
+    if (sheets.length >= meter.limits.sheets) throw readError("too-many-parts", name, `plus de ${meter.limits.sheets.toLocaleString("fr-FR")} feuilles`);
     const sheetName = attr(attrs, "name");
     const rid = attr(attrs, "id");
     const path = rid ? targets.get(rid) : undefined;
@@ -221,8 +171,8 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
   });
   if (sheets.length === 0) throw readError("no-sheet", name);
 
-  const sharedStrings = parseSharedStrings(await text(zip, "xl/sharedStrings.xml", options.inflateRaw));
-  const dateStyles = parseDateStyles(await text(zip, "xl/styles.xml", options.inflateRaw));
+  const sharedStrings = parseSharedStrings(await text(r, "xl/sharedStrings.xml"), r);
+  const dateStyles = parseDateStyles(await text(r, "xl/styles.xml"), meter.limits, name);
   const out: SheetData[] = [];
   let cells = 0;
   let formulas = 0;
@@ -234,7 +184,15 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
     const parser = new SheetParser({ sharedStrings, dateStyles, date1904, maxRows, maxFormulas: MAX_FORMULAS - formulas, maxMerges: MAX_MERGES - merges });
     let parsed: ParsedSheet;
     try {
-      await parseSheetEntry(file, parser, options.inflateRaw);
+      const count = meter.part(partLabel(file.name, s.name), meter.limits.worksheetBytes, compressedSize(file));
+      await streamEntry(
+        file,
+        (chunk) => {
+          count(chunk.length);
+          parser.push(chunk);
+        },
+        r.inflateRaw,
+      );
       parsed = parser.finish(s.name);
     } catch (e) {
       throw sheetError(e, name, s.name, maxRows);
@@ -242,7 +200,7 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
     formulas += parsed.formulas.length;
     merges += parsed.merges.length;
     const { tableRelIds, ...sheet } = parsed;
-    const tables = tableRelIds.length === 0 ? [] : await readTables(zip, s.path, tableRelIds, options.inflateRaw);
+    const tables = tableRelIds.length === 0 ? [] : await readTables(r, s.path, tableRelIds);
     cells += sheet.rows.length;
     out.push({ ...sheet, tables });
     options.onSheet?.(s.name, i + 1, sheets.length);
@@ -252,11 +210,11 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
 }
 
 /** The Excel Tables of a sheet, from its relationships part and each table part. */
-async function readTables(zip: JSZip, sheetPath: string, relIds: readonly string[], inflateRaw?: InflateRaw): Promise<SheetData["tables"] & object> {
-  const rels = (await text(zip, sheetRelsPath(sheetPath), inflateRaw)) ?? "";
-  const tables = [];
+async function readTables(r: Reading, sheetPath: string, relIds: readonly string[]): Promise<TableRange[]> {
+  const rels = (await text(r, sheetRelsPath(sheetPath))) ?? "";
+  const tables: TableRange[] = [];
   for (const path of parseTables(rels, sheetPath, relIds)) {
-    const xml = await text(zip, path, inflateRaw);
+    const xml = await text(r, path);
     const table = xml === null ? null : parseTableXml(xml);
     if (table) tables.push(table);
   }

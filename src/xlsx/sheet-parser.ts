@@ -245,6 +245,8 @@ export class SheetParser {
       if (this.state.formulas.length > (this.ctx.maxFormulas ?? Number.POSITIVE_INFINITY)) throw new TooManyFormulas(this.state.formulas.length);
       if (cells === null) continue;
       if (r + 1 > this.ctx.maxRows) throw new TooManyRows(r + 1);
+      // Rows repeating one r="1" would pass the test above forever while each is kept.
+      if (this.rows.length >= this.ctx.maxRows) throw new TooManyRows(this.rows.length + 1);
       if (this.rows.length > 0 && this.rows[this.rows.length - 1].r >= r) this.sorted = false;
       this.rows.push({ r, cells });
     }
