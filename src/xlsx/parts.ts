@@ -1,6 +1,7 @@
 import type { TableRange } from "../core";
 import { parseRange } from "./sheet-tail";
-import { attr, firstElement, forEachElement } from "./xml";
+import { readError } from "./errors";
+import { attr, firstElement, forEachElement, textOfRuns } from "./xml";
 
 /** A part's path from a relationship target: relative to the folder of the part that holds the relationships, or absolute from the package root. */
 export function resolvePath(baseDir: string, target: string): string {
@@ -60,4 +61,28 @@ export function parseTableXml(xml: string): TableRange | null {
   // totalsRowShown only says a totals row was shown once; totalsRowCount is whether it is there now.
   const totals = Number(attr(table.attrs, "totalsRowCount") ?? "0");
   return { name, range, totalsRow: totals >= 1 };
+}
+
+/** The sheets a workbook lists, in order, with their part paths (the sheets without a worksheet part are left out: charts). */
+export function workbookSheets(workbookXml: string, targets: ReadonlyMap<string, string>, maxSheets: number, file: string): { name: string; path: string }[] {
+  const sheets: { name: string; path: string }[] = [];
+  forEachElement(workbookXml, ["sheet"], (_name, attrs) => {
+    if (sheets.length >= maxSheets) throw readError("too-many-parts", file, `plus de ${maxSheets.toLocaleString("fr-FR")} feuilles`);
+    const sheetName = attr(attrs, "name");
+    const rid = attr(attrs, "id");
+    const path = rid ? targets.get(rid) : undefined;
+    if (sheetName !== null && path) sheets.push({ name: sheetName, path });
+  });
+  return sheets;
+}
+
+/** The shared strings, in order (rich runs joined, phonetic runs left out); at most maxStrings. */
+export function parseSharedStrings(xml: string | null, maxStrings: number, file: string): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  forEachElement(xml, ["si"], (_name, _attrs, content) => {
+    if (out.length >= maxStrings) throw readError("too-many-strings", file, `plus de ${maxStrings.toLocaleString("fr-FR")} textes partagés`);
+    out.push(content === null ? "" : textOfRuns(content));
+  });
+  return out;
 }

@@ -3,8 +3,8 @@ import type { SheetData, TableRange, WorkbookData } from "../core";
 import { readError, XlsxReadError } from "./errors";
 import { parseDateStyles } from "./styles";
 import { RowTooLong, SheetParser, TooManyCells, TooManyFormulas, TooManyMerges, TooManyRows, type ParsedSheet } from "./sheet-parser";
-import { parseTableXml, parseTables, sheetRelsPath, worksheetTargets } from "./parts";
-import { attr, firstElement, forEachElement, textOfRuns } from "./xml";
+import { parseSharedStrings, parseTableXml, parseTables, sheetRelsPath, workbookSheets, worksheetTargets } from "./parts";
+import { attr, firstElement } from "./xml";
 import { InflateMeter, partLabel, READ_LIMITS, type ReadLimits } from "./limits";
 import { compressedSize, entryText, streamEntry, type InflateRaw } from "./zip-entry";
 
@@ -97,17 +97,6 @@ async function text(r: Reading, path: string): Promise<string | null> {
   return entryText(f, r.meter.part(partLabel(f.name), r.meter.limits.partBytes, compressedSize(f)), r.inflateRaw);
 }
 
-function parseSharedStrings(xml: string | null, r: Reading): string[] {
-  if (!xml) return [];
-  const out: string[] = [];
-  const max = r.meter.limits.sharedStrings;
-  forEachElement(xml, ["si"], (_name, _attrs, content) => {
-    if (out.length >= max) throw readError("too-many-strings", r.name, `plus de ${max.toLocaleString("fr-FR")} textes partagés`);
-    out.push(content === null ? "" : textOfRuns(content));
-  });
-  return out;
-}
-
 /**
  * Reads .xlsx bytes into WorkbookData (browser-safe: no Node import). Every problem becomes an
  * XlsxReadError with a stable reason and a French message naming the file.
@@ -161,17 +150,10 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
   const date1904 = d1904 === "1" || d1904 === "true";
 
   const targets = worksheetTargets((await text(r, "xl/_rels/workbook.xml.rels")) ?? "");
-  const sheets: { name: string; path: string }[] = [];
-  forEachElement(workbookXml, ["sheet"], (_name, attrs) => {
-    if (sheets.length >= meter.limits.sheets) throw readError("too-many-parts", name, `plus de ${meter.limits.sheets.toLocaleString("fr-FR")} feuilles`);
-    const sheetName = attr(attrs, "name");
-    const rid = attr(attrs, "id");
-    const path = rid ? targets.get(rid) : undefined;
-    if (sheetName !== null && path) sheets.push({ name: sheetName, path });
-  });
+  const sheets = workbookSheets(workbookXml, targets, meter.limits.sheets, name);
   if (sheets.length === 0) throw readError("no-sheet", name);
 
-  const sharedStrings = parseSharedStrings(await text(r, "xl/sharedStrings.xml"), r);
+  const sharedStrings = parseSharedStrings(await text(r, "xl/sharedStrings.xml"), meter.limits.sharedStrings, name);
   const dateStyles = parseDateStyles(await text(r, "xl/styles.xml"), meter.limits, name);
   const out: SheetData[] = [];
   let cells = 0;

@@ -5,12 +5,16 @@ import { attr, forEachElement, unescapeXml } from "./xml";
 /** Built-in number formats that display dates or times (ECMA-376 §18.8.30, plus locale ids 27–36, 50–58). */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-/** A format code without its literal parts: quoted text, [bracketed] colours and conditions, \ escapes, _x and *x fills. One pass. */
+/** Longest format code read: Excel accepts 255 characters, a longer one is not a format a writer made. */
+const MAX_FORMAT_CODE = 1024;
+
+/** A format code without its literal parts: quoted text, [bracketed] colours and conditions, \\ escapes, _x and *x fills. One pass. */
 function formatLetters(code: string): string {
   let out = "";
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
     if (c === '"' || c === "[") {
+      // An unmatched opener is kept as a letter, as the regular expressions this replaces did.
       const close = code.indexOf(c === '"' ? '"' : "]", i + 1);
       if (close >= 0) {
         i = close;
@@ -27,6 +31,7 @@ function formatLetters(code: string): string {
 
 /** True when a format code displays a date: d, m, y, h, s outside quotes, brackets and escapes. */
 export function isDateFormatCode(code: string): boolean {
+  if (code.length > MAX_FORMAT_CODE) return false;
   const stripped = formatLetters(code);
   if (/general/i.test(stripped)) return false;
   return /[dmyhs]/i.test(stripped);

@@ -3,23 +3,58 @@
  * linear scan (indexOf and character loops), never a regular expression that can backtrack on it.
  */
 
-const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-// One alternative per "&", each a bounded run of digits or letters ending in ";": linear.
-export function unescapeXml(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return NAMED[name];
-    const code = dec ? parseInt(dec, 10) : parseInt(hex as string, 16);
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-  });
+/** Longest entity read ("&#x10FFFF;"): a ";" farther away does not end an entity, so no search runs far. */
+const MAX_ENTITY = 10;
+
+/** The character an entity's name stands for ("amp", "#233", "#xE9"), or null when it is not one. */
+function entityValue(name: string): string | null {
+  if (name.charCodeAt(0) !== 35 /* # */) return NAMED[name] ?? null;
+  const hex = name.charCodeAt(1) === 120 /* x */;
+  const digits = name.slice(hex ? 2 : 1);
+  if (digits.length === 0 || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return null;
+  const code = parseInt(digits, hex ? 16 : 10);
+  return code <= 0x10ffff ? String.fromCodePoint(code) : "";
 }
 
-/** Decodes OOXML's _xHHHH_ escapes (control characters written by Excel in strings). */
+/** XML entities decoded; an "&" that starts no entity stays. One pass (String.replace with a callback grows worse than linearly on millions of matches). */
+export function unescapeXml(s: string): string {
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  const parts: string[] = [];
+  let from = 0;
+  while (amp >= 0) {
+    let semi = amp + 1;
+    const stop = Math.min(s.length, amp + MAX_ENTITY + 1);
+    while (semi < stop && s.charCodeAt(semi) !== 59 /* ; */) semi++;
+    const value = semi < stop ? entityValue(s.slice(amp + 1, semi)) : null;
+    if (value !== null) {
+      parts.push(s.slice(from, amp), value);
+      from = semi + 1;
+    }
+    amp = s.indexOf("&", value !== null ? from : amp + 1);
+  }
+  parts.push(s.slice(from));
+  return parts.join("");
+}
+
+/** Decodes OOXML's _xHHHH_ escapes (control characters written by Excel in strings). One pass, as unescapeXml. */
 export function unescapeOoxml(s: string): string {
-  if (s.indexOf("_x") < 0) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  let at = s.indexOf("_x");
+  if (at < 0) return s;
+  const parts: string[] = [];
+  let from = 0;
+  while (at >= 0) {
+    const hex = s.slice(at + 2, at + 6);
+    if (s.charCodeAt(at + 6) === 95 /* _ */ && /^[0-9A-Fa-f]{4}$/.test(hex)) {
+      parts.push(s.slice(from, at), String.fromCharCode(parseInt(hex, 16)));
+      from = at + 7;
+      at = s.indexOf("_x", from);
+    } else at = s.indexOf("_x", at + 1);
+  }
+  parts.push(s.slice(from));
+  return parts.join("");
 }
 
 const ATTR_RES = new Map<string, RegExp>();
