@@ -1,5 +1,5 @@
-import type { CellValue } from "../core";
-import { CellType, cellTypeOf, inlineString, numberValue, rawValueOf, valueOfRaw, type ValueContext } from "./cell-value";
+import type { CellValue, FormulaCell } from "../core";
+import { CellType, cellTypeOf, formulaOf, inlineString, numberValue, rawValueOf, valueOfRaw, type ValueContext } from "./cell-value";
 import { isNameEnd, isSpace, textAt } from "./xml-bytes";
 
 /** Last column Excel has (XFD): a reference beyond it is damage, its cell is ignored. */
@@ -137,12 +137,26 @@ function valueAt(b: Uint8Array, start: number, end: number, ctx: ValueContext): 
   return valueOfRaw(cellType, cellStyle, textAt(b, start, end), ctx);
 }
 
-/** Value of a cell whose body b[start, end) is not a bare <v> (formula, inline string, spaces…). */
-function bodyValue(b: Uint8Array, start: number, end: number, ctx: ValueContext): CellValue {
-  const body = textAt(b, start, end);
-  if (cellType === CellType.InlineStr) return inlineString(body);
-  const raw = rawValueOf(body);
-  return raw === null ? "" : valueOfRaw(cellType, cellStyle, raw, ctx);
+/**
+ * Value of a cell whose body b[start, end) is not a bare <v> (formula, inline string, spaces…). A formula
+ * is recorded in state.formulas; without a stored value its cell is null (not "": it is not empty).
+ */
+function bodyValue(b: Uint8Array, start: number, end: number, ctx: ValueContext, col: number, state: ScanState): CellValue {
+  return cellBodyValue(textAt(b, start, end), cellType, cellStyle, ctx, col, state);
+}
+
+/** The value of a cell body (text) of the given type and style; records its formula, if any, in state. */
+export function cellBodyValue(body: string, type: CellType, style: number, ctx: ValueContext, col: number, state: ScanState): CellValue {
+  let value: CellValue;
+  if (type === CellType.InlineStr) value = inlineString(body);
+  else {
+    const raw = rawValueOf(body);
+    value = raw === null ? "" : valueOfRaw(type, style, raw, ctx);
+  }
+  const formula = formulaOf(body);
+  if (formula === null) return value;
+  state.formulas.push({ row: state.row, col, formula });
+  return value === "" ? null : value;
 }
 
 /** Index of the "</c>" closing a cell body that starts at `i`, or -1. */
@@ -164,11 +178,15 @@ export interface ScanState {
   maxCol: number;
   /** Index just past the </row> that ended the last scanned row, -1 when it had no end. */
   rowEnd: number;
+  /** 0-based sheet row of the row being scanned (for its formula cells). */
+  row: number;
+  /** Formula cells so far, in sheet coordinates. */
+  formulas: FormulaCell[];
 }
 
 /**
  * The values of an unprefixed row whose body starts at `start`, up to its </row> (before `end`), indexed
- * from column A with holes for empty cells; null when the row has no value (or no end: state.rowEnd is
+ * from column A with holes for empty cells (null for a formula without a stored value); null when the row has no value (or no end: state.rowEnd is
  * then -1); GENERAL when the row needs the general parser. Reads the bytes in place, so a cell costs nothing
  * but its value: a shared string is looked up, a plain number parsed from its digits.
  */
@@ -220,16 +238,17 @@ export function scanCells(b: Uint8Array, start: number, end: number, ctx: ValueC
         if (close < 0) return GENERAL;
         pos = close + 4;
         if (col < 0 || col > MAX_COL) continue;
-        value = bodyValue(b, body - 3, close, ctx);
+        value = bodyValue(b, body - 3, close, ctx, col, state);
       }
     } else {
       const close = cellClose(b, body, end);
       if (close < 0) return GENERAL;
       pos = close + 4;
       if (close === body || col < 0 || col > MAX_COL) continue;
-      value = bodyValue(b, body, close, ctx);
+      value = bodyValue(b, body, close, ctx, col, state);
     }
-    if (value === "" || value === null) continue;
+    // null stays: a formula without a stored value is not an empty cell.
+    if (value === "") continue;
     // Sized for the widest row so far (most rows are as wide): the array does not grow cell by cell. Not
     // past MAX_PREALLOCATED: one stray cell far right must not make every row that wide while reading.
     if (out === null) out = state.maxCol < MAX_PREALLOCATED ? new Array<CellValue>(state.maxCol + 1) : [];

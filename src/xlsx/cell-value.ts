@@ -1,6 +1,6 @@
 import type { CellValue } from "../core";
 import { dayFromSerial } from "../core";
-import { textOfRuns, unescapeOoxml, unescapeXml } from "./xml";
+import { firstElement, textOfRuns, unescapeOoxml, unescapeXml } from "./xml";
 
 /** What a cell's `t` attribute says it holds; an unknown or absent type reads as a number, as in Excel. */
 export const enum CellType {
@@ -46,13 +46,22 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((day + frac) * 86400000));
 }
 
-const V_RE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/;
-const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
-
 /** Text of an inline string cell's body (<is> runs). */
 export function inlineString(body: string): string {
-  const is = IS_RE.exec(body);
-  return is ? textOfRuns(is[1]) : "";
+  const is = firstElement(body, "is");
+  return is?.content ? textOfRuns(is.content) : "";
+}
+
+/**
+ * The formula of a cell body: the text of its <f> element without a leading "=", "" when the element is
+ * empty (a shared formula's other cells), or null when the cell has no formula.
+ */
+export function formulaOf(body: string): string | null {
+  if (body.indexOf("f") < 0) return null;
+  const f = firstElement(body, "f");
+  if (f === null) return null;
+  const text = f.content === null ? "" : unescapeXml(f.content);
+  return text.charCodeAt(0) === 61 /* = */ ? text.slice(1) : text;
 }
 
 /** The still-escaped text of a cell body's <v> element, or null when it has none. */
@@ -62,8 +71,8 @@ export function rawValueOf(body: string): string | null {
     const ve = body.indexOf("</v>", vs + 3);
     return ve < 0 ? null : body.slice(vs + 3, ve);
   }
-  const v = V_RE.exec(body);
-  return v ? v[1] : null;
+  const v = firstElement(body, "v");
+  return v?.content ?? null;
 }
 
 /**

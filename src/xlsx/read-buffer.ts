@@ -1,9 +1,14 @@
 import JSZip from "jszip";
-import type { SheetData, WorkbookData } from "../core";
+import type { SheetData, TableRange, WorkbookData } from "../core";
 import { readError, XlsxReadError } from "./errors";
 import { parseDateStyles } from "./styles";
-import { RowTooLong, SheetParser, TooManyCells, TooManyRows } from "./sheet-parser";
-import { attr, textOfRuns } from "./xml";
+import { RowTooLong, SheetParser, TooManyCells, TooManyFormulas, TooManyMerges, TooManyRows, type ParsedSheet } from "./sheet-parser";
+import { parseSharedStrings, parseTableXml, parseTables, sheetRelsPath, workbookSheets, worksheetTargets } from "./parts";
+import { attr, firstElement } from "./xml";
+import { InflateMeter, partLabel, READ_LIMITS, type ReadLimits } from "./limits";
+import { compressedSize, entryText, streamEntry, type InflateRaw } from "./zip-entry";
+
+export type { InflateRaw } from "./zip-entry";
 
 /**
  * Default row limit. No SIAE reports anywhere near this many paths (the biggest have a few thousand),
@@ -12,25 +17,25 @@ import { attr, textOfRuns } from "./xml";
  */
 export const DEFAULT_MAX_ROWS = 500_000;
 
+/**
+ * Formula cells read per workbook. A 100 000-row report with ten formula columns has a million; each costs
+ * a small object, and past this the file is not a report.
+ */
+export const MAX_FORMULAS = 1_000_000;
+
+/** Merged ranges read per workbook: a report merges a few headers; past this it is damage or a trap. */
+export const MAX_MERGES = 100_000;
+
 export interface ReadXlsxOptions {
   /** File name for messages and WorkbookData.name. */
   name?: string;
   maxRows?: number;
   /** Called after each sheet is read. */
   onSheet?: (sheet: string, index: number, total: number) => void;
-  /**
-   * Native raw-DEFLATE inflater (Node: zlib, see read-file.ts), ten times faster than the portable
-   * one. It calls onChunk for each inflated chunk and stops when onChunk returns false.
-   */
+  /** Native raw-DEFLATE inflater (Node: zlib, see read-file.ts); jszip's portable one otherwise. */
   inflateRaw?: InflateRaw;
-}
-
-export type InflateRaw = (compressed: Uint8Array, onChunk: (chunk: Uint8Array) => boolean) => Promise<void>;
-
-/** jszip's internal view of an entry (stable across jszip 3.x): compressed bytes and method. */
-interface CompressedEntry {
-  compressedContent?: Uint8Array;
-  compression?: { magic?: string };
+  /** Reading limits (READ_LIMITS by default; tests lower them). */
+  limits?: Partial<ReadLimits>;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -58,114 +63,38 @@ function guessKind(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** True when the zip's end-of-central-directory record is present (absent in truncated copies). */
-function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+/** Where the zip's end-of-central-directory record starts, -1 when absent (truncated copies). */
+function endOfCentralDirectory(bytes: Uint8Array): number {
   const stop = Math.max(0, bytes.length - 65557);
   for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
   }
-  return false;
+  return -1;
 }
 
-function resolveTarget(target: string): string {
-  // Targets are relative to xl/ (or absolute from the package root).
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ("xl/" + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
+/** The entry count the end-of-central-directory record declares (0xFFFF: more, in a zip64 record). */
+function declaredEntries(bytes: Uint8Array, eocd: number): number {
+  return bytes[eocd + 10] | (bytes[eocd + 11] << 8);
 }
 
-/** The deflated bytes of an entry, when the native inflater can take them (jszip's internals, see CompressedEntry). */
-function deflatedContent(file: JSZip.JSZipObject): Uint8Array | null {
-  const entry = (file as unknown as { _data?: CompressedEntry })._data;
-  return entry?.compressedContent && entry.compression?.magic === "\x08\x00" ? entry.compressedContent : null;
+/** What reading a zip needs at hand: the zip, the meter of inflated bytes, the inflater. */
+interface Reading {
+  zip: JSZip;
+  name: string;
+  meter: InflateMeter;
+  inflateRaw?: InflateRaw;
 }
 
-async function text(zip: JSZip, path: string, inflateRaw?: InflateRaw): Promise<string | null> {
-  const f = zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null;
+/** An entry by path, case-insensitively when the exact case is absent (some writers differ). */
+function entry(zip: JSZip, path: string): JSZip.JSZipObject | null {
+  return zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null;
+}
+
+/** The text of a part other than a worksheet (kept whole while read, so held to the part limit), or null when absent. */
+async function text(r: Reading, path: string): Promise<string | null> {
+  const f = entry(r.zip, path);
   if (!f) return null;
-  const deflated = inflateRaw ? deflatedContent(f) : null;
-  if (inflateRaw && deflated) {
-    // Native inflate and decoding: the shared strings of a big report are megabytes (jszip's own inflate and
-    // UTF-8 decoding take several times longer).
-    const decoder = new TextDecoder("utf-8");
-    const parts: string[] = [];
-    await inflateRaw(deflated, (chunk) => {
-      parts.push(decoder.decode(chunk, { stream: true }));
-      return true;
-    });
-    parts.push(decoder.decode());
-    return parts.join("");
-  }
-  return f.async("string");
-}
-
-function parseSharedStrings(xml: string | null): string[] {
-  if (!xml) return [];
-  const out: string[] = [];
-  const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) out.push(m[1] === undefined ? "" : textOfRuns(m[1]));
-  return out;
-}
-
-/** Streams one zip entry through the sheet parser, so a huge sheet stops early instead of filling memory. */
-async function parseSheetEntry(file: JSZip.JSZipObject, parser: SheetParser, inflateRaw?: InflateRaw): Promise<void> {
-  const deflated = inflateRaw ? deflatedContent(file) : null;
-  if (inflateRaw && deflated) {
-    let error: unknown = null;
-    await inflateRaw(deflated, (chunk) => {
-      try {
-        parser.push(chunk);
-        return true;
-      } catch (e) {
-        error = e;
-        return false;
-      }
-    });
-    if (error) throw error;
-    return;
-  }
-  return new Promise((resolve, reject) => {
-    // internalStream exists at runtime (jszip 3) but is not in its typings. Bytes: the parser scans
-    // them as they are (jszip's own UTF-8 decoding is several times slower).
-    const stream = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
-    let failed = false;
-    stream
-      .on("data", (chunk: Uint8Array) => {
-        if (failed) return;
-        try {
-          parser.push(chunk);
-        } catch (e) {
-          failed = true;
-          stream.pause();
-          reject(e);
-        }
-      })
-      .on("error", (e: unknown) => {
-        if (!failed) {
-          failed = true;
-          reject(e);
-        }
-      })
-      .on("end", () => {
-        if (failed) return;
-        resolve();
-      })
-      .resume();
-  });
-}
-
-interface StreamHelper {
-  on(event: "data", cb: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: "error", cb: (e: unknown) => void): StreamHelper;
-  on(event: "end", cb: () => void): StreamHelper;
-  resume(): StreamHelper;
-  pause(): StreamHelper;
+  return entryText(f, r.meter.part(partLabel(f.name), r.meter.limits.partBytes, compressedSize(f)), r.inflateRaw);
 }
 
 /**
@@ -180,7 +109,13 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
   if (startsWith(bytes, OLE_SIGNATURE)) throw readError("protected-or-xls", name);
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
   if (!isZip) throw readError("not-zip", name, guessKind(bytes));
-  if (!hasEndOfCentralDirectory(bytes)) throw readError("truncated", name);
+  const limits: ReadLimits = { ...READ_LIMITS, ...options.limits };
+  const fr = (n: number) => n.toLocaleString("fr-FR");
+  if (bytes.length > limits.fileBytes) throw readError("file-too-large", name, `${fr(Math.ceil(bytes.length / 1048576))} Mo, au-delà de ${fr(limits.fileBytes / 1048576)} Mo`);
+  const eocd = endOfCentralDirectory(bytes);
+  if (eocd < 0) throw readError("truncated", name);
+  const entries = declaredEntries(bytes, eocd);
+  if (entries > limits.entries) throw readError("too-many-parts", name, `${fr(entries)} éléments dans l'archive, au-delà de ${fr(limits.entries)}`);
 
   let zip: JSZip;
   try {
@@ -189,7 +124,7 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
     throw readError("truncated", name);
   }
   try {
-    return await readZip(zip, name, maxRows, options);
+    return await readZip({ zip, name, meter: new InflateMeter(name, limits), inflateRaw: options.inflateRaw }, maxRows, options);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof TooManyRows) throw e;
@@ -200,8 +135,9 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
   }
 }
 
-async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadXlsxOptions): Promise<WorkbookData> {
-  const workbookXml = await text(zip, "xl/workbook.xml", options.inflateRaw);
+async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): Promise<WorkbookData> {
+  const { zip, name, meter } = r;
+  const workbookXml = await text(r, "xl/workbook.xml");
   if (workbookXml === null) {
     if (zip.file("xl/workbook.bin")) throw readError("not-xlsx", name, "classeur binaire .xlsb");
     if (zip.file("word/document.xml")) throw readError("not-xlsx", name, "c'est un document Word");
@@ -209,66 +145,79 @@ async function readZip(zip: JSZip, name: string, maxRows: number, options: ReadX
     if (zip.file("ppt/presentation.xml")) throw readError("not-xlsx", name, "c'est une présentation PowerPoint");
     throw readError("not-xlsx", name);
   }
-  const prMatch = /<(?:\w+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
-  const d1904 = prMatch ? attr(prMatch[1], "date1904") : null;
+  const pr = firstElement(workbookXml, "workbookPr");
+  const d1904 = pr ? attr(pr.attrs, "date1904") : null;
   const date1904 = d1904 === "1" || d1904 === "true";
 
-  const relsXml = (await text(zip, "xl/_rels/workbook.xml.rels", options.inflateRaw)) ?? "";
-  const targets = new Map<string, string>();
-  const relRe = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
-  let m: RegExpExecArray | null;
-  while ((m = relRe.exec(relsXml)) !== null) {
-    const id = attr(m[1], "Id");
-    const target = attr(m[1], "Target");
-    const type = attr(m[1], "Type") ?? "";
-    if (id && target && /\/worksheet$/.test(type)) targets.set(id, resolveTarget(target));
-  }
-  const sheets: { name: string; path: string }[] = [];
-  const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
-  while ((m = sheetRe.exec(workbookXml)) !== null) {
-    const sheetName = attr(m[1], "name");
-    const rid = attr(m[1], "id");
-    const path = rid ? targets.get(rid) : undefined;
-    if (sheetName !== null && path) sheets.push({ name: sheetName, path });
-  }
+  const targets = worksheetTargets((await text(r, "xl/_rels/workbook.xml.rels")) ?? "");
+  const sheets = workbookSheets(workbookXml, targets, meter.limits.sheets, name);
   if (sheets.length === 0) throw readError("no-sheet", name);
 
-  const sharedStrings = parseSharedStrings(await text(zip, "xl/sharedStrings.xml", options.inflateRaw));
-  const dateStyles = parseDateStyles(await text(zip, "xl/styles.xml", options.inflateRaw));
+  const sharedStrings = parseSharedStrings(await text(r, "xl/sharedStrings.xml"), meter.limits.sharedStrings, name);
+  const dateStyles = parseDateStyles(await text(r, "xl/styles.xml"), meter.limits, name);
   const out: SheetData[] = [];
   let cells = 0;
+  let formulas = 0;
+  let merges = 0;
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const file = zip.file(s.path);
     if (!file) continue;
-    const parser = new SheetParser({ sharedStrings, dateStyles, date1904, maxRows });
+    const parser = new SheetParser({ sharedStrings, dateStyles, date1904, maxRows, maxFormulas: MAX_FORMULAS - formulas, maxMerges: MAX_MERGES - merges });
+    let parsed: ParsedSheet;
     try {
-      await parseSheetEntry(file, parser, options.inflateRaw);
+      const count = meter.part(partLabel(file.name, s.name), meter.limits.worksheetBytes, compressedSize(file));
+      await streamEntry(
+        file,
+        (chunk) => {
+          count(chunk.length);
+          parser.push(chunk);
+        },
+        r.inflateRaw,
+      );
+      parsed = parser.finish(s.name);
     } catch (e) {
-      if (e instanceof TooManyRows) {
-        throw readError(
-          "too-many-rows",
-          name,
-          `la feuille « ${s.name} » dépasse ${maxRows.toLocaleString("fr-FR")} lignes ; lecture arrêtée à la ligne ${e.row.toLocaleString("fr-FR")}`,
-        );
-      }
-      if (e instanceof RowTooLong) {
-        throw readError("too-many-rows", name, `une ligne de la feuille « ${s.name} » dépasse 64 Mo de données`);
-      }
-      throw e;
+      throw sheetError(e, name, s.name, maxRows);
     }
-    let sheet: SheetData;
-    try {
-      sheet = parser.finish(s.name);
-    } catch (e) {
-      if (!(e instanceof TooManyCells)) throw e;
-      const n = e.cells.toLocaleString("fr-FR");
-      throw readError("too-many-cells", name, `la feuille « ${s.name} » va jusqu'à la cellule ${e.lastCell}, soit ${n} cellules`);
-    }
+    formulas += parsed.formulas.length;
+    merges += parsed.merges.length;
+    const { tableRelIds, ...sheet } = parsed;
+    const tables = tableRelIds.length === 0 ? [] : await readTables(r, s.path, tableRelIds);
     cells += sheet.rows.length;
-    out.push(sheet);
+    out.push({ ...sheet, tables });
     options.onSheet?.(s.name, i + 1, sheets.length);
   }
   if (cells === 0) throw readError("no-cells", name);
   return { name, sheets: out, date1904 };
+}
+
+/** The Excel Tables of a sheet, from its relationships part and each table part. */
+async function readTables(r: Reading, sheetPath: string, relIds: readonly string[]): Promise<TableRange[]> {
+  const rels = (await text(r, sheetRelsPath(sheetPath))) ?? "";
+  const tables: TableRange[] = [];
+  for (const path of parseTables(rels, sheetPath, relIds)) {
+    const xml = await text(r, path);
+    const table = xml === null ? null : parseTableXml(xml);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+/** The XlsxReadError for what stopped a sheet's parser (the limits), or the error itself. */
+function sheetError(e: unknown, file: string, sheet: string, maxRows: number): unknown {
+  const fr = (n: number) => n.toLocaleString("fr-FR");
+  if (e instanceof TooManyRows) {
+    return readError("too-many-rows", file, `la feuille « ${sheet} » dépasse ${fr(maxRows)} lignes ; lecture arrêtée à la ligne ${fr(e.row)}`);
+  }
+  if (e instanceof RowTooLong) return readError("too-many-rows", file, `une ligne de la feuille « ${sheet} » dépasse 64 Mo de données`);
+  if (e instanceof TooManyCells) {
+    return readError("too-many-cells", file, `la feuille « ${sheet} » va jusqu'à la cellule ${e.lastCell}, soit ${fr(e.cells)} cellules`);
+  }
+  if (e instanceof TooManyFormulas) {
+    return readError("too-many-formulas", file, `plus de ${fr(MAX_FORMULAS)} cellules avec formule, limite atteinte dans la feuille « ${sheet} »`);
+  }
+  if (e instanceof TooManyMerges) {
+    return readError("too-many-merges", file, `plus de ${fr(MAX_MERGES)} plages de cellules fusionnées, limite atteinte dans la feuille « ${sheet} »`);
+  }
+  return e;
 }

@@ -4,6 +4,7 @@ import type { WorkbookData } from "../core";
 import { readError } from "./errors";
 import { createInflateRaw } from "node:zlib";
 import { readXlsxBytes, type InflateRaw, type ReadXlsxOptions } from "./read-buffer";
+import { READ_LIMITS } from "./limits";
 
 const FEED = 1 << 20;
 
@@ -91,6 +92,9 @@ export async function readXlsxFile(path: string, options: ReadXlsxOptions = {}):
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw readError("io", name, "c'est un dossier");
+    // Before reading it into memory: a file past the limit is refused on its size alone.
+    const max = options.limits?.fileBytes ?? READ_LIMITS.fileBytes;
+    if (st.size > max) throw readError("file-too-large", name, `${Math.ceil(st.size / 1048576).toLocaleString("fr-FR")} Mo, au-delà de ${(max / 1048576).toLocaleString("fr-FR")} Mo`);
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof Error && e.name === "XlsxReadError") throw e;

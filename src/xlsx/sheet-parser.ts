@@ -1,14 +1,43 @@
-import { a1, type CellValue } from "../core";
-import { GENERAL, MAX_COL, scanCells, type ScanState } from "./cell-scanner";
-import { cellTypeOf, inlineString, rawValueOf, valueOfRaw, type ValueContext, CellType } from "./cell-value";
-import { attr } from "./xml";
-import { concatBytes, indexOfBytes, isNameEnd, isRowName, isWordChar, lastRowEnd, lastRowStart, textAt } from "./xml-bytes";
+import { a1, type CellRange, type CellValue, type FormulaCell } from "../core";
+import { cellBodyValue, GENERAL, MAX_COL, scanCells, type ScanState } from "./cell-scanner";
+import { cellTypeOf, type ValueContext } from "./cell-value";
+import { SheetTail } from "./sheet-tail";
+import { attr, forEachElement } from "./xml";
+import { concatBytes, indexOfBytes, isNameEnd, isRowName, isSpace, isWordChar, lastRowEnd, lastRowStart, textAt } from "./xml-bytes";
 
 export interface SheetParseContext extends ValueContext {
   /** Stop when a non-empty row lies beyond this 1-based row number. */
   maxRows: number;
   /** Longest row XML accepted, in bytes (default 64 Mi). */
   maxRowBytes?: number;
+  /** Formula cells accepted on this sheet (TooManyFormulas past it). */
+  maxFormulas?: number;
+  /** Merged ranges accepted on this sheet (TooManyMerges past it). */
+  maxMerges?: number;
+}
+
+/** Thrown when the sheet has more formula cells than SheetParseContext.maxFormulas. */
+export class TooManyFormulas extends Error {
+  constructor(readonly count: number) {
+    super(`${count} formulas`);
+  }
+}
+
+/** Thrown when the sheet has more merged ranges than SheetParseContext.maxMerges. */
+export class TooManyMerges extends Error {
+  constructor(readonly count: number) {
+    super(`${count} merged ranges`);
+  }
+}
+
+/** What the parser gives for a sheet: SheetData without tables, plus the relationship ids of its table parts. */
+export interface ParsedSheet {
+  name: string;
+  rows: CellValue[][];
+  origin: { row: number; col: number };
+  formulas: FormulaCell[];
+  merges: CellRange[];
+  tableRelIds: string[];
 }
 
 /** Longest row XML accepted (a real row is a few KB): past it the file is damaged or hostile. */
@@ -49,8 +78,6 @@ export class TooManyRows extends Error {
   }
 }
 
-const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-
 /** "</row>" in bytes (ASCII). */
 const ROW_CLOSE = Uint8Array.from("</row>", (c) => c.charCodeAt(0));
 
@@ -85,8 +112,10 @@ export class SheetParser {
   /** The carry is one row longer than MAX_IDLE_BYTES: it grows until its end (or the row limit). */
   private inLongRow = false;
   private nextRow = 0;
-  private readonly state: ScanState = { minCol: Number.POSITIVE_INFINITY, maxCol: -1, rowEnd: -1 };
+  private readonly state: ScanState = { minCol: Number.POSITIVE_INFINITY, maxCol: -1, rowEnd: -1, row: 0, formulas: [] };
   private sorted = true;
+  /** Set once </sheetData> is seen: what follows (merged cells, table parts) goes to it, not to the row parser. */
+  private tail: SheetTail | null = null;
 
   constructor(private readonly ctx: SheetParseContext) {}
 
@@ -94,6 +123,12 @@ export class SheetParser {
   push(chunk: Uint8Array | string): void {
     const bytes = typeof chunk === "string" ? utf8Bytes(chunk) : chunk;
     if (bytes.length === 0) return;
+    if (this.tail) return this.tail.push(bytes);
+    this.pushRows(bytes);
+    this.enterTailIfSheetDataEnded();
+  }
+
+  private pushRows(bytes: Uint8Array): void {
     let end = lastRowEnd(bytes, 0);
     if (end < 0 && this.carryLength > 0) end = this.endAcrossBoundary(bytes);
     if (end < 0) {
@@ -115,6 +150,31 @@ export class SheetParser {
     this.carry = stop < data.length ? [data.slice(stop)] : [];
     this.carryLength = data.length - stop;
     this.inLongRow = false;
+  }
+
+  /**
+   * The carry starts right after the last complete row: when it starts with </sheetData>, the rows are over
+   * and the rest of the part (merged cells, table parts) is scanned by the tail scanner, not kept.
+   */
+  private enterTailIfSheetDataEnded(): void {
+    if (this.carryLength === 0) return;
+    if (this.carry.length > 1 && this.carry[0].length < 64) this.carry = [concatBytes(this.carry)];
+    const b = this.carry[0];
+    let i = 0;
+    while (i < b.length && isSpace(b[i])) i++;
+    if (b[i] !== 60 || b[i + 1] !== 47) return;
+    i += 2;
+    let colon = -1;
+    let k = i;
+    while (k < b.length && (isWordChar(b[k]) || b[k] === 58)) {
+      if (b[k] === 58) colon = k;
+      k++;
+    }
+    if (textAt(b, colon >= 0 ? colon + 1 : i, k) !== "sheetData") return;
+    this.tail = new SheetTail(this.ctx.maxMerges ?? Number.POSITIVE_INFINITY, (n) => new TooManyMerges(n));
+    for (const part of this.carry) this.tail.push(part);
+    this.carry = [];
+    this.carryLength = 0;
   }
 
   /** A row end whose closing tag straddles the carry and `bytes`, as an index in `bytes`; -1 if none. */
@@ -167,8 +227,12 @@ export class SheetParser {
       this.nextRow = r + 1;
       pos = gt + 1;
       if (selfClosing) continue;
+      this.state.row = r;
+      const formulasBefore = this.state.formulas.length;
       let cells: CellValue[] | null | typeof GENERAL = colon < 0 ? scanCells(b, gt + 1, end, this.ctx, this.state) : GENERAL;
       if (cells === GENERAL) {
+        // The general parser reads the row again from its start: the formulas the scanner found would be twice.
+        this.state.formulas.length = formulasBefore;
         const close = colon < 0 ? ROW_CLOSE : utf8Bytes(`</${textAt(b, lt + 1, local)}row>`);
         const rowClose = indexOfBytes(b, close, gt + 1, end);
         if (rowClose < 0) return;
@@ -178,8 +242,11 @@ export class SheetParser {
         if (this.state.rowEnd < 0) return;
         pos = this.state.rowEnd;
       }
+      if (this.state.formulas.length > (this.ctx.maxFormulas ?? Number.POSITIVE_INFINITY)) throw new TooManyFormulas(this.state.formulas.length);
       if (cells === null) continue;
       if (r + 1 > this.ctx.maxRows) throw new TooManyRows(r + 1);
+      // Rows repeating one r="1" would pass the test above forever while each is kept.
+      if (this.rows.length >= this.ctx.maxRows) throw new TooManyRows(this.rows.length + 1);
       if (this.rows.length > 0 && this.rows[this.rows.length - 1].r >= r) this.sorted = false;
       this.rows.push({ r, cells });
     }
@@ -189,41 +256,35 @@ export class SheetParser {
   private parseCellsGeneral(xml: string): CellValue[] | null {
     let out: CellValue[] | null = null;
     let nextCol = 0;
-    const re = new RegExp(CELL_RE.source, "g");
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(xml)) !== null) {
-      const attrs = m[1];
+    forEachElement(xml, ["c"], (_name, attrs, body) => {
       const ref = attr(attrs, "r");
       const col = ref ? columnIndex(ref) : nextCol;
       nextCol = col + 1;
-      const body = m[2];
-      if (body === undefined || body.length === 0 || col < 0 || col > MAX_COL) continue;
-      const type = cellTypeOf(attr(attrs, "t"));
+      if (body === null || body.length === 0 || col < 0 || col > MAX_COL) return;
       const style = attr(attrs, "s");
-      let value: CellValue;
-      if (type === CellType.InlineStr) value = inlineString(body);
-      else {
-        const raw = rawValueOf(body);
-        value = raw === null ? "" : valueOfRaw(type, style === null ? -1 : Number(style), raw, this.ctx);
-      }
-      if (value === "" || value === null) continue;
+      const value = cellBodyValue(body, cellTypeOf(attr(attrs, "t")), style === null ? -1 : Number(style), this.ctx, col, this.state);
+      if (value === "") return;
       if (out === null) out = [];
       out[col] = value;
       if (col < this.state.minCol) this.state.minCol = col;
       if (col > this.state.maxCol) this.state.maxCol = col;
-    }
+    });
     return out;
   }
 
   /** Dense rows from the used range (first to last non-empty row and column), empty cells as "". */
-  finish(name: string): { name: string; rows: CellValue[][]; origin: { row: number; col: number } } {
+  finish(name: string): ParsedSheet {
     if (this.carryLength > 0) {
       const data = concatBytes(this.carry);
       this.parseRows(data, data.length);
       this.carry = [];
       this.carryLength = 0;
     }
-    if (this.rows.length === 0) return { name, rows: [], origin: { row: 0, col: 0 } };
+    const formulas = this.state.formulas;
+    if (formulas.length > (this.ctx.maxFormulas ?? Number.POSITIVE_INFINITY)) throw new TooManyFormulas(formulas.length);
+    const merges = this.tail?.merges ?? [];
+    const tableRelIds = this.tail?.tableRelIds ?? [];
+    if (this.rows.length === 0) return { name, rows: [], origin: { row: 0, col: 0 }, formulas, merges, tableRelIds };
     if (!this.sorted) this.rows.sort((a, b) => a.r - b.r);
     const first = this.rows[0].r;
     const last = this.rows[this.rows.length - 1].r;
@@ -251,6 +312,6 @@ export class SheetParser {
       else if (row.length > width) row.length = width;
       dense[r - first] = row;
     }
-    return { name, rows: dense, origin: { row: first, col: minCol } };
+    return { name, rows: dense, origin: { row: first, col: minCol }, formulas, merges, tableRelIds };
   }
 }

@@ -203,11 +203,11 @@ describe("consolidate", () => {
     await wb.xlsx.readFile(xlsx);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Suivi des envois", "Définitions"]);
   });
-  it("an unreadable file is left out with a French message, exit 2", () => {
+  it("an unreadable file is left out with a French message, the others consolidated, exit 1", () => {
     const bad = join(dir, "pas-un-classeur.xlsx");
     writeFileSync(bad, "%PDF-1.4\n");
     const r = run(["consolidate", "--json", join(EX, "aci-canonique.xlsx"), bad]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(JSON.parse(r.out).reports).toHaveLength(1);
     expect(r.err).toContain("PDF");
   });

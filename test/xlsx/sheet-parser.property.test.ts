@@ -36,6 +36,8 @@ const cellGen: fc.Arbitrary<CellGen> = fc.oneof(
   fc.constant<CellGen>(() => ({ attrs: [], body: null })),
   fc.constant<CellGen>(() => ({ attrs: ['s="1"'], body: "" })),
   fc.integer({ min: 1, max: 50 }).map((n): CellGen => (p) => ({ attrs: [], body: `<${p}f>SUM(A1:A${n})</${p}f><${p}v>${n}</${p}v>` })),
+  fc.integer({ min: 1, max: 50 }).map((n): CellGen => (p) => ({ attrs: [], body: `<${p}f>SUM(A1:A${n})</${p}f>` })),
+  fc.constant<CellGen>((p) => ({ attrs: ['t="str"'], body: `<${p}f t="shared" si="0"/><${p}v></${p}v>` })),
 );
 
 interface RowGen {
@@ -138,6 +140,9 @@ describe("sheet parser: the byte scanner reads as the general parser", () => {
       origin: { row: 2, col: 1 },
       // A serial past any date (Excel shows ####) stays the number.
       rows: [["Léa", new Date(Date.UTC(2025, 2, 15)), "a&b", 3e9]],
+      formulas: [{ row: 2, col: 3, formula: '"a"&"b"' }],
+      merges: [],
+      tableRelIds: [],
     });
   });
 });

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, formatIndicator, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type FollowUp, type Indicators, type ReceivedFile } from "../../core";
+import { consolidate, DEFAULT_CONFIG, formatIndicator, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type FollowUp, type Indicators, type ReceivedFile } from "../../core";
 import { indicatorLabel } from "../../xlsx/labels";
 import type { Command } from "../command";
 import { HubClient, HubError } from "../../client";
@@ -7,7 +7,8 @@ import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { expandInputs } from "../files";
 import { UsageError, type CliIo } from "../io";
-import { analyzeFile, maxRowsFrom } from "../analyze-file";
+import { maxRowsFrom } from "../analyze-file";
+import { isolationFrom, readIsolated } from "../isolated-read";
 import { Progress, progressWanted } from "../progress";
 import { consolidationCsv } from "../format/csv";
 import { COMMON_HELP, COMMON_OPTIONS } from "./run-files";
@@ -63,8 +64,12 @@ des totaux ; une personne présente dans deux structures n'est comptée qu'une f
   --period P        période, avec --hub : 2025, 2025-S1, 2025-Q1, 2025-03
 ${COMMON_HELP}
 
-Code de sortie : 0, 1 si un bilan a une erreur bloquante, 2 si un fichier est illisible (il est écarté,
-les autres sont consolidés).`,
+Chaque fichier est lu à part, avec ses propres limites de mémoire et de durée (BILAN_IAE_READ_MEMORY_MB,
+1 024 Mo par défaut ; BILAN_IAE_READ_TIMEOUT_S, 120 s par défaut) : un fichier illisible ou piégé est écarté
+avec la raison, les autres sont consolidés.
+
+Code de sortie : 0, 1 si un bilan a une erreur bloquante ou si un fichier est illisible (écarté), 2 si la
+commande est mal formée.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs("consolidate", args, {
       ...COMMON_OPTIONS,
@@ -94,20 +99,17 @@ les autres sont consolidés).`,
     if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
     const maxRows = maxRowsFrom(io.env, stringOption(values, "max-rows"));
     const progress = new Progress(io, progressWanted(files.length, files.reduce((s, f) => s + f.size, 0)));
-    // Keep only the consolidation input of each file (indicators + person keys), not the whole analysis.
+    // Each file in its own worker (memory and time limits), and only its consolidation part kept.
+    const isolation = isolationFrom(io.env);
     const inputs: ConsolidationInput[] = [];
     const received: ReceivedFile[] = [];
     let unreadable = 0;
     for (let i = 0; i < files.length; i++) {
       progress.step(i + 1, files.length, files[i].display);
-      const r = await analyzeFile(files[i], config, maxRows);
+      const r = await readIsolated(files[i], config, maxRows, isolation);
       if (r.ok) {
-        // One input per report: a workbook with two conventions counts as two reports of one structure.
-        for (const a of r.reports) {
-          inputs.push(consolidationInputFromAnalysis(a, r.file));
-          const st = a.structure;
-          received.push({ file: r.file, siret: st.siret, name: st.name, kind: st.kind, periodStart: st.periodStart, periodEnd: st.periodEnd, valid: a.report.valid, errors: a.report.counts.error, error: null });
-        }
+        inputs.push(...r.part.inputs);
+        received.push(...r.part.received);
       } else {
         received.push({ file: files[i].display, siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: r.error.message });
         unreadable++;
@@ -132,8 +134,8 @@ async function emit(result: Consolidation, values: Record<string, unknown>, io: 
     if (csvOut) io.out(`CSV écrit : ${csvOut}\n`);
     if (xlsxOut) io.out(`Classeur écrit : ${xlsxOut}\n`);
   }
-  if (unreadable > 0) return 2;
-  return result.reports.some((r) => !r.valid) ? 1 : 0;
+  // An unreadable file is left out, the others are consolidated: a result with a problem, as a report with errors.
+  return unreadable > 0 || result.reports.some((r) => !r.valid) ? 1 : 0;
 }
 
 /** The department's consolidation from the hub (latest version of each report), in the file command's shape. */
