@@ -9,7 +9,7 @@ import { expandInputs } from "../files";
 import { UsageError, type CliIo } from "../io";
 import { analyzeFile, maxRowsFrom } from "../analyze-file";
 import { Progress, progressWanted } from "../progress";
-import { consolidationCsv } from "../format/csv";
+import { consolidationCsv } from "../../core/report/csv";
 import { COMMON_HELP, COMMON_OPTIONS } from "./run-files";
 
 /** ExcelJS loads only when an .xlsx is written: it costs a few hundred ms at start-up. */
