@@ -6,7 +6,7 @@ import { findStructureBySiret } from "../db/repositories/structures";
 import { audit } from "../db/repositories/audit";
 import { actorOf, type Auth } from "../plugins/auth";
 import type { BodyOutcome } from "../ingest/parse-body";
-import { HttpProblem, badRequest, forbidden, invalidJson, notFound } from "../problem";
+import { HttpProblem, badRequest, forbidden, invalidJson, invalidUtf8, notFound } from "../problem";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -80,6 +80,7 @@ const postSubmissionRoute: FastifyPluginAsync = async (app) => {
 
 /** The 400 or 422 for a body that cannot be stored, in French, schema errors located by JSON pointer. */
 function bodyProblem(outcome: Exclude<BodyOutcome, { ok: true }>): HttpProblem {
+  if (outcome.reason === "utf8") return invalidUtf8();
   if (outcome.reason !== "schema") return invalidJson(outcome.reason);
   const n = outcome.errors.length;
   return new HttpProblem(422, "invalid-payload", "Bilan non conforme au format v1", `Le bilan envoyé ne respecte pas le format v1 (${n} erreur${n > 1 ? "s" : ""}) : voir la liste « errors ».`, {

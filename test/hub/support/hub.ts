@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildHub } from "../../../src/hub/app";
-import type { HubConfig } from "../../../src/hub/config";
+import type { HubConfigOverrides } from "../../../src/hub/config";
 import { upsertStructure } from "../../../src/hub/db/repositories/structures";
 import { createToken, revokeToken } from "../../../src/hub/db/repositories/tokens";
 import { openTestDb, type TestDb } from "./db";
@@ -18,7 +18,7 @@ export interface TestHub {
 }
 
 /** A hub listening on 127.0.0.1 (random port) on a real database, with structures A (ACI) and B (EI), tokens. */
-export async function startTestHub(config: Partial<HubConfig> = {}): Promise<TestHub> {
+export async function startTestHub(config: HubConfigOverrides = {}): Promise<TestHub> {
   const tdb = await openTestDb();
   const db = tdb.hub.db;
   const a = await upsertStructure(db, { siret: SIRET_A, name: "Atelier A", kind: "ACI" });
