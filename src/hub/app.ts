@@ -1,4 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { loggerOptions } from "./logging";
 import { DEFAULT_HUB_CONFIG, type HubConfig, type HubConfigOverrides } from "./config";
 import type { HubDb } from "./db/connect";
 import { dbPlugin } from "./plugins/db";
@@ -18,18 +19,10 @@ import { openApiRoutes } from "./openapi";
 export interface BuildHubOptions {
   db: HubDb;
   config?: HubConfigOverrides;
-  /** false (tests), true (pino to stdout), pino options, or a logger instance. */
+  /** false (no log), true (pino to stdout), pino options, or a logger instance; URLs are redacted in every case (logging.ts). */
   logger?: boolean | FastifyServerOptions["logger"] | FastifyBaseLogger;
   /** Close the database when the server closes (default true). */
   closeDb?: boolean;
-}
-
-/** Pino: structured, and never a token, an idempotency key or a body (the request serializer logs none of them). */
-function loggerOptions(logger: BuildHubOptions["logger"]): Pick<FastifyServerOptions, "logger" | "loggerInstance"> {
-  if (logger === undefined || logger === false) return { logger: false };
-  if (logger === true) return { logger: { level: "info", redact: ["req.headers.authorization", 'req.headers["idempotency-key"]'] } };
-  if (typeof (logger as FastifyBaseLogger).child === "function") return { loggerInstance: logger as FastifyBaseLogger };
-  return { logger: logger as FastifyServerOptions["logger"] };
 }
 
 /** The hub application (not listening): one plugin per concern, everything injectable for tests. */

@@ -1,4 +1,4 @@
-import { http, startTestHub, SIRET_A, type TestHub } from "./support/hub";
+import { expectNoSecretInLog, http, startTestHub, SIRET_A, type TestHub } from "./support/hub";
 import { makePayload } from "./support/payload";
 
 /**
@@ -77,4 +77,8 @@ test("public routes (health, the document) are left to the default", async () =>
     const r = await http(hub.url, "GET", path);
     expect(r.headers.get("cache-control")).toBeNull();
   }
+});
+
+test("the log of this suite (level info) holds no token", () => {
+  expectNoSecretInLog(hub);
 });

