@@ -44,6 +44,7 @@ export async function hubServe(args: readonly string[], io: CliIo): Promise<numb
     env: io.env,
     rules,
     onListening: (url, hub) => io.err(`Hub départemental à l'écoute sur ${url} — base : ${hub.location}\n`),
+    onWarning: (message) => io.err(`Attention : ${message}\n`),
   });
   io.err("Hub arrêté.\n");
   return 0;
