@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { DEFAULT_CONFIG, type RulesConfig } from "../core";
+import { frenchSpacing } from "./french";
 
 export interface RateLimitConfig {
   /** Requests per window for one token. */
@@ -98,7 +99,7 @@ export function hubConfigFromEnv(env: Record<string, string | undefined>, base: 
     if (v === undefined || v === "") return fallback;
     const m = /^(\d+)\s*([KMG]?)[oB]?$/i.exec(v.trim());
     const n = m ? Number(m[1]) * 1024 ** " KMG".indexOf(m[2].toUpperCase() || " ") : NaN;
-    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`Variable ${name} : taille positive attendue, en octets ou avec une unité (500K, 50M, 10G), « ${v} » reçu.`);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(frenchSpacing(`Variable ${name} : taille positive attendue, en octets ou avec une unité (500K, 50M, 10G), « ${v} » reçu.`));
     return n;
   };
   const threads = env.HUB_INGEST_THREADS;

@@ -1,4 +1,5 @@
 import type { QuotaConfig } from "./config";
+import { frenchSpacing } from "./french";
 import { HttpProblem } from "./problem";
 
 /** Which quota a submission would exceed (config.ts: QuotaConfig). */
@@ -49,14 +50,15 @@ export function formatBytes(n: number): string {
 export function quotaProblem(r: QuotaRefusal): HttpProblem {
   const extra = { limit: r.limit, max: r.max, used: r.used };
   const ask = "Si un nouvel envoi est vraiment nécessaire, demandez au Département (administrateur du hub) de relever la limite.";
+  const problem = (status: number, slug: string, title: string, detail: string) => new HttpProblem(status, slug, title, frenchSpacing(detail), extra);
   switch (r.limit) {
     case "versionsPerPeriod":
-      return new HttpProblem(429, "quota-versions", "Quota d'envois atteint", `La structure a déjà envoyé ${r.used} versions pour la période ${r.period}, la limite du hub (${r.max}). Vérifiez le bilan avant de l'envoyer à nouveau. ${ask}`, extra);
+      return problem(429, "quota-versions", "Quota d'envois atteint", `La structure a déjà envoyé ${r.used} versions pour la période ${r.period}, la limite du hub (${r.max}). Vérifiez le bilan avant de l'envoyer à nouveau. ${ask}`);
     case "bytesPerPeriod":
-      return new HttpProblem(413, "quota-bytes", "Quota de stockage atteint", `Les versions déjà envoyées pour la période ${r.period} occupent ${formatBytes(r.used)} ; avec ce bilan (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure et par période serait dépassée. ${ask}`, extra);
+      return problem(413, "quota-bytes", "Quota de stockage atteint", `Les versions déjà envoyées pour la période ${r.period} occupent ${formatBytes(r.used)} ; avec ce bilan (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure et par période serait dépassée. ${ask}`);
     case "bytesPerStructure":
-      return new HttpProblem(413, "quota-bytes", "Quota de stockage atteint", `Les bilans déjà envoyés par la structure occupent ${formatBytes(r.used)} ; avec celui-ci (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure serait dépassée. ${ask}`, extra);
+      return problem(413, "quota-bytes", "Quota de stockage atteint", `Les bilans déjà envoyés par la structure occupent ${formatBytes(r.used)} ; avec celui-ci (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure serait dépassée. ${ask}`);
     case "databaseBytes":
-      return new HttpProblem(413, "quota-database", "Base du hub pleine", `La base du hub a atteint sa taille maximale (${formatBytes(r.max)}) : aucun nouveau bilan ne peut être enregistré pour l'instant. Prévenez le Département (administrateur du hub).`, extra);
+      return problem(413, "quota-database", "Base du hub pleine", `La base du hub a atteint sa taille maximale (${formatBytes(r.max)}) : aucun nouveau bilan ne peut être enregistré pour l'instant. Prévenez le Département (administrateur du hub).`);
   }
 }

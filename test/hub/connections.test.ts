@@ -83,7 +83,8 @@ describe("bodies that are not UTF-8 JSON", () => {
     expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     const p = (await r.json()) as { type: string; detail: string };
     expect(p.type).toBe("urn:bilan-iae:problem:unsupported-charset");
-    expect(p.detail).toContain(`charset=${charset.replace(/"/g, "").toLowerCase()}`);
+    expect(p.detail).toContain(`«\u00a0charset=${charset.replace(/"/g, "").toLowerCase()}\u00a0»`);
+    expect(p.detail).toMatch(/^Le corps doit être du JSON en UTF-8\u00a0: /);
   });
 
   test("invalid UTF-8 bytes → 400 with a problem body, nothing stored", async () => {

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openHubDb } from "../../src/hub/db/connect";
+import { frenchSpacing } from "../../src/hub/french";
 import { upsertStructure } from "../../src/hub/db/repositories/structures";
 import { createToken } from "../../src/hub/db/repositories/tokens";
 import { http, SIRET_A } from "./support/hub";
@@ -99,8 +100,9 @@ test("hub serve warns in French about a data directory and files open to others,
   chmodSync(db, 0o644);
   const hub = await serve(db);
   try {
-    expect(hub.stderr()).toContain(`Attention : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 755). Corrigez avec : chmod 700 ${data}.`);
-    expect(hub.stderr()).toContain(`Attention : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 644) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${db} (droits ramenés à 600 au démarrage).`);
+    expect(hub.stderr()).toContain(frenchSpacing(`Attention : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 755). Corrigez avec : chmod 700 ${data}.`));
+    expect(hub.stderr()).toContain(frenchSpacing(`Attention : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 644) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${db} (droits ramenés à 600 au démarrage).`));
+    expect(hub.stderr()).toContain("Attention\u00a0: Le fichier");
     expect(mode(db)).toBe("600");
     // The directory is the administrator's: reported, not changed.
     expect(mode(data)).toBe("755");
@@ -120,9 +122,10 @@ test("hub doctor: exit 1 with the fix for each exposed path, 0 once fixed, 2 for
   const doctor = (env: Record<string, string> = {}) => runCli(["doctor", "--db", db], env);
   const bad = doctor();
   expect(bad.status).toBe(1);
-  expect(bad.stdout).toContain(`À corriger : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 750). Corrigez avec : chmod 700 ${data}`);
-  expect(bad.stdout).toContain(`À corriger : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 640)`);
-  expect(bad.stdout).toMatch(/Quotas par structure : 50 versions et 50\u00a0Mo par période, 200\u00a0Mo en tout ; base : 10\u00a0Go au plus\./);
+  expect(bad.stdout).toContain(frenchSpacing(`À corriger : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 750). Corrigez avec : chmod 700 ${data}`));
+  expect(bad.stdout).not.toMatch(/ [:;!?»]|« /);
+  expect(bad.stdout).toContain(frenchSpacing(`À corriger : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 640)`));
+  expect(bad.stdout).toMatch(/Quotas par structure\u00a0: 50 versions et 50\u00a0Mo par période, 200\u00a0Mo en tout\u00a0; base\u00a0: 10\u00a0Go au plus\./);
   expect(mode(db)).toBe("640");
 
   chmodSync(data, 0o700);
@@ -130,10 +133,10 @@ test("hub doctor: exit 1 with the fix for each exposed path, 0 once fixed, 2 for
   const good = doctor({ HUB_QUOTA_VERSIONS_PER_PERIOD: "12" });
   expect(good.status).toBe(0);
   expect(good.stdout).toContain("12 versions");
-  expect(good.stdout).toContain("Droits des données : corrects");
+  expect(good.stdout).toContain("Droits des données\u00a0: corrects");
 
   const wrong = doctor({ HUB_QUOTA_BYTES_PER_PERIOD: "beaucoup" });
   expect(wrong.status).toBe(2);
-  expect(wrong.stderr).toContain("Variable HUB_QUOTA_BYTES_PER_PERIOD : taille positive attendue");
+  expect(wrong.stderr).toContain("Variable HUB_QUOTA_BYTES_PER_PERIOD\u00a0: taille positive attendue");
   expect(wrong.stderr).not.toMatch(/\n\s+at /);
 }, 90_000);

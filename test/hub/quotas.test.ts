@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG } from "../../src/core";
 import type { QuotaConfig } from "../../src/hub/config";
 import { preparePayload } from "../../src/hub/ingest/prepare";
+import { frenchSpacing } from "../../src/hub/french";
 import { formatBytes } from "../../src/hub/quotas";
 import { http, startTestHub, SIRET_A, SIRET_B, type Res, type TestHub } from "./support/hub";
 import { makePayload } from "./support/payload";
@@ -34,6 +35,8 @@ function expectQuota(r: Res, status: number, limit: string, max: number, used: n
   const p = r.body as { type: string; status: number; detail: string; limit: string; max: number; used: number };
   expect(p).toMatchObject({ status, limit, max, used });
   expect(p.type).toMatch(/^urn:bilan-iae:problem:quota-/);
+  // French typography: a no-break space before : ; ! ? and inside « ».
+  expect(p.detail).not.toMatch(/ [:;!?»]|« /);
   return p.detail;
 }
 
@@ -46,7 +49,9 @@ test("versions per period: the 4th version of 2025 is a 429 saying the limit; a 
     for (const n of [1, 2, 3]) expect((await send(hub, payloadA(10 + n), `v-${n}`)).status).toBe(201);
     const detail = expectQuota(await send(hub, payloadA(14), "v-4"), 429, "versionsPerPeriod", 3, 3);
     expect(detail).toBe(
-      "La structure a déjà envoyé 3 versions pour la période 2025, la limite du hub (3). Vérifiez le bilan avant de l'envoyer à nouveau. Si un nouvel envoi est vraiment nécessaire, demandez au Département (administrateur du hub) de relever la limite.",
+      frenchSpacing(
+        "La structure a déjà envoyé 3 versions pour la période 2025, la limite du hub (3). Vérifiez le bilan avant de l'envoyer à nouveau. Si un nouvel envoi est vraiment nécessaire, demandez au Département (administrateur du hub) de relever la limite.",
+      ),
     );
     expect(await stored(hub)).toBe(3);
     const replay = await send(hub, payloadA(13), "v-3");
@@ -65,7 +70,7 @@ test("bytes per period: a version that would take 2025 past 2.5 payloads is a 41
     expect((await send(hub, payloadA(11), "b-1")).status).toBe(201);
     expect((await send(hub, payloadA(12), "b-2")).status).toBe(201);
     const detail = expectQuota(await send(hub, payloadA(13), "b-3"), 413, "bytesPerPeriod", max, 2 * SIZE);
-    expect(detail).toContain(`occupent ${formatBytes(2 * SIZE)} ; avec ce bilan (${formatBytes(SIZE)}), la limite de ${formatBytes(max)} par structure et par période`);
+    expect(detail).toContain(frenchSpacing(`occupent ${formatBytes(2 * SIZE)} ; avec ce bilan (${formatBytes(SIZE)}), la limite de ${formatBytes(max)} par structure et par période`));
     expect(await stored(hub)).toBe(2);
     expect((await send(hub, payloadA(13, 2024), "b-2024")).status).toBe(201);
   });
@@ -88,7 +93,7 @@ test("database size: once the hub's data passes the cap, a new version is a 413 
     const r = await send(hub, payloadA(11), "d-1");
     const detail = expectQuota(r, 413, "databaseBytes", 1024, (r.body as { used: number }).used);
     expect((r.body as { used: number }).used).toBeGreaterThan(1024);
-    expect(detail).toBe("La base du hub a atteint sa taille maximale (1\u00a0Ko) : aucun nouveau bilan ne peut être enregistré pour l'instant. Prévenez le Département (administrateur du hub).");
+    expect(detail).toBe("La base du hub a atteint sa taille maximale (1\u00a0Ko)\u00a0: aucun nouveau bilan ne peut être enregistré pour l'instant. Prévenez le Département (administrateur du hub).");
     expect(await stored(hub)).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { hubConfigFromEnv, type HubConfig } from "../../hub/config";
 import { isPostgresUrl } from "../../hub/db/connect";
 import { exposedDataPaths, exposedMessage } from "../../hub/db/file-modes";
+import { frenchSpacing } from "../../hub/french";
 import { formatBytes } from "../../hub/quotas";
 import { dbOptionsFrom } from "../../hub/server";
 import { parseCommandArgs, stringOption } from "../args";
@@ -41,17 +42,18 @@ export async function hubDoctor(args: readonly string[], io: CliIo): Promise<num
     // hubConfigFromEnv says in French which variable is wrong and what it expects.
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
-  for (const line of limitsOf(config)) io.out(line + "\n");
+  const say = (line: string) => io.out(frenchSpacing(line) + "\n");
+  for (const line of limitsOf(config)) say(line);
   const db = stringOption(values, "db");
   const options = dbOptionsFrom(io.env, db ? resolveFrom(io.cwd, db) : undefined);
   if (isPostgresUrl(options.databaseUrl)) {
-    io.out("Base PostgreSQL : ses fichiers sont ceux du serveur PostgreSQL, protégés par lui (voir docs/securite.md).\n");
+    say("Base PostgreSQL : ses fichiers sont ceux du serveur PostgreSQL, protégés par lui (voir docs/securite.md).");
     return 0;
   }
   const file = options.sqliteFile;
-  if (!existsSync(file)) io.out(`La base ${file} n'existe pas encore : elle sera créée en 600 au premier démarrage.\n`);
+  if (!existsSync(file)) say(`La base ${file} n'existe pas encore : elle sera créée en 600 au premier démarrage.`);
   const exposed = exposedDataPaths(file);
-  for (const e of exposed) io.out(`À corriger : ${exposedMessage(e)}\n`);
-  if (exposed.length === 0) io.out(`Droits des données : corrects (répertoire 700, fichiers 600) pour ${file}.\n`);
+  for (const e of exposed) say(`À corriger : ${exposedMessage(e)}`);
+  if (exposed.length === 0) say(`Droits des données : corrects (répertoire 700, fichiers 600) pour ${file}.`);
   return exposed.length === 0 ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
+import { frenchSpacing } from "../french";
 
 /**
  * The hub's SQLite files hold pseudonymous data on people (RSA, disability): owner-only, whatever the umask.
@@ -59,7 +60,9 @@ export function exposedDataPaths(file: string): ExposedPath[] {
 /** The French warning for an exposed path, with the command that fixes it. */
 export function exposedMessage(e: ExposedPath): string {
   const mode = e.mode.toString(8);
-  return e.kind === "directory"
+  return frenchSpacing(
+    e.kind === "directory"
     ? `Le répertoire des données ${e.path} est ouvert à d'autres comptes que celui du hub (mode ${mode}). Corrigez avec : chmod 700 ${e.path}`
-    : `Le fichier ${e.path} est lisible par d'autres comptes que celui du hub (mode ${mode}) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${e.path}`;
+    : `Le fichier ${e.path} est lisible par d'autres comptes que celui du hub (mode ${mode}) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${e.path}`,
+  );
 }

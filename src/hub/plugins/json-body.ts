@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { HttpProblem, invalidJson, invalidUtf8 } from "../problem";
 import { decodeUtf8, parseJsonText } from "../secure-json";
+import { frenchSpacing } from "../french";
 import { global } from "./global";
 
 /** The charset parameter of a Content-Type, lower case, without quotes; undefined when there is none. */
@@ -17,7 +18,7 @@ export function charsetOf(contentType: string | undefined): string | undefined {
 function refuseOtherCharsets(req: FastifyRequest): void {
   const charset = charsetOf(req.headers["content-type"]);
   if (charset === undefined || charset === "utf-8" || charset === "utf8") return;
-  throw new HttpProblem(415, "unsupported-charset", "Jeu de caractères non pris en charge", `Le corps doit être du JSON en UTF-8 : « charset=${charset.slice(0, 40)} » reçu. Envoyez-le en UTF-8 (Content-Type: application/json; charset=utf-8).`);
+  throw new HttpProblem(415, "unsupported-charset", "Jeu de caractères non pris en charge", frenchSpacing(`Le corps doit être du JSON en UTF-8 : « charset=${charset.slice(0, 40)} » reçu. Envoyez-le en UTF-8 (Content-Type: application/json; charset=utf-8).`));
 }
 
 /**
