@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { openHubDb } from "../../src/hub/db/connect";
 import { frenchSpacing } from "../../src/hub/french";
 import { upsertStructure } from "../../src/hub/db/repositories/structures";
@@ -75,6 +76,11 @@ test("hub serve under umask 000: data directory 700, database, -wal and -shm 600
     await admin.close();
     const sent = await http(hub.url, "POST", "/api/v1/submissions", { token, body: makePayload({ siret: SIRET_A }), headers: { "idempotency-key": "modes-1" } });
     expect(sent.status).toBe(201);
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) expect([f, mode(f)]).toEqual([f, "600"]);
+    // A checkpoint resets the WAL: it stays owner-only.
+    const checkpoint = await openHubDb({ sqliteFile: db });
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(checkpoint.db);
+    await checkpoint.close();
     for (const f of [db, `${db}-wal`, `${db}-shm`]) expect([f, mode(f)]).toEqual([f, "600"]);
     expect(hub.stderr()).not.toMatch(/Attention/);
 

@@ -1,4 +1,8 @@
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { buildHub } from "../../src/hub/app";
 import { redactedUrl } from "../../src/hub/logging";
+import { openTestDb } from "./support/db";
 import { expectNoSecretInLog, http, startTestHub, SIRET_A, type TestHub } from "./support/hub";
 
 /** The hub's log at level info never holds a token, wherever a client puts it (issue 15). */
@@ -35,4 +39,22 @@ test("tokens in the query, the path, a parameter name or a bad header never reac
   expect(log).toContain('"url":"/api/v1/consolidation?period=2025&[1 paramètre masqué]"');
   expect(log).toContain('"url":"/api/v1/submissions/biae_[masqué]"');
   expectNoSecretInLog(hub);
+});
+
+test("a logger instance given to the hub (pino) gets the same redaction", async () => {
+  const tdb = await openTestDb();
+  const lines: string[] = [];
+  const app = await buildHub({ db: tdb.hub, closeDb: false, logger: pino({ level: "info" }, { write: (l: string) => void lines.push(l) }) });
+  try {
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const r = await http(`http://127.0.0.1:${port}`, "GET", "/api/v1/consolidation?period=2025&access_token=biae_abcdefghijklmnopqrstuvwxyz0123456789");
+    expect(r.status).toBe(401);
+    const log = lines.join("");
+    expect(log).toContain('"url":"/api/v1/consolidation?period=2025&[1 paramètre masqué]"');
+    expect(log).not.toMatch(/access_token|biae_a/);
+  } finally {
+    await app.close();
+    await tdb.cleanup();
+  }
 });
