@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { DEFAULT_HUB_CONFIG, type HubConfig } from "./config";
+import { loggerOptions } from "./logging";
+import { DEFAULT_HUB_CONFIG, type HubConfig, type HubConfigOverrides } from "./config";
 import type { HubDb } from "./db/connect";
 import { dbPlugin } from "./plugins/db";
 import { ingestPlugin } from "./plugins/ingest";
@@ -17,24 +18,24 @@ import { openApiRoutes } from "./openapi";
 
 export interface BuildHubOptions {
   db: HubDb;
-  config?: Partial<HubConfig>;
-  /** false (tests), true (pino to stdout), pino options, or a logger instance. */
+  config?: HubConfigOverrides;
+  /** false (no log), true (pino to stdout), pino options, or a logger instance; URLs are redacted in every case (logging.ts). */
   logger?: boolean | FastifyServerOptions["logger"] | FastifyBaseLogger;
   /** Close the database when the server closes (default true). */
   closeDb?: boolean;
 }
 
-/** Pino: structured, and never a token, an idempotency key or a body (the request serializer logs none of them). */
-function loggerOptions(logger: BuildHubOptions["logger"]): Pick<FastifyServerOptions, "logger" | "loggerInstance"> {
-  if (logger === undefined || logger === false) return { logger: false };
-  if (logger === true) return { logger: { level: "info", redact: ["req.headers.authorization", 'req.headers["idempotency-key"]'] } };
-  if (typeof (logger as FastifyBaseLogger).child === "function") return { loggerInstance: logger as FastifyBaseLogger };
-  return { logger: logger as FastifyServerOptions["logger"] };
-}
-
 /** The hub application (not listening): one plugin per concern, everything injectable for tests. */
 export async function buildHub(options: BuildHubOptions): Promise<FastifyInstance> {
-  const config: HubConfig = { ...DEFAULT_HUB_CONFIG, ...options.config, rateLimit: { ...DEFAULT_HUB_CONFIG.rateLimit, ...options.config?.rateLimit } };
+  const given = options.config;
+  const config: HubConfig = {
+    ...DEFAULT_HUB_CONFIG,
+    ...given,
+    rateLimit: { ...DEFAULT_HUB_CONFIG.rateLimit, ...given?.rateLimit },
+    connections: { ...DEFAULT_HUB_CONFIG.connections, ...given?.connections },
+    quotas: { ...DEFAULT_HUB_CONFIG.quotas, ...given?.quotas },
+  };
+  const { idleTimeoutMs, keepAliveTimeoutMs, requestTimeoutMs, maxConnections } = config.connections;
   const serverOptions: FastifyServerOptions = {
     ...loggerOptions(options.logger),
     bodyLimit: config.bodyLimit,
@@ -44,9 +45,14 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
     onConstructorPoisoning: "error",
     return503OnClosing: true,
     forceCloseConnections: "idle",
-    requestTimeout: 120_000,
+    connectionTimeout: idleTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    requestTimeout: requestTimeoutMs,
   };
   const app: FastifyInstance = Fastify(serverOptions);
+  // Node refuses a headers timeout longer than the request timeout; beyond the cap, new sockets are closed at once.
+  app.server.headersTimeout = Math.min(app.server.headersTimeout, requestTimeoutMs);
+  app.server.maxConnections = maxConnections;
   // JSON only: Fastify also parses text/plain by default, which would turn a wrong content type into a 422.
   app.removeContentTypeParser("text/plain");
   await app.register(jsonBodyPlugin);

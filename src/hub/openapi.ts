@@ -82,13 +82,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             201: json("Bilan enregistré", "Receipt"),
             200: json("Bilan déjà reçu avec cette clé (rejeu idempotent)", "Receipt"),
-            400: problem("JSON invalide ou en-tête Idempotency-Key absent"),
+            400: problem("JSON invalide, octets qui ne sont pas de l'UTF-8, ou en-tête Idempotency-Key absent"),
             403: problem("SIRET ou type différent de celui du jeton, ou jeton départemental"),
             409: problem("Clé d'idempotence déjà utilisée pour un autre contenu"),
-            413: problem("Corps de plus de 5 Mo"),
-            415: problem("Corps qui n'est pas du JSON"),
+            413: problem("Corps de plus de 5 Mo, ou quota de stockage atteint : octets par structure et par période, par structure, ou taille de la base (champs limit, max, used)"),
+            415: problem("Corps qui n'est pas du JSON, ou annoncé dans un autre jeu de caractères que l'UTF-8"),
             422: problem("Bilan non conforme au schéma v1 (liste `errors` avec pointeurs JSON)"),
             ...auth,
+            429: problem("Trop de requêtes (voir Retry-After), ou quota de versions par structure et par période atteint (sans Retry-After : attendre n'y change rien ; champs limit, max, used)"),
           },
         },
         get: {

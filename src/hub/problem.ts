@@ -37,3 +37,8 @@ export function invalidJson(reason: "empty" | "json" | "forbidden-key"): HttpPro
         : "Le corps contient une clé interdite (__proto__ ou constructor) : elle est refusée pour protéger le hub.";
   return new HttpProblem(400, "invalid-json", "JSON invalide", detail);
 }
+
+/** The 400 for a body whose bytes are not valid UTF-8 (JSON is UTF-8: RFC 8259). */
+export function invalidUtf8(): HttpProblem {
+  return new HttpProblem(400, "invalid-encoding", "Encodage invalide", "Le corps contient des octets qui ne sont pas de l'UTF-8 valide. Enregistrez ou envoyez le JSON en UTF-8.");
+}

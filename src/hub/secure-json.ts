@@ -26,3 +26,15 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
     return { ok: false, reason: e instanceof Error && /forbidden prototype/.test(e.message) ? "forbidden-key" : "json" };
   }
 }
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The bytes of a body as UTF-8 text, or null when they are not valid UTF-8 (never replaced by U+FFFD in silence). */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    // The fatal decoder's only error: bytes that are not UTF-8, which the caller answers with a 400.
+    return null;
+  }
+}

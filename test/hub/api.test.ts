@@ -1,4 +1,4 @@
-import { http, startTestHub, SIRET_A, SIRET_B, type TestHub } from "./support/hub";
+import { expectNoSecretInLog, http, startTestHub, SIRET_A, SIRET_B, type TestHub } from "./support/hub";
 import { makePayload, personKey, record } from "./support/payload";
 
 let hub: TestHub;
@@ -301,4 +301,8 @@ describe("public documents", () => {
       await withCors.close();
     }
   });
+});
+
+test("the log of this suite (level info) holds no token", () => {
+  expectNoSecretInLog(hub);
 });

@@ -1,4 +1,4 @@
-import { http, startTestHub, SIRET_A, SIRET_B, type TestHub } from "./support/hub";
+import { expectNoSecretInLog, http, startTestHub, SIRET_A, SIRET_B, type TestHub } from "./support/hub";
 import { makePayload } from "./support/payload";
 
 /**
@@ -115,4 +115,8 @@ test("tokens are stored as SHA-256 hashes only", async () => {
   const text = JSON.stringify(rows);
   for (const t of Object.values(hub.tokens)) expect(text).not.toContain(t.slice(5));
   for (const r of rows) expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+});
+
+test("the log of this suite (level info) holds no token", () => {
+  expectNoSecretInLog(hub);
 });

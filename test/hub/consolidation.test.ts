@@ -1,4 +1,4 @@
-import { http, startTestHub, SIRET_A, SIRET_B, type TestHub } from "./support/hub";
+import { expectNoSecretInLog, http, startTestHub, SIRET_A, SIRET_B, type TestHub } from "./support/hub";
 import { makePayload, personKey, record } from "./support/payload";
 import { upsertStructure } from "../../src/hub/db/repositories/structures";
 import { createToken } from "../../src/hub/db/repositories/tokens";
@@ -104,4 +104,8 @@ test("an empty period consolidates to zero reports", async () => {
   expect(c.reports).toEqual([]);
   expect(c.total.reports).toBe(0);
   expect(c.total.distinctPersons).toBe(0);
+});
+
+test("the log of this suite (level info) holds no token", () => {
+  expectNoSecretInLog(hub);
 });

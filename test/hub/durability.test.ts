@@ -37,7 +37,7 @@ afterAll(async () => {
 async function startHub(): Promise<{ child: ChildProcess; url: string }> {
   const args = ["-r", path.join(ROOT, "scripts/register-ts.js"), path.join(ROOT, "src/cli/main.ts"), "hub", "serve", "--port", "0", "--host", "127.0.0.1"];
   if (tdb.sqliteFile) args.push("--db", tdb.sqliteFile);
-  const env: Record<string, string | undefined> = { ...process.env, ...tdb.env, HUB_LOG_LEVEL: process.env.DUR_LOG ? "error" : "silent", HUB_RATE_LIMIT_PER_TOKEN: "1000000", HUB_RATE_LIMIT_PER_IP: "1000000" };
+  const env: Record<string, string | undefined> = { ...process.env, ...tdb.env, HUB_LOG_LEVEL: process.env.DUR_LOG ? "error" : "silent", HUB_RATE_LIMIT_PER_TOKEN: "1000000", HUB_RATE_LIMIT_PER_IP: "1000000", HUB_QUOTA_VERSIONS_PER_PERIOD: "1000" };
   if (!PG_URL) delete env.DATABASE_URL;
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", process.env.DUR_LOG ? "inherit" : "ignore", "pipe"] });
   let stderr = "";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { http, startTestHub, SIRET_A, type TestHub } from "./support/hub";
+import { expectNoSecretInLog, http, startTestHub, SIRET_A, type TestHub } from "./support/hub";
 import { makePayload } from "./support/payload";
 
 /**
@@ -108,3 +108,7 @@ test("2 000 malformed bodies → 4xx problem, never 5xx; the hub still answers",
   const n = await hub.tdb.hub.db.selectFrom("submissions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
   expect(Number(n.n)).toBe(1);
 }, 180_000);
+
+test("the log of this suite (level info) holds no token", () => {
+  expectNoSecretInLog(hub);
+});

@@ -22,7 +22,8 @@ const ROWS = [
   { submission_id: 1, idx: 0, key: "a".repeat(64), employee: 1, sex: "F", birth_year: 1980, qpv: 1, zrr: null, rsa: "OUI-NM", ass: 0, aah: 0, rqth: 1, ft_duration: "04", education_level: "50", hire_date: "2024-02-01", exit_date: "2025-05-31", exit_motif: "2", hours_worked: 912.5, hours_since_hire: null },
   { submission_id: 1, idx: 1, key: null, employee: 0, sex: null, birth_year: null, qpv: null, zrr: 0, rsa: "NON", ass: null, aah: 0, rqth: 0, ft_duration: null, education_level: null, hire_date: null, exit_date: null, exit_motif: null, hours_worked: 0, hours_since_hire: 1000 },
 ];
-const PAYLOAD = JSON.stringify({ old: true, records: RECORDS });
+// "forêt": a payload whose size in bytes is not its length in characters (migration 005 counts bytes).
+const PAYLOAD = JSON.stringify({ old: true, note: "forêt", records: RECORDS });
 
 test("001 → latest keeps every submission's payload, employee keys and person records", async () => {
   const db = tdb.hub.db;
@@ -66,6 +67,9 @@ test("001 → latest keeps every submission's payload, employee keys and person 
     const row = await reopened.db.selectFrom("submissions").selectAll().executeTakeFirstOrThrow();
     expect(Object.keys(row)).not.toContain("payload");
     expect(Object.keys(row)).not.toContain("employee_keys");
+    // 005: the payload's size in bytes, for the quotas.
+    expect(row.payload_bytes).toBe(Buffer.byteLength(PAYLOAD));
+    expect(row.payload_bytes).toBe(PAYLOAD.length + 1);
 
     // And back: 004's down rebuilds the table from the view, with the same rows.
     const migrator = new Migrator({ db: reopened.db, provider: migrationProvider(reopened.dialect), ...(tdb.pgSchema ? { migrationTableSchema: tdb.pgSchema } : {}) });
@@ -74,6 +78,7 @@ test("001 → latest keeps every submission's payload, employee keys and person 
     expect(restored.rows).toEqual(ROWS);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     expect(await reopened.db.selectFrom("person_records").selectAll().orderBy("idx").execute()).toEqual(ROWS);
+    expect((await reopened.db.selectFrom("submissions").select("payload_bytes").executeTakeFirstOrThrow()).payload_bytes).toBe(Buffer.byteLength(PAYLOAD));
   } finally {
     await reopened.close();
   }

@@ -1,6 +1,6 @@
 import { HubClient } from "../../src/client";
 import { DEFAULT_CONFIG, resolveConfig, type RulesConfig } from "../../src/core";
-import { http, startTestHub, type TestHub } from "./support/hub";
+import { expectNoSecretInLog, http, startTestHub, type TestHub } from "./support/hub";
 
 /** GET /api/v1/settings: the department's rules, as the hub uses them, for any valid token. */
 let hub: TestHub;
@@ -54,4 +54,8 @@ test("the add-in's client accepts the hub's answer as a valid configuration", as
   const rules = await new HubClient({ baseUrl: hub.url, token: hub.tokens.a }).getSettings();
   expect(rules.rulesVersion).toBe("dept-2026-02");
   expect(rules.annualHoursPerFte.ACI).toBe(1600);
+});
+
+test("the log of this suite (level info) holds no token", () => {
+  expectNoSecretInLog(hub);
 });

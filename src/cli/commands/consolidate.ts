@@ -10,7 +10,7 @@ import { UsageError, type CliIo } from "../io";
 import { maxRowsFrom } from "../analyze-file";
 import { isolationFrom, readIsolated } from "../isolated-read";
 import { Progress, progressWanted } from "../progress";
-import { consolidationCsv } from "../format/csv";
+import { consolidationCsv } from "../../core/report/csv";
 import { COMMON_HELP, COMMON_OPTIONS } from "./run-files";
 
 /** ExcelJS loads only when an .xlsx is written: it costs a few hundred ms at start-up. */

@@ -2,6 +2,7 @@ import { serveHub } from "../../hub/server";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { UsageError, type CliIo } from "../io";
+import { frenchSpacing } from "../../hub/french";
 import { resolveFrom } from "./hub-db";
 
 export const HUB_SERVE_HELP = `Usage : bilan-iae hub serve [--port 8080] [--host 127.0.0.1] [--db FICHIER] [--config FICHIER]
@@ -16,7 +17,11 @@ Les migrations sont appliquées au démarrage. Ctrl-C (SIGINT) ou SIGTERM arrêt
   --config FICHIER  réglages du Département (JSON) pour recalculer les indicateurs
 
 Variables : HUB_CORS_ORIGINS (origines du complément, séparées par des virgules), HUB_TRUST_PROXY,
-HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS, HUB_LOG_LEVEL.`;
+HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS, HUB_LOG_LEVEL ;
+connexions : HUB_IDLE_TIMEOUT_MS, HUB_KEEP_ALIVE_TIMEOUT_MS, HUB_REQUEST_TIMEOUT_MS, HUB_MAX_CONNECTIONS ;
+quotas par structure : HUB_QUOTA_VERSIONS_PER_PERIOD, HUB_QUOTA_BYTES_PER_PERIOD, HUB_QUOTA_BYTES_PER_STRUCTURE,
+HUB_QUOTA_DATABASE_BYTES (tailles en octets ou avec une unité : 50M, 10G). Valeurs en vigueur : hub doctor.
+Sécurité (menaces, limites, ce que l'informatique doit faire) : docs/securite.md.`;
 
 export async function hubServe(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs("hub serve", args, {
@@ -44,6 +49,7 @@ export async function hubServe(args: readonly string[], io: CliIo): Promise<numb
     env: io.env,
     rules,
     onListening: (url, hub) => io.err(`Hub départemental à l'écoute sur ${url} — base : ${hub.location}\n`),
+    onWarning: (message) => io.err(`${frenchSpacing("Attention :")} ${message}\n`),
   });
   io.err("Hub arrêté.\n");
   return 0;

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Pool } from "pg";
@@ -10,6 +9,7 @@ import { configureSqlite, type SqliteSynchronous } from "./sqlite-pragmas";
 import { SqliteStore, type WriteRequest, type WriteResult } from "./sqlite-store";
 import { SqliteWriter } from "./sqlite-writer";
 import { withStatementCache } from "./statement-cache";
+import { createOwnerOnly, makeDataDir, restrictSqliteFiles } from "./file-modes";
 
 export interface DbOptions {
   /** postgres://… : use PostgreSQL. Otherwise SQLite. */
@@ -64,9 +64,15 @@ export async function openHubDb(options: DbOptions = {}): Promise<HubDb> {
 }
 
 function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const onDisk = file !== ":memory:";
+  if (onDisk) {
+    makeDataDir(file);
+    createOwnerOnly(file);
+  }
   const sqlite = new Database(file);
   configureSqlite(sqlite, synchronous);
+  // WAL mode is set: -wal and -shm exist now.
+  if (onDisk) restrictSqliteFiles(file);
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // An in-memory database exists only on this connection: no thread can share it.
   const writer: HubWriter = file === ":memory:" ? inlineWriter(sqlite) : new SqliteWriter({ file: path.resolve(file), synchronous });
@@ -76,8 +82,13 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
     sqlite: writer,
     location: path.resolve(file),
     async backup(target: string) {
-      mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-      await sqlite.backup(target);
+      // A backup holds the same data: owner-only like the database, created so before SQLite writes to it.
+      const abs = path.resolve(target);
+      makeDataDir(abs);
+      createOwnerOnly(abs);
+      restrictSqliteFiles(abs);
+      await sqlite.backup(abs);
+      restrictSqliteFiles(abs);
     },
     async close() {
       try {

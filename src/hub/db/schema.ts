@@ -58,6 +58,8 @@ export interface SubmissionsTable {
   idempotency_key: string;
   received_at: string;
   version: number;
+  /** Bytes of the stored payload (migration 005), summed by the quotas. */
+  payload_bytes: number;
 }
 
 /** Big texts of a submission, apart so that submissions rows stay small (migration 002). */

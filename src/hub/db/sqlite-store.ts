@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
+import type { QuotaConfig } from "../config";
+import { quotaRefusal, type QuotaRefusal } from "../quotas";
 import type { AuditEntry } from "./repositories/audit";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -30,6 +32,8 @@ export interface SubmissionWrite {
   contentHash: string;
   idempotencyKey: string;
   audit: Omit<AuditEntry, "action" | "target">;
+  /** The structure's quotas, checked in the writing transaction (null: none). */
+  quotas: QuotaConfig | null;
 }
 
 /** The stored row behind a receipt (the receipt itself is built by the caller). */
@@ -51,6 +55,8 @@ export type WriteResult =
   /** Same idempotency key stored before: the caller answers a replay or a conflict from this row. */
   | { ok: true; existing: StoredRow }
   | { ok: true }
+  /** Over a quota, and no submission with this key stored before: nothing written. */
+  | { ok: true; quota: QuotaRefusal }
   | { ok: false; message: string };
 
 /**
@@ -60,6 +66,8 @@ export type WriteResult =
  */
 export class SqliteStore {
   private readonly maxVersion;
+  private readonly periodUsage;
+  private readonly structureBytes;
   private readonly insertSubmission;
   private readonly insertBlob;
   private readonly insertKeys;
@@ -70,11 +78,15 @@ export class SqliteStore {
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.maxVersion = db.prepare<[number, string, string], { v: number | null }>("select max(version) as v from submissions where structure_id = ? and kind = ? and period = ?");
+    this.periodUsage = db.prepare<[number, string], { versions: number; bytes: number }>(
+      "select count(*) as versions, coalesce(sum(payload_bytes), 0) as bytes from submissions where structure_id = ? and period = ?",
+    );
+    this.structureBytes = db.prepare<[number], { bytes: number }>("select coalesce(sum(payload_bytes), 0) as bytes from submissions where structure_id = ?");
     this.insertSubmission = db.prepare(
       `insert into submissions (public_id, structure_id, token_id, kind, period, period_start, period_end, schema_version,
         client_indicators, indicators, indicators_mismatch, valid, errors, warnings, infos, record_count, employees_unkeyed,
-        content_hash, idempotency_key, received_at, version)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        content_hash, idempotency_key, received_at, version, payload_bytes)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // The bytes are bound as a blob and stored as the text they are (UTF-8), without a string in between.
     this.insertBlob = db.prepare("insert into submission_blobs (submission_id, payload) values (?, cast(? as text))");
@@ -84,7 +96,7 @@ export class SqliteStore {
       "select public_id, kind, period, version, received_at, indicators, indicators_mismatch, content_hash from submissions where structure_id = ? and idempotency_key = ?",
     );
     // Nested better-sqlite3 transactions are savepoints.
-    this.one = db.transaction((r: WriteRequest): WriteResult => (r.type === "audit" ? (this.audit(r.e), { ok: true }) : { ok: true, created: this.submission(r.s) }));
+    this.one = db.transaction((r: WriteRequest): WriteResult => (r.type === "audit" ? (this.audit(r.e), { ok: true }) : this.submissionWithin(r.s)));
     this.batch = db.transaction((rs: readonly WriteRequest[]): WriteResult[] => rs.map((r) => this.tryOne(r)));
   }
 
@@ -112,6 +124,23 @@ export class SqliteStore {
     this.insertAudit.run(new Date().toISOString(), e.actor, e.action, e.target ?? null, e.ip ?? null, e.status ?? null, e.details ?? null);
   }
 
+  /**
+   * Within quota: stored. Over it: a replay of a key already stored is still answered (a client resending its
+   * last version must get its receipt); anything else is refused. One writer: the check cannot race.
+   */
+  private submissionWithin(s: SubmissionWrite): WriteResult {
+    if (s.quotas) {
+      const period = this.periodUsage.get(s.structureId, s.period) ?? { versions: 0, bytes: 0 };
+      const usage = { versions: period.versions, periodBytes: period.bytes, structureBytes: this.structureBytes.get(s.structureId)?.bytes ?? 0 };
+      const refusal = quotaRefusal(usage, s.payload.byteLength, s.quotas, s.period);
+      if (refusal) {
+        const existing = this.findByKey.get(s.structureId, s.idempotencyKey);
+        return existing ? { ok: true, existing } : { ok: true, quota: refusal };
+      }
+    }
+    return { ok: true, created: this.submission(s) };
+  }
+
   private submission(s: SubmissionWrite): StoredRow {
     // One writer connection, one transaction at a time: max(version) + 1 cannot race.
     const version = (this.maxVersion.get(s.structureId, s.kind, s.period)?.v ?? 0) + 1;
@@ -120,7 +149,7 @@ export class SqliteStore {
     const id = this.insertSubmission.run(
       publicId, s.structureId, s.tokenId, s.kind, s.period, s.periodStart, s.periodEnd, s.schemaVersion,
       s.clientIndicatorsJson, s.indicatorsJson, s.mismatch ? 1 : 0, s.valid ? 1 : 0, s.counts.error, s.counts.warning, s.counts.info,
-      s.recordCount, s.employeesUnkeyed, s.contentHash, s.idempotencyKey, receivedAt, version,
+      s.recordCount, s.employeesUnkeyed, s.contentHash, s.idempotencyKey, receivedAt, version, s.payload.byteLength,
     ).lastInsertRowid;
     this.insertBlob.run(id, s.payload);
     // The records stay in the payload (person_records is a view over it, migration 004).

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { configureSqlite, type SqliteSynchronous } from "./sqlite-pragmas";
+import { restrictSqliteFiles } from "./file-modes";
 import { SqliteStore, type WriteRequest, type WriteResult } from "./sqlite-store";
 
 /**
@@ -21,6 +22,7 @@ const BATCH = 64;
 function run(port: NonNullable<typeof parentPort>, data: WriterThreadData): void {
   const db = new Database(data.file);
   configureSqlite(db, data.synchronous);
+  restrictSqliteFiles(data.file);
   const store = new SqliteStore(db);
   let queue: { id: number; req: WriteRequest }[] = [];
   let scheduled = false;

@@ -1,22 +1,23 @@
 import type { RulesConfig } from "../../core";
 import { parseSubmissionPayload, type PayloadError } from "../../core/submission";
-import { parseJsonText, type JsonRefusal } from "../secure-json";
+import { decodeUtf8, parseJsonText, type JsonRefusal } from "../secure-json";
 import { preparePayload, type PreparedSubmission } from "./prepare";
 
 /** What becomes of a submission body: prepared for storage, or why not (the route turns it into a 400/422). */
 export type BodyOutcome =
   | { ok: true; prepared: PreparedSubmission }
-  | { ok: false; reason: JsonRefusal }
+  | { ok: false; reason: JsonRefusal | "utf8" }
   | { ok: false; reason: "schema"; errors: PayloadError[] };
 
-const decoder = new TextDecoder();
 
 /**
  * A submission body, from its bytes to what the hub stores: JSON parsing, the v1 schema, the indicators
  * recomputed. Pure and synchronous; the hub runs it on an ingest thread so that the event loop only moves bytes.
  */
 export function parseSubmissionBody(body: Uint8Array, rules: RulesConfig): BodyOutcome {
-  const json = parseJsonText(decoder.decode(body));
+  const text = decodeUtf8(body);
+  if (text === null) return { ok: false, reason: "utf8" };
+  const json = parseJsonText(text);
   if (!json.ok) return json;
   const parsed = parseSubmissionPayload(json.value);
   if (!parsed.ok) return { ok: false, reason: "schema", errors: parsed.errors };

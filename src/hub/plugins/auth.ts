@@ -52,6 +52,10 @@ export const authPlugin = global(async (app) => {
       throw forbidden("Cette ressource est réservée au Département (jeton départemental).");
     }
   });
+  // Figures about people in social difficulty: no proxy or browser may keep an authenticated answer, errors included.
+  app.addHook("onSend", async (req, reply) => {
+    if (req.routeOptions.config?.access) void reply.header("cache-control", "no-store");
+  });
 }) as FastifyPluginAsync;
 
 /** "token:12": how the audit log and the logs name the caller, never by the token itself. */

@@ -4,7 +4,7 @@ import { global } from "./global";
 /**
  * On close (Ctrl-C, SIGTERM), the requests already being handled finish and get their answer, with
  * `Connection: close`: Fastify reaps the connections idle when closing starts, but one that turns idle after
- * its last answer would otherwise keep the process alive for the whole keep-alive timeout (72 s).
+ * its last answer would otherwise keep the process alive for the whole keep-alive timeout (HUB_KEEP_ALIVE_TIMEOUT_MS).
  */
 export const gracefulClosePlugin = global((async (app) => {
   let closing = false;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { consolidationCsv } from "../../cli/format/csv";
+import { consolidationCsv } from "../../core/report/csv";
 import { writeConsolidationXlsx } from "../../xlsx/write-consolidation";
 import { consolidationOf } from "../consolidation";
 import { audit } from "../db/repositories/audit";

@@ -10,7 +10,8 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
   // The rules are fixed for the life of the process: one tag, computed once.
   const etag = `"${createHash("sha256").update(JSON.stringify(rules)).digest("hex").slice(0, 32)}"`;
   app.get("/api/v1/settings", { config: { access: "any" } }, async (req, reply) => {
-    void reply.header("etag", etag).header("cache-control", "private, no-cache");
+    // Like every authenticated answer, not stored (auth plugin); a client that keeps its own copy revalidates with If-None-Match.
+    void reply.header("etag", etag);
     if (req.headers["if-none-match"] === etag) return reply.code(304).send();
     return rules;
   });

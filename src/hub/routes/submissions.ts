@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { isKind } from "../../core";
 import { isPeriodKey } from "../../core/submission";
-import { getSubmission, listSubmissions, storeSubmission } from "../db/repositories/submissions";
+import { findByIdempotencyKey, getSubmission, listSubmissions, storeSubmission } from "../db/repositories/submissions";
+import { databaseBytes } from "../db/size";
+import { quotaProblem, type QuotaRefusal } from "../quotas";
 import { findStructureBySiret } from "../db/repositories/structures";
 import { audit } from "../db/repositories/audit";
 import { actorOf, type Auth } from "../plugins/auth";
 import type { BodyOutcome } from "../ingest/parse-body";
-import { HttpProblem, badRequest, forbidden, invalidJson, notFound } from "../problem";
+import { HttpProblem, badRequest, forbidden, invalidJson, invalidUtf8, notFound } from "../problem";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -37,6 +39,15 @@ export function periodParam(q: unknown, required: boolean): string | undefined {
  * and handed to an ingest thread (hubIngest), which parses, validates and prepares it.
  */
 const postSubmissionRoute: FastifyPluginAsync = async (app) => {
+  const { db } = app.hubDb;
+  /** Audited (the department sees who hits a quota), logged without the token, answered with a problem. */
+  const refuseOverQuota = async (req: FastifyRequest, r: QuotaRefusal): Promise<HttpProblem> => {
+    const problem = quotaProblem(r);
+    const auth = authOf(req);
+    await audit(app.hubDb, { actor: actorOf(req), action: "submission.quota", target: auth.role === "structure" ? auth.structure.siret : null, ip: req.ip, status: problem.status, details: `${r.limit} ${r.period}` });
+    req.log.warn({ limit: r.limit, max: r.max, used: r.used, actor: actorOf(req) }, "quota atteint");
+    return problem;
+  };
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
@@ -60,6 +71,14 @@ const postSubmissionRoute: FastifyPluginAsync = async (app) => {
     if (!auth.structure.kinds.includes(prepared.kind)) {
       throw forbidden(`La structure ${auth.structure.siret} n'est pas enregistrée au hub pour le type ${prepared.kind} (types enregistrés : ${auth.structure.kinds.join(", ")}). Demandez au Département de l'ajouter.`);
     }
+    const quotas = app.hubConfig.quotas;
+    const dbBytes = await databaseBytes(app.hubDb);
+    if (dbBytes + prepared.payload.byteLength > quotas.databaseBytes) {
+      // A full database still answers the replay of a stored key (the sender must get its receipt).
+      const replay = await findByIdempotencyKey(db, auth.structure.id, auth.structure.siret, key, prepared.contentHash);
+      if (replay?.kind === "replay") return reply.code(200).send(replay.receipt);
+      throw await refuseOverQuota(req, { limit: "databaseBytes", max: quotas.databaseBytes, used: dbBytes, incoming: prepared.payload.byteLength, period: prepared.period });
+    }
     // No look-up of the key first: the database's unique (structure, key) constraint answers a replay or a
     // conflict inside the store, race-free, and a new submission (the usual case) costs no extra query.
     const stored = await storeSubmission(app.hubDb, {
@@ -68,7 +87,9 @@ const postSubmissionRoute: FastifyPluginAsync = async (app) => {
       tokenId: auth.token.id,
       idempotencyKey: key,
       audit: { actor: actorOf(req), ip: req.ip, status: 201 },
+      quotas,
     });
+    if (stored.kind === "quota") throw await refuseOverQuota(req, stored.refusal);
     if (stored.kind === "conflict") {
       throw new HttpProblem(409, "idempotency-conflict", "Clé d'idempotence déjà utilisée", "Cette clé Idempotency-Key a déjà servi pour un autre contenu. Un bilan modifié doit être envoyé avec une nouvelle clé.");
     }
@@ -80,6 +101,7 @@ const postSubmissionRoute: FastifyPluginAsync = async (app) => {
 
 /** The 400 or 422 for a body that cannot be stored, in French, schema errors located by JSON pointer. */
 function bodyProblem(outcome: Exclude<BodyOutcome, { ok: true }>): HttpProblem {
+  if (outcome.reason === "utf8") return invalidUtf8();
   if (outcome.reason !== "schema") return invalidJson(outcome.reason);
   const n = outcome.errors.length;
   return new HttpProblem(422, "invalid-payload", "Bilan non conforme au format v1", `Le bilan envoyé ne respecte pas le format v1 (${n} erreur${n > 1 ? "s" : ""}) : voir la liste « errors ».`, {

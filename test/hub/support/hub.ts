@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildHub } from "../../../src/hub/app";
-import type { HubConfig } from "../../../src/hub/config";
+import type { HubConfigOverrides } from "../../../src/hub/config";
 import { upsertStructure } from "../../../src/hub/db/repositories/structures";
 import { createToken, revokeToken } from "../../../src/hub/db/repositories/tokens";
 import { openTestDb, type TestDb } from "./db";
@@ -14,11 +14,13 @@ export interface TestHub {
   tdb: TestDb;
   url: string;
   tokens: { a: string; b: string; dept: string; revoked: string };
+  /** Everything the hub logged so far (pino JSON lines, level info), as in production. */
+  log(): string;
   close(): Promise<void>;
 }
 
 /** A hub listening on 127.0.0.1 (random port) on a real database, with structures A (ACI) and B (EI), tokens. */
-export async function startTestHub(config: Partial<HubConfig> = {}): Promise<TestHub> {
+export async function startTestHub(config: HubConfigOverrides = {}): Promise<TestHub> {
   const tdb = await openTestDb();
   const db = tdb.hub.db;
   const a = await upsertStructure(db, { siret: SIRET_A, name: "Atelier A", kind: "ACI" });
@@ -28,7 +30,10 @@ export async function startTestHub(config: Partial<HubConfig> = {}): Promise<Tes
   const td = await createToken(db, { role: "department", structureId: null });
   const tr = await createToken(db, { role: "structure", structureId: a.id });
   await revokeToken(db, tr.record.id);
-  const app = await buildHub({ db: tdb.hub, config: { rateLimit: { perToken: 100_000, perIp: 100_000, windowMs: 60_000 }, ...config }, closeDb: false });
+  // The log at info, kept in memory: suites check that no token ever reaches it (issue 15).
+  const lines: string[] = [];
+  const stream = { write: (line: string) => void lines.push(line) };
+  const app = await buildHub({ db: tdb.hub, config: { rateLimit: { perToken: 100_000, perIp: 100_000, windowMs: 60_000 }, ...config }, closeDb: false, logger: { level: "info", stream } });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {
@@ -36,6 +41,7 @@ export async function startTestHub(config: Partial<HubConfig> = {}): Promise<Tes
     tdb,
     url: `http://127.0.0.1:${port}`,
     tokens: { a: ta.token, b: tb.token, dept: td.token, revoked: tr.token },
+    log: () => lines.join(""),
     async close() {
       await app.close();
       await tdb.cleanup();
@@ -65,4 +71,16 @@ export async function http(base: string, method: string, path: string, opts: { t
   let parsed: unknown = undefined;
   if (/json/.test(r.headers.get("content-type") ?? "")) parsed = JSON.parse(text);
   return { status: r.status, headers: r.headers, body: parsed, text };
+}
+
+/**
+ * The suite's log holds requests (the capture works) and no secret: none of the hub's tokens, nothing shaped
+ * like a token (biae_ and 20 characters or more), no access_token parameter.
+ */
+export function expectNoSecretInLog(hub: TestHub): void {
+  const log = hub.log();
+  expect(log).toContain('"msg":"incoming request"');
+  for (const token of Object.values(hub.tokens)) expect(log).not.toContain(token.slice(5));
+  expect(log.match(/biae_[A-Za-z0-9_-]{20,}/g) ?? []).toEqual([]);
+  expect(log).not.toMatch(/access_token/i);
 }

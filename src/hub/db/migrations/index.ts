@@ -4,6 +4,7 @@ import { initialMigration } from "./001-initial";
 import { submissionBlobsMigration } from "./002-submission-blobs";
 import { submissionKeysMigration } from "./003-submission-keys";
 import { personRecordsViewMigration } from "./004-person-records-view";
+import { payloadBytesMigration } from "./005-payload-bytes";
 
 /**
  * Versioned migrations, in code (not files read at run time) so the compiled hub and the tests run the same list.
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "002-submission-blobs": submissionBlobsMigration,
         "003-submission-keys": submissionKeysMigration,
         "004-person-records-view": personRecordsViewMigration(dialect),
+        "005-payload-bytes": payloadBytesMigration(dialect),
       };
     },
   };

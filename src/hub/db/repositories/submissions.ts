@@ -8,6 +8,8 @@ import { isUniqueViolation } from "../unique-violation";
 import type { HubDb, HubWriter } from "../connect";
 import { insertAudit, type AuditEntry } from "./audit";
 import type { Dialect } from "../dialect";
+import type { QuotaConfig } from "../../config";
+import { quotaRefusal, type QuotaRefusal } from "../../quotas";
 
 export type Receipt = SubmissionReceipt;
 
@@ -17,9 +19,11 @@ export interface NewSubmission extends PreparedSubmission {
   tokenId: number;
   idempotencyKey: string;
   audit: Omit<AuditEntry, "action" | "target">;
+  /** The structure's quotas, checked in the storing transaction; absent: none (tools, tests). */
+  quotas?: QuotaConfig;
 }
 
-export type StoreOutcome = { kind: "created"; receipt: Receipt } | { kind: "replay"; receipt: Receipt } | { kind: "conflict" };
+export type StoreOutcome = { kind: "created"; receipt: Receipt } | { kind: "replay"; receipt: Receipt } | { kind: "conflict" } | { kind: "quota"; refusal: QuotaRefusal };
 
 const RECEIPT_COLUMNS = ["public_id", "kind", "period", "version", "received_at", "indicators", "indicators_mismatch", "content_hash"] as const;
 
@@ -52,12 +56,36 @@ const MAX_ATTEMPTS = 8;
 
 type Trx = Transaction<HubDatabase>;
 
-/** Inserts one submission and its records inside the caller's transaction; returns its receipt. */
-async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<Receipt> {
-  // PostgreSQL: submissions of one structure take turns (row lock), so the next version is computed
-  // from committed rows instead of racing. SQLite has a single writer: transactions never interleave.
+/** What the structure has stored, for its quotas: versions and bytes of the period, bytes in all. */
+async function usageOf(trx: Trx, structureId: number, period: string) {
+  const p = await trx
+    .selectFrom("submissions")
+    .select((eb) => [eb.fn.countAll().as("versions"), eb.fn.coalesce(eb.fn.sum<number>("payload_bytes"), eb.lit(0)).as("bytes")])
+    .where("structure_id", "=", structureId)
+    .where("period", "=", period)
+    .executeTakeFirstOrThrow();
+  const all = await trx
+    .selectFrom("submissions")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("payload_bytes"), eb.lit(0)).as("bytes"))
+    .where("structure_id", "=", structureId)
+    .executeTakeFirstOrThrow();
+  // PostgreSQL answers count and sum as bigint strings.
+  return { versions: Number(p.versions), periodBytes: Number(p.bytes), structureBytes: Number(all.bytes) };
+}
+
+/**
+ * Inserts one submission and its records inside the caller's transaction; returns its receipt, or the quota
+ * it would exceed (a replay of a stored key is still answered: the caller's unique-key path finds it).
+ */
+async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<Receipt | QuotaRefusal> {
+  // PostgreSQL: submissions of one structure take turns (row lock), so the next version and the quotas are
+  // computed from committed rows instead of racing. SQLite has a single writer: transactions never interleave.
   if (dialect === "postgres") {
     await trx.selectFrom("structures").select("id").where("id", "=", s.structureId).forUpdate().execute();
+  }
+  if (s.quotas) {
+    const refusal = quotaRefusal(await usageOf(trx, s.structureId, s.period), s.payload.byteLength, s.quotas, s.period);
+    if (refusal) return refusal;
   }
   const max = await trx
     .selectFrom("submissions")
@@ -94,6 +122,7 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
       idempotency_key: s.idempotencyKey,
       received_at: receivedAt,
       version,
+      payload_bytes: s.payload.byteLength,
     })
     .returning(["id"])
     .executeTakeFirstOrThrow();
@@ -120,8 +149,12 @@ export async function storeSubmission(hub: HubDb, s: NewSubmission): Promise<Sto
   const { db, dialect } = hub;
   for (let attempt = 1; ; attempt++) {
     try {
-      const receipt = await db.transaction().execute((trx) => insertOne(trx, s, dialect));
-      return { kind: "created", receipt };
+      const stored = await db.transaction().execute((trx) => insertOne(trx, s, dialect));
+      if ("limit" in stored) {
+        const existing = await findByIdempotencyKey(db, s.structureId, s.siret, s.idempotencyKey, s.contentHash);
+        return existing ?? { kind: "quota", refusal: stored };
+      }
+      return { kind: "created", receipt: stored };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= MAX_ATTEMPTS) throw e;
       const existing = await findByIdempotencyKey(db, s.structureId, s.siret, s.idempotencyKey, s.contentHash);
@@ -155,11 +188,13 @@ async function storeSqlite(writer: HubWriter, s: NewSubmission): Promise<StoreOu
       contentHash: s.contentHash,
       idempotencyKey: s.idempotencyKey,
       audit: s.audit,
+      quotas: s.quotas ?? null,
     },
   });
   if (!r.ok) throw new Error(`Écriture SQLite impossible : ${r.message}`);
   if ("created" in r) return { kind: "created", receipt: { ...toReceipt(s.siret, r.created), indicators: s.indicators } };
   if ("existing" in r) return r.existing.content_hash === s.contentHash ? { kind: "replay", receipt: toReceipt(s.siret, r.existing) } : { kind: "conflict" };
+  if ("quota" in r) return { kind: "quota", refusal: r.quota };
   throw new Error("Réponse inattendue du fil d'écriture SQLite.");
 }
 
