@@ -46,7 +46,8 @@ function seed({ reset = false } = {}) {
   if (reset) rmSync(demoDir, { recursive: true, force: true });
   if (existsSync(tokensFile) && existsSync(dbFile)) return JSON.parse(readFileSync(tokensFile, "utf8"));
   rmSync(demoDir, { recursive: true, force: true });
-  mkdirSync(demoDir, { recursive: true });
+  // Owner-only, as the hub wants its data directory (hub serve warns otherwise).
+  mkdirSync(demoDir, { recursive: true, mode: 0o700 });
   const structures = exampleStructures();
   const tokens = { hub: "http://localhost:8080", departmentKey: "demo-isere-cle-de-pseudonymisation-2025", department: null, structures: {} };
   for (const s of structures) {
