@@ -45,10 +45,17 @@ async function push(file: string, extraEnv: Record<string, string> = {}) {
 }
 
 async function structureOf(file: string): Promise<{ siret: string; kind: string }> {
-  const r = await cli(["indicators", file, "--json"]);
-  const s = (JSON.parse(r.out) as { structure: { siret: string; kind: string } }[])[0].structure;
-  return { siret: s.siret, kind: s.kind };
+  return (await reportsOf(file))[0];
 }
+
+/** Every report of a workbook: one per convention. */
+async function reportsOf(file: string): Promise<{ siret: string; kind: string }[]> {
+  const r = await cli(["indicators", file, "--json"]);
+  return (JSON.parse(r.out) as { structure: { siret: string; kind: string } }[]).map(({ structure: s }) => ({ siret: s.siret, kind: s.kind }));
+}
+
+/** A structure holding two conventions (ACI and EI), one sheet each, in one workbook (domain §2.4.3). */
+const TWO_CONVENTIONS = join(__dirname, "..", "..", "examples", "reels", "conventions-sheets.exceljs.xlsx");
 
 async function hubGet<T>(path: string): Promise<T> {
   const res = await fetch(proxy.url + path, { headers: { authorization: `Bearer ${deptToken}` } });
@@ -59,7 +66,8 @@ async function hubGet<T>(path: string): Promise<T> {
 async function fileConsolidation(): Promise<Consolidation> {
   const dir = join(work, `accepted-${Date.now()}-${Math.random()}`);
   mkdirSync(dir);
-  for (const [i, f] of [...accepted.values()].entries()) copyFileSync(f, join(dir, `${i}.xlsx`));
+  // A workbook holding two reports is accepted under both keys: copied once.
+  for (const [i, f] of [...new Set(accepted.values())].entries()) copyFileSync(f, join(dir, `${i}.xlsx`));
   const r = await cli(["consolidate", dir, "--json"]);
   expect(r.code).toBe(0);
   return JSON.parse(r.out) as Consolidation;
@@ -98,9 +106,8 @@ async function modifiedCopy(src: string, name: string, hoursDelta: number): Prom
 beforeAll(async () => {
   ensureDist();
   const structures = new Map<string, Set<string>>();
-  for (const f of readdirSync(EXAMPLES).filter((x) => x.endsWith(".xlsx"))) {
-    const s = await structureOf(join(EXAMPLES, f));
-    structures.set(s.siret, (structures.get(s.siret) ?? new Set()).add(s.kind));
+  for (const f of [...readdirSync(EXAMPLES).filter((x) => x.endsWith(".xlsx")).map((x) => join(EXAMPLES, x)), TWO_CONVENTIONS]) {
+    for (const s of await reportsOf(f)) structures.set(s.siret, (structures.get(s.siret) ?? new Set()).add(s.kind));
   }
   for (const [siret, kinds] of structures) {
     expect((await cli(["hub", "structure", "add", "--siret", siret, "--name", `Structure ${siret}`, "--kind", [...kinds].join(","), "--db", db])).code).toBe(0);
@@ -149,13 +156,40 @@ describe("push → hub → consolidation", () => {
     expectSameConsolidation(JSON.parse(viaCli.out) as Consolidation, fromFiles);
   });
 
+  it("a workbook with two conventions: one submission and one receipt each, both followed up, the consolidation still equal", async () => {
+    const r = await push(TWO_CONVENTIONS);
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
+    const out = JSON.parse(r.out) as { kind: string; status: string; receipt: { id: string; kind: string; version: number } }[];
+    expect(out.map((o) => [o.kind, o.status, o.receipt.kind, o.receipt.version])).toEqual([
+      ["ACI", "received", "ACI", 1],
+      ["EI", "received", "EI", 1],
+    ]);
+    expect(new Set(out.map((o) => o.receipt.id)).size).toBe(2);
+    const reports = await reportsOf(TWO_CONVENTIONS);
+    for (const s of reports) accepted.set(`${s.siret}|${s.kind}`, TWO_CONVENTIONS);
+    const status = await hubGet<{ structures: { siret: string; kind: string; status: string }[] }>("/api/v1/structures/status?period=2025");
+    const siret = reports[0].siret;
+    expect(status.structures.filter((x) => x.siret === siret).map((x) => [x.kind, x.status]).sort()).toEqual([
+      ["ACI", "submitted"],
+      ["EI", "submitted"],
+    ]);
+    const c = await hubGet<Consolidation & { total: { structures: number; reports: number } }>("/api/v1/consolidation?period=2025");
+    const fromFiles = await fileConsolidation();
+    expectSameConsolidation(c, fromFiles);
+    // Structures count SIRETs, reports count conventions: this SIRET is one structure and two reports.
+    expect(c.total.reports - c.total.structures).toBe((fromFiles.total as { reports: number; structures: number }).reports - (fromFiles.total as { structures: number }).structures);
+    expect(c.reports.filter((x) => x.siret === siret)).toHaveLength(2);
+  });
+
   it("pushing again changes nothing: already received, same rows, same consolidation", async () => {
     const before = await hubGet<{ submissions: unknown[] }>("/api/v1/submissions?period=2025&limit=1000");
     const consolidationBefore = await hubGet<Consolidation>("/api/v1/consolidation?period=2025");
-    for (const path of accepted.values()) {
+    for (const path of new Set(accepted.values())) {
       const r = await push(path);
       expect(r.code).toBe(0);
-      expect((JSON.parse(r.out) as { status: string }).status).toBe("already-received");
+      // One object per report: an array for the workbook holding two conventions.
+      const out = JSON.parse(r.out) as { status: string } | { status: string }[];
+      for (const o of Array.isArray(out) ? out : [out]) expect(o.status).toBe("already-received");
     }
     const after = await hubGet<{ submissions: unknown[] }>("/api/v1/submissions?period=2025&limit=1000");
     expect(after.submissions).toHaveLength(before.submissions.length);
