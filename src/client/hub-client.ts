@@ -66,6 +66,17 @@ export function normalizeHubUrl(raw: string): string {
   return url.toString().replace(/\/+$/, "");
 }
 
+/** The hub's quota problems (urn:bilan-iae:problem:quota-…) are 429s that no retry can pass. */
+async function isQuotaRefusal(res: Response): Promise<boolean> {
+  if (res.headers.get("retry-after") !== null) return false;
+  try {
+    const body = (await res.clone().json()) as { type?: unknown };
+    return typeof body.type === "string" && body.type.startsWith("urn:bilan-iae:problem:quota");
+  } catch {
+    return false;
+  }
+}
+
 /** Retry-After in seconds or as an HTTP date → milliseconds, or null. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (!value) return null;
@@ -167,6 +178,8 @@ export class HubClient {
       try {
         const res = await this.once(method, path, init);
         if (!RETRYABLE_STATUS.has(res.status)) return res;
+        // A quota refusal is final: resending the same report cannot pass until the department acts.
+        if (res.status === 429 && (await isQuotaRefusal(res))) return res;
         reason = `réponse ${res.status}`;
         retryAfter = parseRetryAfter(res.headers.get("retry-after"), this.now());
         // Drain the body so the connection can be reused.

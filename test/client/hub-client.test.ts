@@ -75,6 +75,21 @@ describe("HubClient over real HTTP on loopback", () => {
     }
   });
 
+  it("a quota refusal (429 with a quota problem, no Retry-After) is final: refused at once with the hub's message, never retried", async () => {
+    const detail = "Ce bilan a déjà 50 versions pour la période 2025 : la limite est atteinte. Contactez le Département.";
+    const s = await scriptedServer([json(429, { type: "urn:bilan-iae:problem:quota-versions", detail }), json(201, receipt)]);
+    try {
+      const { c, waits } = client(s.url, { baseDelayMs: 100 });
+      const err = await c.submit(payload, "k").catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(HubError);
+      expect([(err as HubError).kind, (err as HubError).status, (err as HubError).message]).toEqual(["refused", 429, detail]);
+      expect(waits).toEqual([]);
+      expect(s.seen).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("gives up after the time budget with a French message saying nothing is lost", async () => {
     const s = await scriptedServer([json(503, {})]);
     try {
