@@ -9,10 +9,7 @@ export function motifKey(m: ExitMotif): string {
 /** Distinct cell texts remembered per index: bounded so a hostile sheet cannot grow it without limit. */
 const MATCH_CACHE_LIMIT = 5000;
 
-/**
- * Exit-motif lookups. A class (not an object of closures) so that every index shares one `match` and
- * one `byKey` function: optimised callers keep their code when an index is dropped (see motifIndexFor).
- */
+/** Exit-motif lookups by code, label or alias, with a bounded cache of the texts met. */
 export class MotifIndex {
   private readonly byCode = new Map<string, ExitMotif>();
   private readonly byText = new Map<string, ExitMotif>();
@@ -71,9 +68,8 @@ export function createMotifIndex(motifs: readonly ExitMotif[]): MotifIndex {
 const INDEXES = new WeakMap<readonly ExitMotif[], MotifIndex>();
 
 /**
- * The index of a motif table, built once per table object (a configuration's `exitMotifs`). Besides the
- * build cost, a long-lived index keeps optimised code valid: V8 drops code that embedded a dead object.
- * The table is treated as immutable once loaded (configurations are never edited in place).
+ * The index of a motif table, built once per table object (a configuration's `exitMotifs`, treated as
+ * immutable once loaded).
  */
 export function motifIndexFor(motifs: readonly ExitMotif[]): MotifIndex {
   let index = INDEXES.get(motifs);

@@ -25,10 +25,7 @@ export interface ExitContext {
   motifs: MotifIndex;
 }
 
-/**
- * The one place an ExitContext is built: every context then has the same shape (one object literal),
- * which the long-lived ones keep alive for the optimised code that reads them (see KEEP_TALLY_SHAPE).
- */
+/** What classifying an exit needs of its report. */
 export function exitContext(
   kind: Kind | null,
   periodStart: DayNumber | null,

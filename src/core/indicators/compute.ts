@@ -5,10 +5,11 @@ import type { PersonRow } from "../model/person";
 import type { StructureInfo } from "../model/structure";
 import type { MotifIndex } from "../config/motifs";
 import { exitContext } from "../exits/classify-exit";
-import { periodOf } from "./population";
+import { countedHours, isInReport, MIN_HOURS_EMPLOYEE, periodOf } from "./population";
 import { cleanNoise, cleanHours, ratio } from "./numbers";
-import { RowTally } from "./row-tally";
-import { PersonTally } from "./person-tally";
+import { isRsa } from "./rsa";
+import { personsOf, type Person } from "./persons";
+import { tallyExits } from "./exits";
 
 /** What the indicators read of a row: PersonRow satisfies it, and so do rows rebuilt from submission records. */
 export type IndicatorRow = Pick<
@@ -46,7 +47,7 @@ export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig)
 }
 
 /**
- * Indicators of one report (domain §4). One pass over the rows, then one over the distinct persons.
+ * Indicators of one report (domain §4): counts over the distinct persons, hours and exits over the rows.
  *
  * Decisions where the domain is silent:
  * - Rows hired after the period end do not belong to the report (rule hire-after-period): ignored everywhere.
@@ -67,82 +68,78 @@ export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig)
  *   (so 0.1 + 0.2 reads 0.3); display rounding belongs to the formatting helpers (labels/format.ts).
  */
 export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorContext): Indicators {
-  const tally = indicatorTally(rows.length, ctx);
-  tally.addAll(rows);
-  const indicators = indicatorsFrom(tally, ctx);
-  tally.release();
-  return indicators;
-}
-
-/**
- * The per-row pass of computeIndicators, to be fed row by row (analyzeWorkbook feeds it while reading).
- */
-export function indicatorTally(expectedRows: number, ctx: IndicatorContext): RowTally {
-  const period = periodOf(ctx.structure);
-  const exitCtx = exitContext(ctx.structure.kind, period.start, period.end, ctx.config, ctx.motifs);
-  return new RowTally(expectedRows, exitCtx, period.end, ctx.motifs);
-}
-
-/** The indicators once every row of the report went through `tally`. */
-export function indicatorsFrom(tally: RowTally, ctx: IndicatorContext): Indicators {
-  const { structure, config } = ctx;
+  const { structure, config, motifs } = ctx;
   const present = new Set<PersonField>(ctx.fieldsPresent);
   const has = (f: PersonField) => present.has(f);
   const period = periodOf(structure);
-  const { hoursAll, hoursRsa, exits, withdrawn, tooShort, examined, durable, transition, positive, other } = tally;
-  const { unknownCategory, rsaDurableOrTraining, pathMonthsSum, pathCount } = tally;
+  const inReport = rows.filter((r) => isInReport(r, period.end));
 
-  // Distinct persons with ≥ 1 h in the period.
+  // Employees: distinct persons with ≥ 1 h in the period.
+  const employees = personsOf(rows, period.end).filter((p) => p.hours >= MIN_HOURS_EMPLOYEE);
+  const n = employees.length;
+  const count = (pred: (p: Person) => boolean) => employees.filter(pred).length;
   const endYear = period.end === null ? null : yearOfIso(structure.periodEnd as string);
-  const persons = new PersonTally(config, endYear);
-  persons.addEmployees(tally);
-  const { employees, women, men, sexUnknown, rsa, rsaUnknown, qpv, qpvUnknown, zrr, zrrUnknown } = persons;
-  const { under26, age50plus, ageUnknown, deld, detld, ftUnknown, rqth, rqthUnknown, ass, aah } = persons;
-  const { belowCap, capBep, nonCertified } = persons;
+  const age = (p: Person) => (endYear === null || p.birthYear === null ? null : endYear - p.birthYear);
+  const levels = config.education;
+
+  const women = count((p) => p.sex === "F");
+  const men = count((p) => p.sex === "H");
+  const rsa = count((p) => isRsa(p.rsa));
+  const qpv = count((p) => p.qpv === true);
+  const zrr = count((p) => p.zrr === true);
+  const under26 = count((p) => age(p) !== null && (age(p) as number) < config.age.youngUnder);
+  const age50plus = count((p) => age(p) !== null && (age(p) as number) >= config.age.seniorFrom);
+  const deld = count((p) => p.ftDuration === "03");
+  const detld = count((p) => p.ftDuration === "04");
+  const rqth = count((p) => p.rqth === true);
+  const level = (codes: readonly string[]) => count((p) => p.educationLevel !== null && codes.includes(p.educationLevel));
 
   const hasHours = has("hoursWorked");
   const hasAge = (has("birthDate") || has("birthYear")) && endYear !== null;
   const hasExits = has("exitDate");
   const hasMotifs = hasExits && has("exitReason");
-  // Person counts need the population (hours) and their own column.
-  const count = (field: boolean, value: number): number | null => (hasHours && field ? value : null);
-  const share = (field: boolean, value: number): number | null =>
-    hasHours && field ? ratio(value, employees) : null;
-  const exitCount = (value: number): number | null => (hasMotifs ? value : null);
-  const exitRate = (value: number): number | null => (hasMotifs ? ratio(value, examined) : null);
+  // Person counts need the population (hours) and their own column; a share whose column is absent is null.
+  const byCol = (field: boolean, value: number): number | null => (hasHours && field ? value : null);
+  const share = (field: boolean, value: number): number | null => (hasHours && field ? ratio(value, n) : null);
 
   const annual = annualHoursPerFte(structure, config);
+  const hoursAll = inReport.reduce((s, r) => s + countedHours(r.hoursWorked), 0);
+  const hoursRsa = inReport.reduce((s, r) => s + (isRsa(r.rsa) ? countedHours(r.hoursWorked) : 0), 0);
   const hoursWorked = hasHours ? cleanHours(hoursAll) : null;
   const fte = hoursWorked !== null && annual !== null ? cleanNoise(hoursWorked / annual) : null;
   const fteRsa = hasHours && has("rsa") && annual !== null ? cleanNoise(cleanHours(hoursRsa) / annual) : null;
   const fteConventioned = structure.fteConventioned;
-  const fteRealisationRate =
-    fte !== null && fteConventioned !== null && fteConventioned > 0 ? cleanNoise(fte / fteConventioned) : null;
+  const fteRealisationRate = fte !== null && fteConventioned !== null && fteConventioned > 0 ? cleanNoise(fte / fteConventioned) : null;
+
+  const exits = tallyExits(inReport, exitContext(structure.kind, period.start, period.end, config, motifs), motifs);
+  const exitCount = (value: number): number | null => (hasMotifs ? value : null);
+  const exitRate = (value: number): number | null => (hasMotifs ? ratio(value, exits.examined) : null);
 
   return {
-    employees: hasHours ? employees : null,
-    women: count(has("sex"), women),
-    men: count(has("sex"), men),
-    sexUnknown: count(has("sex"), sexUnknown),
-    rsa: count(has("rsa"), rsa),
-    rsaUnknown: count(has("rsa"), rsaUnknown),
-    qpv: count(has("qpv"), qpv),
-    qpvUnknown: count(has("qpv"), qpvUnknown),
-    zrr: count(has("zrr"), zrr),
-    zrrUnknown: count(has("zrr"), zrrUnknown),
-    under26: count(hasAge, under26),
-    age50plus: count(hasAge, age50plus),
-    ageUnknown: count(hasAge, ageUnknown),
-    deld: count(has("ftDuration"), deld),
-    detld: count(has("ftDuration"), detld),
-    ftUnknown: count(has("ftDuration"), ftUnknown),
-    rqth: count(has("rqth"), rqth),
-    rqthUnknown: count(has("rqth"), rqthUnknown),
-    ass: count(has("ass"), ass),
-    aah: count(has("aah"), aah),
-    levelBelowCap: count(has("educationLevel"), belowCap),
-    levelCapBep: count(has("educationLevel"), capBep),
-    levelNonCertified: count(has("educationLevel"), nonCertified),
+    employees: hasHours ? n : null,
+    women: byCol(has("sex"), women),
+    men: byCol(has("sex"), men),
+    // Not filled, or a value other than F and H.
+    sexUnknown: byCol(has("sex"), n - women - men),
+    rsa: byCol(has("rsa"), rsa),
+    rsaUnknown: byCol(has("rsa"), count((p) => p.rsa === null)),
+    qpv: byCol(has("qpv"), qpv),
+    qpvUnknown: byCol(has("qpv"), count((p) => p.qpv === null)),
+    zrr: byCol(has("zrr"), zrr),
+    zrrUnknown: byCol(has("zrr"), count((p) => p.zrr === null)),
+    under26: byCol(hasAge, under26),
+    age50plus: byCol(hasAge, age50plus),
+    ageUnknown: byCol(hasAge, count((p) => age(p) === null)),
+    deld: byCol(has("ftDuration"), deld),
+    detld: byCol(has("ftDuration"), detld),
+    ftUnknown: byCol(has("ftDuration"), count((p) => p.ftDuration === null)),
+    rqth: byCol(has("rqth"), rqth),
+    rqthUnknown: byCol(has("rqth"), count((p) => p.rqth === null)),
+    ass: byCol(has("ass"), count((p) => p.ass === true)),
+    aah: byCol(has("aah"), count((p) => p.aah === true)),
+    levelBelowCap: byCol(has("educationLevel"), level(levels.belowCap)),
+    levelCapBep: byCol(has("educationLevel"), level(levels.capBep)),
+    levelNonCertified: byCol(has("educationLevel"), level(levels.nonCertified)),
     shareWomen: share(has("sex"), women),
     shareRsa: share(has("rsa"), rsa),
     shareQpv: share(has("qpv"), qpv),
@@ -157,21 +154,21 @@ export function indicatorsFrom(tally: RowTally, ctx: IndicatorContext): Indicato
     fteRsa,
     fteConventioned,
     fteRealisationRate,
-    exits: hasExits ? exits : null,
-    exitsWithdrawn: exitCount(withdrawn),
-    exitsTooShort: exitCount(tooShort),
-    exitsExamined: exitCount(examined),
-    exitsDurable: exitCount(durable),
-    exitsTransition: exitCount(transition),
-    exitsPositive: exitCount(positive),
-    exitsOther: exitCount(other),
-    exitsUnknownCategory: exitCount(unknownCategory),
-    rateDurable: exitRate(durable),
-    rateTransition: exitRate(transition),
-    ratePositive: exitRate(positive),
-    rateDynamic: exitRate(durable + transition + positive),
-    rsaExitsDurableOrTraining: hasMotifs && has("rsa") ? rsaDurableOrTraining : null,
-    averagePathMonths: hasMotifs && pathCount > 0 ? cleanNoise(pathMonthsSum / pathCount) : null,
+    exits: hasExits ? exits.exits : null,
+    exitsWithdrawn: exitCount(exits.withdrawn),
+    exitsTooShort: exitCount(exits.tooShort),
+    exitsExamined: exitCount(exits.examined),
+    exitsDurable: exitCount(exits.durable),
+    exitsTransition: exitCount(exits.transition),
+    exitsPositive: exitCount(exits.positive),
+    exitsOther: exitCount(exits.other),
+    exitsUnknownCategory: exitCount(exits.unknownCategory),
+    rateDurable: exitRate(exits.durable),
+    rateTransition: exitRate(exits.transition),
+    ratePositive: exitRate(exits.positive),
+    rateDynamic: exitRate(exits.durable + exits.transition + exits.positive),
+    rsaExitsDurableOrTraining: hasMotifs && has("rsa") ? exits.rsaDurableOrTraining : null,
+    averagePathMonths: hasMotifs && exits.paths.length > 0 ? cleanNoise(exits.paths.reduce((a, b) => a + b, 0) / exits.paths.length) : null,
   };
 }
 

@@ -19,7 +19,7 @@ export function ageRules(env: RuleEnv): RowRule | null {
   return new AgeRules(env, hasYear);
 }
 
-/** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
+/** One rule family: its state in fields, its findings in small methods. */
 export class AgeRules implements RowRule {
   private readonly min: number;
   private readonly max: number;

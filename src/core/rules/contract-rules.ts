@@ -18,7 +18,7 @@ export function contractRules(env: RuleEnv): RowRule | null {
   return new ContractRules(env, hasWeekly, contractMinApplies, hasHire);
 }
 
-/** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
+/** One rule family: its state in fields, its findings in small methods. */
 export class ContractRules implements RowRule {
   private readonly wh: RulesConfig["weeklyHours"];
   private readonly contract: RulesConfig["contract"];

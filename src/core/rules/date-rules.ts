@@ -11,7 +11,7 @@ export function dateRules(env: RuleEnv): RowRule | null {
   return new DateRules(env);
 }
 
-/** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
+/** One rule family: its state in fields, its findings in small methods. */
 export class DateRules implements RowRule {
   private readonly findings: FindingCollector;
   private readonly periodOk: boolean;

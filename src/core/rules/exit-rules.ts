@@ -17,7 +17,7 @@ export function exitRules(env: RuleEnv): RowRule | null {
   return new ExitRules(env, hasDate, hasReason);
 }
 
-/** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
+/** One rule family: its state in fields, its findings in small methods. */
 export class ExitRules implements RowRule {
   private readonly exitCtx: ExitContext;
   private readonly noNews: Set<string>;

@@ -9,7 +9,7 @@ export function hoursRules(env: RuleEnv): RowRule | null {
   return env.has("hoursWorked") ? new HoursRules(env) : null;
 }
 
-/** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
+/** One rule family: its state in fields, its findings in small methods. */
 export class HoursRules implements RowRule {
   private readonly findings: FindingCollector;
   private readonly periodOk: boolean;

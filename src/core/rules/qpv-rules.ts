@@ -15,7 +15,7 @@ export function qpvRules(env: RuleEnv): RowRule | null {
   return env.has("qpvCode") ? new QpvRules(env) : null;
 }
 
-/** A class so that every analysis runs the same, already optimised `check` (see RowRule). */
+/** One rule family: its state in fields, its findings in small methods. */
 export class QpvRules implements RowRule {
   constructor(private readonly env: RuleEnv) {}
 

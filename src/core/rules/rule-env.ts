@@ -19,12 +19,7 @@ export interface Place {
   field: string | null;
 }
 
-/**
- * A rule family that looks at rows: `check` runs once per row in the single pass, `finish` after it.
- * Families are classes (state in fields, findings built in small methods) rather than closures: a closure
- * made per analysis is a new function that V8 optimises again on every workbook, a method is optimised
- * once for all of them.
- */
+/** A rule family that looks at rows: `check` runs once per row of the report, `finish` after the last. */
 export interface RowRule {
   check(row: PersonRow): void;
   finish?(): void;

@@ -1,0 +1,46 @@
+import type { DayNumber, FtDuration, RsaStatus, Sex } from "../model/person";
+import type { IndicatorRow } from "./compute";
+import { countedHours, isInReport } from "./population";
+
+/** One distinct person of a report: their rows' hours summed, their attributes from their first row. */
+export interface Person {
+  hours: number;
+  sex: Sex | string | null;
+  birthYear: number | null;
+  qpv: boolean | null;
+  zrr: boolean | null;
+  rsa: RsaStatus | null;
+  ass: boolean | null;
+  aah: boolean | null;
+  rqth: boolean | null;
+  ftDuration: FtDuration | string | null;
+  educationLevel: string | null;
+}
+
+const ATTRIBUTES = ["sex", "birthYear", "qpv", "zrr", "rsa", "ass", "aah", "rqth", "ftDuration", "educationLevel"] as const;
+
+/**
+ * The distinct persons of a report's rows (domain §4): rows share a person when they share an identity
+ * (PASS, else name + birth date); a row without identity is a person of its own. A person's attributes
+ * are their first row's; a blank there is filled by the first later row that has the value (a blank on
+ * one path is not "not filled" when another path says it). Rows hired after the period end are not in
+ * the report.
+ */
+export function personsOf(rows: readonly IndicatorRow[], periodEnd: DayNumber | null): Person[] {
+  const persons: Person[] = [];
+  const byIdentity = new Map<string, Person>();
+  for (const row of rows) {
+    if (!isInReport(row, periodEnd)) continue;
+    const hours = countedHours(row.hoursWorked);
+    const known = row.identity === null ? undefined : byIdentity.get(row.identity);
+    if (known) {
+      known.hours += hours;
+      for (const a of ATTRIBUTES) if (known[a] === null) (known as unknown as Record<string, unknown>)[a] = row[a];
+      continue;
+    }
+    const person: Person = { hours, ...Object.fromEntries(ATTRIBUTES.map((a) => [a, row[a]])) } as Person;
+    persons.push(person);
+    if (row.identity !== null) byIdentity.set(row.identity, person);
+  }
+  return persons;
+}
