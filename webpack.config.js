@@ -112,14 +112,15 @@ module.exports = (env = {}, argv = {}) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // Dynamic import() paths carry ".js" (TypeScript node16 resolution); they name .ts/.tsx sources.
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"], ".mjs": [".mts", ".mjs"] },
       // The lean .xlsx reader never touches Node's filesystem in the browser.
       fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
     },
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
+          // .mts: the ES modules that need import.meta (the Web Worker of the Consolider view).
+          test: /\.(m?ts|tsx)$/,
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",

@@ -110,29 +110,55 @@ export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: Rea
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
   if (!isZip) throw readError("not-zip", name, guessKind(bytes));
   const limits: ReadLimits = { ...READ_LIMITS, ...options.limits };
+  const zip = await openZip(bytes, name, limits);
+  return damagedAsReadError(name, () => readZip({ zip, name, meter: new InflateMeter(name, limits), inflateRaw: options.inflateRaw }, maxRows, options));
+}
+
+/** The zip of a file past the checks that need no inflating: its size, its end record, its entry count. */
+async function openZip(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<JSZip> {
   const fr = (n: number) => n.toLocaleString("fr-FR");
   if (bytes.length > limits.fileBytes) throw readError("file-too-large", name, `${fr(Math.ceil(bytes.length / 1048576))} Mo, au-delà de ${fr(limits.fileBytes / 1048576)} Mo`);
   const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) throw readError("truncated", name);
   const entries = declaredEntries(bytes, eocd);
   if (entries > limits.entries) throw readError("too-many-parts", name, `${fr(entries)} éléments dans l'archive, au-delà de ${fr(limits.entries)}`);
-
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    return await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch {
     throw readError("truncated", name);
   }
+}
+
+/** Runs a read; what is not already an XlsxReadError (inflate errors, bad CRC and the like) says the zip is damaged. */
+async function damagedAsReadError<T>(name: string, read: () => Promise<T>): Promise<T> {
   try {
-    return await readZip({ zip, name, meter: new InflateMeter(name, limits), inflateRaw: options.inflateRaw }, maxRows, options);
+    return await read();
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    if (e instanceof TooManyRows) throw e;
-    // Inflate errors, bad CRC and the like: the zip is damaged.
     const msg = e instanceof Error ? e.message : String(e);
     if (/corrupt|invalid|end of data|crc|inflate|unexpected/i.test(msg)) throw readError("truncated", name);
     throw readError("unreadable", name);
   }
+}
+
+/**
+ * Inflates every part of the file, counting and keeping nothing, against the same limits. For what loads the
+ * whole package afterwards (ExcelJS, to write the annotated copy): it reads parts the lean reader never opens
+ * (drawings, media, properties), so a bomb hidden there must be refused first.
+ */
+export async function checkEveryPart(data: ArrayBuffer | Uint8Array, options: Pick<ReadXlsxOptions, "name" | "inflateRaw" | "limits"> = {}): Promise<void> {
+  const name = options.name ?? "classeur";
+  const limits: ReadLimits = { ...READ_LIMITS, ...options.limits };
+  const zip = await openZip(data instanceof Uint8Array ? data : new Uint8Array(data), name, limits);
+  const meter = new InflateMeter(name, limits);
+  await damagedAsReadError(name, async () => {
+    for (const file of Object.values(zip.files)) {
+      if (file.dir) continue;
+      const max = /^xl\/worksheets\//i.test(file.name) ? limits.worksheetBytes : limits.partBytes;
+      const count = meter.part(partLabel(file.name), max, compressedSize(file));
+      await streamEntry(file, (chunk) => count(chunk.length), options.inflateRaw);
+    }
+  });
 }
 
 async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): Promise<WorkbookData> {

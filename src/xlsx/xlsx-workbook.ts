@@ -23,7 +23,7 @@ import {
 import { canonicalTemplate } from "../core/template/canonical-template";
 import { readError } from "./errors";
 import { writeIndicatorsSheet } from "./indicators-sheet";
-import { readXlsxBytes } from "./read-buffer";
+import { checkEveryPart, readXlsxBytes } from "./read-buffer";
 import { addTemplateSheets } from "./write-template";
 
 export const ERROR_FILL = "FFFFC7CE";
@@ -66,6 +66,8 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       // Validate with the lean reader first: it gives the precise French reason for a bad file.
       await readXlsxBytes(this.bytes, { name: this.name, maxRows: this.maxRows });
+      // ExcelJS inflates every part, with no limit of its own.
+      await checkEveryPart(this.bytes, { name: this.name });
       await wb.xlsx.load(this.bytes as unknown as ArrayBuffer);
     } catch (e) {
       if (e instanceof Error && e.name === "XlsxReadError") throw e;

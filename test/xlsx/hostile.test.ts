@@ -1,4 +1,6 @@
-import { readXlsxBytes } from "../../src/xlsx/read-buffer";
+import { checkEveryPart, readXlsxBytes } from "../../src/xlsx/read-buffer";
+import { annotateWorkbook } from "../../src/xlsx/xlsx-workbook";
+import { analyzeWorkbook } from "../../src/core";
 import { readXlsxFile } from "../../src/xlsx/read-file";
 import { XlsxReadError } from "../../src/xlsx/errors";
 import { hostileFiles, repeatedPart, workbookWith, zipOf } from "./support/bombs";
@@ -96,4 +98,17 @@ describe("structural limits", () => {
     const got = await outcome(readXlsxBytes(await workbookWith("xl/worksheets/sheet1.xml", part), { name: "r1.xlsx", maxRows: 5000 }));
     expect(got.reason).toBe("too-many-rows");
   });
+});
+
+describe("a bomb in a part the lean reader never opens", () => {
+  it("reads (the reader skips it), but is refused before ExcelJS loads the whole package for the annotated copy", async () => {
+    const bytes = await workbookWith("xl/media/image1.png", repeatedPart("", "a".repeat(1024 * 1024), 2048, ""));
+    const data = await readXlsxBytes(bytes, { name: "image.xlsx" });
+    expect(data.sheets).toHaveLength(1);
+    const direct = await outcome(checkEveryPart(bytes, { name: "image.xlsx" }));
+    expect(direct.reason).toBe("part-too-large");
+    expect(direct.message).toMatch(/la partie xl\/media\/image1\.png dépasse 64 Mo/);
+    const annotated = await outcome(annotateWorkbook(bytes, analyzeWorkbook(data).reports[0], { name: "image.xlsx", generatedAt: new Date() }));
+    expect(annotated.reason).toBe("part-too-large");
+  }, 60_000);
 });

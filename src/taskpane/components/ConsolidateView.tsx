@@ -69,8 +69,8 @@ export function ConsolidateView({ port }: ViewProps) {
   const filesResult = useMemo((): Result | null => {
     const outcomes = files.flatMap((f) => (f.outcome ? [f.outcome] : []));
     if (outcomes.length === 0) return null;
-    const inputs = outcomes.flatMap((o) => (o.input ? [o.input] : []));
-    return { consolidation: consolidate(inputs), followUp: { source: "files", files: outcomes.map((o) => o.received) } };
+    const inputs = outcomes.flatMap((o) => o.inputs);
+    return { consolidation: consolidate(inputs), followUp: { source: "files", files: outcomes.flatMap((o) => o.received) } };
   }, [files]);
   const result = source === "hub" ? hubResult : filesResult;
 
@@ -89,7 +89,7 @@ export function ConsolidateView({ port }: ViewProps) {
         config?.rules ?? DEFAULT_CONFIG,
       );
       outcomes.forEach((o, i) => setState(picked[i].name, { outcome: o }));
-      const failed = outcomes.filter((o) => o.input === null).length;
+      const failed = outcomes.filter((o) => o.inputs.length === 0).length;
       setNotice(ct("filesDone", { read: outcomes.length - failed, failed }));
     } catch (e) {
       setError(userMessage(e, t));

@@ -1,6 +1,7 @@
-import { analyzeWorkbook, consolidationInputFromAnalysis, DEFAULT_CONFIG, extractMapping, type ConsolidationInput, type ReceivedFile, type RulesConfig } from "../../core";
-import { isXlsxReadError } from "../../xlsx/errors";
-import { readXlsxBytes } from "../../xlsx/read-buffer";
+import { DEFAULT_CONFIG, type RulesConfig } from "../../core";
+import { analyzeBytes, failedOutcome, failureMessage, outcomeErrors, type FileOutcome } from "./analyze-one";
+
+export type { FileOutcome } from "./analyze-one";
 
 /** Where one returned file stands, for its progress bar. */
 export type FileState =
@@ -14,29 +15,38 @@ export interface FileSource {
   bytes(): Promise<ArrayBuffer>;
 }
 
-/** One file's outcome: what the follow-up sheet shows, and its consolidation input when it could be read. */
-export interface FileOutcome {
-  received: ReceivedFile;
-  input: ConsolidationInput | null;
-}
-
 /** Lets the browser paint the progress bars between steps (reading a workbook blocks the thread). */
 const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Time one file may take in its worker: a large report reads in seconds; past this the file is hostile. */
+export const FILE_TIMEOUT_MS = 60_000;
+
+/** Reads one file in a Web Worker where the browser has them, else in the page (Jest's jsdom). */
+async function analyzeOne(name: string, bytes: ArrayBuffer, config: RulesConfig, onProgress: (p: number) => void, timeoutMs: number): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
+  if (typeof Worker !== "undefined") {
+    const { analyzeInWorker } = await import(/* webpackMode: "eager" */ "./worker-client.mjs");
+    return analyzeInWorker(name, bytes, config, onProgress, timeoutMs);
+  }
+  try {
+    return { ok: true, outcome: await analyzeBytes(name, bytes, config, onProgress, paint) };
+  } catch (e) {
+    return { ok: false, message: failureMessage(name, e) };
+  }
+}
+
 /**
- * Reads and checks each returned workbook in the browser with the CLI's engine, one after the
- * other, under the department's settings. A file that cannot be read gets its French message and the others go on.
+ * Reads and checks each returned workbook in the browser with the CLI's engine, one after the other, each in
+ * its own Web Worker ended after `timeoutMs`, under the department's settings. A file that cannot be read gets
+ * its French message and the others go on; the page stays responsive while a file is read.
  */
 export async function analyzeFiles(
   files: readonly FileSource[],
   onState: (index: number, state: FileState) => void,
   config: RulesConfig = DEFAULT_CONFIG,
+  timeoutMs = FILE_TIMEOUT_MS,
 ): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
-  const failed = (name: string, message: string): FileOutcome => ({
-    received: { file: name, siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: message },
-    input: null,
-  });
+  const failed = failedOutcome;
   files.forEach((_, i) => onState(i, { status: "waiting", progress: 0 }));
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
@@ -48,31 +58,13 @@ export async function analyzeFiles(
     }
     onState(i, { status: "reading", progress: 0.05 });
     await paint();
-    try {
-      const raw = await readXlsxBytes(await f.bytes(), {
-        name: f.name,
-        onSheet: (_sheet, index, total) => onState(i, { status: "reading", progress: 0.05 + (0.75 * index) / total }),
-      });
-      onState(i, { status: "analysing", progress: 0.85 });
-      await paint();
-      const { data, mapping } = extractMapping(raw);
-      // One outcome per report: a workbook with two conventions is two reports of one structure.
-      const { reports } = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
-      for (const analysis of reports) {
-        const s = analysis.structure;
-        out.push({
-          received: { file: f.name, siret: s.siret, name: s.name, kind: s.kind, periodStart: s.periodStart, periodEnd: s.periodEnd, valid: analysis.report.valid, errors: analysis.report.counts.error, error: null },
-          input: consolidationInputFromAnalysis(analysis, f.name),
-        });
-      }
-      const errors = reports.reduce((n, a) => n + a.report.counts.error, 0);
-      onState(i, { status: "done", progress: 1, valid: errors === 0, errors });
-    } catch (e) {
-      const message = isXlsxReadError(e)
-        ? e.message
-        : `« ${f.name} » n'a pas pu être analysé (${e instanceof Error ? e.message : String(e)}). Les autres fichiers sont consolidés ; ouvrez celui-ci seul dans l'onglet Vérifier pour en savoir plus.`;
-      out.push(failed(f.name, message));
-      onState(i, { status: "failed", progress: 1, message });
+    const r = await analyzeOne(f.name, await f.bytes(), config, (progress) => onState(i, { status: progress < 0.85 ? "reading" : "analysing", progress }), timeoutMs);
+    if (r.ok) {
+      out.push(r.outcome);
+      onState(i, { status: "done", progress: 1, ...outcomeErrors(r.outcome) });
+    } else {
+      out.push(failed(f.name, r.message));
+      onState(i, { status: "failed", progress: 1, message: r.message });
     }
   }
   return out;

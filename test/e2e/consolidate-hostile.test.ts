@@ -1,0 +1,88 @@
+/**
+ * Issue 15 in the browser: the Consolider view reads each returned file in its own Web Worker. Hostile files
+ * (zip bombs, millions of strings) are shown unreadable with their message, the good files are consolidated,
+ * and the page answers a click within 200 ms while the bad files are read.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { hostileFiles } from "../xlsx/support/bombs";
+import { buildAddin, launchChromium, ROOT, serve, type Chromium, browserDescribe } from "./harness";
+
+const DEPT = path.join(ROOT, "examples", "departement-38");
+const suite = browserDescribe();
+
+suite("Consolider view with hostile files (Chromium)", () => {
+  jest.setTimeout(420_000);
+  let server: Server;
+  let url: string;
+  let chromium: Chromium;
+  let page: Page;
+  let dir: string;
+  let good: string[];
+  let bad: Awaited<ReturnType<typeof hostileFiles>>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "bilan-iae-hostile-"));
+    good = readdirSync(DEPT).filter((f) => f.endsWith(".xlsx")).sort().slice(0, 3);
+    for (const f of good) copyFileSync(path.join(DEPT, f), path.join(dir, f));
+    bad = (await hostileFiles()).filter((f) => f.reason);
+    for (const f of bad) writeFileSync(path.join(dir, f.name), f.bytes);
+    ({ server, url } = await serve(buildAddin()));
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await new Promise((r) => server?.close(r));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows each hostile file unreadable with its message, consolidates the others, and stays responsive", async () => {
+    await page.goto(`${url}taskpane.html?view=consolider`);
+    await page.getByRole("heading", { name: "Consolider les bilans" }).waitFor();
+    // How long the page takes to run a click's handler, and the longest stall of the main thread.
+    await page.evaluate(() => {
+      const w = window as unknown as { clickDelays: number[]; maxGap: number };
+      w.clickDelays = [];
+      w.maxGap = 0;
+      document.addEventListener("click", (e) => w.clickDelays.push(performance.now() - e.timeStamp), true);
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.maxGap = Math.max(w.maxGap, now - last);
+        last = now;
+      }, 20);
+    });
+    const files = [...bad.map((f) => f.name), ...good].map((f) => path.join(dir, f));
+    await page.getByTestId("consolidate-file-input").setInputFiles(files);
+    // Clicks while the bad files are read (they come first).
+    for (let k = 0; k < 5; k++) {
+      await page.mouse.click(2, 2);
+      await page.waitForTimeout(150);
+    }
+    await page.getByText(`${good.length} fichier(s) consolidé(s), ${bad.length} illisible(s).`).waitFor({ timeout: 300_000 });
+
+    const { clickDelays, maxGap } = await page.evaluate(() => {
+      const w = window as unknown as { clickDelays: number[]; maxGap: number };
+      return { clickDelays: w.clickDelays, maxGap: w.maxGap };
+    });
+    expect(clickDelays.length).toBe(5);
+    expect(Math.max(...clickDelays)).toBeLessThan(200);
+    expect(maxGap).toBeLessThan(1_000);
+
+    const rows = page.getByTestId("returned-file");
+    const statuses = await rows.evaluateAll((els) => els.map((e) => [e.querySelector("span")?.textContent ?? "", e.getAttribute("data-status")]));
+    expect(statuses.filter(([, s]) => s === "failed").map(([n]) => n).sort()).toEqual(bad.map((f) => f.name).sort());
+    for (const f of bad) {
+      const alert = await rows.filter({ hasText: f.name }).getByRole("alert").textContent();
+      expect(alert).toContain(`« ${f.name} »`);
+      if (f.pattern) expect(alert).toMatch(f.pattern);
+    }
+    expect(await page.getByTestId("total-reports").textContent()).toContain(String(good.length));
+  });
+});
