@@ -77,7 +77,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   async select(sheet: string, cell: string): Promise<void> {
     const address = normalizeCell(cell);
     if (address === null)
-      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference");
+      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference", { params: { cell } });
     await this.run(`Sélection de ${sheet}!${address}`, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();

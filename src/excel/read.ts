@@ -89,6 +89,7 @@ export async function readWorkbookData(
         `(la feuille « ${largest.name} » occupe ${where}). Supprimez les lignes et colonnes vides en fin de feuille ` +
         "(souvent une valeur isolée très loin du tableau), ou vérifiez le fichier avec la commande bilan-iae.",
       "TooManyCells",
+      { params: { cells: totalCells, max: limits.maxCells, sheet: largest.name, range: where } },
     );
   }
 

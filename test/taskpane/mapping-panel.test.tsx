@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
+import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import type { Analysis } from "../../src/core";
 import { cannedAnalysis, FakePort, finding, renderPane } from "./fixtures";
@@ -40,9 +41,9 @@ describe("column mapping panel", () => {
     expect(within(missing).getByText("Sexe")).toBeTruthy();
     expect(within(missing).getByText("Résident QPV")).toBeTruthy();
 
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Genre (F/M) »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Genre (F/M) »") }));
     await user.click(screen.getByRole("option", { name: "Sexe" }));
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Quartier »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
     await user.click(screen.getByRole("option", { name: "Résident QPV" }));
     await user.click(within(panel).getByRole("button", { name: "Enregistrer la correspondance" }));
 
@@ -74,9 +75,9 @@ describe("column mapping panel", () => {
       { name: "Correspondance des colonnes" },
       { timeout: 8000 },
     );
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Quartier »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
     await user.click(screen.getByRole("option", { name: "Résident ZRR" }));
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Quartier »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
     await user.click(screen.getByRole("option", { name: "(ignorer cette colonne)" }));
     await user.click(within(panel).getByRole("button", { name: "Enregistrer la correspondance" }));
     await waitFor(() => expect(port.count("saveMapping")).toBe(1));

@@ -8,7 +8,7 @@ export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRec
   return (
     <MessageBar intent="success" layout="multiline" data-testid="send-receipt">
       <MessageBarBody>
-        <MessageBarTitle>{t("receiptTitle")}</MessageBarTitle>
+        <MessageBarTitle>{t("receiptTitle")}</MessageBarTitle>{" "}
         <span data-testid="receipt-outcome">{receipt.alreadyReceived ? t("receiptAlready") : t("receiptReceived")}</span>
         <Table size="extra-small" aria-label={t("receiptTitle")}>
           <TableBody>

@@ -20,6 +20,7 @@ import { formatDateTime, type Analysis } from "../../core";
 import { cellRef } from "../hooks/useWorkbookSession";
 import { useSend, type SendViewState } from "../hooks/useSend";
 import { useI18n } from "../i18n/i18n";
+import { findingText } from "../finding-text";
 import { useSendEnvironment } from "../send/send-environment";
 import { forgetSendSettings, loadSendSettings, saveSendSettings, settingsComplete, EMPTY_SETTINGS, type SendSettings } from "../send/send-settings";
 import { userMessage } from "../errors";
@@ -37,25 +38,29 @@ const SHOWN_ERRORS = 10;
 
 /** Errors block sending: they are listed with the way back to the Vérifier view. */
 function Blocked({ analysis, goTo }: { analysis: Analysis; goTo?: (view: string) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const styles = useStyles();
   const errors = analysis.report.issues.filter((f) => f.severity === "error");
   const total = analysis.report.counts.error;
   return (
     <MessageBar intent="error" layout="multiline" data-testid="send-blocked">
       <MessageBarBody>
-        <MessageBarTitle>{t("sendBlocked", { count: total })}</MessageBarTitle>
+        <MessageBarTitle>{t("sendBlocked", { count: total })}</MessageBarTitle>{" "}
         {t("sendBlockedHelp")}
         <ul className={styles.list}>
           {errors.slice(0, SHOWN_ERRORS).map((f, i) => (
             <li key={i}>
-              {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)} : ` : ""}
-              {f.message}
+              {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)}${language === "fr" ? "\u00a0:" : ":"} ` : ""}
+              {findingText(f, language)}
             </li>
           ))}
         </ul>
         {total > SHOWN_ERRORS && <Caption1 as="p">{t("moreErrors", { count: total - Math.min(errors.length, SHOWN_ERRORS) })}</Caption1>}
-        {goTo && <Link onClick={() => goTo("verifier")}>{t("backToVerify")}</Link>}
+        {goTo && (
+          <p>
+            <Link onClick={() => goTo("verifier")}>{t("backToVerify")}</Link>
+          </p>
+        )}
       </MessageBarBody>
     </MessageBar>
   );
@@ -67,7 +72,7 @@ function Failure({ failure, onResend, busy }: { failure: NonNullable<SendViewSta
   return (
     <MessageBar intent={failure.kind === "queued" ? "warning" : "error"} layout="multiline" role="alert" data-testid="send-failure" data-kind={failure.kind}>
       <MessageBarBody>
-        <MessageBarTitle>{t("sendFailedTitle")}</MessageBarTitle>
+        <MessageBarTitle>{t("sendFailedTitle")}</MessageBarTitle>{" "}
         {failure.message}
         {failure.problems.length > 0 && (
           <ul className={styles.list} data-testid="send-problems">
@@ -157,7 +162,7 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
       {showPending && (
         <MessageBar intent="warning" layout="multiline" data-testid="send-pending">
           <MessageBarBody>
-            <MessageBarTitle>{t("pendingTitle")}</MessageBarTitle>
+            <MessageBarTitle>{t("pendingTitle")}</MessageBarTitle>{" "}
             {pendingCount > 0 && <span>{t("pendingOutbox", { count: pendingCount })} </span>}
             {stored?.pending && <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt) })}</span>}
           </MessageBarBody>
