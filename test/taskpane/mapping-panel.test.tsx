@@ -104,3 +104,29 @@ describe("column mapping panel", () => {
     expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
   });
 });
+
+describe("column mapping panel, decided columns", () => {
+  const onlyFreeText = (): Analysis => {
+    const a = cannedAnalysis([]);
+    return { ...a, table: { ...a.table!, sheet: "Suivi 2025", headerRow: 3, unknownHeaders: [{ index: 9, header: "Observations" }] } };
+  };
+
+  it("does not open for a free-text column already saved as ignored", async () => {
+    const port = new FakePort();
+    port.mapping = { sheet: "Suivi 2025", headerRow: 3, columns: { Observations: null } };
+    renderPane(port, onlyFreeText);
+    await screen.findByRole("button", { name: "Re-vérifier" });
+    expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
+  });
+
+  it("opens for it while undecided, and closes without saving; focus goes to the check button, not the body", async () => {
+    const user = userEvent.setup();
+    const port = new FakePort();
+    renderPane(port, onlyFreeText);
+    const panel = await screen.findByRole("region", { name: "Correspondance des colonnes" }, { timeout: 8000 });
+    await user.click(within(panel).getByRole("button", { name: "Fermer sans enregistrer" }));
+    expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
+    expect(port.count("saveMapping")).toBe(0);
+    expect(document.activeElement?.textContent).toBe("Re-vérifier");
+  });
+});

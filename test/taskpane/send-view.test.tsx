@@ -85,6 +85,20 @@ describe("Envoyer view", () => {
     expect((screen.getByTestId("hub-token") as HTMLInputElement).value).toBe("");
   });
 
+  it("refuses a department key shorter than 16 characters when saved, with a message on the field", async () => {
+    const storage = new MemoryStorage();
+    renderSend(new FakePort(), valid(), environment(storage));
+    const user = userEvent.setup();
+    await user.type(await screen.findByTestId("hub-url", {}, { timeout: 8000 }), "http://127.0.0.1:9");
+    await user.type(screen.getByTestId("hub-token"), TOKEN);
+    await user.type(screen.getByTestId("department-key"), "trop-courte");
+    await user.click(screen.getByRole("button", { name: "Enregistrer les réglages" }));
+    expect(storage.length).toBe(0);
+    const key = screen.getByTestId("department-key");
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText(/La clé du Département fait au moins 16 caractères ; celle saisie n'en a que 11/)).toBeTruthy();
+  });
+
   it("shows what will be sent, sends, shows and writes the receipt; the same content again is 'déjà reçu'", async () => {
     server = await scriptedServer([json(201, hubReceipt), json(200, hubReceipt)]);
     const port = new FakePort();

@@ -112,8 +112,10 @@ describe("Vérifier view", () => {
     const bar = await screen.findByRole("progressbar");
     expect(bar.getAttribute("aria-valuenow")).toBe("0.4");
     expect(screen.getByText("Lecture de « Salariés » : 20 000 lignes sur 50 000")).toBeTruthy();
-    // Buttons are disabled while reading.
-    expect((screen.getByRole("button", { name: "Vérifier" }) as HTMLButtonElement).disabled).toBe(true);
+    // Check is disabled while reading, yet keeps focus (aria-disabled, not removed from the tab order).
+    const check = screen.getByRole("button", { name: "Vérifier" });
+    expect(check.getAttribute("aria-disabled")).toBe("true");
+    expect(check.hasAttribute("disabled")).toBe(false);
     await act(async () => port.release());
     await screen.findByRole("button", { name: "Re-vérifier" });
     expect(screen.queryByRole("progressbar")).toBeNull();

@@ -21,6 +21,7 @@ import { cellRef } from "../hooks/useWorkbookSession";
 import { useSend, type SendViewState } from "../hooks/useSend";
 import { useI18n } from "../i18n/i18n";
 import { findingText } from "../finding-text";
+import { MIN_DEPARTMENT_KEY_LENGTH } from "../../client";
 import { useSendEnvironment } from "../send/send-environment";
 import { forgetSendSettings, loadSendSettings, saveSendSettings, settingsComplete, EMPTY_SETTINGS, type SendSettings } from "../send/send-settings";
 import { userMessage } from "../errors";
@@ -104,12 +105,21 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
   const env = useSendEnvironment();
   const [settings, setSettings] = useState<SendSettings>(() => loadSendSettings(env.storage, env.partitionKey));
   const [note, setNote] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | null>(null);
   const send = useSend(port, env, language, t);
   const analysis = session.analysis;
   const busy = send.busy !== null || session.busy !== null;
   const complete = settingsComplete(settings);
 
   const save = () => {
+    // A key too short would only be refused at sending time: say it where it is typed.
+    const key = settings.departmentKey.trim();
+    if (key !== "" && key.length < MIN_DEPARTMENT_KEY_LENGTH) {
+      setKeyError(t("departmentKeyTooShort", { min: MIN_DEPARTMENT_KEY_LENGTH, length: key.length }));
+      setNote(null);
+      return;
+    }
+    setKeyError(null);
     try {
       saveSendSettings(env.storage, env.partitionKey, settings);
       setNote(t("settingsSaved"));
@@ -151,7 +161,7 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
         <Subtitle2 as="h3" id="send-settings-title">
           {t("settingsTitle")}
         </Subtitle2>
-        <SendSettingsForm value={settings} onChange={setSettings} onSave={save} onForget={forget} disabled={busy} />
+        <SendSettingsForm value={settings} onChange={setSettings} onSave={save} onForget={forget} disabled={busy} keyError={keyError} />
         {note && (
           <Caption1 as="p" role="status" data-testid="settings-note">
             {note}

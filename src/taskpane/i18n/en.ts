@@ -52,8 +52,11 @@ export const en: Strings = {
   mappingFieldFor: "Field for column “{header}”",
   mappingSave: "Save the mapping",
   mappingSaved: "Mapping saved in the workbook.",
+  mappingClose: "Close without saving",
   indicatorsTitle: "Indicators",
   indicatorsNotReady: "Check the workbook first to compute the indicators.",
+  indicatorsNotFinal:
+    "Provisional figures: {count, plural, one {# blocking error remains} other {# blocking errors remain}} to fix (Check tab). They will change once the workbook is corrected.",
   indicatorsFor: "{name} — period from {start} to {end}",
   targetsTitle: "Targets",
   targetProgress: "{value} for a target of {target}",
@@ -75,6 +78,8 @@ export const en: Strings = {
   tokenHint: "Given by the département. Kept in this browser for you only, never in the workbook.",
   departmentKeyLabel: "Département key",
   departmentKeyHint: "Given by the département; it makes the records pseudonymous.",
+  departmentKeyTooShort:
+    "The département key has at least {min} characters; the one entered has only {length}. Copy it in full from the département's letter.",
   saveSettings: "Save settings",
   // Department's rules (from the hub)
   rulesDepartment: "Department's settings (version {version})",

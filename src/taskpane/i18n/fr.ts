@@ -55,9 +55,12 @@ export const fr = {
   mappingFieldFor: "Champ pour la colonne « {header} »",
   mappingSave: "Enregistrer la correspondance",
   mappingSaved: "Correspondance enregistrée dans le classeur.",
+  mappingClose: "Fermer sans enregistrer",
   // Indicators
   indicatorsTitle: "Indicateurs",
   indicatorsNotReady: "Vérifiez d'abord le classeur pour calculer les indicateurs.",
+  indicatorsNotFinal:
+    "Chiffres provisoires : {count, plural, one {# erreur bloquante reste} other {# erreurs bloquantes restent}} à corriger (onglet Vérifier). Ils changeront une fois le classeur corrigé.",
   indicatorsFor: "{name} — période du {start} au {end}",
   targetsTitle: "Objectifs",
   targetProgress: "{value} pour un objectif de {target}",
@@ -80,6 +83,8 @@ export const fr = {
   tokenHint: "Remis par le Département. Gardé dans ce navigateur pour vous seul, jamais dans le classeur.",
   departmentKeyLabel: "Clé du Département",
   departmentKeyHint: "Remise par le Département ; elle rend les fiches pseudonymes.",
+  departmentKeyTooShort:
+    "La clé du Département fait au moins {min} caractères ; celle saisie n'en a que {length}. Recopiez-la en entier depuis le courrier du Département.",
   saveSettings: "Enregistrer les réglages",
   // Department's rules (from the hub)
   rulesDepartment: "Réglages du Département (version {version})",
