@@ -60,7 +60,8 @@ function facts(finding: Finding): Facts {
 
 /** The finding as the pane shows it in `language`. */
 export function findingText(finding: Finding, language: MessageLanguage): string {
-  if (language === "fr") return frenchTypography(finding.message);
+  // The core quotes some values with straight quotes: French guillemets in the pane.
+  if (language === "fr") return frenchTypography(finding.message.replace(/"([^"]*)"/g, "« $1 »"));
   const word = EN[finding.code];
   if (word) return word(facts(finding));
   // A code newer than this table: its English title and what it is about, never the French message.

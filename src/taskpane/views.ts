@@ -25,6 +25,8 @@ export interface ViewProps {
   rules?: RulesInUse;
   /** The Envoyer settings were saved or forgotten: the department's rules are asked again. */
   sendSettingsChanged?: () => void;
+  /** File mode: opens a file in Vérifier (Consolider shows a returned file's findings this way). */
+  openWorkbook?: (file: File) => void;
 }
 
 export interface PaneView {

@@ -82,8 +82,9 @@ const finding = (p: Partial<Finding>): Finding => ({
 });
 
 describe("findings in the pane's language", () => {
-  it("French: the core's message, with French typography", () => {
+  it("French: the core's message, with French typography and guillemets for straight quotes", () => {
     expect(findingText(finding({}), "fr")).toBe(`Date de naissance illisible${NBSP}: «${NBSP}31/02/1990${NBSP}».`);
+    expect(findingText(finding({ message: 'Sexe illisible : "Z". Saisissez F ou H.' }), "fr")).toBe(`Sexe illisible${NBSP}: «${NBSP}Z${NBSP}». Saisissez F ou H.`);
   });
 
   it("English: worded from code, field and value, never the French message", () => {

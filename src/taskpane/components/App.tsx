@@ -8,13 +8,13 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Tab,
   TabList,
   tokens,
   typographyStyles,
   webLightTheme,
 } from "@fluentui/react-components";
+import { BannerTitle } from "./BannerTitle";
 import { ArrowDownload20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import { Component, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Analysis, WorkbookPort } from "../../core";
@@ -194,6 +194,14 @@ function Pane(props: AppProps) {
           goTo={setTab}
           rules={department.inUse}
           sendSettingsChanged={() => void department.refresh()}
+          openWorkbook={
+            fileMode
+              ? (f) => {
+                  setTab(views[0].id);
+                  void open(f);
+                }
+              : undefined
+          }
         />
       </Suspense>
     </ViewBoundary>
@@ -251,7 +259,7 @@ function Pane(props: AppProps) {
       {session.error && (
         <MessageBar intent="error" role="alert" data-testid="error-bar">
           <MessageBarBody>
-            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>{" "}
+            <BannerTitle>{t("errorTitle")}</BannerTitle>
             {session.error}
           </MessageBarBody>
           <MessageBarActions

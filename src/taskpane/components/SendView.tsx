@@ -9,11 +9,11 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { BannerTitle } from "./BannerTitle";
 import { ArrowClockwise20Regular, Send20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { formatDateTime, type Analysis } from "../../core";
@@ -46,7 +46,7 @@ function Blocked({ analysis, goTo }: { analysis: Analysis; goTo?: (view: string)
   return (
     <MessageBar intent="error" layout="multiline" data-testid="send-blocked">
       <MessageBarBody>
-        <MessageBarTitle>{t("sendBlocked", { count: total })}</MessageBarTitle>{" "}
+        <BannerTitle>{t("sendBlocked", { count: total })}</BannerTitle>
         {t("sendBlockedHelp")}
         <ul className={styles.list}>
           {errors.slice(0, SHOWN_ERRORS).map((f, i) => (
@@ -73,7 +73,7 @@ function Failure({ failure, onResend, busy }: { failure: NonNullable<SendViewSta
   return (
     <MessageBar intent={failure.kind === "queued" ? "warning" : "error"} layout="multiline" role="alert" data-testid="send-failure" data-kind={failure.kind}>
       <MessageBarBody>
-        <MessageBarTitle>{t("sendFailedTitle")}</MessageBarTitle>{" "}
+        <BannerTitle>{t("sendFailedTitle")}</BannerTitle>
         {failure.message}
         {failure.problems.length > 0 && (
           <ul className={styles.list} data-testid="send-problems">
@@ -172,7 +172,7 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
       {showPending && (
         <MessageBar intent="warning" layout="multiline" data-testid="send-pending">
           <MessageBarBody>
-            <MessageBarTitle>{t("pendingTitle")}</MessageBarTitle>{" "}
+            <BannerTitle>{t("pendingTitle")}</BannerTitle>
             {pendingCount > 0 && <span>{t("pendingOutbox", { count: pendingCount })} </span>}
             {stored?.pending && <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt) })}</span>}
           </MessageBarBody>
