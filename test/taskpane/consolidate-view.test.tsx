@@ -72,6 +72,22 @@ describe("Consolider view, file mode (no workbook open)", () => {
     expect(created[0].size).toBeGreaterThan(1000);
   });
 
+  it("a returned file with blocking errors opens in Vérifier to show them", async () => {
+    const user = userEvent.setup();
+    const port = new FakePort();
+    const openFile = jest.fn(async (f: File) => ({ name: f.name, port, annotated: async () => new Uint8Array() }));
+    render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} openFile={openFile} />);
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "..", "..", "examples", "ei-erreurs.xlsx")));
+    const file = fileOf("ei-erreurs.xlsx", bytes);
+    await user.upload(await screen.findByTestId("consolidate-file-input"), [file]);
+    const row = await screen.findByTestId("returned-file", undefined, { timeout: 20_000 });
+    await waitFor(() => expect(row.getAttribute("data-status")).toBe("done"), { timeout: 20_000 });
+    expect(within(row).getByText(/^Lu, \d+ erreurs bloquantes$/)).toBeTruthy();
+    await user.click(within(row).getByRole("button", { name: typo("Voir les erreurs de « ei-erreurs.xlsx » dans Vérifier") }));
+    await waitFor(() => expect(openFile).toHaveBeenCalledWith(file));
+    expect(await screen.findByRole("tab", { name: "Vérifier", selected: true })).toBeTruthy();
+  });
+
   it("applies the department's settings file to the files, says so, refuses a bad one, and remembers the choice", async () => {
     const user = userEvent.setup();
     const view = () => render(<App language="fr" initialView="consolider" analyze={() => cannedAnalysis([])} openFile={async () => Promise.reject(new Error("unused"))} />);
