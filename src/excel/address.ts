@@ -36,6 +36,25 @@ export function parseRangeAddress(address: string): RangeBox {
   };
 }
 
+/**
+ * A RangeAreas address ("Feuil1!A1:B1, 'Mes, données'!C1:D1") → its areas' addresses. Commas inside a
+ * quoted sheet name are part of the name.
+ */
+export function splitAreasAddress(address: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted; // a doubled quote flips twice: still inside the name
+    if (ch === "," && !quoted) {
+      parts.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim() !== "") parts.push(current.trim());
+  return parts.filter((p) => p !== "");
+}
+
 /** Excel's documented-in-practice limit on the address string given to getRanges (a reference is ≤ 255 characters). */
 export const MAX_AREAS_ADDRESS_CHARS = 255;
 

@@ -8,9 +8,12 @@ export class OfficeUserError extends Error {
   readonly userFacing = true;
   /** The Office error code, when the error came from Office; "TooManyCells" etc. for our own limits. */
   readonly code: string;
-  constructor(message: string, code: string, options?: { cause?: unknown }) {
+  /** What the pane needs to word the error in another language (our own limits: counts, sheet, range). */
+  readonly params?: Readonly<Record<string, string | number>>;
+  constructor(message: string, code: string, options?: { cause?: unknown; params?: Record<string, string | number> }) {
     super(message, options);
     this.code = code;
+    this.params = options?.params;
   }
 }
 

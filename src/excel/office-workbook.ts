@@ -53,7 +53,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
 
   async read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData> {
     const data = await this.run("Lecture du classeur", (context) =>
-      readWorkbookData(context, this.limits, onProgress, this.deps.workbookName),
+      readWorkbookData(context, this.limits, this.deps.isSetSupported, onProgress, this.deps.workbookName),
     );
     // The saved mapping is read apart (loadMapping); its sheet is not data.
     return extractMapping(data).data;
@@ -77,7 +77,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   async select(sheet: string, cell: string): Promise<void> {
     const address = normalizeCell(cell);
     if (address === null)
-      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference");
+      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference", { params: { cell } });
     await this.run(`Sélection de ${sheet}!${address}`, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();

@@ -1,7 +1,7 @@
-import type { ReadProgress, SheetData, WorkbookData } from "../core";
-import { parseRangeAddress } from "./address";
+import type { CellRange, FormulaCell, ReadProgress, SheetData, TableRange, WorkbookData } from "../core";
+import { parseRangeAddress, splitAreasAddress } from "./address";
 import { OfficeUserError, officeErrorCode } from "./office-errors";
-import type { ReadLimits } from "./runner";
+import type { ReadLimits, SetSupported } from "./runner";
 
 interface SheetPlan {
   name: string;
@@ -9,7 +9,13 @@ interface SheetPlan {
   rowCount: number;
   columnCount: number;
   rows: unknown[][];
+  formulas: FormulaCell[];
+  merges: CellRange[];
+  tables: TableRange[];
 }
+
+/** The reader looks for headers in the sheet's first 30 rows (core HEADER_SCAN_ROWS); merges matter there only. */
+const HEADER_ZONE_ROWS = 30;
 
 const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 
@@ -18,18 +24,23 @@ function formatCount(n: number): string {
 }
 
 /**
- * Reads every worksheet's used range (values only). Syncs: 1 for the sheet list and the date system,
- * 1 for the used ranges, then as few as the 5 MB request limit allows: each sync reads as many row
- * blocks (≤ maxBlockRows each) as fit the byte budget, sized from the bytes per cell measured so far.
+ * Reads every worksheet's used range: values and formulas, the Excel Tables and the merged cells of
+ * the header zone. Syncs: 1 for the sheet list, the tables and the date system, 1 for the used ranges
+ * and the tables' addresses, then as few as the 5 MB request limit allows: each sync reads as many row
+ * blocks (≤ maxBlockRows each) as fit the byte budget, sized from the bytes per cell measured so far;
+ * a sheet's merged areas ride with its first block. Never a sync per row or per cell.
  */
 export async function readWorkbookData(
   context: Excel.RequestContext,
   limits: ReadLimits,
+  isSetSupported: SetSupported,
   onProgress?: (p: ReadProgress) => void,
   workbookName?: string,
 ): Promise<WorkbookData> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/showTotals");
   // DATE(1904;1;1) is 0 in the 1904 date system and 1462 in the 1900 one. Workbook.use1904DateSystem
   // is still a preview API (absent from every released ExcelApi set up to 1.21), while
   // workbook.functions is ExcelApi 1.2 and writes nothing in the workbook.
@@ -43,21 +54,33 @@ export async function readWorkbookData(
     used.load("address,rowCount,columnCount");
     return { ws, used };
   });
+  const tableRanges = tables.items.map((table) => {
+    const range = table.getRange();
+    range.load("address");
+    return { table, range };
+  });
   await context.sync();
+  const mergesSupported = isSetSupported("ExcelApi", "1.13");
 
   const plans: SheetPlan[] = [];
   let totalCells = 0;
   let largest = { name: "", cells: 0, address: "" };
   for (const { ws, used } of sheets) {
     if (used.isNullObject) {
-      plans.push({ name: ws.name, origin: { row: 0, col: 0 }, rowCount: 0, columnCount: 0, rows: [] });
+      plans.push({ name: ws.name, origin: { row: 0, col: 0 }, rowCount: 0, columnCount: 0, rows: [], formulas: [], merges: [], tables: [] });
       continue;
     }
     const box = parseRangeAddress(used.address);
     const cells = used.rowCount * used.columnCount;
     totalCells += cells;
     if (cells > largest.cells) largest = { name: ws.name, cells, address: used.address };
-    plans.push({ name: ws.name, origin: { row: box.row, col: box.column }, rowCount: used.rowCount, columnCount: used.columnCount, rows: [] });
+    plans.push({ name: ws.name, origin: { row: box.row, col: box.column }, rowCount: used.rowCount, columnCount: used.columnCount, rows: [], formulas: [], merges: [], tables: [] });
+  }
+  for (const { table, range } of tableRanges) {
+    const box = parseRangeAddress(range.address);
+    const plan = plans.find((p) => p.name === box.sheet);
+    if (!plan) continue; // Office always names the sheet in a range address; a table elsewhere is not ours to read
+    plan.tables.push({ name: table.name, range: boxToRange(box), totalsRow: table.showTotals });
   }
   if (totalCells > limits.maxCells) {
     const where = largest.address.includes("!") ? largest.address.slice(largest.address.lastIndexOf("!") + 1) : largest.address;
@@ -66,19 +89,22 @@ export async function readWorkbookData(
         `(la feuille « ${largest.name} » occupe ${where}). Supprimez les lignes et colonnes vides en fin de feuille ` +
         "(souvent une valeur isolée très loin du tableau), ou vérifiez le fichier avec la commande bilan-iae.",
       "TooManyCells",
+      { params: { cells: totalCells, max: limits.maxCells, sheet: largest.name, range: where } },
     );
   }
 
-  // Bytes per cell measured on what has been read (JSON of the values, as Office serialises them).
+  // Bytes per cell measured on what has been read (JSON of values and formulas, as Office serialises them;
+  // a cell without a formula comes back twice, hence the initial estimate doubled).
   let measuredBytes = 0;
   let measuredCells = 0;
   let safety = 1;
   const bytesPerCell = () =>
-    (measuredCells > 0 ? Math.max(measuredBytes / measuredCells, 2) * limits.margin : limits.initialBytesPerCell) * safety;
+    (measuredCells > 0 ? Math.max(measuredBytes / measuredCells, 2) * limits.margin : limits.initialBytesPerCell * 2) * safety;
 
   let sheetIndex = 0;
   while (sheetIndex < plans.length) {
-    const requests: { plan: SheetPlan; range: Excel.Range; rows: number }[] = [];
+    const requests: { plan: SheetPlan; range: Excel.Range; rows: number; top: number }[] = [];
+    const mergeReads: { plan: SheetPlan; areas: Excel.RangeAreas }[] = [];
     let budget = limits.requestBudgetBytes;
     const perCell = bytesPerCell();
     // Fill this sync with blocks from the current sheet, then the next ones, until the budget is spent.
@@ -97,11 +123,16 @@ export async function readWorkbookData(
       // Always read at least one row, even when a single row is estimated over budget.
       const take = Math.min(remaining, limits.maxBlockRows, requests.length === 0 ? Math.max(1, fit) : fit);
       if (take <= 0) break;
-      const range = context.workbook.worksheets
-        .getItem(plan.name)
-        .getRangeByIndexes(plan.origin.row + already, plan.origin.col, take, plan.columnCount);
-      range.load("values");
-      requests.push({ plan, range, rows: take });
+      const sheet = context.workbook.worksheets.getItem(plan.name);
+      const range = sheet.getRangeByIndexes(plan.origin.row + already, plan.origin.col, take, plan.columnCount);
+      range.load("values,formulas");
+      requests.push({ plan, range, rows: take, top: plan.origin.row + already });
+      const headerRows = Math.min(plan.rowCount, HEADER_ZONE_ROWS - plan.origin.row);
+      if (already === 0 && mergesSupported && headerRows > 0) {
+        const areas = sheet.getRangeByIndexes(plan.origin.row, plan.origin.col, headerRows, plan.columnCount).getMergedAreasOrNullObject();
+        areas.load("address");
+        mergeReads.push({ plan, areas });
+      }
       pending.set(plan, (pending.get(plan) ?? 0) + take);
       budget -= take * rowBytes;
       if (budget <= 0) break;
@@ -119,11 +150,17 @@ export async function readWorkbookData(
       throw error;
     }
     safety = 1; // the measurement now includes the rows that were too big for the estimate
-    for (const { plan, range } of requests) {
+    for (const { plan, range, top } of requests) {
       const values = range.values as unknown[][];
-      measuredBytes += JSON.stringify(values).length;
+      const formulas = range.formulas as unknown[][];
+      measuredBytes += JSON.stringify(values).length + JSON.stringify(formulas).length;
       measuredCells += values.length * plan.columnCount;
       for (const row of values) plan.rows.push(row);
+      collectFormulas(formulas, top, plan);
+    }
+    for (const { plan, areas } of mergeReads) {
+      if (areas.isNullObject) continue;
+      for (const address of splitAreasAddress(areas.address)) plan.merges.push(boxToRange(parseRangeAddress(address)));
     }
     const reported = new Set<SheetPlan>();
     for (const { plan } of requests) {
@@ -134,6 +171,26 @@ export async function readWorkbookData(
     while (sheetIndex < plans.length && plans[sheetIndex].rows.length >= plans[sheetIndex].rowCount) sheetIndex++;
   }
 
-  const out: SheetData[] = plans.map((p) => ({ name: p.name, rows: p.rows, origin: p.origin }));
+  const out: SheetData[] = plans.map((p) => ({
+    name: p.name,
+    rows: p.rows,
+    origin: p.origin,
+    formulas: p.formulas,
+    merges: p.merges,
+    tables: p.tables,
+  }));
   return { name: workbookName, sheets: out, date1904 };
+}
+
+/** Office gives a formula cell's text with its "="; any other cell's `formulas` entry is its value. */
+function collectFormulas(formulas: readonly (readonly unknown[])[], top: number, plan: SheetPlan): void {
+  formulas.forEach((line, i) =>
+    line.forEach((f, j) => {
+      if (typeof f === "string" && f.startsWith("=")) plan.formulas.push({ row: top + i, col: plan.origin.col + j, formula: f.slice(1) });
+    }),
+  );
+}
+
+function boxToRange(box: { row: number; column: number; rowCount: number; columnCount: number }): CellRange {
+  return { top: box.row, left: box.column, bottom: box.row + box.rowCount - 1, right: box.column + box.columnCount - 1 };
 }

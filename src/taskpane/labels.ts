@@ -57,7 +57,10 @@ export function formatPercent(value: number, language: Language): string {
     : en({ style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
-/** ISO yyyy-mm-dd → dd/mm/yyyy (both languages: the workbook's convention). */
-export function formatDate(iso: string | null, _language: Language): string {
-  return formatIsoDate(iso);
+/** ISO yyyy-mm-dd → dd/mm/yyyy in French, "Jan 31, 2025" in English. */
+export function formatDate(iso: string | null, language: Language): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (language === "fr" || !m) return formatIsoDate(iso);
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(date);
 }

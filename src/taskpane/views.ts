@@ -1,4 +1,11 @@
-import { lazy, type ComponentType } from "react";
+import {
+  ClipboardTaskListLtr20Regular,
+  DataBarVertical20Regular,
+  DocumentMultiple20Regular,
+  QuestionCircle20Regular,
+  Send20Regular,
+} from "@fluentui/react-icons";
+import { createElement, lazy, type ComponentType, type ReactElement } from "react";
 import type { WorkbookPort } from "../core";
 import type { Session } from "./hooks/useWorkbookSession";
 import type { RulesInUse } from "./hooks/useDepartmentSettings";
@@ -18,12 +25,16 @@ export interface ViewProps {
   rules?: RulesInUse;
   /** The Envoyer settings were saved or forgotten: the department's rules are asked again. */
   sendSettingsChanged?: () => void;
+  /** File mode: opens a file in Vérifier (Consolider shows a returned file's findings this way). */
+  openWorkbook?: (file: File) => void;
 }
 
 export interface PaneView {
   /** The ?view= value used by the ribbon buttons (manifest). */
   id: string;
   label: StringKey;
+  /** The tab's icon: with short labels, five tabs fit the 350 px pane. */
+  icon?: ReactElement;
   component: ComponentType<ViewProps>;
   /** Works without an open workbook (file mode offers it before any file is opened). */
   standalone?: boolean;
@@ -36,9 +47,10 @@ export interface PaneView {
  * manifest's help links. Only the first view is in the initial bundle; the others load when opened.
  */
 export const VIEWS: PaneView[] = [
-  { id: "verifier", label: "tabVerify", component: VerifyView },
+  { id: "verifier", label: "tabVerify", icon: createElement(ClipboardTaskListLtr20Regular), component: VerifyView },
   {
     id: "indicateurs",
+    icon: createElement(DataBarVertical20Regular),
     label: "tabIndicators",
     component: lazy(() =>
       import(/* webpackChunkName: "indicators" */ "./components/IndicatorsView.js").then((m) => ({
@@ -48,6 +60,7 @@ export const VIEWS: PaneView[] = [
   },
   {
     id: "envoyer",
+    icon: createElement(Send20Regular),
     label: "tabSend",
     component: lazy(() =>
       import(/* webpackChunkName: "send" */ "./components/SendView.js").then((m) => ({
@@ -57,6 +70,7 @@ export const VIEWS: PaneView[] = [
   },
   {
     id: "consolider",
+    icon: createElement(DocumentMultiple20Regular),
     label: "tabConsolidate",
     standalone: true,
     component: lazy(() =>
@@ -67,6 +81,7 @@ export const VIEWS: PaneView[] = [
   },
   {
     id: "aide",
+    icon: createElement(QuestionCircle20Regular),
     label: "tabHelp",
     standalone: true,
     standaloneLink: "helpLink",

@@ -82,7 +82,7 @@ suite("Consolider view in hub mode (Chromium + hub process)", () => {
     await page.getByRole("button", { name: "Récupérer la consolidation" }).click();
     const followUp = page.getByTestId("follow-up");
     await followUp.waitFor({ timeout: 60_000 });
-    expect(await followUp.textContent()).toBe(`Suivi des envois : ${PUSHED.length} reçu(s) sur ${PUSHED.length + 1} attendu(s), 1 manquant(s).`);
+    expect((await followUp.textContent())?.replace(/[\u00a0\u202f]/g, " ")).toBe(`Suivi des envois : ${PUSHED.length} reçus sur ${PUSHED.length + 1} attendus, 1 manquant.`);
 
     const r = await cli(["consolidate", "--hub", hub.url, "--token", deptToken, "--period", "2025", "--json"]);
     expect(r.code).toBe(0);

@@ -63,7 +63,7 @@ suite("Consolider view in file mode (Chromium)", () => {
     await page.getByRole("heading", { name: "Consolider les bilans" }).waitFor();
     const files = [...examples, CORRUPT].map((f) => path.join(dir, f));
     await page.getByTestId("consolidate-file-input").setInputFiles(files);
-    await page.getByText(`${examples.length} fichier(s) consolidé(s), 1 illisible(s).`).waitFor({ timeout: 180_000 });
+    await page.getByText(`${examples.length} fichiers consolidés, 1 illisible.`).waitFor({ timeout: 180_000 });
 
     const rows = page.getByTestId("returned-file");
     expect(await rows.count()).toBe(examples.length + 1);

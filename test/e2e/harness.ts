@@ -131,8 +131,8 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile, no network chatter. */
-export async function launchChromium(): Promise<Chromium> {
+/** Headless Chromium with a fresh profile, no network chatter; French at 420 × 900 unless told otherwise. */
+export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Chromium> {
   const { chromium } = await import("playwright-core");
   const profile = mkdtempSync(path.join(tmpdir(), "bilan-iae-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -147,8 +147,8 @@ export async function launchChromium(): Promise<Chromium> {
       "--no-first-run",
     ],
     acceptDownloads: true,
-    viewport: { width: 420, height: 900 },
-    locale: "fr-FR",
+    viewport: options.viewport ?? { width: 420, height: 900 },
+    locale: options.locale ?? "fr-FR",
   });
   const browser = context.browser() as Browser;
   return {

@@ -59,7 +59,27 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   charts: ChartModel[] = [];
+  /** Formula text with its "=", by cell; the cell's value is what Excel stored (null when none). */
+  formulas = new Map<string, string>();
+  merges: Box[] = [];
+  tables: { name: string; box: Box; showTotals: boolean }[] = [];
   constructor(public name: string) {}
+
+  /** A formula cell (e.g. "L2", "=SUM(A2:B2)"), with its stored value or none (a file written by a program). */
+  setFormula(cell: string, formula: string, value: unknown = null): this {
+    const p = parseA1(cell)!;
+    this.formulas.set(key(p.row - 1, p.column - 1), formula);
+    this.setValue(p.row - 1, p.column - 1, value);
+    return this;
+  }
+  merge(address: string): this {
+    this.merges.push(boxFromAddress(address));
+    return this;
+  }
+  addTable(name: string, address: string, showTotals: boolean): this {
+    this.tables.push({ name, box: boxFromAddress(address), showTotals });
+    return this;
+  }
 
   value(r: number, c: number): unknown {
     const v = this.values[r]?.[c];
@@ -138,7 +158,8 @@ export class FakeExcel {
   executed: { label: string; eventsEnabled: boolean }[] = [];
   /** Size of every Range whose values were loaded. */
   valueReads: { rows: number; cols: number }[] = [];
-  supported = new Set(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9"]);
+  /** The newest ExcelApi set the host supports; older sets are supported too, as in Office. */
+  apiVersion = "1.17";
   constructor(public model = new WorkbookModel()) {}
 
   get syncCount(): number {
@@ -154,7 +175,21 @@ export class FakeExcel {
   }
   run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     batch(new FakeContext(this) as unknown as Excel.RequestContext);
-  isSetSupported = (name: string, version?: string): boolean => name === "ExcelApi" && this.supported.has(version ?? "1.1");
+  isSetSupported = (name: string, version?: string): boolean => name === "ExcelApi" && compareVersions(version ?? "1.1", this.apiVersion) <= 0;
+  supports(version: string): boolean {
+    return compareVersions(version, this.apiVersion) <= 0;
+  }
+}
+
+/** "1.9" < "1.13": numeric part by part, as requirement set versions compare. */
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 export class FakeContext {
@@ -234,11 +269,13 @@ class FakeRuntime extends FakeProxy {
 
 class FakeWorkbook {
   worksheets: FakeWorksheetCollection;
+  tables: FakeTableCollection;
   settings: FakeSettingCollection;
   functions: { date: (y: number, m: number, d: number) => FakeFunctionResult };
   application: { suspendScreenUpdatingUntilNextSync: () => void };
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeTableCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
     this.functions = { date: (y, m, d) => new FakeFunctionResult(ctx, y, m, d) };
     this.application = {
@@ -247,6 +284,44 @@ class FakeWorkbook {
           ctx.model.screenSuspensions++;
         }),
     };
+  }
+}
+
+/** Every Excel Table of the workbook (ExcelApi 1.1), as `workbook.tables`. */
+class FakeTableCollection extends FakeProxy {
+  private _items: FakeTable[] = [];
+  get items(): FakeTable[] {
+    return this.read("items", this._items);
+  }
+  load(spec: string): this {
+    const props = this.props(spec).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queue("tables.load", () => {
+      this._items = this.ctx.model.sheets.flatMap((sheet) => sheet.tables.map((t) => new FakeTable(this.ctx, sheet.name, t, props)));
+      this.loaded.add("items");
+      return jsonBytes(this._items.map((t) => t.name));
+    });
+    return this;
+  }
+}
+
+class FakeTable extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    private sheet: string,
+    private model: { name: string; box: Box; showTotals: boolean },
+    props: string[],
+  ) {
+    super(ctx);
+    for (const p of props) this.loaded.add(p);
+  }
+  get name(): string {
+    return this.read("name", this.model.name);
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals", this.model.showTotals);
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, new FakeWorksheet(this.ctx, this.sheet), () => this.model.box);
   }
 }
 
@@ -552,7 +627,7 @@ class FakeDataValidation {
 export class FakeRange extends FakeProxy {
   format: FakeRangeFormat;
   dataValidation: FakeDataValidation;
-  private snap: { address?: string; rowCount?: number; columnCount?: number; values?: unknown[][]; numberFormat?: string[][]; fill?: FillModel | null; cellCount?: number } = {};
+  private snap: { address?: string; rowCount?: number; columnCount?: number; values?: unknown[][]; formulas?: unknown[][]; numberFormat?: string[][]; fill?: FillModel | null; cellCount?: number } = {};
   constructor(
     ctx: FakeContext,
     private ws: FakeWorksheet,
@@ -597,6 +672,14 @@ export class FakeRange extends FakeProxy {
       );
       return jsonBytes(v);
     });
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas", this.snap.formulas as unknown[][]);
+  }
+  /** ExcelApi 1.13: the merged areas that meet this range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    if (!this.ctx.host.supports("1.13")) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
+    return new FakeMergedAreas(this.ctx, this);
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat", this.snap.numberFormat as string[][]);
@@ -646,6 +729,16 @@ export class FakeRange extends FakeProxy {
         this.ctx.host.valueReads.push({ rows: b.rows, cols: b.cols });
         bytes += jsonBytes(rows);
       }
+      if (props.includes("formulas")) {
+        const rows: unknown[][] = [];
+        for (let r = b.r; r < b.r + b.rows; r++) {
+          const line: unknown[] = new Array(b.cols);
+          for (let c = 0; c < b.cols; c++) line[c] = sheet.formulas.get(key(r, b.c + c)) ?? sheet.value(r, b.c + c);
+          rows.push(line);
+        }
+        this.snap.formulas = rows;
+        bytes += jsonBytes(rows);
+      }
       if (props.includes("numberFormat")) {
         const rows: string[][] = [];
         for (let r = b.r; r < b.r + b.rows; r++) {
@@ -685,6 +778,33 @@ export class FakeRange extends FakeProxy {
       const b = this.box();
       return { r: 0, c: b.c, rows: MAX_ROWS, cols: b.cols };
     });
+  }
+}
+
+const meets = (a: Box, b: Box) => a.r < b.r + b.rows && b.r < a.r + a.rows && a.c < b.c + b.cols && b.c < a.c + a.cols;
+
+/** The RangeAreas of getMergedAreasOrNullObject: only its `address` is modelled ("S!A1:B1, S!C1:D1"). */
+class FakeMergedAreas extends FakeProxy {
+  private _address = "";
+  constructor(ctx: FakeContext, private range: FakeRange) {
+    super(ctx);
+  }
+  get address(): string {
+    return this.read("address", this._address);
+  }
+  load(spec: string): this {
+    const props = this.props(spec);
+    this.ctx.queue("mergedAreas.load", () => {
+      const sheet = this.range.sheetModel();
+      const box = this.range.box();
+      const found = sheet.merges.filter((m) => meets(m, box));
+      this.loaded.add("isNullObject");
+      for (const p of props) this.loaded.add(p);
+      this.nullObject = found.length === 0;
+      this._address = found.map((m) => addressOf(sheet.name, m)).join(", ");
+      return 20 + this._address.length;
+    });
+    return this;
   }
 }
 

@@ -122,7 +122,7 @@ test("findings without a cell, info findings and deleted sheets are skipped", as
 
 test("without ExcelApi 1.8/1.9 (events, screen updating) highlighting still works and touches neither", async () => {
   const { fake, findings } = scatteredSetup();
-  fake.supported = new Set(["1.1", "1.7"]);
+  fake.apiVersion = "1.7";
   await workbookOn(fake).highlight(findings.slice(0, 100));
   expect(fake.executed.some((e) => e.label.startsWith("runtime"))).toBe(false);
   expect(fake.model.screenSuspensions).toBe(0);

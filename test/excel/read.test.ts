@@ -2,7 +2,9 @@ import { OfficeUserError } from "../../src/excel";
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
 import { personRow, rng, workbookOn } from "./helpers";
 
-test("reads a 50 000-row × 25-column sheet in at most 6 syncs, no request over 5 MB", async () => {
+// Values and formulas come back together (Office repeats a plain cell's value in `formulas`): about
+// 25 MB for this sheet, so 2 syncs for the sheet list and used ranges, then 6 of ≤ 4 MB.
+test("reads a 50 000-row × 25-column sheet, values and formulas, in at most 8 syncs, no request over 5 MB", async () => {
   const fake = new FakeExcel();
   const rand = rng(1);
   const header = Array.from({ length: 25 }, (_, j) => `Colonne ${j + 1}`);
@@ -13,7 +15,7 @@ test("reads a 50 000-row × 25-column sheet in at most 6 syncs, no request over 
   const progress: { sheet: string; rowsRead: number; totalRows: number }[] = [];
   const data = await workbookOn(fake).read((p) => progress.push(p));
 
-  expect(fake.syncCount).toBeLessThanOrEqual(6);
+  expect(fake.syncCount).toBeLessThanOrEqual(8);
   expect(Math.max(...fake.valueReads.map((r) => r.rows))).toBeLessThanOrEqual(10_000);
   expect(fake.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
   const sheet = data.sheets.find((s) => s.name === "Salariés")!;
@@ -85,4 +87,90 @@ test("long texts over the estimate: the request that hits the 5 MB limit is retr
   const ok = fake.requests.filter((r) => r.bytes <= PAYLOAD_LIMIT);
   expect(ok.length).toBeGreaterThan(2);
   expect(fake.requests.filter((r) => r.bytes > PAYLOAD_LIMIT).length).toBeLessThanOrEqual(3);
+});
+
+/** A people sheet as departments edit it: a title, a grouped header merged over two columns, an Excel Table with a totals row. */
+function editedWorkbook(fake: FakeExcel, people: number): void {
+  const sheet = fake.model.addSheet("Salariés");
+  sheet.put(0, 0, [["Bilan 2025 — Atelier du Lac"]]);
+  sheet.put(2, 1, [["Nom", "Heures", "Sortie", ""], ["", "", "Date", "Motif"]]); // B3:E4
+  sheet.merge("D3:E3").merge("B3:B4");
+  for (let i = 0; i < people; i++) sheet.put(4 + i, 1, [[`Personne ${i + 1}`, 100 + i, "", ""]]);
+  const total = 5 + people; // 1-based row of the totals row
+  sheet.put(total - 1, 1, [["Total"]]);
+  sheet.setFormula(`C${total}`, `=SUBTOTAL(109,C5:C${total - 1})`); // written by a program: no stored value
+  sheet.setFormula("F5", "=C5/1607", 100 / 1607);
+  sheet.addTable("TableauSalariés", `B4:F${total}`, true);
+  const other = fake.model.addSheet("Sites");
+  other.put(0, 0, [["Site", "Ville"], ["Nord", "Gap"]]);
+  other.addTable("Sites", "A1:B2", false);
+}
+
+test("formulas, Excel Tables with their totals rows and the header zone's merged cells reach the core", async () => {
+  const fake = new FakeExcel();
+  editedWorkbook(fake, 3);
+  const data = await workbookOn(fake).read();
+  const people = data.sheets.find((s) => s.name === "Salariés")!;
+  expect(people.origin).toEqual({ row: 0, col: 0 });
+  // Sheet coordinates, 0-based: C8 is row 7, col 2.
+  expect(people.formulas).toEqual([
+    { row: 4, col: 5, formula: "C5/1607" },
+    { row: 7, col: 2, formula: "SUBTOTAL(109,C5:C7)" },
+  ]);
+  expect(people.rows[7][2]).toBe(""); // the formula without a stored value reads as an empty cell
+  expect(people.merges).toEqual([
+    { top: 2, left: 3, bottom: 2, right: 4 },
+    { top: 2, left: 1, bottom: 3, right: 1 },
+  ]);
+  expect(people.tables).toEqual([{ name: "TableauSalariés", range: { top: 3, left: 1, bottom: 7, right: 5 }, totalsRow: true }]);
+  const sites = data.sheets.find((s) => s.name === "Sites")!;
+  expect(sites).toMatchObject({ formulas: [], merges: [], tables: [{ name: "Sites", range: { top: 0, left: 0, bottom: 1, right: 1 }, totalsRow: false }] });
+});
+
+test("tables, merges and formulas cost no sync of their own: 3 syncs for 10 or 20 000 rows", async () => {
+  for (const people of [10, 20_000]) {
+    const fake = new FakeExcel();
+    editedWorkbook(fake, people);
+    const data = await workbookOn(fake).read();
+    // 1: sheet list, tables, date system · 2: used ranges, table addresses · 3: values, formulas and merges.
+    expect(fake.syncCount).toBe(3);
+    expect(data.sheets[0].tables![0].range.bottom).toBe(4 + people);
+    expect(data.sheets[0].merges).toHaveLength(2);
+  }
+});
+
+test("a merge below the header zone (row 31 and after) is not read", async () => {
+  const fake = new FakeExcel();
+  editedWorkbook(fake, 40);
+  fake.model.sheet("Salariés").merge("D40:E40");
+  const data = await workbookOn(fake).read();
+  expect(data.sheets[0].merges).toHaveLength(2);
+});
+
+test("before ExcelApi 1.13 the merged cells are skipped (never asked for), the rest is read", async () => {
+  const fake = new FakeExcel();
+  fake.apiVersion = "1.12";
+  editedWorkbook(fake, 3);
+  const data = await workbookOn(fake).read();
+  expect(data.sheets[0].merges).toEqual([]);
+  expect(data.sheets[0].tables).toHaveLength(1);
+  expect(data.sheets[0].formulas).toHaveLength(2);
+  expect(fake.executed.some((e) => e.label === "mergedAreas.load")).toBe(false);
+});
+
+test("the fake answers isSetSupported as Office does: this version or later", () => {
+  const fake = new FakeExcel();
+  fake.apiVersion = "1.13";
+  expect([fake.isSetSupported("ExcelApi", "1.1"), fake.isSetSupported("ExcelApi", "1.9"), fake.isSetSupported("ExcelApi", "1.13")]).toEqual([true, true, true]);
+  expect([fake.isSetSupported("ExcelApi", "1.14"), fake.isSetSupported("ExcelApi", "2.0"), fake.isSetSupported("WordApi", "1.1")]).toEqual([false, false, false]);
+});
+
+test("merged areas on a sheet whose quoted name holds a comma and a quote", async () => {
+  const fake = new FakeExcel();
+  fake.model.addSheet("Sortie, l'an 2025").put(0, 0, [["Sortie", "", "Entrée", ""], ["Date", "Motif", "Date", "PASS"]]).merge("A1:B1").merge("C1:D1");
+  const data = await workbookOn(fake).read();
+  expect(data.sheets[0].merges).toEqual([
+    { top: 0, left: 0, bottom: 0, right: 1 },
+    { top: 0, left: 2, bottom: 0, right: 3 },
+  ]);
 });

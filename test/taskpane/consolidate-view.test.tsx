@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { analyzeOne } from "../support/analyze-one";
 import { render, screen, waitFor, within } from "@testing-library/react";
+import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -49,7 +50,7 @@ describe("Consolider view, file mode (no workbook open)", () => {
 
     const files = [...NAMES.map((n) => fileOf(n, new Uint8Array(readFileSync(join(DEPT, n))))), fileOf("abime.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]))];
     await user.upload(screen.getByTestId("consolidate-file-input") as HTMLInputElement, files);
-    expect(await screen.findByText("2 fichier(s) consolidé(s), 1 illisible(s).", undefined, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText("2 fichiers consolidés, 1 illisible.", undefined, { timeout: 20_000 })).toBeTruthy();
 
     const rows = screen.getAllByTestId("returned-file");
     expect(rows.map((r) => r.getAttribute("data-status"))).toEqual(["done", "done", "failed"]);
@@ -72,6 +73,22 @@ describe("Consolider view, file mode (no workbook open)", () => {
     expect(created[0].size).toBeGreaterThan(1000);
   });
 
+  it("a returned file with blocking errors opens in Vérifier to show them", async () => {
+    const user = userEvent.setup();
+    const port = new FakePort();
+    const openFile = jest.fn(async (f: File) => ({ name: f.name, port, annotated: async () => new Uint8Array() }));
+    render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={openFile} />);
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "..", "..", "examples", "ei-erreurs.xlsx")));
+    const file = fileOf("ei-erreurs.xlsx", bytes);
+    await user.upload(await screen.findByTestId("consolidate-file-input"), [file]);
+    const row = await screen.findByTestId("returned-file", undefined, { timeout: 20_000 });
+    await waitFor(() => expect(row.getAttribute("data-status")).toBe("done"), { timeout: 20_000 });
+    expect(within(row).getByText(/^Lu, \d+ erreurs bloquantes$/)).toBeTruthy();
+    await user.click(within(row).getByRole("button", { name: typo("Voir les erreurs de « ei-erreurs.xlsx » dans Vérifier") }));
+    await waitFor(() => expect(openFile).toHaveBeenCalledWith(file));
+    expect(await screen.findByRole("tab", { name: "Vérifier", selected: true })).toBeTruthy();
+  });
+
   it("applies the department's settings file to the files, says so, refuses a bad one, and remembers the choice", async () => {
     const user = userEvent.setup();
     const view = () => render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={async () => Promise.reject(new Error("unused"))} />);
@@ -80,20 +97,20 @@ describe("Consolider view, file mode (no workbook open)", () => {
     const input = () => screen.getByTestId("department-config-input") as HTMLInputElement;
 
     await user.upload(input(), new File(["{ annualHoursPerFte: "], "reglages-isere.json", { type: "application/json" }));
-    expect((await screen.findByTestId("consolidate-error")).textContent).toMatch(/^Configuration invalide \(reglages-isere\.json\) : ce n'est pas du JSON valide/);
+    expect((await screen.findByTestId("consolidate-error")).textContent).toMatch(/^Configuration invalide \(reglages-isere\.json\)\s: ce n'est pas du JSON valide/);
     await user.upload(input(), new File([JSON.stringify({ maxHoursPerWeek: -1 })], "faux.json", { type: "application/json" }));
     expect((await screen.findByTestId("consolidate-error")).textContent).toContain("Configuration invalide (faux.json)");
     expect(screen.getByTestId("department-config").textContent).toBe("Réglages par défaut");
 
     const override = { annualHoursPerFte: { ACI: 1000 } };
     await user.upload(input(), new File([JSON.stringify(override)], "reglages-isere.json", { type: "application/json" }));
-    expect((await screen.findByTestId("department-config")).textContent).toBe("Réglages appliqués : reglages-isere.json");
+    expect((await screen.findByTestId("department-config")).textContent).toBe(typo("Réglages appliqués : reglages-isere.json"));
     expect(screen.queryByTestId("consolidate-error")).toBeNull();
 
     const name = NAMES[0];
     const bytes = new Uint8Array(readFileSync(join(DEPT, name)));
     await user.upload(screen.getByTestId("consolidate-file-input") as HTMLInputElement, [fileOf(name, bytes)]);
-    await screen.findByText("1 fichier(s) consolidé(s), 0 illisible(s).", undefined, { timeout: 20_000 });
+    await screen.findByText("1 fichier consolidé, 0 illisible.", undefined, { timeout: 20_000 });
     // Expected: the engine with the same override, and it differs from the defaults (the test can fail).
     const data = await readXlsxBytes(readFileSync(join(DEPT, name)), { name });
     const withOverride = analyzeOne(data, { config: resolveConfig(override) }).indicators.fte;
@@ -105,9 +122,9 @@ describe("Consolider view, file mode (no workbook open)", () => {
     // Reopened later: the choice is still there; going back to the defaults asks for the files again.
     unmount();
     view();
-    expect((await screen.findByTestId("department-config")).textContent).toBe("Réglages appliqués : reglages-isere.json");
+    expect((await screen.findByTestId("department-config")).textContent).toBe(typo("Réglages appliqués : reglages-isere.json"));
     await user.upload(screen.getByTestId("consolidate-file-input") as HTMLInputElement, [fileOf(name, bytes)]);
-    await screen.findByText("1 fichier(s) consolidé(s), 0 illisible(s).", undefined, { timeout: 20_000 });
+    await screen.findByText("1 fichier consolidé, 0 illisible.", undefined, { timeout: 20_000 });
     await user.click(screen.getByRole("button", { name: "Revenir aux réglages par défaut" }));
     expect(screen.getByTestId("department-config").textContent).toBe("Réglages par défaut");
     expect(screen.getByTestId("consolidate-notice").textContent).toContain("déposez à nouveau les fichiers");
@@ -117,7 +134,7 @@ describe("Consolider view, file mode (no workbook open)", () => {
   it("is reached from the file-mode start page and leads back to it", async () => {
     const user = userEvent.setup();
     render(<App language="fr" initialView="verifier" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={async () => Promise.reject(new Error("unused"))} />);
-    await user.click(screen.getByRole("button", { name: "Département : Consolider les bilans reçus" }));
+    await user.click(screen.getByRole("button", { name: typo("Département : Consolider les bilans reçus") }));
     expect(await screen.findByRole("heading", { name: "Consolider les bilans" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Vérifier un classeur" }));
     expect(screen.getByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeTruthy();
@@ -196,7 +213,7 @@ describe("Consolider view, hub mode in Excel", () => {
     render(<App language="fr" initialView="consolider" analyze={() => asWorkbook(cannedAnalysis([]))} officePort={port} autoCheck={false} />);
     await fill(user, "jeton-dept");
     await user.click(screen.getByRole("button", { name: "Récupérer la consolidation" }));
-    expect((await screen.findByTestId("follow-up")).textContent).toBe("Suivi des envois : 0 reçu(s) sur 2 attendu(s), 2 manquant(s).");
+    expect((await screen.findByTestId("follow-up")).textContent).toBe(typo("Suivi des envois : 0 reçu sur 2 attendus, 2 manquants."));
     expect(screen.getByText("Manquants : Chantier Nature (ACI), Services Plus (AI).")).toBeTruthy();
     expect(seen.map((s) => s.url).sort()).toEqual(["http://127.0.0.1:9/api/v1/consolidation?period=2025", "http://127.0.0.1:9/api/v1/structures/status?period=2025"]);
     expect(seen.every((s) => s.auth === "Bearer jeton-dept")).toBe(true);

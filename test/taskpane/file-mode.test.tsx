@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { render, screen, waitFor } from "@testing-library/react";
+import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import { App, type FileWorkbook } from "../../src/taskpane/components/App";
 import { cannedAnalysis, FakePort, finding, asWorkbook } from "./fixtures";
@@ -30,8 +31,8 @@ describe("file mode", () => {
     expect(screen.getByRole("button", { name: "Ouvrir un autre classeur" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeNull();
     await waitFor(() => expect(port.count("read")).toBe(1));
-    await user.click(await screen.findByRole("button", { name: /Aller à la cellule Salariés!C5/ }));
-    expect(screen.getByTestId("selected-cell").textContent).toBe("Cellule sélectionnée : Salariés!C5");
+    await user.click((await screen.findAllByRole("button", { name: /^C5 / })).find((b) => b.getAttribute("data-cell") === "Salariés!C5")!);
+    expect(screen.getByTestId("selected-cell").textContent).toBe(typo("Cellule sélectionnée : Salariés!C5"));
   });
 
   it("accepts a dropped file", async () => {
@@ -54,7 +55,7 @@ describe("file mode", () => {
     renderFileMode(openFile);
     await user.upload(screen.getByTestId("file-input") as HTMLInputElement, new File(["a;b"], "export.csv"));
     expect((await screen.findByRole("alert")).textContent).toContain(
-      "« export.csv » n'est pas un classeur .xlsx. Enregistrez-le au format Classeur Excel (.xlsx)",
+      typo("« export.csv » n'est pas un classeur .xlsx. Enregistrez-le au format Classeur Excel (.xlsx)"),
     );
     expect(openFile).not.toHaveBeenCalled();
   });
@@ -74,7 +75,7 @@ describe("file mode", () => {
       screen.getByTestId("file-input") as HTMLInputElement,
       new File([new Uint8Array([1])], "casse.xlsx"),
     );
-    expect((await screen.findByRole("alert")).textContent).toContain("« casse.xlsx » est incomplet");
+    expect((await screen.findByRole("alert")).textContent).toContain(typo("« casse.xlsx » est incomplet"));
   });
 
   it("downloads the annotated workbook built by the adapter", async () => {

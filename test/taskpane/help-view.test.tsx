@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { render, screen, within } from "@testing-library/react";
+import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { HELP } from "../../src/taskpane/i18n/help";
@@ -25,7 +26,7 @@ describe("help view (?view=aide, the manifest's SupportUrl)", () => {
   it("in file mode it is offered before any file is opened, shown alone, and the way back is there", async () => {
     const user = userEvent.setup();
     render(<App language="fr" initialView="verifier" analyze={() => asWorkbook(cannedAnalysis([]))} openFile={jest.fn()} />);
-    await user.click(screen.getByRole("button", { name: "Aide : comment ça marche ?" }));
+    await user.click(screen.getByRole("button", { name: typo("Aide : comment ça marche ?") }));
     expect(await findHelp()).toBeTruthy();
     expect(screen.queryByRole("tablist")).toBeNull();
     await user.click(screen.getByRole("button", { name: "Vérifier un classeur" }));

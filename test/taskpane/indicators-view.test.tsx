@@ -2,7 +2,7 @@
 import { getDefaultNormalizer, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { INDICATOR_KEYS, type Analysis } from "../../src/core";
-import { cannedAnalysis, FakePort, renderPane } from "./fixtures";
+import { cannedAnalysis, FakePort, finding, renderPane } from "./fixtures";
 
 function withIndicators(): Analysis {
   const a = cannedAnalysis([]);
@@ -110,5 +110,20 @@ describe("Indicateurs view", () => {
         { timeout: 8000 },
       ),
     ).toBeTruthy();
+  });
+
+  it("says the figures are not final while blocking errors remain, and not otherwise", async () => {
+    const errors = [1, 2].map((i) => finding("value-required", "error", `C${i + 1}`, "Valeur obligatoire manquante."));
+    const port = new FakePort();
+    renderPane(port, cannedAnalysis(errors), { initialView: "indicateurs" });
+    const banner = await screen.findByTestId("indicators-not-final", {}, { timeout: 8000 });
+    expect(banner.textContent?.replace(/[\u00a0\u202f]/g, " ")).toBe(
+      "Chiffres provisoires : 2 erreurs bloquantes restent à corriger (onglet Vérifier). Ils changeront une fois le classeur corrigé.",
+    );
+  });
+
+  it("no 'not final' banner for a workbook without blocking errors", async () => {
+    await openIndicators();
+    expect(screen.queryByTestId("indicators-not-final")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
+import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import type { Analysis } from "../../src/core";
 import { cannedAnalysis, FakePort, finding, renderPane } from "./fixtures";
@@ -40,9 +41,9 @@ describe("column mapping panel", () => {
     expect(within(missing).getByText("Sexe")).toBeTruthy();
     expect(within(missing).getByText("Résident QPV")).toBeTruthy();
 
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Genre (F/M) »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Genre (F/M) »") }));
     await user.click(screen.getByRole("option", { name: "Sexe" }));
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Quartier »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
     await user.click(screen.getByRole("option", { name: "Résident QPV" }));
     await user.click(within(panel).getByRole("button", { name: "Enregistrer la correspondance" }));
 
@@ -74,9 +75,9 @@ describe("column mapping panel", () => {
       { name: "Correspondance des colonnes" },
       { timeout: 8000 },
     );
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Quartier »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
     await user.click(screen.getByRole("option", { name: "Résident ZRR" }));
-    await user.click(within(panel).getByRole("combobox", { name: "Champ pour la colonne « Quartier »" }));
+    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
     await user.click(screen.getByRole("option", { name: "(ignorer cette colonne)" }));
     await user.click(within(panel).getByRole("button", { name: "Enregistrer la correspondance" }));
     await waitFor(() => expect(port.count("saveMapping")).toBe(1));
@@ -101,5 +102,31 @@ describe("column mapping panel", () => {
     renderPane(new FakePort(), cannedAnalysis([finding("value-required", "error", "C5", "Sexe manquant.")]));
     await screen.findByRole("button", { name: "Re-vérifier" });
     expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
+  });
+});
+
+describe("column mapping panel, decided columns", () => {
+  const onlyFreeText = (): Analysis => {
+    const a = cannedAnalysis([]);
+    return { ...a, table: { ...a.table!, sheet: "Suivi 2025", headerRow: 3, unknownHeaders: [{ index: 9, header: "Observations" }] } };
+  };
+
+  it("does not open for a free-text column already saved as ignored", async () => {
+    const port = new FakePort();
+    port.mapping = { sheet: "Suivi 2025", headerRow: 3, columns: { Observations: null } };
+    renderPane(port, onlyFreeText);
+    await screen.findByRole("button", { name: "Re-vérifier" });
+    expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
+  });
+
+  it("opens for it while undecided, and closes without saving; focus goes to the check button, not the body", async () => {
+    const user = userEvent.setup();
+    const port = new FakePort();
+    renderPane(port, onlyFreeText);
+    const panel = await screen.findByRole("region", { name: "Correspondance des colonnes" }, { timeout: 8000 });
+    await user.click(within(panel).getByRole("button", { name: "Fermer sans enregistrer" }));
+    expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
+    expect(port.count("saveMapping")).toBe(0);
+    expect(document.activeElement?.textContent).toBe("Re-vérifier");
   });
 });

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { render, screen, waitFor, within } from "@testing-library/react";
+import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import type { Analysis, SendReceiptRecord } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
@@ -59,8 +60,8 @@ describe("Envoyer view", () => {
     ]);
     renderSend(new FakePort(), analysis, environment());
     const blocked = await screen.findByTestId("send-blocked", {}, { timeout: 8000 });
-    expect(blocked.textContent).toContain("Envoi impossible : 1 erreur(s) à corriger");
-    expect(blocked.textContent).toContain("Salariés!E5 : Date de naissance illisible : « 31/02/1990 ».");
+    expect(blocked.textContent).toContain(typo("Envoi impossible : 1 erreur à corriger."));
+    expect(blocked.textContent).toContain(typo("Salariés!E5 : Date de naissance illisible : « 31/02/1990 »."));
     expect(blocked.textContent).not.toContain("Avertissement seulement");
     expect(screen.queryByTestId("send-button")).toBeNull();
     await userEvent.setup().click(within(blocked).getByText("Retour à Vérifier"));
@@ -82,6 +83,20 @@ describe("Envoyer view", () => {
     await user.click(screen.getByRole("button", { name: "Oublier les réglages" }));
     expect(storage.length).toBe(0);
     expect((screen.getByTestId("hub-token") as HTMLInputElement).value).toBe("");
+  });
+
+  it("refuses a department key shorter than 16 characters when saved, with a message on the field", async () => {
+    const storage = new MemoryStorage();
+    renderSend(new FakePort(), valid(), environment(storage));
+    const user = userEvent.setup();
+    await user.type(await screen.findByTestId("hub-url", {}, { timeout: 8000 }), "http://127.0.0.1:9");
+    await user.type(screen.getByTestId("hub-token"), TOKEN);
+    await user.type(screen.getByTestId("department-key"), "trop-courte");
+    await user.click(screen.getByRole("button", { name: "Enregistrer les réglages" }));
+    expect(storage.length).toBe(0);
+    const key = screen.getByTestId("department-key");
+    expect(key.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText(/La clé du Département fait au moins 16 caractères ; celle saisie n'en a que 11/)).toBeTruthy();
   });
 
   it("shows what will be sent, sends, shows and writes the receipt; the same content again is 'déjà reçu'", async () => {
@@ -168,7 +183,7 @@ describe("Envoyer view", () => {
     await user.click(await screen.findByTestId("send-button"));
     const failure = await screen.findByTestId("send-failure", {}, { timeout: 8000 });
     expect(failure.getAttribute("data-kind")).toBe("queued");
-    expect(failure.textContent).toContain("Le hub départemental est injoignable : le bilan est gardé dans ce navigateur");
+    expect(failure.textContent).toContain(typo("Le hub départemental est injoignable : le bilan est gardé dans ce navigateur"));
     const outbox = JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:outbox`)!) as { entries: { id: string; state: string }[] };
     expect(outbox.entries).toHaveLength(1);
     expect(JSON.stringify(outbox)).not.toContain(TOKEN);
@@ -197,6 +212,6 @@ describe("Envoyer view", () => {
     const pending = await screen.findByTestId("send-pending", {}, { timeout: 8000 });
     expect(pending.textContent).toContain("Un envoi est en attente");
     expect(pending.textContent).toContain("en attente depuis le 03/01/2026 10:30");
-    expect(screen.getByTestId("last-sent").textContent).toBe("Dernier envoi noté dans le classeur : n° abc, version 3, reçu le 02/01/2026 08:00.");
+    expect(screen.getByTestId("last-sent").textContent).toBe(typo("Dernier envoi noté dans le classeur : n° abc, version 3, reçu le 02/01/2026 08:00."));
   });
 });

@@ -4,16 +4,17 @@ import {
   Link,
   FluentProvider,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
   Tab,
   TabList,
   tokens,
+  typographyStyles,
   webLightTheme,
 } from "@fluentui/react-components";
+import { BannerTitle } from "./BannerTitle";
 import { ArrowDownload20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import { Component, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Analysis, WorkbookPort } from "../../core";
@@ -54,7 +55,20 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   fileBar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  links: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS },
+  // Sticky: "Cellule sélectionnée" stays in sight when the user clicks a finding low in the list.
   live: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  sticky: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  // Five tabs in a 350 px pane: small tabs with icons, wrapping to a second line rather than scrolling sideways.
+  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
+  title: { ...typographyStyles.subtitle1, margin: 0 },
+  caption: typographyStyles.caption1,
+  heading: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
 /** A lazy view that fails to load (offline, new version deployed) must say so, not blank the pane. */
@@ -79,6 +93,17 @@ function Pane(props: AppProps) {
   const [tab, setTab] = useState(props.initialView);
   const [file, setFile] = useState<FileWorkbook | null>(null);
   const [opening, setOpening] = useState(false);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  // Where focus goes when what held it disappears (a closed banner) or a file opens: never the body.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const openedRef = useRef<HTMLSpanElement>(null);
+  const [focusOpened, setFocusOpened] = useState(false);
+  useEffect(() => {
+    if (!focusOpened || !file) return;
+    setFocusOpened(false);
+    openedRef.current?.focus();
+  }, [focusOpened, file]);
+
   const port = props.officePort ?? file?.port ?? null;
   const department = useDepartmentSettings(useSendEnvironment());
   const rules = department.inUse.rules;
@@ -95,6 +120,10 @@ function Pane(props: AppProps) {
     [analyzeWith, rules, rulesKey],
   );
   const session = useWorkbookSession(port, analyze, language, t);
+  const dismissError = useCallback(() => {
+    session.dismissError();
+    headingRef.current?.focus();
+  }, [session]);
   const checkRef = useRef(session.check);
   checkRef.current = session.check;
   useEffect(() => {
@@ -120,8 +149,10 @@ function Pane(props: AppProps) {
         return;
       }
       setOpening(true);
+      setDownloaded(null);
       try {
         setFile(await props.openFile(f));
+        setFocusOpened(true);
       } catch (error) {
         session.reportError(error);
       } finally {
@@ -135,11 +166,13 @@ function Pane(props: AppProps) {
     if (!file || !session.analysis) return;
     try {
       const bytes = await file.annotated(session.analysis, language);
-      downloadXlsx(bytes, file.name.replace(/\.xlsx$/i, "") + "-annote.xlsx");
+      const name = file.name.replace(/\.xlsx$/i, "") + "-annote.xlsx";
+      downloadXlsx(bytes, name);
+      setDownloaded(t("downloadReady", { name }));
     } catch (error) {
       session.reportError(error);
     }
-  }, [file, session, language]);
+  }, [file, session, language, t]);
 
   const current = views.find((v) => v.id === tab) ?? views[0];
   const View = current.component;
@@ -161,6 +194,14 @@ function Pane(props: AppProps) {
           goTo={setTab}
           rules={department.inUse}
           sendSettingsChanged={() => void department.refresh()}
+          openWorkbook={
+            fileMode
+              ? (f) => {
+                  setTab(views[0].id);
+                  void open(f);
+                }
+              : undefined
+          }
         />
       </Suspense>
     </ViewBoundary>
@@ -168,7 +209,9 @@ function Pane(props: AppProps) {
 
   return (
     <main className={styles.root}>
-      <Subtitle1 as="h1">{t("appTitle")}</Subtitle1>
+      <h1 tabIndex={-1} ref={headingRef} className={mergeClasses(styles.title, styles.heading)}>
+        {t("appTitle")}
+      </h1>
 
       {standaloneNow && (
         <Link as="button" onClick={() => setTab(views[0].id)}>
@@ -185,7 +228,9 @@ function Pane(props: AppProps) {
           />
           {file && (
             <div className={styles.fileBar}>
-              <Caption1 data-testid="opened-file">{t("openedFile", { name: file.name })}</Caption1>
+              <span data-testid="opened-file" tabIndex={-1} ref={openedRef} className={mergeClasses(styles.caption, styles.heading)}>
+                {t("openedFile", { name: file.name })}
+              </span>
               <Button
                 icon={<ArrowDownload20Regular />}
                 disabled={!session.analysis || session.busy !== null}
@@ -195,21 +240,26 @@ function Pane(props: AppProps) {
               </Button>
             </div>
           )}
-          {noFile &&
-            views
-              .filter((v) => v.standalone)
-              .map((v) => (
-                <Link key={v.id} as="button" onClick={() => setTab(v.id)}>
-                  {v.standaloneLink ? t(v.standaloneLink) : t("standaloneLink", { view: t(v.label) })}
-                </Link>
-              ))}
+          {noFile && (
+            <ul className={styles.links} role="list" style={{ listStyleType: "none", padding: 0 }}>
+              {views
+                .filter((v) => v.standalone)
+                .map((v) => (
+                  <li key={v.id}>
+                    <Link as="button" onClick={() => setTab(v.id)}>
+                      {v.standaloneLink ? t(v.standaloneLink) : t("standaloneLink", { view: t(v.label) })}
+                    </Link>
+                  </li>
+                ))}
+            </ul>
+          )}
         </section>
       )}
 
       {session.error && (
         <MessageBar intent="error" role="alert" data-testid="error-bar">
           <MessageBarBody>
-            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+            <BannerTitle>{t("errorTitle")}</BannerTitle>
             {session.error}
           </MessageBarBody>
           <MessageBarActions
@@ -218,7 +268,7 @@ function Pane(props: AppProps) {
                 appearance="transparent"
                 aria-label={t("dismiss")}
                 icon={<Dismiss20Regular />}
-                onClick={session.dismissError}
+                onClick={dismissError}
               />
             }
           />
@@ -226,13 +276,14 @@ function Pane(props: AppProps) {
       )}
 
       <div
-        className={styles.live}
+        className={mergeClasses(styles.live, session.selected !== null && styles.sticky)}
         role="status"
         aria-live="polite"
         aria-label={t("resultsRegion")}
         data-testid="live-region"
       >
         {session.notice && <Caption1>{session.notice}</Caption1>}
+        {downloaded && <Caption1 data-testid="download-notice">{downloaded}</Caption1>}
         {session.selected && (
           <Caption1 data-testid="selected-cell">{t("selectedCell", { ref: session.selected })}</Caption1>
         )}
@@ -241,12 +292,14 @@ function Pane(props: AppProps) {
       {(!fileMode || file) && (
         <>
           <TabList
+            size="small"
+            className={styles.tabs}
             selectedValue={current.id}
             onTabSelect={(_e, d) => setTab(String(d.value))}
             aria-label={t("tabsLabel")}
           >
             {views.map((v) => (
-              <Tab key={v.id} value={v.id}>
+              <Tab key={v.id} value={v.id} icon={v.icon}>
                 {t(v.label)}
               </Tab>
             ))}

@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DataBarVertical20Regular, TableAdd20Regular } from "@fluentui/react-icons";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { buildConsolidationSheets, canWriteConsolidation, consolidate, DEFAULT_CONFIG, type Consolidation, type FollowUp } from "../../core";
 import { analyzeFiles, type FileOutcome, type FileState } from "../consolidate/analyze-files";
 import { downloadXlsx } from "../download-xlsx";
@@ -50,7 +50,7 @@ interface Result {
  * analysed here with the CLI's engine. In Excel it writes the three sheets; outside Excel it offers
  * the consolidated workbook for download. Needs no open workbook.
  */
-export function ConsolidateView({ port }: ViewProps) {
+export function ConsolidateView({ port, openWorkbook }: ViewProps) {
   const { t, language } = useI18n();
   const ct = useMemo(() => consolidateTranslator(language), [language]);
   const styles = useStyles();
@@ -59,6 +59,8 @@ export function ConsolidateView({ port }: ViewProps) {
   const [settings, setSettings] = useState<HubSettings>(() => loadHubSettings(storage, partitionKey));
   const [source, setSource] = useState<Source>(() => (settings.url ? "hub" : "files"));
   const [files, setFiles] = useState<FileEntry[]>([]);
+  // The picked files themselves, so a returned file with errors can be opened in Vérifier.
+  const pickedFiles = useRef(new Map<string, File>());
   const [config, setConfig] = useState<DepartmentConfig | null>(() => loadDepartmentConfig(storage, partitionKey));
   const [hubResult, setHubResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState<null | "hub" | "files" | "write">(null);
@@ -80,6 +82,7 @@ export function ConsolidateView({ port }: ViewProps) {
     setBusy("files");
     // A file given again (same name) replaces its earlier version.
     const names = new Set(picked.map((f) => f.name));
+    for (const f of picked) pickedFiles.current.set(f.name, f);
     setFiles((prev) => [...prev.filter((f) => !names.has(f.name)), ...picked.map((f) => ({ name: f.name, state: { status: "waiting", progress: 0 } as FileState, outcome: null }))]);
     const setState = (name: string, patch: Partial<FileEntry>) => setFiles((prev) => prev.map((f) => (f.name === name ? { ...f, ...patch } : f)));
     try {
@@ -170,6 +173,11 @@ export function ConsolidateView({ port }: ViewProps) {
     }
   }, [result, port, ct, t, config]);
 
+  const openPicked = (name: string, open: (f: File) => void) => {
+    const file = pickedFiles.current.get(name);
+    if (file) open(file);
+  };
+
   const status = result?.followUp.source === "hub" ? result.followUp.status : null;
   const missing = status?.structures.filter((s) => s.status === "missing") ?? [];
   const invalid = result?.consolidation.reports.filter((r) => !r.valid).length ?? 0;
@@ -191,7 +199,7 @@ export function ConsolidateView({ port }: ViewProps) {
         ) : (
           <>
             <DepartmentConfigPicker config={config} onFile={(f) => void chooseConfig(f)} onClear={clearConfig} disabled={busy !== null} ct={ct} />
-            <ReturnedFiles files={files} onFiles={(f) => void addFiles(f)} disabled={busy !== null} ct={ct} />
+            <ReturnedFiles files={files} onFiles={(f) => void addFiles(f)} disabled={busy !== null} ct={ct} onOpen={openWorkbook ? (name) => openPicked(name, openWorkbook) : undefined} />
             {files.length > 0 && (
               <div className={styles.actions}>
                 <Button appearance="subtle" disabled={busy !== null} onClick={() => setFiles([])}>

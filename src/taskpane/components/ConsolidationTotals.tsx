@@ -1,5 +1,7 @@
 import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
-import { formatIndicator, formatNumber, INDICATOR_LABELS, KINDS, type Consolidation, type IndicatorKey } from "../../core";
+import { INDICATOR_LABELS, KINDS, type Consolidation, type IndicatorKey } from "../../core";
+import { formatCount } from "../i18n/format";
+import { formatIndicator } from "../labels";
 import { useI18n } from "../i18n/i18n";
 import type { ConsolidateTranslate } from "../i18n/consolidate";
 
@@ -10,7 +12,8 @@ const useStyles = makeStyles({
   figures: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
   figure: { display: "flex", flexDirection: "column" },
   value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  scroll: { overflowX: "auto" },
+  // The per-type table is wider than the pane: it scrolls in its own box, reachable by keyboard (arrow keys scroll it).
+  scroll: { overflowX: "auto", maxWidth: "100%", ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   // Natural column widths (the pane is narrow): the table scrolls sideways rather than overlapping its headers.
   table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
   cell: { whiteSpace: "nowrap" },
@@ -36,13 +39,13 @@ export function ConsolidationTotals({ c, ct }: { c: Consolidation; ct: Consolida
         ).map(([id, label, value]) => (
           <div key={id} className={styles.figure}>
             <span className={styles.value} data-testid={`total-${id}`}>
-              {formatNumber(value)}
+              {formatCount(value, language)}
             </span>
             <Caption1>{label}</Caption1>
           </div>
         ))}
       </div>
-      <div className={styles.scroll}>
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label={ct("byKindLabel")} data-testid="by-kind-scroll">
         <Table size="extra-small" className={styles.table} aria-label={ct("byKindLabel")}>
           <TableHeader>
             <TableRow>
@@ -58,11 +61,11 @@ export function ConsolidationTotals({ c, ct }: { c: Consolidation; ct: Consolida
             {rows.map((r) => (
               <TableRow key={r.id} data-testid={`kind-${r.id}`}>
                 <TableCell className={styles.cell}>{r.label}</TableCell>
-                <TableCell className={styles.cell} data-key="structures">{formatNumber(r.t.structures)}</TableCell>
-                <TableCell className={styles.cell} data-key="reports">{formatNumber(r.t.reports)}</TableCell>
+                <TableCell className={styles.cell} data-key="structures">{formatCount(r.t.structures, language)}</TableCell>
+                <TableCell className={styles.cell} data-key="reports">{formatCount(r.t.reports, language)}</TableCell>
                 {KEY_INDICATORS.map((k) => (
                   <TableCell key={k} className={styles.cell} data-key={k}>
-                    {formatIndicator(k, r.t.indicators[k])}
+                    {formatIndicator(k, r.t.indicators[k], language) ?? "—"}
                   </TableCell>
                 ))}
               </TableRow>

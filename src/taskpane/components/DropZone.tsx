@@ -68,7 +68,7 @@ export function DropZone(props: {
       <Button
         appearance={props.compact ? "secondary" : "primary"}
         icon={props.icon}
-        disabled={props.disabled}
+        disabledFocusable={props.disabled}
         onClick={() => input.current?.click()}
       >
         {props.label}

@@ -9,12 +9,13 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import type { KeyboardEvent } from "react";
 import type { Finding, FindingCode, Severity, ValidationReport } from "../../core";
 import { cellRef } from "../hooks/useWorkbookSession";
 import { useI18n } from "../i18n/i18n";
 import { ruleTitle } from "../labels";
+import { findingText } from "../finding-text";
 
 export type SeverityFilter = Severity | "all";
 
@@ -75,6 +76,7 @@ function groupFindings(
   text: string,
   severity: SeverityFilter,
   titleOf: (c: FindingCode) => string,
+  textOf: (f: Finding) => string,
 ): Group[] {
   const needle = text.trim().toLowerCase();
   const groups = new Map<FindingCode, Group>();
@@ -96,7 +98,7 @@ function groupFindings(
     const g = groups.get(f.code);
     if (!g || (severity !== "all" && f.severity !== severity)) continue;
     if (needle) {
-      const haystack = [f.sheet, f.cell, f.field, f.value, f.message, f.code, titleOf(f.code)]
+      const haystack = [f.sheet, f.cell, f.field, f.value, f.message, textOf(f), f.code, titleOf(f.code)]
         .join(" ")
         .toLowerCase();
       if (!haystack.includes(needle)) continue;
@@ -107,22 +109,15 @@ function groupFindings(
   return out.sort((a, b) => severityRank[a.worst] - severityRank[b.worst] || b.count - a.count);
 }
 
-/** Up/Down/Home/End move between the findings of a rule; Tab leaves the list (no keyboard trap). */
-function moveFocus(e: KeyboardEvent<HTMLUListElement>) {
-  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("button[data-cell]")];
-  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (at < 0) return;
-  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
-  if (to === undefined || to < 0 || to >= buttons.length) return;
-  e.preventDefault();
-  buttons[to].focus();
-}
 
 export function FindingsList({ report, text, severity, selected, onSelect }: FindingsListProps) {
   const { t, language } = useI18n();
   const styles = useStyles();
+  // The whole list is one Tab stop: Up/Down/Home/End move between rule headers and findings, Tab leaves it.
+  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
   const titleOf = (code: FindingCode) => ruleTitle(code, language);
-  const groups = groupFindings(report, text, severity, titleOf);
+  const textOf = (f: Finding) => findingText(f, language);
+  const groups = groupFindings(report, text, severity, titleOf, textOf);
   if (report.issues.length === 0 && report.rules.length === 0) return <p>{t("noFinding")}</p>;
   if (groups.length === 0) return <p>{t("noMatch")}</p>;
   return (
@@ -131,6 +126,8 @@ export function FindingsList({ report, text, severity, selected, onSelect }: Fin
       collapsible
       defaultOpenItems={groups.slice(0, 3).map((g) => g.code)}
       aria-label={t("findingsLabel")}
+      data-testid="findings-list"
+      {...arrows}
     >
       {groups.map((g) => (
         <AccordionItem key={g.code} value={g.code} data-testid={`rule-${g.code}`}>
@@ -145,13 +142,13 @@ export function FindingsList({ report, text, severity, selected, onSelect }: Fin
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <ul className={styles.list} onKeyDown={moveFocus}>
+            <ul className={styles.list}>
               {g.findings.map((f, i) => {
                 const ref = f.sheet !== null && f.cell !== null ? cellRef(f.sheet, f.cell) : null;
                 if (ref === null) {
                   return (
                     <li key={i}>
-                      <span className={styles.noCell}>{f.message}</span>
+                      <span className={styles.noCell}>{textOf(f)}</span>
                     </li>
                   );
                 }
@@ -161,13 +158,12 @@ export function FindingsList({ report, text, severity, selected, onSelect }: Fin
                     <Button
                       appearance="subtle"
                       className={mergeClasses(styles.finding, isSelected && styles.selected)}
-                      aria-label={`${t("goToCell", { ref })} : ${f.message}`}
+                      title={t("goToCell", { ref })}
                       aria-current={isSelected ? "true" : undefined}
                       data-cell={ref}
                       onClick={() => onSelect(f)}
                     >
-                      <span className={styles.ref}>{f.cell}</span>
-                      <span>{f.message}</span>
+                      <span className={styles.ref}>{f.cell}</span> <span>{textOf(f)}</span>
                     </Button>
                   </li>
                 );

@@ -3,6 +3,8 @@ import {
   Field,
   InfoLabel,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   ProgressBar,
   Subtitle2,
   Table,
@@ -103,6 +105,11 @@ export function IndicatorsView({ session }: ViewProps) {
           end: formatDate(structure.periodEnd, language),
         })}
       </Text>
+      {!analysis.report.valid && (
+        <MessageBar intent="warning" layout="multiline" data-testid="indicators-not-final">
+          <MessageBarBody>{t("indicatorsNotFinal", { count: analysis.report.counts.error })}</MessageBarBody>
+        </MessageBar>
+      )}
       <Button
         appearance="primary"
         icon={<DocumentTable20Regular />}

@@ -11,7 +11,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { Save20Regular } from "@fluentui/react-icons";
+import { Dismiss20Regular, Save20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { PERSON_FIELDS, type Analysis, type MappedField } from "../../core";
 import type { Session } from "../hooks/useWorkbookSession";
@@ -25,10 +25,11 @@ const useStyles = makeStyles({
   card: { marginBlock: tokens.spacingVerticalM },
   rows: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   missing: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /** Lets the user say which field each unrecognised header holds; saved in the workbook through the port. */
-export function MappingPanel({ session, analysis }: { session: Session; analysis: Analysis }) {
+export function MappingPanel({ session, analysis, onClose }: { session: Session; analysis: Analysis; onClose?: () => void }) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const table = analysis.table;
@@ -103,7 +104,7 @@ export function MappingPanel({ session, analysis }: { session: Session; analysis
           })}
         </div>
       )}
-      <div>
+      <div className={styles.actions}>
         <Button
           appearance="primary"
           icon={<Save20Regular />}
@@ -112,6 +113,11 @@ export function MappingPanel({ session, analysis }: { session: Session; analysis
         >
           {t("mappingSave")}
         </Button>
+        {onClose && (
+          <Button icon={<Dismiss20Regular />} onClick={onClose}>
+            {t("mappingClose")}
+          </Button>
+        )}
       </div>
     </Card>
   );

@@ -1,11 +1,18 @@
-import { Caption1, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import { Caption1, Link, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
 import { DocumentMultiple20Regular } from "@fluentui/react-icons";
 import type { FileState } from "../consolidate/analyze-files";
 import type { ConsolidateTranslate } from "../i18n/consolidate";
 import { DropZone } from "./DropZone";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -17,7 +24,20 @@ export interface ReturnedFile {
 }
 
 /** Several returned files: picker and drop zone, then one progress bar and status per file. */
-export function ReturnedFiles({ files, onFiles, disabled, ct }: { files: readonly ReturnedFile[]; onFiles(files: File[]): void; disabled: boolean; ct: ConsolidateTranslate }) {
+export function ReturnedFiles({
+  files,
+  onFiles,
+  disabled,
+  ct,
+  onOpen,
+}: {
+  files: readonly ReturnedFile[];
+  onFiles(files: File[]): void;
+  disabled: boolean;
+  ct: ConsolidateTranslate;
+  /** Opens a returned file in Vérifier to see its findings (file mode). */
+  onOpen?: (name: string) => void;
+}) {
   const styles = useStyles();
   return (
     <>
@@ -40,12 +60,28 @@ export function ReturnedFiles({ files, onFiles, disabled, ct }: { files: readonl
                 value={f.state.progress}
                 max={1}
                 thickness="large"
-                color={f.state.status === "failed" ? "error" : f.state.status === "done" && !f.state.valid ? "warning" : f.state.status === "done" ? "success" : "brand"}
+                color={
+                  f.state.status === "failed"
+                    ? "error"
+                    : f.state.status === "done" && !f.state.valid
+                      ? "warning"
+                      : f.state.status === "done"
+                        ? "success"
+                        : "brand"
+                }
                 aria-label={f.name}
               />
-              <Caption1 className={f.state.status === "failed" ? styles.error : undefined} role={f.state.status === "failed" ? "alert" : undefined}>
+              <Caption1
+                className={f.state.status === "failed" ? styles.error : undefined}
+                role={f.state.status === "failed" ? "alert" : undefined}
+              >
                 {statusText(f.state, ct)}
               </Caption1>
+              {onOpen && f.state.status === "done" && !f.state.valid && (
+                <Link as="button" onClick={() => onOpen(f.name)}>
+                  {ct("openFindings", { name: f.name })}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

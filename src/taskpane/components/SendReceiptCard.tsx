@@ -1,4 +1,5 @@
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
+import { Caption1, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
+import { BannerTitle } from "./BannerTitle";
 import { formatDateTime, type SendReceiptRecord } from "../../core";
 import { useI18n } from "../i18n/i18n";
 
@@ -8,7 +9,7 @@ export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRec
   return (
     <MessageBar intent="success" layout="multiline" data-testid="send-receipt">
       <MessageBarBody>
-        <MessageBarTitle>{t("receiptTitle")}</MessageBarTitle>
+        <BannerTitle>{t("receiptTitle")}</BannerTitle>
         <span data-testid="receipt-outcome">{receipt.alreadyReceived ? t("receiptAlready") : t("receiptReceived")}</span>
         <Table size="extra-small" aria-label={t("receiptTitle")}>
           <TableBody>

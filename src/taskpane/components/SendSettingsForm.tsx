@@ -15,7 +15,9 @@ export function SendSettingsForm({
   onSave,
   onForget,
   disabled,
+  keyError,
 }: {
+  keyError?: string | null;
   value: SendSettings;
   onChange: (s: SendSettings) => void;
   onSave: () => void;
@@ -51,7 +53,12 @@ export function SendSettingsForm({
           data-testid="hub-token"
         />
       </Field>
-      <Field label={t("departmentKeyLabel")} hint={t("departmentKeyHint")}>
+      <Field
+        label={t("departmentKeyLabel")}
+        hint={t("departmentKeyHint")}
+        validationState={keyError ? "error" : "none"}
+        validationMessage={keyError ?? undefined}
+      >
         <Input
           type="password"
           value={value.departmentKey}

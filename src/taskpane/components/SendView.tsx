@@ -9,17 +9,19 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { BannerTitle } from "./BannerTitle";
 import { ArrowClockwise20Regular, Send20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { formatDateTime, type Analysis } from "../../core";
 import { cellRef } from "../hooks/useWorkbookSession";
 import { useSend, type SendViewState } from "../hooks/useSend";
 import { useI18n } from "../i18n/i18n";
+import { findingText } from "../finding-text";
+import { MIN_DEPARTMENT_KEY_LENGTH } from "../../client";
 import { useSendEnvironment } from "../send/send-environment";
 import { forgetSendSettings, loadSendSettings, saveSendSettings, settingsComplete, EMPTY_SETTINGS, type SendSettings } from "../send/send-settings";
 import { userMessage } from "../errors";
@@ -37,25 +39,29 @@ const SHOWN_ERRORS = 10;
 
 /** Errors block sending: they are listed with the way back to the Vérifier view. */
 function Blocked({ analysis, goTo }: { analysis: Analysis; goTo?: (view: string) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const styles = useStyles();
   const errors = analysis.report.issues.filter((f) => f.severity === "error");
   const total = analysis.report.counts.error;
   return (
     <MessageBar intent="error" layout="multiline" data-testid="send-blocked">
       <MessageBarBody>
-        <MessageBarTitle>{t("sendBlocked", { count: total })}</MessageBarTitle>
+        <BannerTitle>{t("sendBlocked", { count: total })}</BannerTitle>
         {t("sendBlockedHelp")}
         <ul className={styles.list}>
           {errors.slice(0, SHOWN_ERRORS).map((f, i) => (
             <li key={i}>
-              {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)} : ` : ""}
-              {f.message}
+              {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)}${language === "fr" ? "\u00a0:" : ":"} ` : ""}
+              {findingText(f, language)}
             </li>
           ))}
         </ul>
         {total > SHOWN_ERRORS && <Caption1 as="p">{t("moreErrors", { count: total - Math.min(errors.length, SHOWN_ERRORS) })}</Caption1>}
-        {goTo && <Link onClick={() => goTo("verifier")}>{t("backToVerify")}</Link>}
+        {goTo && (
+          <p>
+            <Link onClick={() => goTo("verifier")}>{t("backToVerify")}</Link>
+          </p>
+        )}
       </MessageBarBody>
     </MessageBar>
   );
@@ -67,7 +73,7 @@ function Failure({ failure, onResend, busy }: { failure: NonNullable<SendViewSta
   return (
     <MessageBar intent={failure.kind === "queued" ? "warning" : "error"} layout="multiline" role="alert" data-testid="send-failure" data-kind={failure.kind}>
       <MessageBarBody>
-        <MessageBarTitle>{t("sendFailedTitle")}</MessageBarTitle>
+        <BannerTitle>{t("sendFailedTitle")}</BannerTitle>
         {failure.message}
         {failure.problems.length > 0 && (
           <ul className={styles.list} data-testid="send-problems">
@@ -99,12 +105,21 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
   const env = useSendEnvironment();
   const [settings, setSettings] = useState<SendSettings>(() => loadSendSettings(env.storage, env.partitionKey));
   const [note, setNote] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | null>(null);
   const send = useSend(port, env, language, t);
   const analysis = session.analysis;
   const busy = send.busy !== null || session.busy !== null;
   const complete = settingsComplete(settings);
 
   const save = () => {
+    // A key too short would only be refused at sending time: say it where it is typed.
+    const key = settings.departmentKey.trim();
+    if (key !== "" && key.length < MIN_DEPARTMENT_KEY_LENGTH) {
+      setKeyError(t("departmentKeyTooShort", { min: MIN_DEPARTMENT_KEY_LENGTH, length: key.length }));
+      setNote(null);
+      return;
+    }
+    setKeyError(null);
     try {
       saveSendSettings(env.storage, env.partitionKey, settings);
       setNote(t("settingsSaved"));
@@ -146,7 +161,7 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
         <Subtitle2 as="h3" id="send-settings-title">
           {t("settingsTitle")}
         </Subtitle2>
-        <SendSettingsForm value={settings} onChange={setSettings} onSave={save} onForget={forget} disabled={busy} />
+        <SendSettingsForm value={settings} onChange={setSettings} onSave={save} onForget={forget} disabled={busy} keyError={keyError} />
         {note && (
           <Caption1 as="p" role="status" data-testid="settings-note">
             {note}
@@ -157,7 +172,7 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
       {showPending && (
         <MessageBar intent="warning" layout="multiline" data-testid="send-pending">
           <MessageBarBody>
-            <MessageBarTitle>{t("pendingTitle")}</MessageBarTitle>
+            <BannerTitle>{t("pendingTitle")}</BannerTitle>
             {pendingCount > 0 && <span>{t("pendingOutbox", { count: pendingCount })} </span>}
             {stored?.pending && <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt) })}</span>}
           </MessageBarBody>

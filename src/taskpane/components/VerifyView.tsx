@@ -19,7 +19,7 @@ import {
   Highlight20Regular,
   TableAdd20Regular,
 } from "@fluentui/react-icons";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { KINDS } from "../../core";
 import { useI18n } from "../i18n/i18n";
 import { FindingsList, type SeverityFilter } from "./FindingsList";
@@ -54,6 +54,9 @@ export function VerifyView({ session, rules }: ViewProps) {
   const styles = useStyles();
   const [text, setText] = useState("");
   const [severity, setSeverity] = useState<SeverityFilter>("all");
+  // The panel closed without saving stays closed for this analysis; a new check may show it again.
+  const [mappingClosedFor, setMappingClosedFor] = useState<object | null>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
   const { analysis, phase, progress, busy } = session;
   const working = busy !== null;
   const severityLabels: Record<SeverityFilter, string> = {
@@ -67,9 +70,10 @@ export function VerifyView({ session, rules }: ViewProps) {
     <div>
       <div className={styles.toolbar} role="toolbar" aria-label={t("tabVerify")}>
         <Button
+          ref={checkButton}
           appearance="primary"
           icon={<ArrowSync20Regular />}
-          disabled={working}
+          disabledFocusable={working}
           onClick={() => void session.check()}
         >
           {analysis ? t("recheck") : t("check")}
@@ -130,9 +134,16 @@ export function VerifyView({ session, rules }: ViewProps) {
       {analysis && (
         <>
           <SeveritySummary report={analysis.report} />
-          {needsMapping(analysis) && (
+          {needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis && (
             <Suspense fallback={<p>{t("loadingView")}</p>}>
-              <MappingPanel session={session} analysis={analysis} />
+              <MappingPanel
+                session={session}
+                analysis={analysis}
+                onClose={() => {
+                  setMappingClosedFor(analysis);
+                  checkButton.current?.focus(); // the panel's button goes away: focus must not fall to the body
+                }}
+              />
             </Suspense>
           )}
           <div className={styles.filters}>

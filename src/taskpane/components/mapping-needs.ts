@@ -1,4 +1,4 @@
-import type { Analysis, PersonField } from "../../core";
+import type { Analysis, MappingOverride, PersonField } from "../../core";
 
 /** Fields the engine reported missing (its column-missing findings): the panel lists them, it does not decide them. */
 export function missingFields(analysis: Analysis): PersonField[] {
@@ -10,8 +10,13 @@ export function missingFields(analysis: Analysis): PersonField[] {
   return out;
 }
 
-/** The mapping panel shows when the engine found no table, unknown headers, or missing columns. */
-export function needsMapping(analysis: Analysis): boolean {
+/**
+ * The mapping panel shows when the engine found no table, missing columns, or unknown headers the user
+ * has not decided on yet (a free-text column saved as "ignorer" stays quiet).
+ */
+export function needsMapping(analysis: Analysis, mapping: MappingOverride | null = null): boolean {
   if (!analysis.table) return analysis.report.issues.some((f) => f.code === "header-not-found");
-  return analysis.table.unknownHeaders.length > 0 || missingFields(analysis).length > 0;
+  const decided = mapping?.columns ?? {};
+  const undecided = analysis.table.unknownHeaders.filter((h) => !(h.header in decided));
+  return undecided.length > 0 || missingFields(analysis).length > 0;
 }

@@ -38,7 +38,7 @@ function hubMessage(e: HubError, url: string): string {
   if (e.kind === "unauthorized") return "Jeton refusé par le hub (401) : vérifiez le jeton du Département, il a peut-être été révoqué.";
   if (e.status === 403) return "Ce jeton n'ouvre pas la consolidation (403) : il faut un jeton du Département, pas celui d'une structure.";
   if (e.kind === "unreachable") {
-    return `Le hub (${url.trim()}) ne répond pas : vérifiez l'adresse et votre connexion. Si l'adresse est juste, le hub doit autoriser l'origine de ce volet (variable HUB_CORS_ORIGINS).`;
+    return `Le hub (${url.trim()}) ne répond pas : vérifiez l'adresse et votre connexion. Si l'adresse est juste, demandez au service informatique du Département d'autoriser ce volet à interroger le hub.`;
   }
   return `Le hub a refusé la demande : ${e.message}`;
 }

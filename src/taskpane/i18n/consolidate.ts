@@ -1,3 +1,4 @@
+import { formatMessage } from "./format";
 import type { Language } from "./i18n";
 
 /**
@@ -26,9 +27,10 @@ const fr = {
   fileReading: "Lecture…",
   fileAnalysing: "Vérification…",
   fileValid: "Lu, sans erreur bloquante",
-  fileInvalid: "Lu, {errors} erreur(s) bloquante(s)",
+  fileInvalid: "Lu, {errors, plural, one {# erreur bloquante} other {# erreurs bloquantes}}",
   fileFailed: "Illisible : écarté",
-  filesDone: "{read} fichier(s) consolidé(s), {failed} illisible(s).",
+  openFindings: "Voir les erreurs de « {name} » dans Vérifier",
+  filesDone: "{read, plural, one {# fichier consolidé} other {# fichiers consolidés}}, {failed, plural, one {# illisible} other {# illisibles}}.",
   totalsTitle: "Totaux",
   structures: "Structures",
   reports: "Rapports",
@@ -36,16 +38,16 @@ const fr = {
   kind: "Type",
   total: "Département",
   byKindLabel: "Totaux par type de structure",
-  followUp: "Suivi des envois : {submitted} reçu(s) sur {expected} attendu(s), {missing} manquant(s).",
+  followUp: "Suivi des envois : {submitted, plural, one {# reçu} other {# reçus}} sur {expected, plural, one {# attendu} other {# attendus}}, {missing, plural, one {# manquant} other {# manquants}}.",
   missingNames: "Manquants : {names}.",
-  invalidReports: "{count} bilan(s) avec des erreurs bloquantes (voir la colonne « Valide »).",
+  invalidReports: "{count, plural, one {# bilan a des erreurs bloquantes} other {# bilans ont des erreurs bloquantes}} : ouvrez le fichier pour les voir, ou consultez la feuille « Suivi des envois » de la consolidation.",
   writeSheets: "Écrire les feuilles dans le classeur",
   sheetsWritten: "Feuilles « Consolidation », « Par type » et « Suivi des envois » écrites dans le classeur.",
   download: "Télécharger la consolidation (.xlsx)",
   downloaded: "Consolidation téléchargée : {name}",
   nothing: "Aucun bilan consolidé pour l'instant.",
   configLabel: "Réglages du Département (facultatif)",
-  configHint: "Le fichier .json de vos réglages (seuils, heures annuelles par ETP, objectifs), le même que pour « bilan-iae --config ». Sans fichier : les réglages par défaut.",
+  configHint: "Le fichier de réglages (.json) que le Département utilise pour ses bilans : seuils, heures annuelles par ETP, objectifs. Sans fichier, les réglages par défaut s'appliquent.",
   configPick: "Choisir le fichier de réglages…",
   configApplied: "Réglages appliqués : {name}",
   configDefault: "Réglages par défaut",
@@ -77,9 +79,10 @@ const en: Record<ConsolidateKey, string> = {
   fileReading: "Reading…",
   fileAnalysing: "Checking…",
   fileValid: "Read, no blocking error",
-  fileInvalid: "Read, {errors} blocking error(s)",
+  fileInvalid: "Read, {errors, plural, one {# blocking error} other {# blocking errors}}",
   fileFailed: "Unreadable: left out",
-  filesDone: "{read} file(s) consolidated, {failed} unreadable.",
+  openFindings: "See the errors of “{name}” in Check",
+  filesDone: "{read, plural, one {# file consolidated} other {# files consolidated}}, {failed} unreadable.",
   totalsTitle: "Totals",
   structures: "Structures",
   reports: "Reports",
@@ -89,14 +92,14 @@ const en: Record<ConsolidateKey, string> = {
   byKindLabel: "Totals by kind of structure",
   followUp: "Follow-up: {submitted} received of {expected} expected, {missing} missing.",
   missingNames: "Missing: {names}.",
-  invalidReports: "{count} report(s) with blocking errors (see the “Valide” column).",
+  invalidReports: "{count, plural, one {# report has blocking errors} other {# reports have blocking errors}}: open the file to see them, or see the consolidation's “Suivi des envois” sheet.",
   writeSheets: "Write the sheets into the workbook",
   sheetsWritten: "Sheets “Consolidation”, “Par type” and “Suivi des envois” written into the workbook.",
   download: "Download the consolidation (.xlsx)",
   downloaded: "Consolidation downloaded: {name}",
   nothing: "No report consolidated yet.",
   configLabel: "Department settings (optional)",
-  configHint: "Your settings .json file (thresholds, annual hours per FTE, targets), the same as for “bilan-iae --config”. Without a file: the default settings.",
+  configHint: "The settings file (.json) the département uses for its reports: thresholds, annual hours per FTE, targets. Without a file, the default settings apply.",
   configPick: "Choose the settings file…",
   configApplied: "Settings applied: {name}",
   configDefault: "Default settings",
@@ -110,5 +113,5 @@ export type ConsolidateTranslate = (key: ConsolidateKey, params?: Record<string,
 
 export function consolidateTranslator(language: Language): ConsolidateTranslate {
   const dict = dictionaries[language];
-  return (key, params) => dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return (key, params) => formatMessage(dict[key], params, language);
 }

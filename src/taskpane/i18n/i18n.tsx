@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { en } from "./en";
 import { fr, type StringKey, type Strings } from "./fr";
+import { formatMessage } from "./format";
 
 export type Language = "fr" | "en";
 
@@ -11,17 +12,25 @@ export function languageFrom(displayLanguage: string | null | undefined): Langua
   return displayLanguage && displayLanguage.toLowerCase().startsWith("en") ? "en" : "fr";
 }
 
-export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+/**
+ * The pane's language: ?lang= first, then Office's display language (in Excel), then the first of the
+ * browser's languages the pane speaks (file mode); French when none is French or English.
+ */
+export function chooseLanguage(param: string | null, officeLanguage: string | null, browserLanguages: readonly string[]): Language {
+  if (param) return languageFrom(param);
+  if (officeLanguage) return languageFrom(officeLanguage);
+  const spoken = browserLanguages.find((l) => /^(fr|en)\b/i.test(l));
+  return languageFrom(spoken ?? null);
+}
+
+/** A string by key in the pane's language; `language` lets helpers word what has no key (errors by code). */
+export type Translate = ((key: StringKey, params?: Record<string, string | number>) => string) & { language: Language };
 
 export function translator(language: Language): Translate {
   const dict = dictionaries[language];
-  return (key, params) => {
-    const text = dict[key];
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  };
+  return Object.assign((key: StringKey, params?: Record<string, string | number>) => formatMessage(dict[key], params, language), {
+    language,
+  });
 }
 
 interface I18n {
