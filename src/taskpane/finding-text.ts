@@ -50,6 +50,14 @@ const EN: Partial<Record<string, Wording>> = {
   "exit-too-short": (f) => `The stay before exit${q(f.value)} is too short to count in the exit rates.`,
   "exit-withdrawn": (f) => `This exit${q(f.value)} is left out of the exit rates (withdrawal from the labour market).`,
   "unknown-share-high": (f) => `Many people have no value${col(f)}${q(f.value)}. Fill the column in, or the shares will be unreliable.`,
+  "row-not-person": (f) => `This row${q(f.value)} is a total or a note under the table, not a person: it is not counted.`,
+  "sheet-ignored": (f) => `This sheet is another year's copy or a duplicate of another sheet${f.value ? ` (“${f.value}”)` : ""}: it is not read. If it should be, choose the sheets to read in the column mapping.`,
+  "sheets-combined": (f) => `These sheets are read together as one people table (sites or teams)${q(f.value)}. A person on two sheets is reported as a duplicate.`,
+  "structure-kind-ambiguous": (f) => `The structure kind names several conventions${q(f.value)} and nothing tells which one each person belongs to. Make one people sheet per convention (named “ACI”, “EI”…) or add a “Convention” column.`,
+  "formula-no-value": (f) => `This cell${col(f)} holds a formula that was never computed${q(f.value)}: the file was written by a program. Open it in Excel or LibreOffice, save it, and check it again.`,
+  "hours-from-months": () => "The total hours were empty or not computed: the sum of the monthly hours is used.",
+  "checkbox-column": (f) => `Column${q(f.value)} holds check marks: an empty box means No.`,
+  "structure-value-shared": (f) => `${f.field ? `“${f.field}”` : "This value"}${q(f.value)} is given once for several conventions: give it per convention (e.g. “ETP conventionnés ACI”).`,
 };
 
 function facts(finding: Finding): Facts {

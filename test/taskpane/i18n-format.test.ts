@@ -97,8 +97,8 @@ describe("findings in the pane's language", () => {
   });
 
   it("English: a code the table does not know yet gets its title and value, not French", () => {
-    const text = findingText(finding({ code: "row-not-person" as Finding["code"], field: null, value: "Total", message: "Ligne de total écartée." }), "en");
-    expect(text).toBe("row-not-person “Total”.");
+    const text = findingText(finding({ code: "future-rule" as Finding["code"], field: null, value: "Total", message: "Ligne de total écartée." }), "en");
+    expect(text).toBe("future-rule “Total”.");
   });
 });
 
