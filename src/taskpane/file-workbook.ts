@@ -1,4 +1,8 @@
 import type { FileWorkbook } from "./components/App";
+import type { XlsxReadReason } from "../xlsx/errors";
+
+/** Time the check of an opened file may take in its worker (a large report takes seconds). */
+const FILE_TIMEOUT_MS = 60_000;
 
 /**
  * File mode: opens a .xlsx in the browser through the .xlsx adapter. This module and the adapter
@@ -7,11 +11,16 @@ import type { FileWorkbook } from "./components/App";
  */
 export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { XlsxWorkbook, annotateWorkbook, readXlsxBytes } = await import(
+  const { XlsxWorkbook, XlsxReadError, annotateWorkbook, readXlsxBytes } = await import(
     /* webpackChunkName: "xlsx" */ "../xlsx/index.js"
   );
-  // Read once now so a broken file is reported when it is opened, with the reader's French reason.
-  await readXlsxBytes(bytes, { name: file.name });
+  // Read once now so a broken file is reported when it is opened, with the reader's French reason; in a
+  // worker where there is one, so a hostile file never freezes the page (it is refused within the limits).
+  if (typeof Worker !== "undefined") {
+    const { checkInWorker } = await import(/* webpackChunkName: "read-worker" */ "./consolidate/worker-client.mjs");
+    const problem = await checkInWorker(file.name, bytes.slice().buffer, FILE_TIMEOUT_MS);
+    if (problem) throw new XlsxReadError(problem.reason as XlsxReadReason, file.name, problem.message);
+  } else await readXlsxBytes(bytes, { name: file.name });
   const port = new XlsxWorkbook(bytes, file.name);
   return {
     name: file.name,

@@ -1,7 +1,7 @@
 /**
- * Issue 15 in the browser: the Consolider view reads each returned file in its own Web Worker. Hostile files
- * (zip bombs, millions of strings) are shown unreadable with their message, the good files are consolidated,
- * and the page answers a click within 200 ms while the bad files are read.
+ * Issue 15 in the browser: the Consolider view reads each returned file in its own Web Worker, and file mode
+ * checks an opened file in one. Hostile files (zip bombs, millions of strings) are shown unreadable with their
+ * message, the good files are consolidated, and the page answers a click within 200 ms while they are read.
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -14,7 +14,37 @@ import { buildAddin, launchChromium, ROOT, serve, type Chromium, browserDescribe
 const DEPT = path.join(ROOT, "examples", "departement-38");
 const suite = browserDescribe();
 
-suite("Consolider view with hostile files (Chromium)", () => {
+/** Records in the page how long a click waits for its handler, and the longest stall of the main thread. */
+async function watchResponsiveness(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { clickDelays: number[]; maxGap: number };
+    w.clickDelays = [];
+    w.maxGap = 0;
+    document.addEventListener("click", (e) => w.clickDelays.push(performance.now() - e.timeStamp), true);
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.maxGap = Math.max(w.maxGap, now - last);
+      last = now;
+    }, 20);
+  });
+}
+
+async function clicksWhileReading(page: Page): Promise<void> {
+  for (let k = 0; k < 5; k++) {
+    await page.mouse.click(2, 2);
+    await page.waitForTimeout(150);
+  }
+}
+
+async function responsiveness(page: Page): Promise<{ clickDelays: number[]; maxGap: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { clickDelays: number[]; maxGap: number };
+    return { clickDelays: w.clickDelays, maxGap: w.maxGap };
+  });
+}
+
+suite("Consolider view and file mode with hostile files (Chromium)", () => {
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -45,32 +75,14 @@ suite("Consolider view with hostile files (Chromium)", () => {
   it("shows each hostile file unreadable with its message, consolidates the others, and stays responsive", async () => {
     await page.goto(`${url}taskpane.html?view=consolider`);
     await page.getByRole("heading", { name: "Consolider les bilans" }).waitFor();
-    // How long the page takes to run a click's handler, and the longest stall of the main thread.
-    await page.evaluate(() => {
-      const w = window as unknown as { clickDelays: number[]; maxGap: number };
-      w.clickDelays = [];
-      w.maxGap = 0;
-      document.addEventListener("click", (e) => w.clickDelays.push(performance.now() - e.timeStamp), true);
-      let last = performance.now();
-      setInterval(() => {
-        const now = performance.now();
-        w.maxGap = Math.max(w.maxGap, now - last);
-        last = now;
-      }, 20);
-    });
+    await watchResponsiveness(page);
     const files = [...bad.map((f) => f.name), ...good].map((f) => path.join(dir, f));
     await page.getByTestId("consolidate-file-input").setInputFiles(files);
     // Clicks while the bad files are read (they come first).
-    for (let k = 0; k < 5; k++) {
-      await page.mouse.click(2, 2);
-      await page.waitForTimeout(150);
-    }
+    await clicksWhileReading(page);
     await page.getByText(`${good.length} fichier(s) consolidé(s), ${bad.length} illisible(s).`).waitFor({ timeout: 300_000 });
 
-    const { clickDelays, maxGap } = await page.evaluate(() => {
-      const w = window as unknown as { clickDelays: number[]; maxGap: number };
-      return { clickDelays: w.clickDelays, maxGap: w.maxGap };
-    });
+    const { clickDelays, maxGap } = await responsiveness(page);
     expect(clickDelays.length).toBe(5);
     expect(Math.max(...clickDelays)).toBeLessThan(200);
     expect(maxGap).toBeLessThan(1_000);
@@ -84,5 +96,22 @@ suite("Consolider view with hostile files (Chromium)", () => {
       if (f.pattern) expect(alert).toMatch(f.pattern);
     }
     expect(await page.getByTestId("total-reports").textContent()).toContain(String(good.length));
+  });
+
+  it("file mode: a hostile workbook is refused with its message, the page answering meanwhile", async () => {
+    const bomb = bad.find((f) => f.name === "bombe-textes.xlsx")!;
+    const fresh = await chromium.context.newPage();
+    await fresh.goto(`${url}taskpane.html`);
+    await fresh.getByTestId("file-input").waitFor({ state: "attached" });
+    await watchResponsiveness(fresh);
+    await fresh.getByTestId("file-input").setInputFiles(path.join(dir, bomb.name));
+    await clicksWhileReading(fresh);
+    const alert = fresh.getByRole("alert");
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(bomb.pattern!);
+    const { clickDelays } = await responsiveness(fresh);
+    expect(clickDelays.length).toBe(5);
+    expect(Math.max(...clickDelays)).toBeLessThan(200);
+    await fresh.close();
   });
 });

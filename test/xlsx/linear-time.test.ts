@@ -94,10 +94,14 @@ describe("linear-time parsing of hostile content", () => {
       const slow: string[] = [];
       for (const [input, make] of Object.entries(PATHOLOGICAL)) {
         parse(make(MB / 4))(); // warm up the JIT
-        const [t1, t2, t4] = [1, 2, 4].map((k) => time(parse(make(k * MB))));
+        const measure = () => [1, 2, 4].map((k) => time(parse(make(k * MB))));
         // Under 40 ms at 4 MB the parse is done before any ratio means anything (a quadratic one takes minutes).
         // Linear gives 2 and 4, quadratic 4 and 16: the thresholds sit between, with room for noise.
-        if (t4 > 40 && (t4 / t1 >= 10 || (t2 / t1 >= 3.5 && t4 / t2 >= 3.5))) slow.push(`${input}: ${[t1, t2, t4].map((t) => t.toFixed(1)).join(" / ")} ms at 1 / 2 / 4 MB`);
+        const superlinear = ([t1, t2, t4]: number[]) => t4 > 40 && (t4 / t1 >= 10 || (t2 / t1 >= 3.5 && t4 / t2 >= 3.5));
+        let times = measure();
+        // Measured again once: other test files share the machine, a pause can land in one size's runs.
+        if (superlinear(times)) times = measure();
+        if (superlinear(times)) slow.push(`${input}: ${times.map((t) => t.toFixed(1)).join(" / ")} ms at 1 / 2 / 4 MB`);
       }
       expect(slow).toEqual([]);
     }, 60_000);

@@ -3,35 +3,52 @@ import { readErrorMessage } from "../../xlsx/errors.js";
 import type { FileOutcome } from "./analyze-one.js";
 import type { WorkerJob, WorkerReply } from "./read-file.worker.js";
 
+type Final = Exclude<WorkerReply, { type: "progress" }>;
+
 /**
- * Reads one file in its own Web Worker, ended after `timeoutMs`: a hostile file cannot freeze the page or take
+ * Runs one job in its own Web Worker, ended after `timeoutMs`: a hostile file cannot freeze the page or take
  * the other files down. An ES module (.mts) for `import.meta.url`, which webpack turns into the worker's chunk;
  * only loaded where Worker exists (never under Jest's jsdom).
  */
-export function analyzeInWorker(name: string, bytes: ArrayBuffer, config: RulesConfig, onProgress: (progress: number) => void, timeoutMs: number): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
+function runInWorker(job: WorkerJob, onProgress: (progress: number) => void, timeoutMs: number): Promise<Final> {
   const worker = new Worker(new URL("./read-file.worker.ts", import.meta.url));
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (r: { ok: true; outcome: FileOutcome } | { ok: false; message: string }) => {
+    const settle = (r: Final) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       worker.terminate();
       resolve(r);
     };
-    const timer = setTimeout(() => settle({ ok: false, message: readErrorMessage("read-timeout", name, `plus de ${Math.round(timeoutMs / 1000)} s`) }), timeoutMs);
+    const timer = setTimeout(
+      () => settle({ type: "failed", reason: "read-timeout", message: readErrorMessage("read-timeout", job.name, `plus de ${Math.round(timeoutMs / 1000)} s`) }),
+      timeoutMs,
+    );
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const reply = e.data;
       if (reply.type === "progress") onProgress(reply.progress);
-      else if (reply.type === "done") settle({ ok: true, outcome: reply.outcome });
-      else settle({ ok: false, message: reply.message });
+      else settle(reply);
     };
     // A worker that dies (out of memory, most often) reports an error event and no answer.
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      settle({ ok: false, message: readErrorMessage("read-memory", name, `le lecteur s'est arrêté${e.message ? ` (${e.message})` : ""}`) });
+      settle({ type: "failed", reason: "read-memory", message: readErrorMessage("read-memory", job.name, `le lecteur s'est arrêté${e.message ? ` (${e.message})` : ""}`) });
     };
-    const job: WorkerJob = { name, bytes, config };
-    worker.postMessage(job, [bytes]);
+    worker.postMessage(job, [job.bytes]);
   });
+}
+
+/** Reads and analyses one returned file in a worker: its consolidation outcome, or its French message. */
+export async function analyzeInWorker(name: string, bytes: ArrayBuffer, config: RulesConfig, onProgress: (progress: number) => void, timeoutMs: number): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
+  const r = await runInWorker({ kind: "consolidate", name, bytes, config }, onProgress, timeoutMs);
+  if (r.type === "done") return { ok: true, outcome: r.outcome };
+  return { ok: false, message: r.type === "failed" ? r.message : readErrorMessage("unreadable", name) };
+}
+
+/** Checks a file in a worker before file mode opens it in the page: null when it is within the limits, else why not. */
+export async function checkInWorker(name: string, bytes: ArrayBuffer, timeoutMs: number): Promise<{ reason: string; message: string } | null> {
+  const r = await runInWorker({ kind: "check", name, bytes }, () => undefined, timeoutMs);
+  if (r.type === "checked") return null;
+  return r.type === "failed" ? { reason: r.reason, message: r.message } : { reason: "unreadable", message: readErrorMessage("unreadable", name) };
 }
