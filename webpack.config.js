@@ -90,11 +90,7 @@ module.exports = (env = {}, argv = {}) => {
     );
   }
 
-  const entry = { taskpane: "./src/taskpane/index.tsx" };
-  const hasCommands = fs.existsSync(path.join(__dirname, "src/commands/commands.ts"));
-  // The ribbon commands come with the Office adapter; build the pane alone until they exist.
-  if (hasCommands) entry.commands = "./src/commands/commands.ts";
-  else console.warn("src/commands/commands.ts absent : la page commands.html est construite sans script.");
+  const entry = { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" };
 
   return {
     mode: dev ? "development" : "production",

@@ -26,6 +26,3 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_UNREADABLE = 2;

@@ -1,4 +1,4 @@
-import { FINDING_LABELS, INDICATOR_LABELS, KIND_LABELS, SEVERITY_LABELS, type FindingCode, type IndicatorFormat, type IndicatorKey, type Kind, type Severity } from "../core";
+import { FINDING_LABELS, INDICATOR_LABELS, SEVERITY_LABELS, type FindingCode, type IndicatorFormat, type IndicatorKey, type Severity } from "../core";
 
 /**
  * The French wording of the CLI and the xlsx outputs, from the core labels module, so the CLI,
@@ -20,26 +20,9 @@ export function ruleTitle(code: FindingCode): string {
   return FINDING_LABELS[code]?.fr ?? code;
 }
 
-export function kindLabel(kind: Kind): string {
-  return KIND_LABELS[kind].fr;
-}
-
 /** "erreur(s)", lower case, for counts in sentences. */
 export function severityLabel(s: Severity, count = 1): string {
   const word = SEVERITY_LABELS[s].fr.toLowerCase();
   return count > 1 ? `${word}s` : word;
 }
 
-/** Excel number format of an indicator by its kind of value. */
-export function excelFormat(key: IndicatorKey): string {
-  switch (indicatorFormat(key)) {
-    case "percent":
-      return "0.0 %";
-    case "hours":
-    case "fte":
-    case "months":
-      return "#,##0.00";
-    default:
-      return "#,##0";
-  }
-}

@@ -110,12 +110,6 @@ export function dayFromSerial(serial: number, date1904 = false): DayNumber {
   return whole < 61 ? whole - EPOCH_1900 + 1 : whole - EPOCH_1900;
 }
 
-export function serialFromDay(day: DayNumber, date1904 = false): number {
-  if (date1904) return day + EPOCH_1904;
-  const s = day + EPOCH_1900;
-  return s < 61 ? s - 1 : s;
-}
-
 /** A JS Date (file readers give UTC midnight; Office may give local) → day number of its UTC calendar date. */
 export function dayFromDate(date: Date): DayNumber | null {
   const t = date.getTime();
