@@ -26,9 +26,10 @@ describe("Vérifier view", () => {
     expect(port.count("read")).toBe(1);
     expect(port.count("loadMapping")).toBe(1);
     expect(analyze).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId("count-error").textContent).toContain("4");
-    expect(screen.getByTestId("count-warning").textContent).toContain("1");
-    expect(screen.getByTestId("count-info").textContent).toContain("1");
+    // Singular and plural as French wants them: "4 erreurs", "1 avertissement", "1 information".
+    expect(screen.getByTestId("count-error").textContent).toBe("4 erreurs");
+    expect(screen.getByTestId("count-warning").textContent).toBe("1 avertissement");
+    expect(screen.getByTestId("count-info").textContent).toBe("1 information");
     expect(screen.getByText("Des erreurs bloquent l'envoi : corrigez-les puis re-vérifiez.")).toBeTruthy();
     const group = screen.getByTestId("rule-value-required");
     expect(within(group).getByText(/Valeur obligatoire manquante/)).toBeTruthy();
@@ -44,7 +45,7 @@ describe("Vérifier view", () => {
   it("says when a rule's list is capped, with the number left out", async () => {
     await checked(new FakePort(), { "value-required": 1250 });
     const group = screen.getByTestId("rule-value-required");
-    expect(within(group).getByText("1252")).toBeTruthy();
+    expect(within(group).getByText("1 252")).toBeTruthy();
     expect(within(group).getByText(/… et 1 250 autres/)).toBeTruthy();
     expect(within(screen.getByTestId("rule-exit-reason-unknown")).queryByText(/autres/)).toBeNull();
   });

@@ -16,6 +16,7 @@ import { cellRef } from "../hooks/useWorkbookSession";
 import { useI18n } from "../i18n/i18n";
 import { ruleTitle } from "../labels";
 import { findingText } from "../finding-text";
+import { formatCount } from "../i18n/format";
 
 export type SeverityFilter = Severity | "all";
 
@@ -134,7 +135,7 @@ export function FindingsList({ report, text, severity, selected, onSelect }: Fin
           <AccordionHeader>
             <span className={styles.header}>
               <Badge color={severityColor[g.worst]} appearance="filled" aria-hidden>
-                {g.count}
+                {formatCount(g.count, language)}
               </Badge>
               <span>
                 {titleOf(g.code)} <Caption1>({g.code})</Caption1>

@@ -1,6 +1,7 @@
 import { Badge, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import type { ValidationReport } from "../../core";
 import { useI18n } from "../i18n/i18n";
+import { formatCount } from "../i18n/format";
 
 const useStyles = makeStyles({
   list: {
@@ -15,7 +16,8 @@ const useStyles = makeStyles({
 
 /** Counts by severity (true counts, not the capped lists) and whether sending is blocked. */
 export function SeveritySummary({ report }: { report: ValidationReport }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const { error, warning, info } = report.counts;
   const styles = useStyles();
   return (
     <section aria-label={t("summaryLabel")}>
@@ -25,21 +27,21 @@ export function SeveritySummary({ report }: { report: ValidationReport }) {
       <ul className={styles.list}>
         <li className={styles.item} data-testid="count-error">
           <Badge color="danger" appearance="filled">
-            {report.counts.error}
+            {formatCount(error, language)}
           </Badge>{" "}
-          {t("severityError")}
+          {t("countErrors", { count: error })}
         </li>
         <li className={styles.item} data-testid="count-warning">
           <Badge color="warning" appearance="filled">
-            {report.counts.warning}
+            {formatCount(warning, language)}
           </Badge>{" "}
-          {t("severityWarning")}
+          {t("countWarnings", { count: warning })}
         </li>
         <li className={styles.item} data-testid="count-info">
           <Badge color="informative" appearance="filled">
-            {report.counts.info}
+            {formatCount(info, language)}
           </Badge>{" "}
-          {t("severityInfo")}
+          {t("countInfos", { count: info })}
         </li>
       </ul>
     </section>
