@@ -117,6 +117,8 @@ export function expectedIndicators(t: TruthWorkbook): Record<string, number | nu
     rateTransition: rate(transition),
     ratePositive: rate(positive),
     rateDynamic: rate(durable + transition + positive),
+    exitsToTraining: examined.filter((p) => p.qualifyingTraining).length,
+    rateTraining: rate(examined.filter((p) => p.qualifyingTraining).length),
     rsaExitsDurableOrTraining: examined.filter((p) => p.rsa !== null && p.rsa !== "NON" && (p.category === "durable" || p.qualifyingTraining)).length,
     averagePathMonths: paths.length === 0 ? null : paths.reduce((s, x) => s + x, 0) / paths.length,
   };
@@ -140,6 +142,8 @@ export const EXIT_KEYS = [
   "rateTransition",
   "ratePositive",
   "rateDynamic",
+  "exitsToTraining",
+  "rateTraining",
   "rsaExitsDurableOrTraining",
   "averagePathMonths",
 ];

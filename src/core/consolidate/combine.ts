@@ -62,6 +62,8 @@ const RULES: Record<IndicatorKey, Rule> = {
   rateTransition: { rate: ["exitsTransition"] },
   ratePositive: { rate: ["exitsPositive"] },
   rateDynamic: { rate: ["exitsDurable", "exitsTransition", "exitsPositive"] },
+  exitsToTraining: SUM,
+  rateTraining: { rate: ["exitsToTraining"] },
   rsaExitsDurableOrTraining: SUM,
   averagePathMonths: { weightedPath: true },
 };

@@ -167,6 +167,8 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
     rateTransition: exitRate(exits.transition),
     ratePositive: exitRate(exits.positive),
     rateDynamic: exitRate(exits.durable + exits.transition + exits.positive),
+    exitsToTraining: exitCount(exits.toTraining),
+    rateTraining: exitRate(exits.toTraining),
     rsaExitsDurableOrTraining: hasMotifs && has("rsa") ? exits.rsaDurableOrTraining : null,
     averagePathMonths: hasMotifs && exits.paths.length > 0 ? cleanNoise(exits.paths.reduce((a, b) => a + b, 0) / exits.paths.length) : null,
   };

@@ -246,6 +246,13 @@ export const INDICATOR_LABELS: Record<IndicatorKey, IndicatorLabel> = {
     "Sorties en emploi durable, de transition et positives",
     "Exits to lasting jobs, transition jobs and positive exits",
   ),
+  exitsToTraining: count(
+    "Sorties en formation qualifiante",
+    "Exits to qualifying training",
+    `Sorties examinées dont le motif est une entrée en formation qualifiante (motif 5). ${NULL_FR}`,
+    `Examined exits whose motif is entering qualifying training (motif 5). ${NULL_EN}`,
+  ),
+  rateTraining: rate("Taux de sorties en formation qualifiante", "Qualifying training exit rate", "Sorties en formation qualifiante", "Exits to qualifying training"),
   rsaExitsDurableOrTraining: count(
     "Sorties RSA en emploi durable ou formation qualifiante",
     "RSA exits to lasting jobs or qualifying training",

@@ -50,6 +50,8 @@ export const INDICATOR_KEYS = [
   "rateTransition",
   "ratePositive",
   "rateDynamic",
+  "exitsToTraining",
+  "rateTraining",
   "rsaExitsDurableOrTraining",
   "averagePathMonths",
 ] as const;
@@ -74,4 +76,5 @@ export const RATIO_KEYS: readonly IndicatorKey[] = [
   "rateTransition",
   "ratePositive",
   "rateDynamic",
+  "rateTraining",
 ];

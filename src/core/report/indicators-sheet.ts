@@ -131,6 +131,8 @@ export const INDICATOR_SECTIONS: { id: IndicatorSectionId; fr: string; en: strin
         "rateTransition",
         "ratePositive",
         "rateDynamic",
+        "exitsToTraining",
+        "rateTraining",
         "rsaExitsDurableOrTraining",
         "averagePathMonths",
       ],

@@ -85,6 +85,8 @@ const EXPECTED: Record<IndicatorKey, number | null> = {
   rateTransition: 0,
   ratePositive: 1 / 5,
   rateDynamic: 3 / 5,
+  exitsToTraining: 1, // C (motif 5, qualifying training)
+  rateTraining: 1 / 5,
   rsaExitsDurableOrTraining: 2, // A, J (C trains but its RSA is not filled; I is RSA but unemployed)
   averagePathMonths: months((394 + 92 + 212 + 699 + 273) / 5),
 };
