@@ -14,7 +14,8 @@ import { consolidationRoutes } from "./routes/consolidation";
 import { statusRoutes } from "./routes/status";
 import { healthRoutes } from "./routes/health";
 import { settingsRoutes } from "./routes/settings";
-import { openApiRoutes } from "./openapi";
+import { openApiPlugin } from "./plugins/openapi";
+import { documentsRoutes } from "./routes/documents";
 
 export interface BuildHubOptions {
   db: HubDb;
@@ -62,8 +63,9 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(authPlugin);
+  await app.register(openApiPlugin);
   await app.register(healthRoutes);
-  await app.register(openApiRoutes);
+  await app.register(documentsRoutes);
   await app.register(submissionsRoutes);
   await app.register(consolidationRoutes);
   await app.register(statusRoutes);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { IngestPool } from "../ingest/ingest-pool";
-import { global } from "./global";
+import fp from "fastify-plugin";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -10,8 +10,9 @@ declare module "fastify" {
 }
 
 /** The ingest threads, with the department's rules; stopped with the server. */
-export const ingestPlugin = global(async (app) => {
+const ingest: FastifyPluginAsync = async (app) => {
   const pool = new IngestPool(app.hubConfig.rules, app.hubConfig.ingestThreads);
   app.decorate("hubIngest", pool);
   app.addHook("onClose", async () => pool.close());
-}) as FastifyPluginAsync;
+};
+export const ingestPlugin = fp(ingest, { name: "hub-ingest", fastify: "5.x", dependencies: ["hub-db"] });
