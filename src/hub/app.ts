@@ -3,7 +3,6 @@ import { loggerOptions } from "./logging";
 import { DEFAULT_HUB_CONFIG, type HubConfig, type HubConfigOverrides } from "./config";
 import type { HubDb } from "./db/connect";
 import { dbPlugin } from "./plugins/db";
-import { ingestPlugin } from "./plugins/ingest";
 import { errorsPlugin } from "./plugins/errors";
 import { jsonBodyPlugin } from "./plugins/json-body";
 import { gracefulClosePlugin } from "./plugins/graceful-close";
@@ -59,7 +58,6 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
   await app.register(jsonBodyPlugin);
   await app.register(gracefulClosePlugin);
   await app.register(dbPlugin, { hubDb: options.db, hubConfig: config, closeDb: options.closeDb ?? true });
-  await app.register(ingestPlugin);
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(authPlugin);

@@ -49,5 +49,5 @@ test("a missing Idempotency-Key is refused by the route's header schema, in Fren
 
 test("the plugins are fastify-plugin plugins with declared names", () => {
   const names = hub.app.printPlugins();
-  for (const name of ["hub-db", "hub-auth", "hub-errors", "hub-security", "hub-openapi", "hub-ingest", "hub-submissions", "hub-consolidation"]) expect(names).toContain(name);
+  for (const name of ["hub-db", "hub-auth", "hub-errors", "hub-security", "hub-openapi", "hub-submissions", "hub-consolidation"]) expect(names).toContain(name);
 });

@@ -24,7 +24,7 @@ function refuseOtherCharsets(req: FastifyRequest): void {
 /**
  * JSON bodies of every route, by the hub's one rule (secure-json: a `__proto__` or `constructor` key is
  * refused with a 400, never merged), in UTF-8 only. POST /api/v1/submissions takes its body as bytes instead
- * and applies the same rules on an ingest thread.
+ * and applies the same rules in parseSubmissionBody.
  */
 const jsonBody: FastifyPluginAsync = async (app) => {
   app.addHook("preParsing", async (req, _reply, payload) => {

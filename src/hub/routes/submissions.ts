@@ -8,7 +8,7 @@ import { quotaProblem, type QuotaRefusal } from "../quotas";
 import { findStructureBySiret } from "../db/repositories/structures";
 import { audit } from "../db/repositories/audit";
 import { actorOf, type Auth } from "../plugins/auth";
-import type { BodyOutcome } from "../ingest/parse-body";
+import { parseSubmissionBody, type BodyOutcome } from "../ingest/parse-body";
 import { HttpProblem, forbidden, invalidJson, invalidUtf8, notFound } from "../problem";
 import { authProblems, IdempotencyHeaders, problem, Receipt, SubmissionDetail, SubmissionSummary, SubmissionsQuery, SubmissionV1 } from "../schemas";
 
@@ -18,9 +18,9 @@ function authOf(req: FastifyRequest): Auth {
 }
 
 /**
- * POST /api/v1/submissions, in its own context: the body is taken as bytes (no JSON parsing on the event loop)
- * and handed to an ingest thread (hubIngest), which parses, validates and prepares it. Its schema documents the
- * body; the ingest thread, not Fastify, validates it, to answer a 422 listing every error by JSON pointer.
+ * POST /api/v1/submissions, in its own context: the body is taken as bytes and parsed, validated and prepared by
+ * parseSubmissionBody (secure JSON, the v1 schema, the indicators recomputed). Its schema documents the body;
+ * parseSubmissionBody, not Fastify, validates it, to answer a 422 listing every error by JSON pointer.
  */
 const postSubmissionRoute: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.hubDb;
@@ -39,7 +39,7 @@ const postSubmissionRoute: FastifyPluginAsyncZod = async (app) => {
     "/api/v1/submissions",
     {
       config: { access: "any" },
-      // The body stays bytes until the ingest thread; the other parts are validated by their schemas.
+      // The body stays bytes until parseSubmissionBody; the other parts are validated by their schemas.
       validatorCompiler: (route) => (route.httpPart === "body" ? (value: unknown) => ({ value }) : validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0])),
       schema: {
         summary: "Envoyer un bilan (jeton de structure)",
@@ -64,10 +64,7 @@ const postSubmissionRoute: FastifyPluginAsyncZod = async (app) => {
       if (auth.role !== "structure") throw forbidden("Un envoi de bilan se fait avec le jeton de la structure, pas avec un jeton départemental.");
       const key = req.headers["idempotency-key"];
       const raw: unknown = req.body;
-      const body = raw instanceof Uint8Array ? raw : new Uint8Array(0);
-      // Dropped here: the ingest thread works on its own copy, so nothing of the body stays referenced while waiting.
-      (req as { body: unknown }).body = undefined;
-      const outcome = await app.hubIngest.parse(body);
+      const outcome = parseSubmissionBody(raw instanceof Uint8Array ? raw : new Uint8Array(0), app.hubConfig.rules);
       if (!outcome.ok) throw bodyProblem(outcome);
       const prepared = outcome.prepared;
       if (prepared.siret !== auth.structure.siret) {
@@ -170,4 +167,4 @@ const submissions: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-export const submissionsRoutes = fp(submissions, { name: "hub-submissions", fastify: "5.x", encapsulate: true, dependencies: ["hub-db", "hub-auth", "hub-ingest", "hub-openapi"] });
+export const submissionsRoutes = fp(submissions, { name: "hub-submissions", fastify: "5.x", encapsulate: true, dependencies: ["hub-db", "hub-auth", "hub-openapi"] });
