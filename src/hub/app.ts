@@ -3,7 +3,6 @@ import { loggerOptions } from "./logging";
 import { DEFAULT_HUB_CONFIG, type HubConfig, type HubConfigOverrides } from "./config";
 import type { HubDb } from "./db/connect";
 import { dbPlugin } from "./plugins/db";
-import { ingestPlugin } from "./plugins/ingest";
 import { errorsPlugin } from "./plugins/errors";
 import { jsonBodyPlugin } from "./plugins/json-body";
 import { gracefulClosePlugin } from "./plugins/graceful-close";
@@ -14,7 +13,8 @@ import { consolidationRoutes } from "./routes/consolidation";
 import { statusRoutes } from "./routes/status";
 import { healthRoutes } from "./routes/health";
 import { settingsRoutes } from "./routes/settings";
-import { openApiRoutes } from "./openapi";
+import { openApiPlugin } from "./plugins/openapi";
+import { documentsRoutes } from "./routes/documents";
 
 export interface BuildHubOptions {
   db: HubDb;
@@ -58,12 +58,12 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
   await app.register(jsonBodyPlugin);
   await app.register(gracefulClosePlugin);
   await app.register(dbPlugin, { hubDb: options.db, hubConfig: config, closeDb: options.closeDb ?? true });
-  await app.register(ingestPlugin);
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { config });
   await app.register(authPlugin);
+  await app.register(openApiPlugin);
   await app.register(healthRoutes);
-  await app.register(openApiRoutes);
+  await app.register(documentsRoutes);
   await app.register(submissionsRoutes);
   await app.register(consolidationRoutes);
   await app.register(statusRoutes);

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { DEFAULT_CONFIG, type RulesConfig } from "../core";
 import { frenchSpacing } from "./french";
 
@@ -45,8 +44,6 @@ export interface HubConfig {
   rules: RulesConfig;
   /** Behind a reverse proxy: trust X-Forwarded-For from it (true, a hop count, or addresses). */
   trustProxy: boolean | number | string;
-  /** Threads that parse and prepare submissions (0: on the event loop). */
-  ingestThreads: number;
   connections: ConnectionConfig;
   quotas: QuotaConfig;
 }
@@ -60,18 +57,12 @@ export type HubConfigOverrides = Partial<Omit<HubConfig, "rateLimit" | "connecti
   quotas?: Partial<QuotaConfig>;
 };
 
-/** One thread per core left by the event loop, at least one, at most four (the SQLite writer has its own). */
-export function defaultIngestThreads(cores = availableParallelism()): number {
-  return Math.min(4, Math.max(1, cores - 1));
-}
-
 export const DEFAULT_HUB_CONFIG: HubConfig = {
   corsOrigins: [],
   rateLimit: { perToken: 120, perIp: 600, windowMs: 60_000 },
   bodyLimit: 5 * 1024 * 1024,
   rules: DEFAULT_CONFIG,
   trustProxy: false,
-  ingestThreads: defaultIngestThreads(),
   // Behind nginx (docs/deploiement-hub.md), 30 s of silence is a stalled client, not a slow link.
   connections: { idleTimeoutMs: 30_000, keepAliveTimeoutMs: 10_000, requestTimeoutMs: 120_000, maxConnections: 512 },
   // Sized from real use: a 300-person report is ~100 KB, the largest accepted 5 MB; a structure sends a few versions.
@@ -81,7 +72,7 @@ export const DEFAULT_HUB_CONFIG: HubConfig = {
 /**
  * Configuration from the environment (the systemd unit's Environment= lines):
  * HUB_CORS_ORIGINS (comma-separated), HUB_RATE_LIMIT_PER_TOKEN, HUB_RATE_LIMIT_PER_IP, HUB_RATE_LIMIT_WINDOW_MS,
- * HUB_TRUST_PROXY (true, or a hop count, or addresses), HUB_INGEST_THREADS (0 to 16; 0: on the event loop),
+ * HUB_TRUST_PROXY (true, or a hop count, or addresses),
  * HUB_IDLE_TIMEOUT_MS, HUB_KEEP_ALIVE_TIMEOUT_MS, HUB_REQUEST_TIMEOUT_MS, HUB_MAX_CONNECTIONS,
  * HUB_QUOTA_VERSIONS_PER_PERIOD, HUB_QUOTA_BYTES_PER_PERIOD, HUB_QUOTA_BYTES_PER_STRUCTURE, HUB_QUOTA_DATABASE_BYTES
  * (sizes in bytes, or with a unit: 50M, 10G).
@@ -102,10 +93,6 @@ export function hubConfigFromEnv(env: Record<string, string | undefined>, base: 
     if (!Number.isSafeInteger(n) || n <= 0) throw new Error(frenchSpacing(`Variable ${name} : taille positive attendue, en octets ou avec une unité (500K, 50M, 10G), « ${v} » reçu.`));
     return n;
   };
-  const threads = env.HUB_INGEST_THREADS;
-  if (threads !== undefined && threads !== "" && !/^(\d|1[0-6])$/.test(threads)) {
-    throw new Error(`Variable HUB_INGEST_THREADS : nombre entier de 0 à 16 attendu, « ${threads} » reçu.`);
-  }
   const trust = env.HUB_TRUST_PROXY;
   const origins = env.HUB_CORS_ORIGINS;
   return {
@@ -128,7 +115,6 @@ export function hubConfigFromEnv(env: Record<string, string | undefined>, base: 
       bytesPerStructure: bytes("HUB_QUOTA_BYTES_PER_STRUCTURE", base.quotas.bytesPerStructure),
       databaseBytes: bytes("HUB_QUOTA_DATABASE_BYTES", base.quotas.databaseBytes),
     },
-    ingestThreads: threads === undefined || threads === "" ? base.ingestThreads : Number(threads),
     trustProxy: trust === undefined || trust === "" ? base.trustProxy : trust === "true" ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
   };
 }

@@ -1,20 +1,6 @@
-import { DEFAULT_HUB_CONFIG, defaultIngestThreads, hubConfigFromEnv } from "../../src/hub/config";
+import { DEFAULT_HUB_CONFIG, hubConfigFromEnv } from "../../src/hub/config";
 
 /** The hub's settings from the environment (the systemd unit's Environment= lines). */
-test("HUB_INGEST_THREADS: 0 (on the event loop) to 16, anything else refused in French", () => {
-  expect(hubConfigFromEnv({ HUB_INGEST_THREADS: "0" }).ingestThreads).toBe(0);
-  expect(hubConfigFromEnv({ HUB_INGEST_THREADS: "3" }).ingestThreads).toBe(3);
-  expect(hubConfigFromEnv({ HUB_INGEST_THREADS: "16" }).ingestThreads).toBe(16);
-  expect(hubConfigFromEnv({}).ingestThreads).toBe(DEFAULT_HUB_CONFIG.ingestThreads);
-  for (const bad of ["17", "-1", "deux", "1.5"]) {
-    expect(() => hubConfigFromEnv({ HUB_INGEST_THREADS: bad })).toThrow(`Variable HUB_INGEST_THREADS : nombre entier de 0 à 16 attendu, « ${bad} » reçu.`);
-  }
-});
-
-test("by default one ingest thread per core left by the event loop, between 1 and 4", () => {
-  expect([1, 2, 3, 4, 8, 64].map((cores) => defaultIngestThreads(cores))).toEqual([1, 1, 2, 3, 4, 4]);
-});
-
 test("rate limits and CORS origins from the environment", () => {
   const c = hubConfigFromEnv({ HUB_RATE_LIMIT_PER_TOKEN: "30", HUB_CORS_ORIGINS: "https://a.fr, https://b.fr" });
   expect(c.rateLimit.perToken).toBe(30);

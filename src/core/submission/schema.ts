@@ -2,7 +2,6 @@ import { z } from "zod";
 import { KINDS } from "../model/kinds";
 import { INDICATOR_KEYS, type IndicatorKey } from "../model/indicators";
 import { PERSON_FIELDS } from "../model/fields";
-import { FINDING_CODES } from "../model/findings";
 import { dayFromIso } from "../dates/day-number";
 import {
   BIRTH_YEAR_MAX,
@@ -21,8 +20,9 @@ import { checkedRecords } from "./record-check";
 
 /**
  * Submission payload v1: what a structure sends to the department's hub (domain §5), defined once and shared
- * by the client, the CLI and the hub. Every object is strict: an unknown field (a name, a birth date, a NIR,
- * an address…) makes the whole payload invalid, so personal data can never be stored by mistake.
+ * by the client, the CLI and the hub. Every object holding data about a person or a structure is strict: an
+ * unknown field (a name, a birth date, a NIR, an address…) makes the whole payload invalid, so personal data can
+ * never be stored by mistake. Aggregates may grow without a new version: see docs/compatibilite-format.md.
  */
 export const SUBMISSION_SCHEMA_VERSION = 1 as const;
 
@@ -66,10 +66,31 @@ export const submissionStructureSchema = z.strictObject({
   cdCofinancedAmount: z.number().min(0).max(1e12).nullable(),
 });
 
+/** Names a newer client may add (indicator keys, finding codes): identifiers, never free text. */
+const INDICATOR_KEY_PATTERN = /^[a-z][A-Za-z0-9]{0,63}$/;
+const FINDING_CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Room for a newer client's extra indicators, bounded so a payload cannot carry arbitrary data there. */
+export const MAX_EXTRA_INDICATORS = 100;
+const MAX_RULE_LINES = 600;
+
 const indicatorShape = Object.fromEntries(
   INDICATOR_KEYS.map((k) => [k, z.number().nullable()]),
 ) as Record<IndicatorKey, z.ZodNullable<z.ZodNumber>>;
-export const indicatorsSchema = z.strictObject(indicatorShape);
+/** Every indicator this version knows is required; a newer client's extra keys (numbers or null) are kept. */
+export const indicatorsSchema = z
+  .object(indicatorShape)
+  .catchall(z.number().nullable())
+  .superRefine((indicators, ctx) => {
+    const extra = Object.keys(indicators).filter((k) => !(k in indicatorShape));
+    for (const k of extra) {
+      if (!INDICATOR_KEY_PATTERN.test(k)) {
+        ctx.addIssue({ code: "custom", path: [k], message: `Nom d'indicateur « ${k.slice(0, 40)} » invalide : identifiant en camelCase attendu (lettres et chiffres, 64 caractères au plus).` });
+      }
+    }
+    if (extra.length > MAX_EXTRA_INDICATORS) {
+      ctx.addIssue({ code: "custom", path: [], message: `Trop d'indicateurs inconnus du format v1 (${extra.length}, au plus ${MAX_EXTRA_INDICATORS}).` });
+    }
+  });
 
 const count = z.number().int().min(0).max(1e9);
 
@@ -77,8 +98,15 @@ export const validationSummarySchema = z.strictObject({
   valid: z.boolean(),
   counts: z.strictObject({ error: count, warning: count, info: count }),
   rules: z
-    .array(z.strictObject({ code: z.enum(FINDING_CODES), severity: z.enum(["error", "warning", "info"]), count }))
-    .max(FINDING_CODES.length * 3),
+    .array(
+      z.strictObject({
+        // Any well-formed code: a newer client's new rule is stored as is, never a 422 (docs/compatibilite-format.md).
+        code: z.string().max(64).regex(FINDING_CODE_PATTERN, { message: "Code de contrôle invalide : identifiant en minuscules avec tirets attendu (par exemple « column-missing »)." }),
+        severity: z.enum(["error", "warning", "info"]),
+        count,
+      }),
+    )
+    .max(MAX_RULE_LINES),
 });
 
 export const submissionPayloadSchema = z
@@ -158,9 +186,9 @@ function frenchError(issue: Issue): string {
     case "unrecognized_keys":
       return `Champ non autorisé : ${issue.keys.map((k) => `« ${k} »`).join(", ")}. Le format v1 n'accepte que les champs prévus (aucune donnée personnelle).`;
     case "invalid_type":
-      return issue.input === undefined ? "Champ obligatoire manquant." : `Type invalide : ${frenchType(issue.expected)} attendu.`;
+      return issue.input === undefined ? missingField(issue.path) : `Type invalide : ${frenchType(issue.expected)} attendu.`;
     case "invalid_value":
-      if (issue.input === undefined) return "Champ obligatoire manquant.";
+      if (issue.input === undefined) return missingField(issue.path);
       return `Valeur invalide : attendu ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
     case "too_small":
       return issue.origin === "string" ? `Texte trop court (au moins ${issue.minimum} caractère(s)).` : `Valeur trop petite (minimum ${issue.minimum}).`;
@@ -177,6 +205,12 @@ function frenchError(issue: Issue): string {
     default:
       return "Valeur invalide.";
   }
+}
+
+/** Names the missing field, since a reader of the message may not read JSON pointers. */
+function missingField(path: readonly PropertyKey[] | undefined): string {
+  const name = path?.length ? path.map(String).join(".") : undefined;
+  return name ? `Champ obligatoire manquant : « ${name} ».` : "Champ obligatoire manquant.";
 }
 
 function frenchType(t: string): string {

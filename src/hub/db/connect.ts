@@ -6,8 +6,6 @@ import type { HubDatabase } from "./schema";
 import type { Dialect } from "./dialect";
 import { migrationProvider } from "./migrations";
 import { configureSqlite, type SqliteSynchronous } from "./sqlite-pragmas";
-import { SqliteStore, type WriteRequest, type WriteResult } from "./sqlite-store";
-import { SqliteWriter } from "./sqlite-writer";
 import { withStatementCache } from "./statement-cache";
 import { createOwnerOnly, makeDataDir, restrictSqliteFiles } from "./file-modes";
 
@@ -32,16 +30,8 @@ export interface HubDb {
   dialect: Dialect;
   /** Where the data lives, for logs (never the password). */
   location: string;
-  /** SQLite only: the writer (a thread owning the writing connection) for the request path's writes. */
-  sqlite: HubWriter | null;
   /** SQLite only: online backup to a file (consistent copy while the hub runs). */
   backup(file: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Where the request path's SQLite writes go (SqliteWriter: a thread; inline for an in-memory database). */
-export interface HubWriter {
-  write(req: WriteRequest): Promise<WriteResult>;
   close(): Promise<void>;
 }
 
@@ -74,12 +64,9 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
   // WAL mode is set: -wal and -shm exist now.
   if (onDisk) restrictSqliteFiles(file);
   const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  // An in-memory database exists only on this connection: no thread can share it.
-  const writer: HubWriter = file === ":memory:" ? inlineWriter(sqlite) : new SqliteWriter({ file: path.resolve(file), synchronous });
   return {
     db,
     dialect: "sqlite",
-    sqlite: writer,
     location: path.resolve(file),
     async backup(target: string) {
       // A backup holds the same data: owner-only like the database, created so before SQLite writes to it.
@@ -91,21 +78,8 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
       restrictSqliteFiles(abs);
     },
     async close() {
-      try {
-        await writer.close();
-      } finally {
-        await db.destroy();
-      }
+      await db.destroy();
     },
-  };
-}
-
-function inlineWriter(sqlite: Database.Database): HubWriter {
-  // Prepared on first use: the statements need the tables, which the migrations create after opening.
-  let store: SqliteStore | null = null;
-  return {
-    write: async (req) => (store ??= new SqliteStore(sqlite)).write([req])[0],
-    close: async () => undefined,
   };
 }
 
@@ -136,7 +110,6 @@ async function openPostgres(url: string, options: DbOptions): Promise<HubDb> {
   return {
     db,
     dialect: "postgres",
-    sqlite: null,
     location,
     async backup() {
       throw new Error("Sauvegarde intégrée disponible pour SQLite seulement : utilisez pg_dump pour PostgreSQL.");

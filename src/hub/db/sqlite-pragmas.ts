@@ -5,7 +5,7 @@ export type SqliteSynchronous = "FULL" | "NORMAL";
 /** Page size of a new hub database: a 300-record report (~100 KB of JSON) spans 7 pages instead of 24. */
 export const SQLITE_PAGE_SIZE = 16384;
 
-/** Every connection to the hub's SQLite file (readers and the writer thread) is configured the same way. */
+/** Every connection to the hub's SQLite file (the hub's, the CLI's) is configured the same way. */
 export function configureSqlite(sqlite: BetterSqlite3.Database, synchronous: SqliteSynchronous): void {
   // Only takes effect when the file is created (an existing database keeps its page size): fewer pages per
   // stored report, so fewer write calls in the writer's commit and checkpoints.

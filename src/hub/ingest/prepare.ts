@@ -13,12 +13,11 @@ import {
   type StructureInfo,
 } from "../../core";
 import { periodKey, type SubmissionPayload } from "../../core/submission";
-import { ownsItsMemory } from "../threads";
 
 /**
  * Everything the hub stores for a valid payload, derived from it once: what the route checks (SIRET, kind),
  * what the database rows hold, and the payload itself as canonical JSON bytes. Plain data only (strings,
- * numbers, one byte array), so it crosses threads cheaply: it is built on an ingest thread (ingest-pool).
+ * numbers, one byte array).
  */
 export interface PreparedSubmission {
   siret: string;
@@ -48,15 +47,6 @@ export interface PreparedSubmission {
 }
 
 /**
- * UTF-8 bytes of a text in an ArrayBuffer of their own, so it can be transferred to another thread (Buffer.from
- * is faster than TextEncoder, but puts short texts in a shared pool).
- */
-function ownBytes(text: string): Uint8Array {
-  const b = Buffer.from(text, "utf8");
-  return ownsItsMemory(b) ? b : new Uint8Array(b);
-}
-
-/**
  * Derives the stored form of a validated payload: the period key, the indicators recomputed from the records
  * (the client's are kept, and a flag says when they differ), the employees' keys, and the canonical payload
  * with its hash.
@@ -72,7 +62,7 @@ export function preparePayload(payload: SubmissionPayload, rules: RulesConfig): 
   for (const r of payload.records) flags += r.key !== null && employees.has(r.key) ? "1" : "0";
   // The validated payload is rebuilt by zod (or the fast record check) with its keys in schema order, whatever
   // the order the client used: its JSON text is canonical, and much cheaper than sorting keys.
-  const canonical = ownBytes(JSON.stringify(payload));
+  const canonical = Buffer.from(JSON.stringify(payload), "utf8");
   return {
     siret: s.siret,
     kind: s.kind,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
 import { findToken, type TokenRecord } from "../db/repositories/tokens";
 import { findStructureById, type Structure } from "../db/repositories/structures";
 import { forbidden, unauthorized } from "../problem";
-import { global } from "./global";
 
 export type Auth =
   | { role: "department"; token: TokenRecord }
@@ -31,7 +31,7 @@ export function bearerToken(req: FastifyRequest): string | null {
  * Authentication in onRequest, before the body is read: an anonymous or bad-token request never gets to send
  * 5 MB. Routes declare `config.access`; the structure of a structure token is loaded once here.
  */
-export const authPlugin = global(async (app) => {
+const auth: FastifyPluginAsync = async (app) => {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (req) => {
     const access = req.routeOptions.config?.access;
@@ -56,7 +56,8 @@ export const authPlugin = global(async (app) => {
   app.addHook("onSend", async (req, reply) => {
     if (req.routeOptions.config?.access) void reply.header("cache-control", "no-store");
   });
-}) as FastifyPluginAsync;
+};
+export const authPlugin = fp(auth, { name: "hub-auth", fastify: "5.x", dependencies: ["hub-db"], decorators: { fastify: ["hubDb"] } });
 
 /** "token:12": how the audit log and the logs name the caller, never by the token itself. */
 export function actorOf(req: FastifyRequest): string {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
+import fp from "fastify-plugin";
 import type { HubDb } from "../db/connect";
 import type { HubConfig } from "../config";
-import { global } from "./global";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -11,8 +11,9 @@ declare module "fastify" {
 }
 
 /** Makes the database and configuration available to routes; closes the database with the server when asked. */
-export const dbPlugin = global<FastifyPluginAsync<{ hubDb: HubDb; hubConfig: HubConfig; closeDb: boolean }>>(async (app, opts) => {
+const db: FastifyPluginAsync<{ hubDb: HubDb; hubConfig: HubConfig; closeDb: boolean }> = async (app, opts) => {
   app.decorate("hubDb", opts.hubDb);
   app.decorate("hubConfig", opts.hubConfig);
   if (opts.closeDb) app.addHook("onClose", async () => opts.hubDb.close());
-});
+};
+export const dbPlugin = fp(db, { name: "hub-db", fastify: "5.x" });

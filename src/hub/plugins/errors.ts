@@ -1,6 +1,7 @@
 import type { FastifyError } from "fastify";
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from "../problem";
-import { global } from "./global";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { HttpProblem, PROBLEM_CONTENT_TYPE, badRequest, problemBody } from "../problem";
+import fp from "fastify-plugin";
 
 /** French details for the errors Fastify raises itself (body parsing, limits, routing). */
 const FASTIFY_ERRORS: Record<string, { status: number; slug: string; title: string; detail: string }> = {
@@ -12,8 +13,10 @@ const FASTIFY_ERRORS: Record<string, { status: number; slug: string; title: stri
 };
 
 /** Every error becomes application/problem+json; never a stack trace, never the request body. */
-export const errorsPlugin = global(async (app) => {
+export const errorsPlugin = fp(async (app) => {
   app.setErrorHandler((err: FastifyError | HttpProblem, req, reply) => {
+    // A parameter refused by its route schema (schemas.ts): the schema's French message, for the first one.
+    if (hasZodFastifySchemaValidationErrors(err)) err = badRequest(err.validation[0]?.message ?? "La requête est invalide.");
     if (err instanceof HttpProblem) {
       if (err.status >= 500) req.log.error({ err }, "hub problem");
       void reply.code(err.status).headers(err.headers).type(PROBLEM_CONTENT_TYPE).send(problemBody(err, req.url.split("?")[0]));
@@ -40,4 +43,4 @@ export const errorsPlugin = global(async (app) => {
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problemBody({ status: 404, slug: "not-found", title: "Introuvable", detail: `Aucune ressource à l'adresse ${req.method} ${req.url.split("?")[0]}.` }));
   });
-});
+}, { name: "hub-errors", fastify: "5.x" });

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from "fastify";
-import { global } from "./global";
+import fp from "fastify-plugin";
 
 /**
  * On close (Ctrl-C, SIGTERM), the requests already being handled finish and get their answer, with
  * `Connection: close`: Fastify reaps the connections idle when closing starts, but one that turns idle after
  * its last answer would otherwise keep the process alive for the whole keep-alive timeout (HUB_KEEP_ALIVE_TIMEOUT_MS).
  */
-export const gracefulClosePlugin = global((async (app) => {
+const gracefulClose: FastifyPluginAsync = async (app) => {
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;
@@ -14,4 +14,5 @@ export const gracefulClosePlugin = global((async (app) => {
   app.addHook("onSend", async (_req, reply) => {
     if (closing) void reply.header("connection", "close");
   });
-}) as FastifyPluginAsync);
+};
+export const gracefulClosePlugin = fp(gracefulClose, { name: "hub-graceful-close", fastify: "5.x" });

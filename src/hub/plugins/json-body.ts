@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { HttpProblem, invalidJson, invalidUtf8 } from "../problem";
 import { decodeUtf8, parseJsonText } from "../secure-json";
 import { frenchSpacing } from "../french";
-import { global } from "./global";
+import fp from "fastify-plugin";
 
 /** The charset parameter of a Content-Type, lower case, without quotes; undefined when there is none. */
 export function charsetOf(contentType: string | undefined): string | undefined {
@@ -24,9 +24,9 @@ function refuseOtherCharsets(req: FastifyRequest): void {
 /**
  * JSON bodies of every route, by the hub's one rule (secure-json: a `__proto__` or `constructor` key is
  * refused with a 400, never merged), in UTF-8 only. POST /api/v1/submissions takes its body as bytes instead
- * and applies the same rules on an ingest thread.
+ * and applies the same rules in parseSubmissionBody.
  */
-export const jsonBodyPlugin = global((async (app) => {
+const jsonBody: FastifyPluginAsync = async (app) => {
   app.addHook("preParsing", async (req, _reply, payload) => {
     refuseOtherCharsets(req);
     return payload;
@@ -39,4 +39,5 @@ export const jsonBodyPlugin = global((async (app) => {
     if (json.ok) done(null, json.value);
     else done(invalidJson(json.reason), undefined);
   });
-}) as FastifyPluginAsync);
+};
+export const jsonBodyPlugin = fp(jsonBody, { name: "hub-json-body", fastify: "5.x" });

@@ -6,7 +6,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { HubConfig } from "../config";
 import { HttpProblem } from "../problem";
 import { bearerToken } from "./auth";
-import { global } from "./global";
+import fp from "fastify-plugin";
 
 type LimitResult = Awaited<ReturnType<ReturnType<import("fastify").FastifyInstance["createRateLimit"]>>>;
 function exceeded(r: LimitResult): boolean {
@@ -17,7 +17,7 @@ function exceeded(r: LimitResult): boolean {
  * Security headers (helmet), CORS for the configured add-in origins only, and rate limits per IP and per token.
  * The per-token key is a hash of the presented token, so a stolen-token flood is capped even across IPs.
  */
-export const securityPlugin = global<FastifyPluginAsync<{ config: HubConfig }>>(async (app, { config }) => {
+const security: FastifyPluginAsync<{ config: HubConfig }> = async (app, { config }) => {
   await app.register(helmet, { global: true });
   const allowed = new Set(config.corsOrigins);
   await app.register(cors, {
@@ -53,4 +53,5 @@ export const securityPlugin = global<FastifyPluginAsync<{ config: HubConfig }>>(
       );
     }
   });
-});
+};
+export const securityPlugin = fp(security, { name: "hub-security", fastify: "5.x" });

@@ -19,7 +19,9 @@ test.each([
   ["a postal code in a record", (p: Record<string, any>) => (p.records[1].postalCode = "38000"), "/records/1"],
   ["a plain PASS number as key", (p: Record<string, any>) => (p.records[0].key = "999990000001"), "/records/0/key"],
   ["a name+birth date identity as key", (p: Record<string, any>) => (p.records[0].key = "MARTIN|LEA|6980"), "/records/0/key"],
-  ["an unknown indicator", (p: Record<string, any>) => (p.indicators.secret = 1), "/indicators"],
+  ["an extra indicator that is text", (p: Record<string, any>) => (p.indicators.exitsToTraining = "Martin"), "/indicators/exitsToTraining"],
+  ["an extra indicator whose name is not an identifier", (p: Record<string, any>) => (p.indicators["Léa Martin"] = 1), "/indicators/Léa Martin"],
+  ["an extra indicator holding an object", (p: Record<string, any>) => (p.indicators.extra = { name: "Martin" }), "/indicators/extra"],
   ["a missing indicator", (p: Record<string, any>) => delete p.indicators.employees, "/indicators/employees"],
   ["a bad sex code", (p: Record<string, any>) => (p.records[0].sex = "M"), "/records/0/sex"],
   ["an impossible date", (p: Record<string, any>) => (p.records[0].hireDate = "2025-02-30"), "/records/0/hireDate"],
@@ -30,7 +32,9 @@ test.each([
   ["schema version 2", (p: Record<string, any>) => (p.schemaVersion = 2), "/schemaVersion"],
   ["an infinite-looking number", (p: Record<string, any>) => (p.records[0].hoursWorked = 1e12), "/records/0/hoursWorked"],
   ["a fractional birth year", (p: Record<string, any>) => (p.records[0].birthYear = 1990.5), "/records/0/birthYear"],
-  ["an unknown finding code", (p: Record<string, any>) => (p.validation.rules = [{ code: "nope", severity: "error", count: 1 }]), "/validation/rules/0/code"],
+  ["a finding code that is free text", (p: Record<string, any>) => (p.validation.rules = [{ code: "Martin Léa 1988", severity: "error", count: 1 }]), "/validation/rules/0/code"],
+  ["a finding line with an extra field", (p: Record<string, any>) => (p.validation.rules = [{ code: "column-missing", severity: "error", count: 1, row: "Martin" }]), "/validation/rules/0"],
+  ["an unknown severity", (p: Record<string, any>) => (p.validation.rules = [{ code: "column-missing", severity: "fatal", count: 1 }]), "/validation/rules/0/severity"],
 ])("refused: %s (error at %s)", (_label, mutate, pointer) => {
   const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET }))) as Record<string, unknown>;
   mutate(p as Record<string, any>);
@@ -40,6 +44,36 @@ test.each([
     expect(r.errors.map((e) => e.pointer)).toContain(pointer);
     for (const e of r.errors) expect(e.message).toMatch(/[a-zé]/);
   }
+});
+
+describe("what a v1 hub accepts from a newer client (docs/compatibilite-format.md)", () => {
+  test("an unknown finding code and an extra indicator key are accepted and kept as sent", () => {
+    const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET })));
+    p.indicators.exitsToTraining = 3;
+    p.indicators.exitsToTrainingRate = null;
+    p.validation.rules = [{ code: "training-motif-unlisted", severity: "warning", count: 2 }];
+    const r = parseSubmissionPayload(p);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.payload.indicators).toMatchObject({ exitsToTraining: 3, exitsToTrainingRate: null });
+    expect(r.payload.validation.rules).toEqual([{ code: "training-motif-unlisted", severity: "warning", count: 2 }]);
+  });
+
+  test("more than 100 extra indicators are refused: the room for growth is not a place for arbitrary data", () => {
+    const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET })));
+    for (let i = 0; i < 101; i++) p.indicators[`future${i}`] = i;
+    const r = parseSubmissionPayload(p);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContainEqual({ pointer: "/indicators", message: "Trop d'indicateurs inconnus du format v1 (101, au plus 100)." });
+  });
+
+  test("a missing indicator this version knows is refused, in French, naming the field", () => {
+    const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET })));
+    delete p.indicators.employees;
+    p.indicators.exitsToTraining = 3;
+    const r = parseSubmissionPayload(p);
+    expect(r).toEqual({ ok: false, errors: [{ pointer: "/indicators/employees", message: "Champ obligatoire manquant : « indicators.employees »." }] });
+  });
 });
 
 test("French messages name the forbidden field", () => {
@@ -70,10 +104,13 @@ test("the validated payload keeps schema key order whatever the input order (the
   if (a.ok && b.ok) expect(JSON.stringify(b.payload)).toBe(JSON.stringify(a.payload));
 });
 
-test("the JSON Schema forbids additional properties at every level and lists every record field", () => {
+test("the JSON Schema forbids additional properties at every level but the indicators, and lists every record field", () => {
   const s = submissionJsonSchema() as { additionalProperties: boolean; properties: Record<string, any> };
   expect(s.additionalProperties).toBe(false);
   expect(s.properties.structure.additionalProperties).toBe(false);
+  expect(s.properties.validation.properties.rules.items.additionalProperties).toBe(false);
+  // A newer client's extra indicators: numbers or null only.
+  expect(s.properties.indicators.additionalProperties).toEqual({ type: ["number", "null"] });
   const rec = s.properties.records.items;
   expect(rec.additionalProperties).toBe(false);
   expect(Object.keys(rec.properties).sort()).toEqual(

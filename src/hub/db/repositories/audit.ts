@@ -12,14 +12,12 @@ export interface AuditEntry {
   details?: string | null;
 }
 
-/** Records an audit entry; on SQLite through the writer thread, in order with the submissions it writes. */
+/** Records an audit entry. */
 export async function audit(hub: HubDb, e: AuditEntry): Promise<void> {
-  if (!hub.sqlite) return insertAudit(hub.db, e);
-  const r = await hub.sqlite.write({ type: "audit", e });
-  if (!r.ok) throw new Error(`Écriture du journal d'audit impossible : ${r.message}`);
+  return insertAudit(hub.db, e);
 }
 
-/** The audit insert itself, inside the caller's transaction when given one (PostgreSQL path). */
+/** The audit insert itself, inside the caller's transaction when given one. */
 export async function insertAudit(db: Kysely<HubDatabase> | Transaction<HubDatabase>, e: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")

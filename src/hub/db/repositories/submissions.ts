@@ -5,7 +5,7 @@ import type { SubmissionReceipt } from "../../../core/submission";
 import type { PreparedSubmission } from "../../ingest/prepare";
 import type { HubDatabase } from "../schema";
 import { isUniqueViolation } from "../unique-violation";
-import type { HubDb, HubWriter } from "../connect";
+import type { HubDb } from "../connect";
 import { insertAudit, type AuditEntry } from "./audit";
 import type { Dialect } from "../dialect";
 import type { QuotaConfig } from "../../config";
@@ -142,10 +142,10 @@ const textDecoder = new TextDecoder();
  * Stores a submission and its records in ONE transaction. The unique constraint on (structure, idempotency
  * key) makes concurrent or retried requests with the same key store it once: the loser of a race finds the
  * winner's row and answers a replay (or a conflict). The version is the next one for (structure, kind,
- * period). The receipt is returned only once the transaction is committed. SQLite: through the writer thread.
+ * period). The receipt is returned only once the transaction is committed. One path for both databases: on
+ * SQLite, Kysely's single connection runs the transactions one after the other.
  */
 export async function storeSubmission(hub: HubDb, s: NewSubmission): Promise<StoreOutcome> {
-  if (hub.sqlite) return storeSqlite(hub.sqlite, s);
   const { db, dialect } = hub;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -162,40 +162,6 @@ export async function storeSubmission(hub: HubDb, s: NewSubmission): Promise<Sto
       // Version race with another key: try again with the next version.
     }
   }
-}
-
-async function storeSqlite(writer: HubWriter, s: NewSubmission): Promise<StoreOutcome> {
-  const r = await writer.write({
-    type: "submission",
-    s: {
-      structureId: s.structureId,
-      tokenId: s.tokenId,
-      kind: s.kind,
-      period: s.period,
-      periodStart: s.periodStart,
-      periodEnd: s.periodEnd,
-      schemaVersion: s.schemaVersion,
-      clientIndicatorsJson: s.clientIndicatorsJson,
-      indicatorsJson: JSON.stringify(s.indicators),
-      mismatch: s.mismatch,
-      valid: s.valid,
-      counts: s.counts,
-      payload: s.payload,
-      employeeKeysText: s.employeeKeysText,
-      employeesUnkeyed: s.employeesUnkeyed,
-      employeeFlagsText: s.employeeFlagsText,
-      recordCount: s.recordCount,
-      contentHash: s.contentHash,
-      idempotencyKey: s.idempotencyKey,
-      audit: s.audit,
-      quotas: s.quotas ?? null,
-    },
-  });
-  if (!r.ok) throw new Error(`Écriture SQLite impossible : ${r.message}`);
-  if ("created" in r) return { kind: "created", receipt: { ...toReceipt(s.siret, r.created), indicators: s.indicators } };
-  if ("existing" in r) return r.existing.content_hash === s.contentHash ? { kind: "replay", receipt: toReceipt(s.siret, r.existing) } : { kind: "conflict" };
-  if ("quota" in r) return { kind: "quota", refusal: r.quota };
-  throw new Error("Réponse inattendue du fil d'écriture SQLite.");
 }
 
 export interface SubmissionSummary {
