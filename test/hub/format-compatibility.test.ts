@@ -15,7 +15,7 @@ const post = (body: unknown, key: string) => http(hub.url, "POST", "/api/v1/subm
 function newerClientPayload(): Record<string, any> /* eslint-disable-line @typescript-eslint/no-explicit-any -- extended on purpose */ {
   const records = [record({ key: personKey("c-1"), sex: "F", hoursWorked: 800 }), record({ key: personKey("c-2"), sex: "H", hoursWorked: 400 })];
   const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET_A, records, periodStart: "2024-01-01", periodEnd: "2024-12-31" })));
-  p.indicators.exitsToTraining = 7;
+  p.indicators.exitsToVolunteering = 7;
   p.validation.rules.push({ code: "training-motif-unlisted", severity: "warning", count: 2 });
   return p;
 }
@@ -25,15 +25,15 @@ test("an unknown finding code and an extra indicator key are accepted, stored as
   expect(r.status).toBe(201);
   const receipt = r.body as { id: string; indicators: Record<string, unknown>; indicatorsMismatch: boolean };
   // The hub's own figures are those of its version; the extra key does not make them differ from the client's.
-  expect(receipt.indicators).not.toHaveProperty("exitsToTraining");
+  expect(receipt.indicators).not.toHaveProperty("exitsToVolunteering");
   expect(receipt.indicators.employees).toBe(2);
   expect(receipt.indicatorsMismatch).toBe(false);
 
   const stored = await http(hub.url, "GET", `/api/v1/submissions/${receipt.id}`, { token: hub.tokens.dept });
   expect(stored.status).toBe(200);
   const s = stored.body as { clientIndicators: Record<string, unknown>; payload: { indicators: Record<string, unknown>; validation: { rules: { code: string }[] } } };
-  expect(s.clientIndicators.exitsToTraining).toBe(7);
-  expect(s.payload.indicators.exitsToTraining).toBe(7);
+  expect(s.clientIndicators.exitsToVolunteering).toBe(7);
+  expect(s.payload.indicators.exitsToVolunteering).toBe(7);
   expect(s.payload.validation.rules.map((x) => x.code)).toContain("training-motif-unlisted");
 
   const c = await http(hub.url, "GET", "/api/v1/consolidation?period=2024", { token: hub.tokens.dept });
@@ -41,7 +41,7 @@ test("an unknown finding code and an extra indicator key are accepted, stored as
   const body = c.body as { total: { indicators: Record<string, unknown> }; reports: unknown[] };
   expect(body.reports).toHaveLength(1);
   expect(body.total.indicators.employees).toBe(2);
-  expect(JSON.stringify(c.body)).not.toContain("exitsToTraining");
+  expect(JSON.stringify(c.body)).not.toContain("exitsToVolunteering");
 });
 
 test("a payload missing an indicator this version requires → 422, in French, naming the field", async () => {

@@ -92,7 +92,8 @@ function combineOne(key: IndicatorKey, rule: Rule, list: readonly Indicators[]):
     let total = 0;
     let any = false;
     for (const ind of list) {
-      const v = ind[key];
+      // A report from an older client may lack an indicator added since: absent is not computed.
+      const v = ind[key] ?? null;
       if (v !== null) {
         total += v;
         any = true;
@@ -129,8 +130,8 @@ function ratioOver(list: readonly Indicators[], parts: IndicatorKey[], whole: In
   let den = 0;
   let any = false;
   for (const ind of list) {
-    const w = ind[whole];
-    if (w === null || parts.some((p) => ind[p] === null)) continue;
+    const w = ind[whole] ?? null;
+    if (w === null || parts.some((p) => (ind[p] ?? null) === null)) continue;
     any = true;
     den += w;
     for (const p of parts) num += ind[p] as number;

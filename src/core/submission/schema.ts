@@ -73,9 +73,15 @@ const FINDING_CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export const MAX_EXTRA_INDICATORS = 100;
 const MAX_RULE_LINES = 600;
 
+/**
+ * Indicators added after format v1 was first published: a v1 client does not send them, so they stay
+ * optional in v1 (absent reads as not computed, see consolidate/combine.ts); required only in a new version.
+ */
+export const INDICATORS_ADDED_IN_V1: readonly IndicatorKey[] = ["exitsToTraining", "rateTraining"];
+
 const indicatorShape = Object.fromEntries(
-  INDICATOR_KEYS.map((k) => [k, z.number().nullable()]),
-) as Record<IndicatorKey, z.ZodNullable<z.ZodNumber>>;
+  INDICATOR_KEYS.map((k) => [k, INDICATORS_ADDED_IN_V1.includes(k) ? z.number().nullable().optional() : z.number().nullable()]),
+) as unknown as Record<IndicatorKey, z.ZodNullable<z.ZodNumber>>;
 /** Every indicator this version knows is required; a newer client's extra keys (numbers or null) are kept. */
 export const indicatorsSchema = z
   .object(indicatorShape)

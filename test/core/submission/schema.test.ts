@@ -1,3 +1,5 @@
+import { combineIndicators } from "../../../src/core/consolidate/combine";
+import type { Indicators } from "../../../src/core/model/indicators";
 import { canonicalJson, jsonPointer, parseSubmissionPayload, submissionJsonSchema, type SubmissionPayload } from "../../../src/core/submission";
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate payloads freely to make them invalid */
 import { makePayload, personKey, record } from "../../hub/support/payload";
@@ -19,7 +21,7 @@ test.each([
   ["a postal code in a record", (p: Record<string, any>) => (p.records[1].postalCode = "38000"), "/records/1"],
   ["a plain PASS number as key", (p: Record<string, any>) => (p.records[0].key = "999990000001"), "/records/0/key"],
   ["a name+birth date identity as key", (p: Record<string, any>) => (p.records[0].key = "MARTIN|LEA|6980"), "/records/0/key"],
-  ["an extra indicator that is text", (p: Record<string, any>) => (p.indicators.exitsToTraining = "Martin"), "/indicators/exitsToTraining"],
+  ["an extra indicator that is text", (p: Record<string, any>) => (p.indicators.exitsToVolunteering = "Martin"), "/indicators/exitsToVolunteering"],
   ["an extra indicator whose name is not an identifier", (p: Record<string, any>) => (p.indicators["Léa Martin"] = 1), "/indicators/Léa Martin"],
   ["an extra indicator holding an object", (p: Record<string, any>) => (p.indicators.extra = { name: "Martin" }), "/indicators/extra"],
   ["a missing indicator", (p: Record<string, any>) => delete p.indicators.employees, "/indicators/employees"],
@@ -49,13 +51,13 @@ test.each([
 describe("what a v1 hub accepts from a newer client (docs/compatibilite-format.md)", () => {
   test("an unknown finding code and an extra indicator key are accepted and kept as sent", () => {
     const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET })));
-    p.indicators.exitsToTraining = 3;
-    p.indicators.exitsToTrainingRate = null;
+    p.indicators.exitsToVolunteering = 3;
+    p.indicators.rateVolunteering = null;
     p.validation.rules = [{ code: "training-motif-unlisted", severity: "warning", count: 2 }];
     const r = parseSubmissionPayload(p);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.payload.indicators).toMatchObject({ exitsToTraining: 3, exitsToTrainingRate: null });
+    expect(r.payload.indicators).toMatchObject({ exitsToVolunteering: 3, rateVolunteering: null });
     expect(r.payload.validation.rules).toEqual([{ code: "training-motif-unlisted", severity: "warning", count: 2 }]);
   });
 
@@ -65,6 +67,21 @@ describe("what a v1 hub accepts from a newer client (docs/compatibilite-format.m
     const r = parseSubmissionPayload(p);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toContainEqual({ pointer: "/indicators", message: "Trop d'indicateurs inconnus du format v1 (101, au plus 100)." });
+  });
+
+  test("a v1 client's payload without the indicators added since (exitsToTraining, rateTraining) is accepted, with them as not computed", () => {
+    const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET })));
+    delete p.indicators.exitsToTraining;
+    delete p.indicators.rateTraining;
+    const r = parseSubmissionPayload(p);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.payload.indicators).not.toHaveProperty("exitsToTraining");
+    // The consolidation reads an absent indicator as not computed.
+    const older = { ...makePayload({ siret: SIRET }).indicators, exitsToTraining: undefined, rateTraining: undefined } as unknown as Indicators;
+    const withIt = { ...makePayload({ siret: SIRET }).indicators, exitsToTraining: 2, exitsExamined: 4 } as Indicators;
+    const both = combineIndicators([older, withIt]);
+    expect(Number.isNaN(both.exitsToTraining)).toBe(false);
+    expect(both.exitsToTraining).toBe(2);
   });
 
   test("a missing indicator this version knows is refused, in French, naming the field", () => {
