@@ -8,6 +8,7 @@ import {
   FINDING_LABELS,
   INDICATOR_LABELS,
   formatIndicator as formatFr,
+  formatDateTime as formatDateTimeFr,
   formatIsoDate,
   formatPercent as percentFr,
 } from "../core";
@@ -63,4 +64,11 @@ export function formatDate(iso: string | null, language: Language): string {
   if (language === "fr" || !m) return formatIsoDate(iso);
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/** A moment in local time: "02/01/2026 08:00" in French, "Jan 2, 2026, 8:00 AM" in English. */
+export function formatDateTime(at: Date | string, language: Language): string {
+  const d = typeof at === "string" ? new Date(at) : at;
+  if (language === "fr" || Number.isNaN(d.getTime())) return formatDateTimeFr(at);
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(d);
 }

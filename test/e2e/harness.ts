@@ -131,7 +131,7 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile, no network chatter; French at 420 × 900 unless told otherwise. */
+/** Headless Chromium with a fresh profile, no network chatter; French at the task pane's 350 × 800 unless told otherwise. */
 export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Chromium> {
   const { chromium } = await import("playwright-core");
   const profile = mkdtempSync(path.join(tmpdir(), "bilan-iae-chromium-"));
@@ -147,7 +147,7 @@ export async function launchChromium(options: { locale?: string; viewport?: { wi
       "--no-first-run",
     ],
     acceptDownloads: true,
-    viewport: options.viewport ?? { width: 420, height: 900 },
+    viewport: options.viewport ?? { width: 350, height: 800 },
     locale: options.locale ?? "fr-FR",
   });
   const browser = context.browser() as Browser;

@@ -2,6 +2,7 @@ import { chooseLanguage, translator } from "../../src/taskpane/i18n/i18n";
 import { formatMessage, frenchTypography } from "../../src/taskpane/i18n/format";
 import { fr } from "../../src/taskpane/i18n/fr";
 import { findingText } from "../../src/taskpane/finding-text";
+import { formatDate, formatDateTime } from "../../src/taskpane/labels";
 import { userMessage } from "../../src/taskpane/errors";
 import { OfficeUserError } from "../../src/excel/office-errors";
 import { XlsxReadError } from "../../src/xlsx/errors";
@@ -121,5 +122,15 @@ describe("errors in the pane's language", () => {
     const error = new XlsxReadError("truncated", "bilan.xlsx", "Le fichier « bilan.xlsx » est incomplet…");
     expect(userMessage(error, translator("en"))).toMatch(/^The file “bilan\.xlsx” is incomplete or damaged/);
     expect(userMessage(error, translator("fr"))).toBe(`Le fichier «${NBSP}bilan.xlsx${NBSP}» est incomplet…`);
+  });
+});
+
+describe("dates in the pane's language", () => {
+  it("French keeps dd/mm/yyyy; English reads 'Jan 31, 2025' and a 12-hour time", () => {
+    expect(formatDate("2025-01-31", "fr")).toBe("31/01/2025");
+    expect(formatDate("2025-01-31", "en")).toBe("Jan 31, 2025");
+    const at = new Date(2026, 0, 2, 8, 5);
+    expect(formatDateTime(at, "fr")).toBe("02/01/2026 08:05");
+    expect(formatDateTime(at, "en")).toMatch(/^Jan 2, 2026,? 8:05\s?AM$/);
   });
 });

@@ -1,15 +1,15 @@
 import { Caption1 } from "@fluentui/react-components";
-import { formatDateTime } from "../../core";
+import { formatDateTime } from "../labels";
 import type { RulesInUse } from "../hooks/useDepartmentSettings";
 import { useI18n } from "../i18n/i18n";
 
 /** A discreet line under the Vérifier toolbar: whose rules the check used, and whether the hub answered. */
 export function RulesInUseNote({ rules }: { rules: RulesInUse }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const which = rules.rules ? t("rulesDepartment", { version: rules.rules.rulesVersion }) : t("rulesDefault");
   const offline = rules.unavailable
     ? rules.rules && rules.receivedAt
-      ? t("rulesCachedCopy", { date: formatDateTime(rules.receivedAt) })
+      ? t("rulesCachedCopy", { date: formatDateTime(rules.receivedAt, language) })
       : t("rulesHubUnavailable")
     : null;
   return (

@@ -1,11 +1,12 @@
 import { Caption1, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
 import { BannerTitle } from "./BannerTitle";
-import { formatDateTime, type SendReceiptRecord } from "../../core";
+import type { SendReceiptRecord } from "../../core";
+import { formatDateTime } from "../labels";
 import { useI18n } from "../i18n/i18n";
 
 /** The hub's receipt, as the accountant keeps it: id, version, time (also written in the workbook). */
 export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRecord; fileMode: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <MessageBar intent="success" layout="multiline" data-testid="send-receipt">
       <MessageBarBody>
@@ -23,7 +24,7 @@ export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRec
             </TableRow>
             <TableRow>
               <TableCell>{t("receiptAt")}</TableCell>
-              <TableCell data-testid="receipt-at">{formatDateTime(receipt.receivedAt)}</TableCell>
+              <TableCell data-testid="receipt-at">{formatDateTime(receipt.receivedAt, language)}</TableCell>
             </TableRow>
           </TableBody>
         </Table>

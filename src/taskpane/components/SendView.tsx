@@ -16,7 +16,8 @@ import {
 import { BannerTitle } from "./BannerTitle";
 import { ArrowClockwise20Regular, Send20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
-import { formatDateTime, type Analysis } from "../../core";
+import type { Analysis } from "../../core";
+import { formatDateTime } from "../labels";
 import { cellRef } from "../hooks/useWorkbookSession";
 import { useSend, type SendViewState } from "../hooks/useSend";
 import { useI18n } from "../i18n/i18n";
@@ -174,7 +175,7 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
           <MessageBarBody>
             <BannerTitle>{t("pendingTitle")}</BannerTitle>
             {pendingCount > 0 && <span>{t("pendingOutbox", { count: pendingCount })} </span>}
-            {stored?.pending && <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt) })}</span>}
+            {stored?.pending && <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt, language) })}</span>}
           </MessageBarBody>
           <MessageBarActions>
             <Button icon={<ArrowClockwise20Regular />} disabled={busy || !complete} onClick={doResend}>
@@ -213,7 +214,7 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
           {t("lastSent", {
             id: stored.receipt.submissionId,
             version: stored.receipt.version,
-            at: formatDateTime(stored.receipt.receivedAt),
+            at: formatDateTime(stored.receipt.receivedAt, language),
           })}
         </Caption1>
       )}
