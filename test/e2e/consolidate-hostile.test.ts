@@ -80,7 +80,11 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
     await page.getByTestId("consolidate-file-input").setInputFiles(files);
     // Clicks while the bad files are read (they come first).
     await clicksWhileReading(page);
-    await page.getByText(`${good.length} fichier(s) consolidé(s), ${bad.length} illisible(s).`).waitFor({ timeout: 300_000 });
+    // French plurals (« 0 » and « 1 » singular), the message the pane shows once every file is read.
+    const n = (count: number, one: string, other: string) => `${count} ${count <= 1 ? one : other}`;
+    await page
+      .getByText(`${n(good.length, "fichier consolidé", "fichiers consolidés")}, ${n(bad.length, "illisible", "illisibles")}.`)
+      .waitFor({ timeout: 300_000 });
 
     const { clickDelays, maxGap } = await responsiveness(page);
     expect(clickDelays.length).toBe(5);
