@@ -6,7 +6,6 @@ import type { HubDatabase } from "./schema";
 import type { Dialect } from "./dialect";
 import { migrationProvider } from "./migrations";
 import { configureSqlite, type SqliteSynchronous } from "./sqlite-pragmas";
-import { withStatementCache } from "./statement-cache";
 import { createOwnerOnly, makeDataDir, restrictSqliteFiles } from "./file-modes";
 
 export interface DbOptions {
@@ -63,7 +62,7 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
   configureSqlite(sqlite, synchronous);
   // WAL mode is set: -wal and -shm exist now.
   if (onDisk) restrictSqliteFiles(file);
-  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,
     dialect: "sqlite",
