@@ -51,7 +51,7 @@ const coreCpuMs = [];
 const bareMs = [];
 let last;
 for (let i = 0; i < RUNS; i++) {
-  const c = time(() => analyzeWorkbook(workbook));
+  const c = time(() => analyzeWorkbook(workbook).reports[0]);
   last = c.r;
   coreMs.push(c.ms);
   coreCpuMs.push(c.cpuMs);
@@ -60,9 +60,10 @@ for (let i = 0; i < RUNS; i++) {
 const core = median(coreMs);
 const floor = median(bareMs);
 const fmt = (x) => x.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
-console.log(`Lignes : ${N.toLocaleString("fr-FR")} (${people[0].length} colonnes), ${last.rows.length.toLocaleString("fr-FR")} lues, ${last.report.counts.error} erreurs, ${last.indicators.employees} salariés`);
-console.log(`Cœur (analyzeWorkbook) : ${fmt(core)} ms médiane → ${Math.round(N / (core / 1000)).toLocaleString("fr-FR")} lignes/s   [cible ≤ 250 ms] ${core <= 250 ? "OK" : "AU-DESSUS"}`);
+console.log(`Lignes : ${N.toLocaleString("fr-FR")} (${people[0].length} colonnes), ${last.rowCount.toLocaleString("fr-FR")} lues, ${last.report.counts.error} erreurs, ${last.indicators.employees} salariés`);
+// No target of its own since issue 17 (the budget is end to end, 20-cli-e2e): the figure says where the time goes.
+console.log(`Cœur (analyzeWorkbook) : ${fmt(core)} ms médiane → ${Math.round(N / (core / 1000)).toLocaleString("fr-FR")} lignes/s`);
 console.log(`Boucle nue (plancher)  : ${fmt(floor)} ms médiane → ${Math.round(N / (floor / 1000)).toLocaleString("fr-FR")} lignes/s`);
-console.log(`Rapport cœur / plancher : ${fmt(core / floor)}×   [cible ≤ 15×] ${core / floor <= 15 ? "OK" : "AU-DESSUS"}`);
+console.log(`Rapport cœur / plancher : ${fmt(core / floor)}×`);
 console.log(`Temps CPU du cœur (processus) : ${fmt(median(coreCpuMs))} ms médiane ; charge (uptime) : ${require("node:os").loadavg().map((x) => fmt(x)).join(" / ")}`);
 console.log(`(séries : cœur ${coreMs.map(fmt).join(" / ")} ms ; plancher ${bareMs.map(fmt).join(" / ")} ms)`);

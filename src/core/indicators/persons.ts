@@ -38,7 +38,19 @@ export function personsOf(rows: readonly IndicatorRow[], periodEnd: DayNumber | 
       for (const a of ATTRIBUTES) if (known[a] === null) (known as unknown as Record<string, unknown>)[a] = row[a];
       continue;
     }
-    const person: Person = { hours, ...Object.fromEntries(ATTRIBUTES.map((a) => [a, row[a]])) } as Person;
+    const person: Person = {
+      hours,
+      sex: row.sex,
+      birthYear: row.birthYear,
+      qpv: row.qpv,
+      zrr: row.zrr,
+      rsa: row.rsa,
+      ass: row.ass,
+      aah: row.aah,
+      rqth: row.rqth,
+      ftDuration: row.ftDuration,
+      educationLevel: row.educationLevel,
+    };
     persons.push(person);
     if (row.identity !== null) byIdentity.set(row.identity, person);
   }

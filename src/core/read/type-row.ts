@@ -43,6 +43,8 @@ export interface ColumnPlan {
 export interface RowTyping {
   sheet: string;
   plans: readonly ColumnPlan[];
+  /** The value-required groups that have a column, with the column their finding points at. */
+  required: readonly { plan: ColumnPlan; group: (typeof REQUIRED_GROUPS)[number] }[];
   date1904: boolean;
   motifs: MotifIndex;
   /** Formula text of cells without a stored value, by "excelRow:column" (§2.4.6). */
@@ -79,8 +81,12 @@ const REQUIRED_GROUPS: readonly { fields: readonly MappedField[]; field: MappedF
   { fields: ["hoursWorked", "hoursMonth"], field: "hoursWorked", label: FIELD_LABELS.hoursWorked },
 ];
 
-export function createRowTyping(input: Omit<RowTyping, "normName">): RowTyping {
-  return { ...input, normName: createNormalizer(50000) };
+export function createRowTyping(input: Omit<RowTyping, "normName" | "required">): RowTyping {
+  const required = REQUIRED_GROUPS.flatMap((group) => {
+    const plan = input.plans.find((p) => group.fields.includes(p.field));
+    return plan ? [{ plan, group }] : [];
+  });
+  return { ...input, required, normName: createNormalizer(50000) };
 }
 
 /** Reads one cell into the row; INVALID when the cell cannot be read for its field. */
@@ -203,7 +209,7 @@ export function typeRow(cells: readonly unknown[], excelRow: number, t: RowTypin
     if (p.field === "hoursWorked") hoursPlan = p;
     const out = p.field === "hoursMonth" ? monthDrafts : drafts;
     if (isEmptyCell(v)) {
-      const formula = t.formulaWithoutValue.get(`${excelRow}:${p.column}`);
+      const formula = t.formulaWithoutValue.size === 0 ? undefined : t.formulaWithoutValue.get(`${excelRow}:${p.column}`);
       if (formula !== undefined) {
         // A formula that was never computed is not an empty cell (§2.4.6).
         if (p.field === "hoursMonth") out.push(formulaNoValue(t.sheet, p, excelRow, formula, p.field));
@@ -253,10 +259,8 @@ export function typeRow(cells: readonly unknown[], excelRow: number, t: RowTypin
   }
   if (r.birthDate !== null) r.birthYear = yearOfDay(r.birthDate);
   else if (side.birthYear !== null) r.birthYear = side.birthYear;
-  for (const g of REQUIRED_GROUPS) {
-    const plan = t.plans.find((p) => g.fields.includes(p.field));
-    if (!plan || g.fields.some((f) => seen.has(f))) continue;
-    drafts.push(required(t.sheet, plan, excelRow, g));
+  for (const { plan, group } of t.required) {
+    if (!group.fields.some((f) => seen.has(f))) drafts.push(required(t.sheet, plan, excelRow, group));
   }
   // Only a well-formed PASS identifies a person: "EN COURS" on ten rows is not one person.
   if (r.passNumber !== null && PASS_SHAPE.test(r.passNumber)) r.identity = r.passNumber;

@@ -1,5 +1,5 @@
 import type { PersonRow } from "../model/person";
-import { normalizeText } from "../text/normalize";
+import { createNormalizer } from "../text/normalize";
 import type { RowRule, RuleEnv } from "./rule-env";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
@@ -26,6 +26,8 @@ function rowName(first: PersonRow, row: PersonRow): string {
 export class IdentityRules implements RowRule {
   private readonly byPass = new Map<string, PersonRow>();
   private readonly byName = new Map<string, PersonRow>();
+  // Names repeat (first names especially): normalised once each.
+  private readonly norm = createNormalizer(50000);
 
   constructor(
     private readonly env: RuleEnv,
@@ -36,7 +38,8 @@ export class IdentityRules implements RowRule {
   check(row: PersonRow): void {
     let reported = false;
     if (this.hasPass && row.passNumber !== null) {
-      const pass = normalizePass(row.passNumber);
+      // Nearly every PASS is already 12 clean characters: no normalising then.
+      const pass = PASS_CHARS.test(row.passNumber) ? row.passNumber : normalizePass(row.passNumber);
       if (!PASS_CHARS.test(pass)) this.passMalformed(row, pass);
       else {
         if (!DIGITS.test(pass)) this.passLettered(row);
@@ -49,7 +52,7 @@ export class IdentityRules implements RowRule {
       }
     }
     if (this.hasNames && row.lastName !== null && row.firstName !== null && row.birthDate !== null) {
-      const key = `${normalizeText(row.lastName)}|${normalizeText(row.firstName)}|${row.birthDate}`;
+      const key = `${this.norm(row.lastName)}|${this.norm(row.firstName)}|${row.birthDate}`;
       const first = this.byName.get(key);
       // One finding per row: a row already reported for its PASS is not reported again for its name.
       if (first && !reported) this.duplicateName(row, first);
