@@ -1,23 +1,11 @@
-import type { DayNumber, FtDuration, RsaStatus, Sex } from "../model/person";
+import type { DayNumber } from "../model/person";
 import type { IndicatorRow } from "./compute";
 import { countedHours, isInReport } from "./population";
 
-/** One distinct person of a report: their rows' hours summed, their attributes from their first row. */
-export interface Person {
-  hours: number;
-  sex: Sex | string | null;
-  birthYear: number | null;
-  qpv: boolean | null;
-  zrr: boolean | null;
-  rsa: RsaStatus | null;
-  ass: boolean | null;
-  aah: boolean | null;
-  rqth: boolean | null;
-  ftDuration: FtDuration | string | null;
-  educationLevel: string | null;
-}
-
 const ATTRIBUTES = ["sex", "birthYear", "qpv", "zrr", "rsa", "ass", "aah", "rqth", "ftDuration", "educationLevel"] as const;
+
+/** One distinct person of a report: their rows' hours summed, their attributes from their first row. */
+export type Person = { hours: number } & Pick<IndicatorRow, (typeof ATTRIBUTES)[number]>;
 
 /**
  * The distinct persons of a report's rows (domain §4): rows share a person when they share an identity

@@ -6,7 +6,14 @@ import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
 const BY_NAME = new Map<string, Kind>();
 for (const [kind, names] of Object.entries(KIND_NAMES) as [Kind, string[]][]) for (const n of names) BY_NAME.set(normalizeLabel(n), kind);
 
-const LEADING_CODES = new Set(["aci", "ai", "ei", "etti", "eiti"]);
+/** A kind's code as a word of a normalised text ("Salariés EI", "ETP conventionnés ACI", "ACI / EI"). */
+export const KIND_TOKENS: ReadonlyMap<string, Kind> = new Map([
+  ["aci", "ACI"],
+  ["ai", "AI"],
+  ["ei", "EI"],
+  ["etti", "ETTI"],
+  ["eiti", "EITI"],
+]);
 
 /** SIAE kind: ACI, AI, EI, ETTI, EITI, ASP mesure codes (ACI_DC, EI_MP…) or full labels. */
 export function parseKind(v: unknown): Parsed<Kind> {
@@ -19,5 +26,5 @@ export function parseKind(v: unknown): Parsed<Kind> {
   if (direct) return direct;
   // "ACI - Les Jardins de …", "EI (entreprise d'insertion)": a leading code decides.
   const first = n.split(" ", 1)[0];
-  return LEADING_CODES.has(first) ? (BY_NAME.get(first) ?? INVALID) : INVALID;
+  return KIND_TOKENS.has(first) ? (BY_NAME.get(first) ?? INVALID) : INVALID;
 }

@@ -3,19 +3,13 @@ import type { MappingOverride } from "../model/fields";
 import type { Kind } from "../model/kinds";
 import type { FindingCollector } from "../findings/collector";
 import { normalizeLabel } from "../parse/normalize-code";
+import { KIND_TOKENS } from "../parse/kind";
 import { findHeaderRow, locateSheetTable, MIN_RECOGNISED_HEADERS, type SheetTable } from "./locate-table";
 import { PEOPLE_SHEET_NAMES, sheetNameIs } from "./sheet-names";
 import { viewOf, type SheetView } from "./sheet-view";
 
 /** Drop-down sources and settings sheets: never a people table, whatever their headers (§2.4.2). */
 const LIST_SHEET_WORDS = new Set(["liste", "listes", "parametres", "parametrage", "referentiel", "referentiels", "valeurs", "menus", "menu", "codes", "nomenclature"]);
-const KIND_TOKENS = new Map<string, Kind>([
-  ["aci", "ACI"],
-  ["ai", "AI"],
-  ["ei", "EI"],
-  ["etti", "ETTI"],
-  ["eiti", "EITI"],
-]);
 
 /** A people table the workbook may hold, before the choice of which are read. */
 export interface Candidate extends SheetTable {

@@ -10,7 +10,7 @@ import { cellToText, INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell } from "../pa
 import { excelErrorOf } from "../parse/excel-error";
 import { dayFromText, parseDateCell } from "../parse/date";
 import { parseNumberCell } from "../parse/number";
-import { parseKind } from "../parse/kind";
+import { KIND_TOKENS, parseKind } from "../parse/kind";
 import { parseDepartment } from "../parse/department";
 import { normalizeSiret } from "../parse/identifiers";
 import { parseTextCell } from "../parse/text";
@@ -36,13 +36,6 @@ type Label = StructureField | "period" | KindLabel;
 type KindLabel = `${PerKindField}:${Kind}`;
 export type PerKindField = "fteConventioned" | "annualHoursPerFte" | "cdCofinancedAmount";
 const PER_KIND_FIELDS: readonly StructureField[] = ["fteConventioned", "annualHoursPerFte", "cdCofinancedAmount"];
-const KIND_TOKENS = new Map<string, Kind>([
-  ["aci", "ACI"],
-  ["ai", "AI"],
-  ["ei", "EI"],
-  ["etti", "ETTI"],
-  ["eiti", "EITI"],
-]);
 
 /** Values the structure block gives per convention. */
 export type PerKindValues = Partial<Record<Kind, Partial<Record<PerKindField, number>>>>;
