@@ -27,6 +27,7 @@ import { SeveritySummary } from "./SeveritySummary";
 import type { ViewProps } from "../views";
 import { needsMapping } from "./mapping-needs";
 import { RulesInUseNote } from "./RulesInUseNote";
+import { ReportPicker } from "./ReportPicker";
 
 const MappingPanel = lazy(() =>
   import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
@@ -80,7 +81,7 @@ export function VerifyView({ session, rules }: ViewProps) {
         </Button>
         <Button
           icon={<Highlight20Regular />}
-          disabled={working || !analysis || analysis.report.issues.length === 0}
+          disabled={working || session.reports.every((r) => r.report.issues.length === 0)}
           onClick={() => void session.highlight()}
         >
           {t("highlight")}
@@ -133,6 +134,7 @@ export function VerifyView({ session, rules }: ViewProps) {
 
       {analysis && (
         <>
+          <ReportPicker session={session} />
           <SeveritySummary report={analysis.report} />
           {needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis && (
             <Suspense fallback={<p>{t("loadingView")}</p>}>

@@ -74,6 +74,27 @@ export function cellRef(sheet: string, cell: string): string {
 }
 
 /**
+ * The findings of every report with a cell, each once (a workbook-level finding may appear in every
+ * report), and the number of distinct cells they fill.
+ */
+export function findingsToHighlight(reports: readonly Analysis[]): { findings: Finding[]; cells: number } {
+  const seen = new Set<string>();
+  const cells = new Set<string>();
+  const findings: Finding[] = [];
+  for (const r of reports) {
+    for (const f of r.report.issues) {
+      if (f.sheet === null || f.cell === null) continue;
+      const key = `${f.sheet}!${f.cell}|${f.code}|${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      cells.add(`${f.sheet}!${f.cell}`);
+      findings.push(f);
+    }
+  }
+  return { findings, cells: cells.size };
+}
+
+/**
  * Everything the pane does to a workbook, through the WorkbookPort only: no rule or indicator
  * logic here, the engine decides, the port reads and writes.
  */
@@ -146,10 +167,9 @@ export function useWorkbookSession(
   const highlight = useCallback(
     () =>
       run(t("highlight"), async (p) => {
-        const issues = stateRef.current.analysis?.report.issues ?? [];
-        const cells = issues.filter((f) => f.sheet !== null && f.cell !== null);
-        await p.highlight(cells);
-        return { notice: t("highlighted", { count: cells.length }) };
+        const { findings, cells } = findingsToHighlight(stateRef.current.reports);
+        await p.highlight(findings);
+        return { notice: t("highlighted", { count: cells }) };
       }),
     [run, t],
   );

@@ -158,4 +158,9 @@ export const en: Strings = {
     "An unexpected error occurred: {message}. Try again; if it persists, report it with this message.",
   engineNotReady: "The checking engine is not available in this version yet.",
   resultsRegion: "Results",
+  // Several reports in one workbook (issue 14, domain §2.4.3)
+  reportPicker: "Convention shown",
+  reportPickerHint: "This workbook holds {count} reports, one per convention.",
+  reportOption: "{kind} — {errors, plural, =0 {no errors} one {# error} other {# errors}}",
+  indicatorsWrittenMany: "{count, plural, one {Sheet written} other {Sheets written}}: {sheets}.",
 };

@@ -166,6 +166,11 @@ export const fr = {
     "Une erreur inattendue s'est produite : {message}. Réessayez ; si le problème persiste, signalez-le avec ce message.",
   engineNotReady: "Le moteur de vérification n'est pas encore disponible dans cette version.",
   resultsRegion: "Résultats",
+  // Several reports in one workbook (issue 14, domain §2.4.3)
+  reportPicker: "Convention affichée",
+  reportPickerHint: "Ce classeur contient {count} bilans, un par convention.",
+  reportOption: "{kind} — {errors, plural, =0 {aucune erreur} one {# erreur} other {# erreurs}}",
+  indicatorsWrittenMany: "{count, plural, one {Feuille écrite} other {Feuilles écrites}} : {sheets}.",
 } as const;
 
 export type StringKey = keyof typeof fr;
