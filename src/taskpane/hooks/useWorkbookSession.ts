@@ -10,6 +10,7 @@ import type {
   WorkbookAnalysis,
   WorkbookPort,
 } from "../../core";
+import { findingsToHighlight, indicatorsSheetNames } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
 
@@ -71,27 +72,6 @@ const initial: SessionState = {
 
 export function cellRef(sheet: string, cell: string): string {
   return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
-
-/**
- * The findings of every report with a cell, each once (a workbook-level finding may appear in every
- * report), and the number of distinct cells they fill.
- */
-export function findingsToHighlight(reports: readonly Analysis[]): { findings: Finding[]; cells: number } {
-  const seen = new Set<string>();
-  const cells = new Set<string>();
-  const findings: Finding[] = [];
-  for (const r of reports) {
-    for (const f of r.report.issues) {
-      if (f.sheet === null || f.cell === null) continue;
-      const key = `${f.sheet}!${f.cell}|${f.code}|${f.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      cells.add(`${f.sheet}!${f.cell}`);
-      findings.push(f);
-    }
-  }
-  return { findings, cells: cells.size };
 }
 
 /**
@@ -200,10 +180,14 @@ export function useWorkbookSession(
   const writeIndicators = useCallback(
     () =>
       run(t("writeIndicators"), async (p) => {
-        const analysis = stateRef.current.analysis;
-        if (!analysis) return;
-        await p.writeIndicators(analysis, { generatedAt: new Date(), language });
-        return { notice: t("indicatorsWritten") };
+        const { reports } = stateRef.current;
+        if (reports.length === 0) return;
+        await p.writeIndicators(reports, { generatedAt: new Date(), language });
+        const sheets = indicatorsSheetNames(reports);
+        return {
+          notice:
+            sheets.length === 1 ? t("indicatorsWritten") : t("indicatorsWrittenMany", { count: sheets.length, sheets: sheets.map((n) => `« ${n} »`).join(", ") }),
+        };
       }),
     [run, t, language],
   );

@@ -163,4 +163,9 @@ export const en: Strings = {
   reportPickerHint: "This workbook holds {count} reports, one per convention.",
   reportOption: "{kind} — {errors, plural, =0 {no errors} one {# error} other {# errors}}",
   indicatorsWrittenMany: "{count, plural, one {Sheet written} other {Sheets written}}: {sheets}.",
+  sendBlockedReport: "{kind} — {errors, plural, one {# error} other {# errors}}:",
+  sendButtonMany: "Send the {count} reports to the département",
+  previewTitleKind: "What will be sent — {kind}",
+  receiptTitleKind: "Receipt — {kind}",
+  receiptWrittenKind: "The receipt is written on the “Indicateurs {kind}” sheet (“Sent to the département” block).",
 };

@@ -171,6 +171,11 @@ export const fr = {
   reportPickerHint: "Ce classeur contient {count} bilans, un par convention.",
   reportOption: "{kind} — {errors, plural, =0 {aucune erreur} one {# erreur} other {# erreurs}}",
   indicatorsWrittenMany: "{count, plural, one {Feuille écrite} other {Feuilles écrites}} : {sheets}.",
+  sendBlockedReport: "{kind} — {errors, plural, one {# erreur} other {# erreurs}} :",
+  sendButtonMany: "Envoyer les {count} bilans au Département",
+  previewTitleKind: "Ce qui sera envoyé — {kind}",
+  receiptTitleKind: "Accusé de réception — {kind}",
+  receiptWrittenKind: "L'accusé est écrit dans la feuille « Indicateurs {kind} » (bloc « Envoi au Département »).",
 } as const;
 
 export type StringKey = keyof typeof fr;
