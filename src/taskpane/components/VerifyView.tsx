@@ -18,6 +18,7 @@ import {
   Eraser20Regular,
   Highlight20Regular,
   TableAdd20Regular,
+  TableSettings20Regular,
 } from "@fluentui/react-icons";
 import { lazy, Suspense, useRef, useState } from "react";
 import { KINDS } from "../../core";
@@ -57,6 +58,8 @@ export function VerifyView({ session, rules }: ViewProps) {
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   // The panel closed without saving stays closed for this analysis; a new check may show it again.
   const [mappingClosedFor, setMappingClosedFor] = useState<object | null>(null);
+  // Opened by hand (choose the sheets read, or a convention column) even when nothing is missing.
+  const [mappingOpenedFor, setMappingOpenedFor] = useState<object | null>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
   const { analysis, phase, progress, busy } = session;
   const working = busy !== null;
@@ -88,6 +91,14 @@ export function VerifyView({ session, rules }: ViewProps) {
         </Button>
         <Button icon={<Eraser20Regular />} disabled={working} onClick={() => void session.clearHighlights()}>
           {t("clearHighlight")}
+        </Button>
+        <Button
+          icon={<TableSettings20Regular />}
+          disabled={working || !analysis}
+          aria-expanded={analysis !== null && mappingOpenedFor === analysis}
+          onClick={() => setMappingOpenedFor(analysis)}
+        >
+          {t("mappingOpen")}
         </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
@@ -136,13 +147,14 @@ export function VerifyView({ session, rules }: ViewProps) {
         <>
           <ReportPicker session={session} />
           <SeveritySummary report={analysis.report} />
-          {needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis && (
+          {((needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis) || mappingOpenedFor === analysis) && (
             <Suspense fallback={<p>{t("loadingView")}</p>}>
               <MappingPanel
                 session={session}
                 analysis={analysis}
                 onClose={() => {
                   setMappingClosedFor(analysis);
+                  setMappingOpenedFor(null);
                   checkButton.current?.focus(); // the panel's button goes away: focus must not fall to the body
                 }}
               />

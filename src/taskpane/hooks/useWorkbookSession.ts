@@ -10,7 +10,7 @@ import type {
   WorkbookAnalysis,
   WorkbookPort,
 } from "../../core";
-import { findingsToHighlight, indicatorsSheetNames } from "../../core";
+import { findingsToHighlight, indicatorsSheetNames, MAPPING_SHEET, SEND_SHEET } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
 
@@ -34,6 +34,8 @@ export interface SessionState {
   analysis: Analysis | null;
   reportIndex: number;
   mapping: MappingOverride | null;
+  /** The workbook's sheets at the last check, in order (the mapping panel lets the user choose those read). */
+  sheetNames: string[];
   /** Label of the action under way (disables the buttons), null when idle. */
   busy: string | null;
   error: string | null;
@@ -64,6 +66,7 @@ const initial: SessionState = {
   analysis: null,
   reportIndex: 0,
   mapping: null,
+  sheetNames: [],
   busy: null,
   error: null,
   notice: null,
@@ -133,6 +136,7 @@ export function useWorkbookSession(
           reportIndex,
           analysis,
           mapping,
+          sheetNames: data.sheets.map((sh) => sh.name).filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET),
           notice: t("checkedAt", {
             count: c.error + c.warning + c.info,
             errors: c.error,
