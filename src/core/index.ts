@@ -58,6 +58,8 @@ export { KIND_NAMES, isDepartmentCode } from "./reference/kinds";
 export { buildSendBlock, type SendBlock } from "./report/send-block";
 export { SEND_SHEET, SEND_MARKER, sendSheetCells, sendStateFromCells, extractSendState } from "./read/send-sheet";
 export { buildIndicatorsSheet, type IndicatorsSheetOptions, INDICATOR_SECTIONS, type IndicatorSectionId, INDICATORS_SHEET_NAME, EXCEL_NUMBER_FORMATS, type IndicatorsSheetModel, type IndicatorsSheetRow, type IndicatorsSheetSection } from "./report/indicators-sheet";
+export { indicatorsSheetNames, isIndicatorsSheetName } from "./report/indicators-sheet-names";
+export { findingsToHighlight } from "./report/highlight-findings";
 export { MAPPING_SHEET, MAPPING_MARKER, parseMappingOverride, mappingSheetCells, mappingFromCells, extractMapping } from "./read/mapping-sheet";
 export { buildConsolidationSheets, buildReportsSheet, buildByKindSheet, buildFollowUpSheet, CONSOLIDATION_SHEET_NAMES, DEPARTMENT_TOTAL_LABEL, BY_KIND_CHART_KEYS, type ReportSheet, type SheetCell, type SheetChart } from "./report/consolidation-sheets";
 export { canWriteConsolidation, type ConsolidationSheetsPort } from "./model/consolidation-port";

@@ -1,7 +1,10 @@
 import {
   buildIndicatorsSheet,
   extractMapping,
-  INDICATORS_SHEET_NAME,
+  indicatorsSheetNames,
+  isIndicatorsSheetName,
+  receiptFor,
+  withReceipts,
   type Analysis,
   type ConsolidationSheetsPort,
   type Finding,
@@ -22,10 +25,10 @@ import { loadMappingSheet, saveMappingSheet } from "./mapping-store";
 import { OfficeUserError, toOfficeUserError } from "./office-errors";
 import type { OfficeFeatures } from "./quiet";
 import { readWorkbookData } from "./read";
-import { loadSendSettings, queuePendingWrite, queueReceiptWrite, queueSendStateLoad } from "./send-store";
-import { layoutIndicatorsSheet } from "./render/indicators-layout";
+import { loadSendSettings, queuePendingWrite, queueReceiptsWrite, queueSendStateLoad } from "./send-store";
+import { layoutIndicatorsSheet, type SheetLayout } from "./render/indicators-layout";
 import { DEFAULT_READ_LIMITS, type OfficeWorkbookDeps, type ReadLimits } from "./runner";
-import { writeSheetLayout } from "./write-indicators";
+import { writeSheetLayouts } from "./write-indicators";
 import { writeConsolidationSheets } from "./write-consolidation";
 
 /** The open workbook through Office.js, behind the same port as the .xlsx file adapter. */
@@ -87,18 +90,13 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   }
 
   async writeIndicators(
-    analysis: Analysis,
+    reports: readonly Analysis[],
     options: { generatedAt: Date; language: "fr" | "en" },
   ): Promise<void> {
-    await this.run("Écriture de la feuille Indicateurs", (context) => {
-      // The stored receipt is loaded in the writer's first sync, so the "Envoi" block costs no extra round trip.
+    await this.run("Écriture des feuilles Indicateurs", (context) => {
+      // The stored receipts are loaded in the writer's first sync, so the "Envoi" blocks cost no extra round trip.
       const state = queueSendStateLoad(context);
-      return writeSheetLayout(
-        context,
-        INDICATORS_SHEET_NAME,
-        () => layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt: state().receipt })),
-        this.features,
-      );
+      return writeSheetLayouts(context, () => indicatorsLayouts(reports, options, state()), isIndicatorsSheetName, this.features);
     });
   }
 
@@ -113,15 +111,27 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
     });
   }
 
-  async writeSendReceipt(
-    receipt: SendReceiptRecord,
-    analysis: Analysis,
+  async writeSendReceipts(
+    receipts: readonly SendReceiptRecord[],
+    reports: readonly Analysis[],
     options: { generatedAt: Date; language: "fr" | "en" },
   ): Promise<void> {
-    const layout = layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, receipt }));
-    await this.run("Écriture de l'accusé de réception", (context) =>
-      writeSheetLayout(context, layout.name, () => layout, this.features, () => queueReceiptWrite(context, receipt)),
-    );
+    await this.run("Écriture des accusés de réception", (context) => {
+      const stored = queueSendStateLoad(context);
+      let state: SendState | null = null;
+      return writeSheetLayouts(
+        context,
+        () => {
+          state = withReceipts(stored(), receipts);
+          return indicatorsLayouts(reports, options, state);
+        },
+        isIndicatorsSheetName,
+        this.features,
+        () => {
+          if (state) queueReceiptsWrite(context, state);
+        },
+      );
+    });
   }
 
   async writeConsolidation(sheets: readonly ReportSheet[]): Promise<void> {
@@ -143,4 +153,16 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
       saveMappingSheet(context, mapping),
     );
   }
+}
+
+/** One laid-out sheet per report, each with the "Envoi" block of its own receipt. */
+function indicatorsLayouts(
+  reports: readonly Analysis[],
+  options: { generatedAt: Date; language: "fr" | "en" },
+  state: SendState,
+): SheetLayout[] {
+  const names = indicatorsSheetNames(reports);
+  return reports.map((analysis, i) =>
+    layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, sheetName: names[i], receipt: receiptFor(state, analysis) })),
+  );
 }

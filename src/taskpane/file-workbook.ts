@@ -25,12 +25,12 @@ export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
   return {
     name: file.name,
     port,
-    annotated: async (analysis, language) => {
+    annotated: async (reports, language) => {
       // Start from the file as edited in this session (saved mapping, inserted template) without
       // the session's own highlights, then add highlights and the Indicateurs sheet afresh.
       await port.clearHighlights();
       const base = await port.toBuffer();
-      return annotateWorkbook(base, analysis, { name: file.name, generatedAt: new Date(), language });
+      return annotateWorkbook(base, reports, { name: file.name, generatedAt: new Date(), language });
     },
   };
 }

@@ -4,6 +4,11 @@ import {
   EMPTY_SEND_STATE,
   extractMapping,
   extractSendState,
+  findingsToHighlight,
+  indicatorsSheetNames,
+  isIndicatorsSheetName,
+  receiptFor,
+  withReceipts,
   SEND_SHEET,
   sendSheetCells,
   sendStateFromCells,
@@ -130,9 +135,9 @@ export class XlsxWorkbook implements WorkbookPort {
     // A file has no selection: nothing to do.
   }
 
-  async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+  async writeIndicators(reports: readonly Analysis[], options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
     const wb = await this.workbook();
-    writeIndicatorsSheet(wb, analysis, { ...options, receipt: this.sendStateOf(wb).receipt });
+    writeIndicatorsSheets(wb, reports, options, this.sendStateOf(wb));
   }
 
   async loadSendState(): Promise<SendState> {
@@ -145,16 +150,21 @@ export class XlsxWorkbook implements WorkbookPort {
     this.saveSendState(wb, { ...this.sendStateOf(wb), pending });
   }
 
-  async writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+  async writeSendReceipts(
+    receipts: readonly SendReceiptRecord[],
+    reports: readonly Analysis[],
+    options: { generatedAt: Date; language: "fr" | "en" },
+  ): Promise<void> {
     const wb = await this.workbook();
-    this.saveSendState(wb, { receipt, pending: null });
-    writeIndicatorsSheet(wb, analysis, { ...options, receipt });
+    const state = withReceipts(this.sendStateOf(wb), receipts);
+    this.saveSendState(wb, state);
+    writeIndicatorsSheets(wb, reports, options, state);
   }
 
   private sendStateOf(wb: ExcelJS.Workbook): SendState {
     const ws = wb.getWorksheet(SEND_SHEET);
     if (!ws) return EMPTY_SEND_STATE;
-    return sendStateFromCells([1, 2, 3].map((r) => [ws.getCell(r, 1).value]));
+    return sendStateFromCells([1, 2, 3, 4].map((r) => [ws.getCell(r, 1).value]));
   }
 
   private saveSendState(wb: ExcelJS.Workbook, state: SendState): void {
@@ -199,17 +209,30 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/** One sheet per report, each with its own receipt's "Envoi" block; our sheets of reports no longer present go. */
+function writeIndicatorsSheets(
+  wb: ExcelJS.Workbook,
+  reports: readonly Analysis[],
+  options: { generatedAt: Date; language: "fr" | "en" },
+  state: SendState,
+): void {
+  const names = indicatorsSheetNames(reports);
+  for (const ws of [...wb.worksheets]) if (isIndicatorsSheetName(ws.name) && !names.includes(ws.name)) wb.removeWorksheet(ws.id);
+  reports.forEach((analysis, i) => writeIndicatorsSheet(wb, analysis, { ...options, sheetName: names[i], receipt: receiptFor(state, analysis) }));
+}
+
 /**
- * The add-in's file mode and `check --annotate`: fills invalid cells (error red, warning amber) with
- * the message as a note, and adds or refreshes the "Indicateurs" sheet. Works on bytes, not a path.
+ * The add-in's file mode and `check --annotate`: fills invalid cells of every report (error red, warning
+ * amber) with the message as a note, and adds or refreshes one "Indicateurs" sheet per report. Works on
+ * bytes, not a path.
  */
 export async function annotateWorkbook(
   data: ArrayBuffer | Uint8Array,
-  analysis: Analysis,
+  reports: readonly Analysis[],
   options: { name?: string; generatedAt: Date; language?: "fr" | "en" },
 ): Promise<Uint8Array> {
   const book = new XlsxWorkbook(data, options.name);
-  await book.highlight(analysis.report.issues);
-  await book.writeIndicators(analysis, { generatedAt: options.generatedAt, language: options.language ?? "fr" });
+  await book.highlight(findingsToHighlight(reports).findings);
+  await book.writeIndicators(reports, { generatedAt: options.generatedAt, language: options.language ?? "fr" });
   return book.toBuffer();
 }

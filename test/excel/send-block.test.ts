@@ -41,30 +41,30 @@ describe("send state in the open workbook (Office)", () => {
   it("starts empty; a pending marker is stored in one sync and read back in one sync", async () => {
     const fake = fakeWorkbook();
     const wb = workbookOn(fake);
-    expect(await wb.loadSendState()).toEqual({ receipt: null, pending: null });
+    expect(await wb.loadSendState()).toEqual({ receipt: null, receipts: [], pending: null });
     const pending = { contentHash: "sha256-abc", hub: "https://hub.departement.fr", siret: "12345678900011", period: "2025", queuedAt: "2026-01-15T08:00:00.000Z" };
     fake.resetCounters();
     await wb.markSendPending(pending);
     expect(fake.syncCount).toBe(1);
     fake.resetCounters();
-    expect(await workbookOn(fake).loadSendState()).toEqual({ receipt: null, pending });
+    expect(await workbookOn(fake).loadSendState()).toEqual({ receipt: null, receipts: [], pending });
     expect(fake.syncCount).toBe(1);
     await wb.markSendPending(null);
     expect((await wb.loadSendState()).pending).toBeNull();
   });
 
-  it("writeSendReceipt stores the receipt, clears the pending marker and draws the Envoi block below the indicators, in ≤3 syncs", async () => {
+  it("writeSendReceipts stores the receipt, clears the pending marker and draws the Envoi block below the indicators, in ≤3 syncs", async () => {
     const fake = fakeWorkbook();
     const wb = workbookOn(fake);
     const analysis = analyzeOne(await wb.read());
     await wb.markSendPending({ contentHash: "sha256-abc", hub: "https://hub.departement.fr", siret: "12345678900011", period: "2025", queuedAt: "2026-01-15T08:00:00.000Z" });
     fake.resetCounters();
-    await wb.writeSendReceipt(receipt, analysis, { generatedAt: new Date(2026, 0, 15, 9, 6), language: "fr" });
+    await wb.writeSendReceipts([receipt], [analysis], { generatedAt: new Date(2026, 0, 15, 9, 6), language: "fr" });
     expect(fake.syncCount).toBeLessThanOrEqual(3);
 
     expect(JSON.parse(String(fake.model.settings.get(RECEIPT_SETTING)))).toEqual(receipt);
     expect(fake.model.settings.get(PENDING_SETTING)).toBe("");
-    expect(await wb.loadSendState()).toEqual({ receipt, pending: null });
+    expect(await wb.loadSendState()).toEqual({ receipt, receipts: [receipt], pending: null });
     // Never a token or a key among the settings.
     expect([...fake.model.settings.values()].join(" ")).not.toMatch(/token|jeton|Bearer|cl[ée]/i);
 
@@ -91,12 +91,12 @@ describe("send state in the open workbook (Office)", () => {
     const fake = fakeWorkbook();
     const wb = workbookOn(fake);
     const analysis = analyzeOne(await wb.read());
-    await wb.writeIndicators(analysis, { generatedAt: new Date(2026, 0, 15), language: "fr" });
+    await wb.writeIndicators([analysis], { generatedAt: new Date(2026, 0, 15), language: "fr" });
     expect(rowsOf(fake).some((r) => r[0] === "Envoi au Département")).toBe(false);
 
     fake.model.settings.set(RECEIPT_SETTING, JSON.stringify({ ...receipt, alreadyReceived: true }));
     fake.resetCounters();
-    await wb.writeIndicators(analysis, { generatedAt: new Date(2026, 0, 16), language: "fr" });
+    await wb.writeIndicators([analysis], { generatedAt: new Date(2026, 0, 16), language: "fr" });
     expect(fake.syncCount).toBeLessThanOrEqual(3);
     const rows = rowsOf(fake);
     const title = rows.findIndex((r) => r[0] === "Envoi au Département");
@@ -108,6 +108,6 @@ describe("send state in the open workbook (Office)", () => {
     const fake = fakeWorkbook();
     fake.model.settings.set(RECEIPT_SETTING, "{pas du json");
     fake.model.settings.set(PENDING_SETTING, JSON.stringify({ hub: 3 }));
-    expect(await workbookOn(fake).loadSendState()).toEqual({ receipt: null, pending: null });
+    expect(await workbookOn(fake).loadSendState()).toEqual({ receipt: null, receipts: [], pending: null });
   });
 });

@@ -80,7 +80,7 @@ test("writeIndicators creates the Indicateurs sheet: header, French labels, % fo
   const fake = canonicalFake();
   const analysis = await analysisOf(fake);
   fake.resetCounters();
-  await workbookOn(fake).writeIndicators(analysis, { generatedAt: new Date(2026, 0, 15, 9, 5), language: "fr" });
+  await workbookOn(fake).writeIndicators([analysis], { generatedAt: new Date(2026, 0, 15, 9, 5), language: "fr" });
   expect(fake.syncCount).toBeLessThanOrEqual(3);
   const sheet = fake.model.sheet("Indicateurs");
   const rows = sheet.values.map((r) => r.map((v) => v ?? ""));
@@ -117,11 +117,11 @@ test("writeIndicators refreshes in place: same sheet, our chart replaced, the us
   const fake = canonicalFake();
   const analysis = await analysisOf(fake);
   const wb = workbookOn(fake);
-  await wb.writeIndicators(analysis, { generatedAt: new Date(2026, 0, 15), language: "fr" });
+  await wb.writeIndicators([analysis], { generatedAt: new Date(2026, 0, 15), language: "fr" });
   const sheet = fake.model.sheet("Indicateurs");
   sheet.charts.push({ name: "Mon graphique", type: "Pie", source: "Indicateurs!A1:B2", seriesBy: "Columns", title: "", legend: null, valueAxisFormat: null, position: null });
   sheet.setValue(200, 0, "ancienne ligne");
-  await wb.writeIndicators(analysis, { generatedAt: new Date(2026, 0, 16), language: "en" });
+  await wb.writeIndicators([analysis], { generatedAt: new Date(2026, 0, 16), language: "en" });
   expect(fake.model.sheets.filter((s) => s.name === "Indicateurs")).toHaveLength(1);
   expect(fake.model.sheet("Indicateurs")).toBe(sheet);
   expect(sheet.charts.map((c) => c.name).sort()).toEqual(["BilanIAE_Indicateurs", "Mon graphique"]);

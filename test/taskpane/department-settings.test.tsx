@@ -58,7 +58,9 @@ async function writtenIndicators(port: FakePort): Promise<Analysis> {
   await user.click(screen.getByRole("tab", { name: "Indicateurs" }));
   await user.click(await screen.findByRole("button", { name: "Écrire dans la feuille" }, { timeout: 8000 }));
   await waitFor(() => expect(port.count("writeIndicators")).toBe(1));
-  return (port.last("writeIndicators") as [Analysis])[0];
+  const [reports] = port.last("writeIndicators") as [Analysis[]];
+  expect(reports).toHaveLength(1);
+  return reports[0];
 }
 
 const ftePerRules = (rules: RulesConfig) => analyzeOne(workbook(), { config: rules }).indicators.fte;

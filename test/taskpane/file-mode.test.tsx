@@ -99,7 +99,7 @@ describe("file mode", () => {
     );
     await user.click(await screen.findByRole("button", { name: "Télécharger le classeur annoté" }));
     await waitFor(() => expect(clicks).toEqual(["Bilan ACI-annote.xlsx"]));
-    expect(annotated).toHaveBeenCalledWith(analysis, "fr");
+    expect(annotated).toHaveBeenCalledWith([analysis], "fr");
     expect(created[0].size).toBe(4);
   });
 });

@@ -16,6 +16,7 @@ import {
   type WorkbookAnalysis,
   type WorkbookData,
   type WorkbookPort,
+  withReceipts,
 } from "../../src/core";
 import { App, type AppProps } from "../../src/taskpane/components/App";
 
@@ -71,8 +72,8 @@ export class FakePort implements WorkbookPort {
   async select(sheet: string, cell: string) {
     this.calls.push({ method: "select", args: [sheet, cell] });
   }
-  async writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }) {
-    this.calls.push({ method: "writeIndicators", args: [analysis, options] });
+  async writeIndicators(reports: readonly Analysis[], options: { generatedAt: Date; language: "fr" | "en" }) {
+    this.calls.push({ method: "writeIndicators", args: [reports, options] });
   }
   async insertTemplate(kind: import("../../src/core").Kind) {
     this.calls.push({ method: "insertTemplate", args: [kind] });
@@ -85,7 +86,7 @@ export class FakePort implements WorkbookPort {
     this.calls.push({ method: "saveMapping", args: [mapping] });
     this.mapping = mapping;
   }
-  sendState: SendState = { receipt: null, pending: null };
+  sendState: SendState = { receipt: null, receipts: [], pending: null };
   async loadSendState() {
     this.calls.push({ method: "loadSendState", args: [] });
     return this.sendState;
@@ -94,9 +95,9 @@ export class FakePort implements WorkbookPort {
     this.calls.push({ method: "markSendPending", args: [pending] });
     this.sendState = { ...this.sendState, pending };
   }
-  async writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }) {
-    this.calls.push({ method: "writeSendReceipt", args: [receipt, analysis, options] });
-    this.sendState = { receipt, pending: null };
+  async writeSendReceipts(receipts: readonly SendReceiptRecord[], reports: readonly Analysis[], options: { generatedAt: Date; language: "fr" | "en" }) {
+    this.calls.push({ method: "writeSendReceipts", args: [receipts, reports, options] });
+    this.sendState = withReceipts(this.sendState, receipts);
   }
 }
 

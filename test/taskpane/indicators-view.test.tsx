@@ -74,11 +74,11 @@ describe("Indicateurs view", () => {
     const before = Date.now();
     await user.click(screen.getByRole("button", { name: "Écrire dans la feuille" }));
     await waitFor(() => expect(port.count("writeIndicators")).toBe(1));
-    const [analysis, options] = port.last("writeIndicators") as [
-      Analysis,
+    const [reports, options] = port.last("writeIndicators") as [
+      Analysis[],
       { generatedAt: Date; language: string },
     ];
-    expect(analysis.indicators.employees).toBe(42);
+    expect(reports.map((r) => r.indicators.employees)).toEqual([42]);
     expect(options.language).toBe("fr");
     expect(options.generatedAt.getTime()).toBeGreaterThanOrEqual(before);
     expect(await screen.findByText("Feuille « Indicateurs » écrite.")).toBeTruthy();

@@ -86,7 +86,7 @@ describe("column mapping panel", () => {
     ]);
   });
 
-  it("without any recognised table, says what to do instead of showing dropdowns", async () => {
+  it("without any recognised table, says what to do and offers the sheets to read instead of column dropdowns", async () => {
     const port = new FakePort();
     const a = cannedAnalysis(
       [finding("header-not-found", "error", null, "Aucune ligne d'en-tête reconnue.")],
@@ -95,7 +95,10 @@ describe("column mapping panel", () => {
     );
     renderPane(port, a);
     expect(await screen.findByText(/Aucun tableau des salariés reconnu/)).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "Enregistrer la correspondance" })).toBeNull();
+    expect(screen.queryByRole("combobox", { name: /Champ pour la colonne/ })).toBeNull();
+    // No sheet read yet: one must be ticked before saving.
+    expect((screen.getByRole("checkbox", { name: "Salariés" }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole("button", { name: "Enregistrer la correspondance" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("is not shown when every header is recognised", async () => {

@@ -126,8 +126,9 @@ describe("Envoyer view", () => {
     expect(sent.body).not.toContain(TOKEN);
     expect(sent.body).not.toContain(DEPARTMENT_KEY);
 
-    const [record, writtenAnalysis] = port.last("writeSendReceipt") as [SendReceiptRecord, Analysis];
-    expect(record).toEqual({
+    const [records, writtenReports] = port.last("writeSendReceipts") as [SendReceiptRecord[], Analysis[]];
+    expect(records).toHaveLength(1);
+    expect(records[0]).toEqual({
       submissionId: hubReceipt.id,
       version: 1,
       receivedAt: hubReceipt.receivedAt,
@@ -136,14 +137,15 @@ describe("Envoyer view", () => {
       siret: "12345678901234",
       period: "2025",
       alreadyReceived: false,
+      kind: "ACI",
     });
-    expect(writtenAnalysis).toBe(analysis);
+    expect(writtenReports).toEqual([analysis]);
     expect(JSON.stringify(port.calls)).not.toContain(TOKEN);
 
     await user.click(screen.getByTestId("send-button"));
     await waitFor(() => expect(screen.getByTestId("receipt-outcome").textContent).toContain("Déjà reçu"));
     expect(server.seen[1].headers["idempotency-key"]).toBe(sent.headers["idempotency-key"]);
-    expect((port.last("writeSendReceipt") as [SendReceiptRecord])[0].alreadyReceived).toBe(true);
+    expect((port.last("writeSendReceipts") as [SendReceiptRecord[]])[0][0].alreadyReceived).toBe(true);
   });
 
   it.each<[string, Step, RegExp, string[]]>([
@@ -168,7 +170,7 @@ describe("Envoyer view", () => {
     const listed = within(failure).queryAllByRole("listitem").map((li) => li.textContent);
     expect(listed).toEqual(problems);
     expect(storage.getItem(`${PARTITION}:bilan-iae:outbox`)).toBeNull();
-    expect(port.count("writeSendReceipt")).toBe(0);
+    expect(port.count("writeSendReceipts")).toBe(0);
     expect(port.count("markSendPending")).toBe(0);
   });
 
@@ -189,7 +191,7 @@ describe("Envoyer view", () => {
     expect(JSON.stringify(outbox)).not.toContain(TOKEN);
     const pending = port.sendState.pending!;
     expect(pending.contentHash).toBe(outbox.entries[0].id);
-    expect(port.count("writeSendReceipt")).toBe(0);
+    expect(port.count("writeSendReceipts")).toBe(0);
 
     // The hub is back.
     down = false;
@@ -199,15 +201,21 @@ describe("Envoyer view", () => {
     expect(server.seen).toHaveLength(before + 1);
     expect(server.seen[before].headers["idempotency-key"]).toBe(pending.contentHash);
     expect(JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:outbox`)!).entries).toEqual([]);
-    expect(port.sendState).toEqual({ receipt: expect.objectContaining({ submissionId: hubReceipt.id }), pending: null });
+    expect(port.sendState).toEqual({
+      receipt: expect.objectContaining({ submissionId: hubReceipt.id }),
+      receipts: [expect.objectContaining({ submissionId: hubReceipt.id })],
+      pending: null,
+    });
   });
 
   it("reopening the pane on a workbook marked pending says a send is waiting; a stored receipt is recalled", async () => {
     const port = new FakePort();
     port.sendState = {
       receipt: { submissionId: "abc", version: 3, receivedAt: new Date(2026, 0, 2, 8, 0).toISOString(), hub: "https://h", contentHash: "sha256-x", siret: "1", period: "2025", alreadyReceived: false },
+      receipts: [],
       pending: { contentHash: "sha256-y", hub: "https://h", siret: "1", period: "2025", queuedAt: new Date(2026, 0, 3, 10, 30).toISOString() },
     };
+    port.sendState.receipts = [port.sendState.receipt!];
     renderSend(port, valid(), environment());
     const pending = await screen.findByTestId("send-pending", {}, { timeout: 8000 });
     expect(pending.textContent).toContain("Un envoi est en attente");

@@ -108,7 +108,7 @@ describe("a bomb in a part the lean reader never opens", () => {
     const direct = await outcome(checkEveryPart(bytes, { name: "image.xlsx" }));
     expect(direct.reason).toBe("part-too-large");
     expect(direct.message).toMatch(/la partie xl\/media\/image1\.png dépasse 64 Mo/);
-    const annotated = await outcome(annotateWorkbook(bytes, analyzeWorkbook(data).reports[0], { name: "image.xlsx", generatedAt: new Date() }));
+    const annotated = await outcome(annotateWorkbook(bytes, analyzeWorkbook(data).reports, { name: "image.xlsx", generatedAt: new Date() }));
     expect(annotated.reason).toBe("part-too-large");
   }, 60_000);
 });

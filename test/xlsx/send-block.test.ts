@@ -13,7 +13,8 @@ const receipt: SendReceiptRecord = {
   receivedAt: new Date(2026, 2, 3, 14, 30).toISOString(),
   hub: "http://127.0.0.1:8080",
   contentHash: "sha256-0123",
-  siret: "13129594833065",
+  // The example's SIRET: a receipt is drawn on the sheet of its own report (SIRET + kind).
+  siret: "48031712895944",
   period: "2025",
   alreadyReceived: false,
 };
@@ -34,16 +35,16 @@ function columns(ws: ExcelJS.Worksheet): [unknown, unknown][] {
 describe("send state in an .xlsx file (file mode, CLI)", () => {
   it("round-trips the receipt through a very hidden sheet that is not read as data, and draws the Envoi block", async () => {
     const book = new XlsxWorkbook(readFileSync(EXAMPLE), "aci-canonique.xlsx");
-    expect(await book.loadSendState()).toEqual({ receipt: null, pending: null });
+    expect(await book.loadSendState()).toEqual({ receipt: null, receipts: [], pending: null });
     const sheetsBefore = (await book.read()).sheets.map((s) => s.name);
     const analysis = analyzeOne(await book.read());
     await book.markSendPending({ contentHash: "sha256-0123", hub: "http://127.0.0.1:8080", siret: "13129594833065", period: "2025", queuedAt: "2026-03-03T13:00:00.000Z" });
     expect((await book.loadSendState()).pending?.contentHash).toBe("sha256-0123");
-    await book.writeSendReceipt(receipt, analysis, { generatedAt: new Date(2026, 2, 3, 14, 31), language: "fr" });
+    await book.writeSendReceipts([receipt], [analysis], { generatedAt: new Date(2026, 2, 3, 14, 31), language: "fr" });
 
     const bytes = await book.toBuffer();
     const reopened = new XlsxWorkbook(bytes, "aci-canonique.xlsx");
-    expect(await reopened.loadSendState()).toEqual({ receipt, pending: null });
+    expect(await reopened.loadSendState()).toEqual({ receipt, receipts: [receipt], pending: null });
     // The state sheet is not data: the reader sees the same sheets plus Indicateurs.
     expect((await reopened.read()).sheets.map((s) => s.name)).toEqual([...sheetsBefore, "Indicateurs"]);
 
@@ -64,8 +65,8 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
   it("the annotated copy (file mode's download) re-draws the block from the stored receipt", async () => {
     const book = new XlsxWorkbook(readFileSync(EXAMPLE), "aci-canonique.xlsx");
     const analysis = analyzeOne(await book.read());
-    await book.writeSendReceipt({ ...receipt, alreadyReceived: true }, analysis, { generatedAt: new Date(2026, 2, 3), language: "fr" });
-    const annotated = await annotateWorkbook(await book.toBuffer(), analysis, { generatedAt: new Date(2026, 2, 4), language: "en" });
+    await book.writeSendReceipts([{ ...receipt, alreadyReceived: true }], [analysis], { generatedAt: new Date(2026, 2, 3), language: "fr" });
+    const annotated = await annotateWorkbook(await book.toBuffer(), [analysis], { generatedAt: new Date(2026, 2, 4), language: "en" });
     const rows = columns((await load(annotated)).getWorksheet("Indicateurs")!);
     const title = rows.findIndex(([a]) => a === "Sent to the département");
     expect(title).toBeGreaterThan(0);
@@ -79,6 +80,6 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
     ws.getCell("A1").value = "bilan-iae-envoi-v1";
     ws.getCell("A2").value = "{abîmé";
     const book = new XlsxWorkbook(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    expect(await book.loadSendState()).toEqual({ receipt: null, pending: null });
+    expect(await book.loadSendState()).toEqual({ receipt: null, receipts: [], pending: null });
   });
 });

@@ -162,7 +162,7 @@ describe("annotated workbook and the XlsxWorkbook port", () => {
   it("fills invalid cells (error red, warning amber), adds notes and an Indicateurs sheet, from bytes", async () => {
     const data = await readXlsxBytes(bytes, { name: "ei-erreurs.xlsx" });
     const a = analyzeOne(data);
-    const out = await annotateWorkbook(new Uint8Array(bytes).buffer, a, { generatedAt: new Date(Date.UTC(2026, 1, 3, 10, 0)) });
+    const out = await annotateWorkbook(new Uint8Array(bytes).buffer, [a], { generatedAt: new Date(Date.UTC(2026, 1, 3, 10, 0)) });
     const wb = await load(out);
     const err = a.report.issues.find((f) => f.code === "hours-negative")!;
     const cell = wb.getWorksheet(err.sheet!)!.getCell(err.cell!);
@@ -196,8 +196,8 @@ describe("annotated workbook and the XlsxWorkbook port", () => {
     const c = wb.getWorksheet(f.sheet!)!.getCell(f.cell!);
     expect(c.note).toBeUndefined();
     expect((c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe("FFFFC7CE");
-    await book.writeIndicators(a, { generatedAt: new Date(), language: "fr" });
-    await book.writeIndicators(a, { generatedAt: new Date(), language: "fr" });
+    await book.writeIndicators([a], { generatedAt: new Date(), language: "fr" });
+    await book.writeIndicators([a], { generatedAt: new Date(), language: "fr" });
     await book.saveMapping({ headerRow: 1, columns: { Sexe: "sex" } });
     const again = new XlsxWorkbook(await book.toBuffer(), "ei.xlsx");
     expect(await again.loadMapping()).toEqual({ headerRow: 1, columns: { Sexe: "sex" } });

@@ -24,20 +24,28 @@ export interface WorkbookPort {
   clearHighlights(): Promise<void>;
   /** Selects and scrolls to a cell (file adapters may ignore it). */
   select(sheet: string, cell: string): Promise<void>;
-  /** Creates or refreshes the "Indicateurs" sheet (with the "Envoi" block when a receipt is stored). */
-  writeIndicators(analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void>;
+  /**
+   * Creates or refreshes one "Indicateurs" sheet per report (« Indicateurs », or « Indicateurs ACI »,
+   * « Indicateurs EI »… when several), each with the "Envoi" block of its stored receipt; removes the
+   * sheets of reports no longer present.
+   */
+  writeIndicators(reports: readonly Analysis[], options: { generatedAt: Date; language: "fr" | "en" }): Promise<void>;
   /** Inserts the canonical Structure and Salariés sheets. */
   insertTemplate(kind: Kind): Promise<void>;
   /** The column mapping the user fixed by hand, saved with the workbook. */
   loadMapping(): Promise<MappingOverride | null>;
   saveMapping(mapping: MappingOverride | null): Promise<void>;
-  /** The last receipt and the pending marker stored in the workbook (never a token). */
+  /** The receipts (one per report) and the pending marker stored in the workbook (never a token). */
   loadSendState(): Promise<SendState>;
   /** Marks (or, with null, unmarks) a submission waiting in the outbox, so a reopened pane says so. */
   markSendPending(pending: PendingSend | null): Promise<void>;
   /**
-   * Stores the receipt, clears the pending marker and rewrites the "Indicateurs" sheet from the analysis
-   * that was sent, with the "Envoi" block below the indicators.
+   * Stores the receipts of a send (each replaces its report's previous one), clears the pending marker
+   * and rewrites the "Indicateurs" sheets from the reports that were sent, each with its "Envoi" block.
    */
-  writeSendReceipt(receipt: SendReceiptRecord, analysis: Analysis, options: { generatedAt: Date; language: "fr" | "en" }): Promise<void>;
+  writeSendReceipts(
+    receipts: readonly SendReceiptRecord[],
+    reports: readonly Analysis[],
+    options: { generatedAt: Date; language: "fr" | "en" },
+  ): Promise<void>;
 }

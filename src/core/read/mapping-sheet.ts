@@ -9,7 +9,7 @@ import type { WorkbookData } from "../model/cells";
 export const MAPPING_SHEET = "BilanIAE_correspondance";
 export const MAPPING_MARKER = "bilan-iae-mapping-v1";
 
-const FIELDS = new Set<string>([...PERSON_FIELDS, "hoursMonth"]);
+const FIELDS = new Set<string>([...PERSON_FIELDS, "hoursMonth", "convention"]);
 
 /** Parses saved mapping JSON, keeping only well-formed entries: a hand-edited or damaged mapping must not break a check. */
 export function parseMappingOverride(raw: unknown): MappingOverride | null {
@@ -31,6 +31,10 @@ export function parseMappingOverride(raw: unknown): MappingOverride | null {
       if (field === null || (typeof field === "string" && FIELDS.has(field))) columns[header] = field as MappedField | null;
     }
     out.columns = columns;
+  }
+  if (Array.isArray(v.sheets)) {
+    const sheets = v.sheets.filter((x): x is string => typeof x === "string" && x !== "");
+    if (sheets.length > 0) out.sheets = sheets;
   }
   return out;
 }

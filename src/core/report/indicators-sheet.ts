@@ -168,6 +168,8 @@ export interface IndicatorsSheetOptions {
   language: "fr" | "en";
   /** The last receipt stored in the workbook: re-drawn each time the sheet is rewritten. */
   receipt?: SendReceiptRecord | null;
+  /** The sheet's name when the workbook holds several reports (see indicatorsSheetNames); else « Indicateurs ». */
+  sheetName?: string;
 }
 
 export function buildIndicatorsSheet(
@@ -207,7 +209,7 @@ export function buildIndicatorsSheet(
     };
   };
   return {
-    sheetName: INDICATORS_SHEET_NAME,
+    sheetName: options.sheetName ?? INDICATORS_SHEET_NAME,
     title: fr ? "Bilan IAE — Indicateurs" : "Bilan IAE — Indicators",
     header,
     columns: fr

@@ -30,8 +30,8 @@ import { downloadXlsx } from "../download-xlsx";
 export interface FileWorkbook {
   name: string;
   port: WorkbookPort;
-  /** The workbook with highlights and the Indicateurs sheet, as .xlsx bytes. */
-  annotated(analysis: Analysis, language: Language): Promise<Uint8Array>;
+  /** The workbook with the highlights and one Indicateurs sheet per report, as .xlsx bytes. */
+  annotated(reports: readonly Analysis[], language: Language): Promise<Uint8Array>;
 }
 
 export interface AppProps {
@@ -163,9 +163,9 @@ function Pane(props: AppProps) {
   );
 
   const download = useCallback(async () => {
-    if (!file || !session.analysis) return;
+    if (!file || session.reports.length === 0) return;
     try {
-      const bytes = await file.annotated(session.analysis, language);
+      const bytes = await file.annotated(session.reports, language);
       const name = file.name.replace(/\.xlsx$/i, "") + "-annote.xlsx";
       downloadXlsx(bytes, name);
       setDownloaded(t("downloadReady", { name }));

@@ -20,6 +20,7 @@ import { useI18n, type Translate } from "../i18n/i18n";
 import type { StringKey } from "../i18n/fr";
 import { formatDate, formatIndicator, formatPercent, indicatorDefinition, indicatorLabel } from "../labels";
 import type { ViewProps } from "../views";
+import { ReportPicker } from "./ReportPicker";
 
 const SECTION_TITLES: Record<IndicatorSectionId, StringKey> = {
   people: "sectionPeople",
@@ -98,6 +99,7 @@ export function IndicatorsView({ session }: ViewProps) {
   const { indicators, structure } = analysis;
   return (
     <div>
+      <ReportPicker session={session} />
       <Text as="p" className={styles.header} weight="semibold">
         {t("indicatorsFor", {
           name: structure.name ?? "—",

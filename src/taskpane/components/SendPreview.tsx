@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 });
 
 /** What the submission carries, from the same analysis the payload is built from: nothing personal. */
-export function SendPreview({ analysis }: { analysis: Analysis }) {
+export function SendPreview({ analysis, id = "send-preview", several = false }: { analysis: Analysis; id?: string; several?: boolean }) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const s = analysis.structure;
@@ -41,11 +41,11 @@ export function SendPreview({ analysis }: { analysis: Analysis }) {
     ["warnings", t("previewWarnings"), String(analysis.report.counts.warning)],
   ];
   return (
-    <section aria-labelledby="send-preview-title" data-testid="send-preview">
-      <Subtitle2 as="h3" id="send-preview-title">
-        {t("previewTitle")}
+    <section aria-labelledby={`${id}-title`} data-testid="send-preview" data-kind={s.kind ?? ""}>
+      <Subtitle2 as="h3" id={`${id}-title`}>
+        {several ? t("previewTitleKind", { kind: s.kind ?? "—" }) : t("previewTitle")}
       </Subtitle2>
-      <Table size="small" className={styles.table} aria-labelledby="send-preview-title">
+      <Table size="small" className={styles.table} aria-labelledby={`${id}-title`}>
         <TableBody>
           {lines.map(([id, label, value]) => (
             <TableRow key={id}>

@@ -5,14 +5,15 @@ import { formatDateTime } from "../labels";
 import { useI18n } from "../i18n/i18n";
 
 /** The hub's receipt, as the accountant keeps it: id, version, time (also written in the workbook). */
-export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRecord; fileMode: boolean }) {
+export function SendReceiptCard({ receipt, fileMode, several = false }: { receipt: SendReceiptRecord; fileMode: boolean; several?: boolean }) {
   const { t, language } = useI18n();
+  const title = several && receipt.kind ? t("receiptTitleKind", { kind: receipt.kind }) : t("receiptTitle");
   return (
-    <MessageBar intent="success" layout="multiline" data-testid="send-receipt">
+    <MessageBar intent="success" layout="multiline" data-testid="send-receipt" data-kind={receipt.kind ?? ""}>
       <MessageBarBody>
-        <BannerTitle>{t("receiptTitle")}</BannerTitle>
+        <BannerTitle>{title}</BannerTitle>
         <span data-testid="receipt-outcome">{receipt.alreadyReceived ? t("receiptAlready") : t("receiptReceived")}</span>
-        <Table size="extra-small" aria-label={t("receiptTitle")}>
+        <Table size="extra-small" aria-label={title}>
           <TableBody>
             <TableRow>
               <TableCell>{t("receiptId")}</TableCell>
@@ -28,7 +29,10 @@ export function SendReceiptCard({ receipt, fileMode }: { receipt: SendReceiptRec
             </TableRow>
           </TableBody>
         </Table>
-        <Caption1 as="p">{fileMode ? `${t("receiptWritten")} ${t("receiptDownload")}` : t("receiptWritten")}</Caption1>
+        <Caption1 as="p">
+          {several ? t("receiptWrittenKind", { kind: receipt.kind ?? "—" }) : t("receiptWritten")}
+          {fileMode ? ` ${t("receiptDownload")}` : ""}
+        </Caption1>
       </MessageBarBody>
     </MessageBar>
   );

@@ -38,26 +38,35 @@ const useStyles = makeStyles({
 
 const SHOWN_ERRORS = 10;
 
-/** Errors block sending: they are listed with the way back to the Vérifier view. */
-function Blocked({ analysis, goTo }: { analysis: Analysis; goTo?: (view: string) => void }) {
+/** Errors block sending: they are listed, report by report when there are several, with the way back to Vérifier. */
+function Blocked({ reports, goTo }: { reports: readonly Analysis[]; goTo?: (view: string) => void }) {
   const { t, language } = useI18n();
   const styles = useStyles();
-  const errors = analysis.report.issues.filter((f) => f.severity === "error");
-  const total = analysis.report.counts.error;
+  const blocked = reports.filter((r) => !r.report.valid);
+  const total = blocked.reduce((n, r) => n + r.report.counts.error, 0);
   return (
     <MessageBar intent="error" layout="multiline" data-testid="send-blocked">
       <MessageBarBody>
         <BannerTitle>{t("sendBlocked", { count: total })}</BannerTitle>
         {t("sendBlockedHelp")}
-        <ul className={styles.list}>
-          {errors.slice(0, SHOWN_ERRORS).map((f, i) => (
-            <li key={i}>
-              {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)}${language === "fr" ? "\u00a0:" : ":"} ` : ""}
-              {findingText(f, language)}
-            </li>
-          ))}
-        </ul>
-        {total > SHOWN_ERRORS && <Caption1 as="p">{t("moreErrors", { count: total - Math.min(errors.length, SHOWN_ERRORS) })}</Caption1>}
+        {blocked.map((analysis, r) => {
+          const errors = analysis.report.issues.filter((f) => f.severity === "error");
+          const count = analysis.report.counts.error;
+          return (
+            <div key={r} data-testid="send-blocked-report" data-kind={analysis.structure.kind ?? ""}>
+              {reports.length > 1 && <Caption1 as="p">{t("sendBlockedReport", { kind: analysis.structure.kind ?? "—", errors: count })}</Caption1>}
+              <ul className={styles.list}>
+                {errors.slice(0, SHOWN_ERRORS).map((f, i) => (
+                  <li key={i}>
+                    {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)}${language === "fr" ? "\u00a0:" : ":"} ` : ""}
+                    {findingText(f, language)}
+                  </li>
+                ))}
+              </ul>
+              {count > SHOWN_ERRORS && <Caption1 as="p">{t("moreErrors", { count: count - Math.min(errors.length, SHOWN_ERRORS) })}</Caption1>}
+            </div>
+          );
+        })}
         {goTo && (
           <p>
             <Link onClick={() => goTo("verifier")}>{t("backToVerify")}</Link>
@@ -108,7 +117,8 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
   const [note, setNote] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
   const send = useSend(port, env, language, t);
-  const analysis = session.analysis;
+  const reports = session.reports;
+  const allValid = reports.length > 0 && reports.every((r) => r.report.valid);
   const busy = send.busy !== null || session.busy !== null;
   const complete = settingsComplete(settings);
 
@@ -136,16 +146,16 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
     sendSettingsChanged?.();
   };
   const doSend = () => {
-    if (!analysis) return;
+    if (!allValid) return;
     // Sending keeps the settings: "entered once".
     try {
       saveSendSettings(env.storage, env.partitionKey, settings);
     } catch {
       // Storage refused: sending still works with the typed settings.
     }
-    void send.send(analysis, settings);
+    void send.send(reports, settings);
   };
-  const doResend = () => void send.resend(analysis, settings);
+  const doResend = () => void send.resend(reports, settings);
 
   const stored = send.stored;
   const pendingCount = send.pending.length;
@@ -185,15 +195,17 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
         </MessageBar>
       )}
 
-      {!analysis && <Body1>{t("sendNotChecked")}</Body1>}
-      {analysis && !analysis.report.valid && <Blocked analysis={analysis} goTo={goTo} />}
-      {analysis && analysis.report.valid && (
+      {reports.length === 0 && <Body1>{t("sendNotChecked")}</Body1>}
+      {reports.length > 0 && !allValid && <Blocked reports={reports} goTo={goTo} />}
+      {allValid && (
         <>
-          <SendPreview analysis={analysis} />
+          {reports.map((r, i) => (
+            <SendPreview key={i} analysis={r} id={`send-preview-${i}`} several={reports.length > 1} />
+          ))}
           {!complete && <Caption1 as="p">{t("settingsMissing")}</Caption1>}
           <div>
             <Button appearance="primary" icon={<Send20Regular />} disabled={busy || !complete} onClick={doSend} data-testid="send-button">
-              {t("sendButton")}
+              {reports.length > 1 ? t("sendButtonMany", { count: reports.length }) : t("sendButton")}
             </Button>
           </div>
         </>
@@ -203,21 +215,21 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
         <Spinner size="small" labelPosition="after" label={send.progress ?? t(send.busy === "sending" ? "sending" : "resending")} data-testid="send-progress" />
       )}
       {send.failure && <Failure failure={send.failure} onResend={doResend} busy={busy || !complete} />}
-      {send.receipt && <SendReceiptCard receipt={send.receipt} fileMode={fileMode} />}
+      {send.receipts.map((r, i) => (
+        <SendReceiptCard key={i} receipt={r} fileMode={fileMode} several={reports.length > 1} />
+      ))}
       {send.writeError && (
         <MessageBar intent="warning" data-testid="send-write-error">
           <MessageBarBody>{send.writeError}</MessageBarBody>
         </MessageBar>
       )}
-      {!send.receipt && stored?.receipt && (
-        <Caption1 as="p" data-testid="last-sent">
-          {t("lastSent", {
-            id: stored.receipt.submissionId,
-            version: stored.receipt.version,
-            at: formatDateTime(stored.receipt.receivedAt, language),
-          })}
-        </Caption1>
-      )}
+      {send.receipts.length === 0 &&
+        stored?.receipts.map((r, i) => (
+          <Caption1 as="p" key={i} data-testid="last-sent">
+            {r.kind && stored.receipts.length > 1 ? `${r.kind}${language === "fr" ? "\u00a0:" : ":"} ` : ""}
+            {t("lastSent", { id: r.submissionId, version: r.version, at: formatDateTime(r.receivedAt, language) })}
+          </Caption1>
+        ))}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import {
   Eraser20Regular,
   Highlight20Regular,
   TableAdd20Regular,
+  TableSettings20Regular,
 } from "@fluentui/react-icons";
 import { lazy, Suspense, useRef, useState } from "react";
 import { KINDS } from "../../core";
@@ -27,6 +28,7 @@ import { SeveritySummary } from "./SeveritySummary";
 import type { ViewProps } from "../views";
 import { needsMapping } from "./mapping-needs";
 import { RulesInUseNote } from "./RulesInUseNote";
+import { ReportPicker } from "./ReportPicker";
 
 const MappingPanel = lazy(() =>
   import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
@@ -56,6 +58,8 @@ export function VerifyView({ session, rules }: ViewProps) {
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   // The panel closed without saving stays closed for this analysis; a new check may show it again.
   const [mappingClosedFor, setMappingClosedFor] = useState<object | null>(null);
+  // Opened by hand (choose the sheets read, or a convention column) even when nothing is missing.
+  const [mappingOpenedFor, setMappingOpenedFor] = useState<object | null>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
   const { analysis, phase, progress, busy } = session;
   const working = busy !== null;
@@ -80,13 +84,21 @@ export function VerifyView({ session, rules }: ViewProps) {
         </Button>
         <Button
           icon={<Highlight20Regular />}
-          disabled={working || !analysis || analysis.report.issues.length === 0}
+          disabled={working || session.reports.every((r) => r.report.issues.length === 0)}
           onClick={() => void session.highlight()}
         >
           {t("highlight")}
         </Button>
         <Button icon={<Eraser20Regular />} disabled={working} onClick={() => void session.clearHighlights()}>
           {t("clearHighlight")}
+        </Button>
+        <Button
+          icon={<TableSettings20Regular />}
+          disabled={working || !analysis}
+          aria-expanded={analysis !== null && mappingOpenedFor === analysis}
+          onClick={() => setMappingOpenedFor(analysis)}
+        >
+          {t("mappingOpen")}
         </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
@@ -133,14 +145,16 @@ export function VerifyView({ session, rules }: ViewProps) {
 
       {analysis && (
         <>
+          <ReportPicker session={session} />
           <SeveritySummary report={analysis.report} />
-          {needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis && (
+          {((needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis) || mappingOpenedFor === analysis) && (
             <Suspense fallback={<p>{t("loadingView")}</p>}>
               <MappingPanel
                 session={session}
                 analysis={analysis}
                 onClose={() => {
                   setMappingClosedFor(analysis);
+                  setMappingOpenedFor(null);
                   checkButton.current?.focus(); // the panel's button goes away: focus must not fall to the body
                 }}
               />

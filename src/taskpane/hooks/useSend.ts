@@ -11,7 +11,7 @@ import {
 } from "../../client";
 import { LocalStorageOutboxStore } from "../../client/browser/local-storage-outbox-store";
 import { periodKey } from "../../core/submission";
-import type { Analysis, SendReceiptRecord, SendState, WorkbookPort } from "../../core";
+import type { Analysis, PendingSend, SendReceiptRecord, SendState, WorkbookPort } from "../../core";
 import { PRODUCT_VERSION } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
@@ -27,8 +27,8 @@ export interface SendViewState {
   busy: "sending" | "resending" | null;
   /** Retry notice while the hub does not answer. */
   progress: string | null;
-  /** The receipt obtained in this pane (or delivered from the outbox). */
-  receipt: SendReceiptRecord | null;
+  /** The receipts obtained in this pane (or delivered from the outbox): one per report sent. */
+  receipts: SendReceiptRecord[];
   failure: SendFailure | null;
   /** A problem writing the receipt into the workbook, after the hub did receive the report. */
   writeError: string | null;
@@ -38,11 +38,13 @@ export interface SendViewState {
   pending: OutboxEntry[];
 }
 
-const initial: SendViewState = { busy: null, progress: null, receipt: null, failure: null, writeError: null, stored: null, pending: [] };
+const initial: SendViewState = { busy: null, progress: null, receipts: [], failure: null, writeError: null, stored: null, pending: [] };
 
-function recordOf(sent: SendResult, hub: string, contentHash: string): SendReceiptRecord {
+function recordOf(sent: SendResult, hub: string, contentHash: string, analysis: Analysis | null): SendReceiptRecord {
   const r = sent.receipt;
+  const kind = analysis?.structure.kind ?? null;
   return {
+    ...(kind ? { kind } : {}),
     submissionId: r.id,
     version: r.version,
     receivedAt: r.receivedAt,
@@ -90,13 +92,12 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
     [env, patch, t],
   );
 
-  /** Writes the receipt into the workbook; the hub has the report whatever happens here. */
+  /** Writes the receipts into the workbook; the hub has the reports whatever happens here. */
   const keep = useCallback(
-    async (record: SendReceiptRecord, analysis: Analysis | null) => {
-      if (!port) return;
+    async (records: SendReceiptRecord[], reports: readonly Analysis[]) => {
+      if (!port || records.length === 0) return;
       try {
-        if (analysis) await port.writeSendReceipt(record, analysis, { generatedAt: env.now(), language });
-        else await port.markSendPending(null);
+        await port.writeSendReceipts(records, reports, { generatedAt: env.now(), language });
       } catch (error) {
         patch({ writeError: t("sendReceiptNotWritten", { message: userMessage(error, t) }) });
       }
@@ -104,25 +105,47 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
     [port, env, language, patch, t],
   );
 
+  /**
+   * One submission per report (one per convention, domain §2.4.3), each with its own receipt; a report
+   * the hub cannot take now waits in the outbox, one entry per report. The caller sends only when no
+   * report has blocking errors.
+   */
   const send = useCallback(
-    async (analysis: Analysis, settings: SendSettings) => {
-      patch({ busy: "sending", progress: null, failure: null, writeError: null, receipt: null });
+    async (reports: readonly Analysis[], settings: SendSettings) => {
+      patch({ busy: "sending", progress: null, failure: null, writeError: null, receipts: [] });
+      const records: SendReceiptRecord[] = [];
+      let queued: { pending: PendingSend; error: string } | null = null;
+      let current: Analysis | null = reports[0] ?? null;
       try {
-        const payload = await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR });
-        const key = await idempotencyKeyOf(payload);
         const client = clientFor(settings);
-        const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
-        const outcome = await sendOrQueue(client, outbox, payload, key, period);
-        if ("sent" in outcome) {
-          const record = recordOf(outcome.sent, client.baseUrl, key);
-          patch({ receipt: record });
-          await keep(record, analysis);
-        } else {
-          await port?.markSendPending({ contentHash: key, hub: client.baseUrl, siret: payload.structure.siret, period, queuedAt: outcome.queued.queuedAt });
-          patch({ failure: { kind: "queued", message: t("sendQueued", { where: outbox.store.location }), detail: outcome.error.message, problems: [] } });
+        for (const analysis of reports) {
+          current = analysis;
+          const payload = await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR });
+          const key = await idempotencyKeyOf(payload);
+          const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
+          const outcome = await sendOrQueue(client, outbox, payload, key, period);
+          if ("sent" in outcome) {
+            records.push(recordOf(outcome.sent, client.baseUrl, key, analysis));
+            patch({ receipts: [...records] });
+          } else {
+            queued ??= {
+              pending: { contentHash: key, hub: client.baseUrl, siret: payload.structure.siret, period, queuedAt: outcome.queued.queuedAt },
+              error: outcome.error.message,
+            };
+          }
         }
       } catch (error) {
-        patch({ failure: sendFailureOf(error, t, analysis.structure.siret) });
+        patch({ failure: sendFailureOf(error, t, current?.structure.siret ?? null) });
+      }
+      try {
+        await keep(records, reports);
+        // After the receipts: storing them clears the pending marker.
+        if (queued) {
+          await port?.markSendPending(queued.pending);
+          patch({ failure: { kind: "queued", message: t("sendQueued", { where: outbox.store.location }), detail: queued.error, problems: [] } });
+        }
+      } catch (error) {
+        patch({ failure: sendFailureOf(error, t, current?.structure.siret ?? null) });
       } finally {
         patch({ busy: null, progress: null });
         await refresh();
@@ -131,44 +154,55 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
     [patch, clientFor, outbox, keep, port, refresh, t],
   );
 
-  /** Resends what waits in the outbox for this hub and token; the workbook gets the receipt of its own content. */
+  /** Resends what waits in the outbox for this hub and token; the workbook gets the receipts of its own content. */
   const resend = useCallback(
-    async (analysis: Analysis | null, settings: SendSettings) => {
+    async (reports: readonly Analysis[], settings: SendSettings) => {
       patch({ busy: "resending", progress: null, failure: null, writeError: null });
       try {
         const client = clientFor(settings);
         const tokenHash = await client.tokenHash();
         const hub = normalizeHubUrl(settings.hubUrl);
-        // The receipt goes into the workbook only if the queued content is what the workbook holds now.
-        let currentKey: string | null = null;
-        if (analysis?.report.valid) {
+        // A receipt goes into the workbook only if the queued content is what one of its reports holds now.
+        const current = new Map<string, Analysis>();
+        for (const analysis of reports) {
+          if (!analysis.report.valid) continue;
           try {
-            currentKey = await idempotencyKeyOf(await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR }));
+            current.set(await idempotencyKeyOf(await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR })), analysis);
           } catch {
-            // The workbook cannot be sent as it is now: the queued entries are delivered all the same.
+            // This report cannot be sent as it is now: the queued entries are delivered all the same.
           }
         }
         const results = await outbox.flush((e) => (normalizeHubUrl(e.hubUrl) === hub && (!e.tokenHash || e.tokenHash === tokenHash) ? client : null));
         const stored = port ? await port.loadSendState() : null;
+        const records: SendReceiptRecord[] = [];
+        let pendingDelivered = false;
         let failure: SendFailure | null = null;
         for (const r of results) {
           if (r.result) {
-            const record = recordOf(r.result, hub, r.id);
-            if (r.id === currentKey) {
-              patch({ receipt: record });
-              await keep(record, analysis);
-            } else if (stored?.pending?.contentHash === r.id) {
-              patch({ receipt: record });
-              await keep(record, null);
+            const analysis = current.get(r.id);
+            if (analysis) records.push(recordOf(r.result, hub, r.id, analysis));
+            else if (stored?.pending?.contentHash === r.id) {
+              records.push(recordOf(r.result, hub, r.id, null));
+              pendingDelivered = true;
             }
           } else if (r.error) {
             failure = { kind: "queued", message: t("resendFailed", { count: results.filter((x) => !x.result).length }), detail: r.error, problems: [] };
           }
         }
+        patch({ receipts: records });
+        const sheetsOf = records.filter((r) => current.has(r.contentHash));
+        if (sheetsOf.length > 0) await keep(sheetsOf, reports);
+        else if (pendingDelivered && port) {
+          try {
+            await port.markSendPending(null);
+          } catch (error) {
+            patch({ writeError: t("sendReceiptNotWritten", { message: userMessage(error, t) }) });
+          }
+        }
         if (results.length === 0) failure = { kind: "refused", message: t("resendNothing"), detail: null, problems: [] };
         patch({ failure });
       } catch (error) {
-        patch({ failure: sendFailureOf(error, t, analysis?.structure.siret ?? null) });
+        patch({ failure: sendFailureOf(error, t, reports[0]?.structure.siret ?? null) });
       } finally {
         patch({ busy: null, progress: null });
         await refresh();

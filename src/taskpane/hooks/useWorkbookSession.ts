@@ -10,6 +10,7 @@ import type {
   WorkbookAnalysis,
   WorkbookPort,
 } from "../../core";
+import { findingsToHighlight, indicatorsSheetNames, MAPPING_SHEET, SEND_SHEET } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
 
@@ -33,6 +34,8 @@ export interface SessionState {
   analysis: Analysis | null;
   reportIndex: number;
   mapping: MappingOverride | null;
+  /** The workbook's sheets at the last check, in order (the mapping panel lets the user choose those read). */
+  sheetNames: string[];
   /** Label of the action under way (disables the buttons), null when idle. */
   busy: string | null;
   error: string | null;
@@ -63,6 +66,7 @@ const initial: SessionState = {
   analysis: null,
   reportIndex: 0,
   mapping: null,
+  sheetNames: [],
   busy: null,
   error: null,
   notice: null,
@@ -132,6 +136,7 @@ export function useWorkbookSession(
           reportIndex,
           analysis,
           mapping,
+          sheetNames: data.sheets.map((sh) => sh.name).filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET),
           notice: t("checkedAt", {
             count: c.error + c.warning + c.info,
             errors: c.error,
@@ -146,10 +151,9 @@ export function useWorkbookSession(
   const highlight = useCallback(
     () =>
       run(t("highlight"), async (p) => {
-        const issues = stateRef.current.analysis?.report.issues ?? [];
-        const cells = issues.filter((f) => f.sheet !== null && f.cell !== null);
-        await p.highlight(cells);
-        return { notice: t("highlighted", { count: cells.length }) };
+        const { findings, cells } = findingsToHighlight(stateRef.current.reports);
+        await p.highlight(findings);
+        return { notice: t("highlighted", { count: cells }) };
       }),
     [run, t],
   );
@@ -180,10 +184,14 @@ export function useWorkbookSession(
   const writeIndicators = useCallback(
     () =>
       run(t("writeIndicators"), async (p) => {
-        const analysis = stateRef.current.analysis;
-        if (!analysis) return;
-        await p.writeIndicators(analysis, { generatedAt: new Date(), language });
-        return { notice: t("indicatorsWritten") };
+        const { reports } = stateRef.current;
+        if (reports.length === 0) return;
+        await p.writeIndicators(reports, { generatedAt: new Date(), language });
+        const sheets = indicatorsSheetNames(reports);
+        return {
+          notice:
+            sheets.length === 1 ? t("indicatorsWritten") : t("indicatorsWrittenMany", { count: sheets.length, sheets: sheets.map((n) => `« ${n} »`).join(", ") }),
+        };
       }),
     [run, t, language],
   );

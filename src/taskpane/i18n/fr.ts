@@ -169,6 +169,21 @@ export const fr = {
     "Une erreur inattendue s'est produite : {message}. Réessayez ; si le problème persiste, signalez-le avec ce message.",
   engineNotReady: "Le moteur de vérification n'est pas encore disponible dans cette version.",
   resultsRegion: "Résultats",
+  // Several reports in one workbook (issue 14, domain §2.4.3)
+  reportPicker: "Convention affichée",
+  reportPickerHint: "Ce classeur contient {count} bilans, un par convention.",
+  reportOption: "{kind} — {errors, plural, =0 {aucune erreur} one {# erreur} other {# erreurs}}",
+  indicatorsWrittenMany: "{count, plural, one {Feuille écrite} other {Feuilles écrites}} : {sheets}.",
+  sendBlockedReport: "{kind} — {errors, plural, one {# erreur} other {# erreurs}} :",
+  sendButtonMany: "Envoyer les {count} bilans au Département",
+  previewTitleKind: "Ce qui sera envoyé — {kind}",
+  receiptTitleKind: "Accusé de réception — {kind}",
+  receiptWrittenKind: "L'accusé est écrit dans la feuille « Indicateurs {kind} » (bloc « Envoi au Département »).",
+  mappingOpen: "Feuilles et colonnes",
+  mappingSheets: "Feuilles lues",
+  mappingSheetsHint: "Cochez les feuilles qui contiennent des salariés (une par site ou par convention).",
+  mappingSheetsNone: "Cochez au moins une feuille.",
+  mappingConvention: "Convention (ACI, EI…)",
 } as const;
 
 export type StringKey = keyof typeof fr;
