@@ -140,6 +140,8 @@ for (const locale of ["fr-FR", "en-US"] as const) {
         await page.getByTestId("opened-file").filter({ hasText: path.basename(file) }).waitFor();
         // Focus is on the opened file's line, never on the body.
         expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("opened-file");
+        // The notice of the new file comes when its check ends, which may be after its name shows.
+        await page.getByTestId("live-region").filter({ hasText: fr ? "Vérifié" : "Checked" }).waitFor({ timeout: 60_000 });
         const notice = plain(await page.getByTestId("live-region").textContent());
         if (fr) expect(notice).toMatch(/^Vérifié : (aucun problème|1 problème|\d[\d ]* problèmes) \(/);
         else expect(notice).toMatch(/^Checked: (no problem|1 problem|[\d,]+ problems) \(/);
