@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
+import { axeViolations, expectNoAxeViolations } from "./axe";
 import { browserDescribe, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
 
 const EXAMPLES = path.join(ROOT, "examples");
@@ -111,6 +112,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       const links = await page.getByRole("listitem").allInnerTexts();
       expect(links).toEqual(fr ? ["Département : Consolider les bilans reçus", "Aide : comment ça marche ?"].map((s) => s.replace(" :", "\u00a0:").replace(" ?", "\u202f?")) : ["Département: Consolidate the returned reports", "Help: how does it work?"]);
       await expectNoOverflow(page, "landing");
+      await expectNoAxeViolations(page, "landing");
       // The probe itself sees an element wider than the pane (so a pass above means something).
       await page.evaluate(() => {
         const wide = document.createElement("div");
@@ -121,6 +123,14 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       });
       expect((await overflow(page)).length).toBeGreaterThan(0);
       await page.evaluate(() => document.getElementById("probe-wide")!.remove());
+      // And axe sees a field without a label (so a clean run above means something).
+      await page.evaluate(() => {
+        const bare = document.createElement("input");
+        bare.id = "probe-unlabelled";
+        document.getElementById("container")!.firstElementChild!.appendChild(bare);
+      });
+      expect((await axeViolations(page)).some((v) => v.startsWith("label: #probe-unlabelled"))).toBe(true);
+      await page.evaluate(() => document.getElementById("probe-unlabelled")!.remove());
     });
 
     it("Vérifier with each example: counts and findings in the browser's language, no overflow", async () => {
@@ -130,11 +140,14 @@ for (const locale of ["fr-FR", "en-US"] as const) {
         await page.getByTestId("opened-file").filter({ hasText: path.basename(file) }).waitFor();
         // Focus is on the opened file's line, never on the body.
         expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("opened-file");
+        // The notice of the new file comes when its check ends, which may be after its name shows.
+        await page.getByTestId("live-region").filter({ hasText: fr ? "Vérifié" : "Checked" }).waitFor({ timeout: 60_000 });
         const notice = plain(await page.getByTestId("live-region").textContent());
         if (fr) expect(notice).toMatch(/^Vérifié : (aucun problème|1 problème|\d[\d ]* problèmes) \(/);
         else expect(notice).toMatch(/^Checked: (no problem|1 problem|[\d,]+ problems) \(/);
         expect(notice).not.toMatch(/\(s\)/);
         await expectNoOverflow(page, `Vérifier ${path.basename(file)}`);
+        await expectNoAxeViolations(page, `Vérifier ${path.basename(file)}`);
       }
       // The canonical example has no finding at all: French says "aucun problème", English "no problem".
       expect(plain(await page.getByTestId("live-region").textContent())).toContain(fr ? "aucun problème (0 erreur, 0 avertissement, 0 information)" : "no problem (0 errors, 0 warnings, 0 information)");
@@ -159,6 +172,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       const box = await selected.boundingBox();
       expect(box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT.height).toBe(true);
       await expectNoOverflow(page, "Vérifier, finding selected");
+      await expectNoAxeViolations(page, "Vérifier, finding selected");
     });
 
     it("the mapping panel fits and closes without saving", async () => {
@@ -168,6 +182,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       const panel = page.getByRole("region", { name: fr ? "Correspondance des colonnes" : "Column mapping" });
       await panel.waitFor({ timeout: 60_000 });
       await expectNoOverflow(page, "mapping panel");
+      await expectNoAxeViolations(page, "mapping panel");
       await panel.getByRole("button", { name: fr ? "Fermer sans enregistrer" : "Close without saving" }).click();
       await panel.waitFor({ state: "detached" });
       expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
@@ -189,6 +204,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       await banner.waitFor();
       expect(plain(await banner.textContent())).toMatch(fr ? /^Chiffres provisoires : \d+ erreurs bloquantes restent à corriger/ : /^Provisional figures: \d+ blocking errors remain to fix/);
       await expectNoOverflow(page, "Indicateurs");
+      await expectNoAxeViolations(page, "Indicateurs");
       if (!fr) {
         // English dates and numbers: "Jan 1, 2025", a decimal point.
         expect(await page.locator("p", { hasText: "period from" }).first().innerText()).toMatch(/period from [A-Z][a-z]{2} \d{1,2}, \d{4} to /);
@@ -201,16 +217,19 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       const blockedText = plain(await blocked.innerText());
       expect(blockedText).toMatch(fr ? /Envoi impossible : \d+ erreurs à corriger\.\s+Corrigez/ : /Cannot send: \d+ errors to fix\.\s+Fix/);
       await expectNoOverflow(page, "Envoyer, blocked");
+      await expectNoAxeViolations(page, "Envoyer, blocked");
 
       await page.getByTestId("file-input").setInputFiles(CANONICAL);
       await page.getByTestId("opened-file").filter({ hasText: "aci-canonique.xlsx" }).waitFor();
       await page.getByRole("tab", { name: fr ? "Envoyer" : "Send" }).click();
       await page.getByRole("button", { name: fr ? "Enregistrer les réglages" : "Save settings" }).waitFor({ timeout: 60_000 });
       await expectNoOverflow(page, "Envoyer, ready");
+      await expectNoAxeViolations(page, "Envoyer, ready");
 
       await page.getByRole("tab", { name: fr ? "Aide" : "Help" }).click();
       await page.getByRole("heading").nth(1).waitFor();
       await expectNoOverflow(page, "Aide");
+      await expectNoAxeViolations(page, "Aide");
     });
 
     it("Consolider with the department's files: the per-type table scrolls in a focusable region, the ETP never cut", async () => {
@@ -228,6 +247,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       const pageText = await page.locator("#container").innerText();
       expect(pageText).not.toMatch(/bilan-iae --config|HUB_CORS_ORIGINS|« Valide »|\(s\)/);
       await expectNoOverflow(page, "Consolider");
+      await expectNoAxeViolations(page, "Consolider");
     });
 
     it("an error banner fits, its title and text apart, and closing it leaves focus on the heading", async () => {
@@ -241,6 +261,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       expect(text).toContain(fr ? "faux.xlsx" : "“faux.xlsx”");
       if (!fr) expect(text).not.toMatch(/fichier|classeur|Enregistrez/);
       await expectNoOverflow(fresh, "error banner");
+      await expectNoAxeViolations(fresh, "error banner");
       await alert.getByRole("button", { name: fr ? "Fermer" : "Close" }).click();
       await alert.waitFor({ state: "detached" });
       expect(await fresh.evaluate(() => document.activeElement?.tagName)).toBe("H1");
