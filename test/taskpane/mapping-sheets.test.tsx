@@ -31,7 +31,7 @@ describe("mapping panel: the sheets read and the convention column", () => {
     await screen.findByRole("button", { name: "Re-vérifier" }, { timeout: 8000 });
     // Nothing is missing: the panel opens by hand.
     expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
-    await user.click(screen.getByRole("button", { name: "Feuilles et colonnes" }));
+    await user.click(screen.getByRole("button", { name: "Corriger la correspondance des colonnes" }));
     const region = await panel();
     const group = within(region).getByRole("group", { name: "Feuilles lues" });
     expect(group.getAttribute("aria-describedby")).toBe("mapping-sheets-hint");
@@ -53,7 +53,7 @@ describe("mapping panel: the sheets read and the convention column", () => {
   it("refuses to save with no sheet ticked, and says so", async () => {
     const user = userEvent.setup();
     renderPane(port(), () => readFrom(["ACI"]));
-    await user.click(await screen.findByRole("button", { name: "Feuilles et colonnes" }, { timeout: 8000 }));
+    await user.click(await screen.findByRole("button", { name: "Corriger la correspondance des colonnes" }, { timeout: 8000 }));
     const region = await panel();
     await user.click(within(region).getByRole("checkbox", { name: "ACI" }));
     expect(within(region).getByText("Cochez au moins une feuille.")).toBeTruthy();

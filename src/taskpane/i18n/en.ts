@@ -171,7 +171,7 @@ export const en: Strings = {
   previewTitleKind: "What will be sent — {kind}",
   receiptTitleKind: "Receipt — {kind}",
   receiptWrittenKind: "The receipt is written on the “Indicateurs {kind}” sheet (“Sent to the département” block).",
-  mappingOpen: "Sheets and columns",
+  mappingOpen: "Fix the column mapping",
   mappingSheets: "Sheets read",
   mappingSheetsHint: "Tick the sheets that hold employees (one per site or per convention).",
   mappingSheetsNone: "Tick at least one sheet.",

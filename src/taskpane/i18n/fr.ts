@@ -179,7 +179,7 @@ export const fr = {
   previewTitleKind: "Ce qui sera envoyé — {kind}",
   receiptTitleKind: "Accusé de réception — {kind}",
   receiptWrittenKind: "L'accusé est écrit dans la feuille « Indicateurs {kind} » (bloc « Envoi au Département »).",
-  mappingOpen: "Feuilles et colonnes",
+  mappingOpen: "Corriger la correspondance des colonnes",
   mappingSheets: "Feuilles lues",
   mappingSheetsHint: "Cochez les feuilles qui contiennent des salariés (une par site ou par convention).",
   mappingSheetsNone: "Cochez au moins une feuille.",
