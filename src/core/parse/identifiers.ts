@@ -1,6 +1,9 @@
 import { isEmptyCell, trimCell } from "./outcome";
 import { isBlankChar } from "../text/normalize";
 
+/** The shape of a PASS IAE once normalised: 12 capital letters or digits (the pass-format rule's test). */
+export const PASS_SHAPE = /^[A-Z0-9]{12}$/;
+
 /**
  * PASS IAE as typed ("99999 00 12345", "9999-9001.2345") → "999990012345": spaces, dots and dashes
  * removed, upper case. The 12-character check is the `pass-format` rule's job, not the reader's.

@@ -28,3 +28,14 @@ export function parseKind(v: unknown): Parsed<Kind> {
   const first = n.split(" ", 1)[0];
   return KIND_TOKENS.has(first) ? (BY_NAME.get(first) ?? INVALID) : INVALID;
 }
+
+/** Every kind a kind cell names: "ACI / EI" names two (§2.4.3); so does a sheet named "Salariés ACI". */
+export function kindsNamed(v: unknown): Kind[] {
+  if (typeof v !== "string" || v.length > MAX_CELL_TEXT) return [];
+  const out: Kind[] = [];
+  for (const t of normalizeLabel(v).split(" ")) {
+    const k = KIND_TOKENS.get(t);
+    if (k && !out.includes(k)) out.push(k);
+  }
+  return out;
+}

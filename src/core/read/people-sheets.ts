@@ -3,7 +3,7 @@ import type { MappingOverride } from "../model/fields";
 import type { Kind } from "../model/kinds";
 import type { FindingCollector } from "../findings/collector";
 import { normalizeLabel } from "../parse/normalize-code";
-import { KIND_TOKENS } from "../parse/kind";
+import { kindsNamed } from "../parse/kind";
 import { findHeaderRow, locateSheetTable, MIN_RECOGNISED_HEADERS, type SheetTable } from "./locate-table";
 import { PEOPLE_SHEET_NAMES, sheetNameIs } from "./sheet-names";
 import { viewOf, type SheetView } from "./sheet-view";
@@ -25,12 +25,8 @@ export interface LocatedTables {
 
 /** The convention a sheet is named for: one kind word in its name. */
 export function sheetKind(name: string): Kind | null {
-  const kinds = new Set<Kind>();
-  for (const t of normalizeLabel(name).split(" ")) {
-    const k = KIND_TOKENS.get(t);
-    if (k) kinds.add(k);
-  }
-  return kinds.size === 1 ? [...kinds][0] : null;
+  const kinds = kindsNamed(name);
+  return kinds.length === 1 ? kinds[0] : null;
 }
 
 function isListSheet(name: string): boolean {

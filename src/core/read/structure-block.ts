@@ -10,7 +10,7 @@ import { cellToText, INVALID, isEmptyCell, MAX_CELL_TEXT, trimCell } from "../pa
 import { excelErrorOf } from "../parse/excel-error";
 import { dayFromText, parseDateCell } from "../parse/date";
 import { parseNumberCell } from "../parse/number";
-import { KIND_TOKENS, parseKind } from "../parse/kind";
+import { KIND_TOKENS, kindsNamed, parseKind } from "../parse/kind";
 import { parseDepartment } from "../parse/department";
 import { normalizeSiret } from "../parse/identifiers";
 import { parseTextCell } from "../parse/text";
@@ -39,17 +39,6 @@ const PER_KIND_FIELDS: readonly StructureField[] = ["fteConventioned", "annualHo
 
 /** Values the structure block gives per convention. */
 export type PerKindValues = Partial<Record<Kind, Partial<Record<PerKindField, number>>>>;
-
-/** Every kind a kind cell names: "ACI / EI" names two (§2.4.3). */
-export function kindsNamed(v: unknown): Kind[] {
-  if (typeof v !== "string" || v.length > MAX_CELL_TEXT) return [];
-  const out: Kind[] = [];
-  for (const t of normalizeLabel(v).split(" ")) {
-    const k = KIND_TOKENS.get(t);
-    if (k && !out.includes(k)) out.push(k);
-  }
-  return out;
-}
 
 interface RawValue {
   value: unknown;

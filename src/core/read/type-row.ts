@@ -17,7 +17,7 @@ import { parseFtDuration } from "../parse/ft-duration";
 import { parseEducationLevel } from "../parse/education";
 import { parsePrescriber } from "../parse/prescriber";
 import { parseKind } from "../parse/kind";
-import { normalizePass } from "../parse/identifiers";
+import { normalizePass, PASS_SHAPE } from "../parse/identifiers";
 import { parsePostalCode, parseTextCell } from "../parse/text";
 import { FIELD_EXPECTED, FIELD_LABELS } from "./field-labels";
 import { newRow } from "./empty-row";
@@ -68,8 +68,7 @@ export interface TypedRow {
 
 /** Columns whose text is free: any text reads as their value, so it does not tell a person from a note. */
 const FREE_TEXT: ReadonlySet<MappedField> = new Set(["lastName", "firstName", "commune", "qpvCode", "derogation"]);
-/** The shape of a PASS IAE: 12 letters or digits once separators are removed. */
-const PASS_SHAPE = /^[A-Z0-9]{12}$/;
+
 /** Hours columns: a 0 there (formulas filled down an empty template) is no data. */
 const HOURS: ReadonlySet<MappedField> = new Set(["hoursWorked", "hoursMonth", "weeklyHours", "hoursSinceHire"]);
 /** Cells whose absence is a value-required error, grouped as the rule names them. */

@@ -1,5 +1,6 @@
 import type { PersonRow } from "../model/person";
 import { createNormalizer } from "../text/normalize";
+import { PASS_SHAPE } from "../parse/identifiers";
 import type { RowRule, RuleEnv } from "./rule-env";
 
 /** PASS IAE as compared: spaces, dots and dashes removed, upper case (domain §2.2). */
@@ -7,7 +8,6 @@ export function normalizePass(raw: string): string {
   return raw.replace(/[\s.\-\u00a0\u202f]/g, "").toUpperCase();
 }
 
-const PASS_CHARS = /^[A-Z0-9]{12}$/;
 const DIGITS = /^\d{12}$/;
 
 /** pass-format and duplicate-person (same PASS, or same last name + first name + birth date). */
@@ -39,8 +39,8 @@ export class IdentityRules implements RowRule {
     let reported = false;
     if (this.hasPass && row.passNumber !== null) {
       // Nearly every PASS is already 12 clean characters: no normalising then.
-      const pass = PASS_CHARS.test(row.passNumber) ? row.passNumber : normalizePass(row.passNumber);
-      if (!PASS_CHARS.test(pass)) this.passMalformed(row, pass);
+      const pass = PASS_SHAPE.test(row.passNumber) ? row.passNumber : normalizePass(row.passNumber);
+      if (!PASS_SHAPE.test(pass)) this.passMalformed(row, pass);
       else {
         if (!DIGITS.test(pass)) this.passLettered(row);
         // Only a well-formed PASS identifies a person ("EN COURS" on ten rows is not one person).
