@@ -41,5 +41,12 @@ const runs = [0, 1, 2].map(() => {
 });
 const fmt = (x) => x.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
 console.log(`Calcul (50 M multiplications-additions) : ${fmt(Math.min(...runs))} ms`);
-console.log(`Lecture mémoire aléatoire : ${fmt(readLatency(8).ns)} ns (8 Mo), ${fmt(readLatency(64).ns)} ns (64 Mo)`);
-console.log(`Charge (uptime) : ${require("node:os").loadavg().map((x) => fmt(x)).join(" / ")} ; ${require("node:os").cpus().length} cœurs`);
+console.log(
+  `Lecture mémoire aléatoire : ${fmt(readLatency(8).ns)} ns (8 Mo), ${fmt(readLatency(64).ns)} ns (64 Mo)`,
+);
+console.log(
+  `Charge (uptime) : ${require("node:os")
+    .loadavg()
+    .map((x) => fmt(x))
+    .join(" / ")} ; ${require("node:os").cpus().length} cœurs`,
+);

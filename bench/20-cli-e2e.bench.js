@@ -14,7 +14,11 @@ const file = path.join(os.tmpdir(), `bilan-iae-bench-${N}.xlsx`);
 
 async function writeBig() {
   // Streaming writer: the bench's own input must not need the memory it measures.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: true,
+  });
   const st = wb.addWorksheet("Structure");
   for (const r of STRUCTURE) st.addRow(r).commit();
   await st.commit();
@@ -31,24 +35,41 @@ function measure() {
   const args = [bin, "indicators", "--json", file];
   if (fs.existsSync("/usr/bin/time")) {
     const t0 = performance.now();
-    const r = spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+    const r = spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
     const ms = performance.now() - t0;
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-    return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, status: r.status, out: r.stdout, how: "/usr/bin/time -v" };
+    return {
+      ms,
+      rssMb: rss ? Number(rss[1]) / 1024 : NaN,
+      status: r.status,
+      out: r.stdout,
+      how: "/usr/bin/time -v",
+    };
   }
   const wrapper = `const t0=Date.now();process.argv.splice(1,1);process.on("exit",()=>{process.stderr.write("\\nBENCH "+(Date.now()-t0)+" "+process.resourceUsage().maxRSS+"\\n")});require(${JSON.stringify(bin)});`;
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["-e", wrapper, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
   const m = /BENCH (\d+) (\d+)/.exec(r.stderr);
-  return { ms, rssMb: m ? Number(m[2]) / 1024 : NaN, status: r.status, out: r.stdout, how: "process.resourceUsage()" };
+  return {
+    ms,
+    rssMb: m ? Number(m[2]) / 1024 : NaN,
+    status: r.status,
+    out: r.stdout,
+    how: "process.resourceUsage()",
+  };
 }
 
 (async () => {
   if (!fs.existsSync(file)) {
     const t0 = performance.now();
     await writeBig();
-    console.log(`Fichier de test écrit : ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} Mo, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Fichier de test écrit : ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} Mo, ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
   } else {
     console.log(`Fichier de test : ${file} (${(fs.statSync(file).size / 1e6).toFixed(1)} Mo, déjà généré)`);
   }
@@ -62,8 +83,12 @@ function measure() {
   }
   const employees = JSON.parse(m.out)[0].indicators.employees;
   const peak = Math.max(...runs.map((r) => r.rssMb));
-  console.log(`bilan-iae indicators, ${N.toLocaleString("fr-FR")} lignes (${employees} salariés) : ${(m.ms / 1000).toFixed(2)} s médiane   [cible ≤ 2 s] ${m.ms <= 2000 ? "OK" : "AU-DESSUS"}`);
-  console.log(`Mémoire maximale (RSS) : ${peak.toFixed(0)} Mo   [cible ≤ 600 Mo] ${peak <= 600 ? "OK" : "AU-DESSUS"}   (mesure : ${m.how})`);
+  console.log(
+    `bilan-iae indicators, ${N.toLocaleString("fr-FR")} lignes (${employees} salariés) : ${(m.ms / 1000).toFixed(2)} s médiane   [cible ≤ 2 s] ${m.ms <= 2000 ? "OK" : "AU-DESSUS"}`,
+  );
+  console.log(
+    `Mémoire maximale (RSS) : ${peak.toFixed(0)} Mo   [cible ≤ 600 Mo] ${peak <= 600 ? "OK" : "AU-DESSUS"}   (mesure : ${m.how})`,
+  );
   console.log(`(séries : ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(" / ")} s)`);
 })().catch((e) => {
   console.error(e);

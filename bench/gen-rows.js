@@ -1,14 +1,53 @@
 // Deterministic 100 000-row canonical people table (cell arrays, as the .xlsx reader gives them).
 const HEADERS = [
-  "N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Code postal", "Commune", "Résident QPV", "Code QPV", "Résident ZRR",
-  "Bénéficiaire du RSA", "Allocataire ASS", "Allocataire AAH", "RQTH", "Inscription France Travail", "Niveau de formation", "Prescripteur",
-  "Date d'embauche", "Date de fin de contrat", "Durée hebdomadaire", "Heures travaillées", "Heures depuis l'embauche", "Date de sortie", "Motif de sortie", "Dérogation",
+  "N° PASS IAE",
+  "Nom",
+  "Prénom",
+  "Sexe",
+  "Date de naissance",
+  "Code postal",
+  "Commune",
+  "Résident QPV",
+  "Code QPV",
+  "Résident ZRR",
+  "Bénéficiaire du RSA",
+  "Allocataire ASS",
+  "Allocataire AAH",
+  "RQTH",
+  "Inscription France Travail",
+  "Niveau de formation",
+  "Prescripteur",
+  "Date d'embauche",
+  "Date de fin de contrat",
+  "Durée hebdomadaire",
+  "Heures travaillées",
+  "Heures depuis l'embauche",
+  "Date de sortie",
+  "Motif de sortie",
+  "Dérogation",
 ];
 const FT = ["Non inscrit", "Moins de 6 mois", "De 6 à 11 mois", "De 12 à 23 mois", "24 mois et plus"];
 const EDU = ["00", "01", "10", "20", "30", "40", "41", "50", "51", "60", "70"];
 const RSA = ["Non", "Oui - majoré", "Oui - non majoré"];
-const MOTIFS = ["3 - Embauche en CDI non aidé", "10 - Embauche en CDD (sans aide publique à l'emploi) de moins de 6 mois (hors IAE)", "5 - Entrée en formation qualifiante ou poursuite de formation qualifiante", "7 - Au chômage", "Au chômage"];
-const NAMES = ["Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel"];
+const MOTIFS = [
+  "3 - Embauche en CDI non aidé",
+  "10 - Embauche en CDD (sans aide publique à l'emploi) de moins de 6 mois (hors IAE)",
+  "5 - Entrée en formation qualifiante ou poursuite de formation qualifiante",
+  "7 - Au chômage",
+  "Au chômage",
+];
+const NAMES = [
+  "Martin",
+  "Bernard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Lefèvre",
+  "Michel",
+];
 const FIRST = ["Léa", "Hugo", "Chloé", "Lucas", "Inès", "Nathan", "Emma", "Louis", "Jade", "Adam"];
 
 function prng(seed) {

@@ -17,7 +17,9 @@ const { fetch } = globalThis;
 const root = path.join(__dirname, "..");
 const dist = path.join(root, "dist");
 const cli = path.join(root, "bin", "bilan-iae.js");
-const { computeIndicators, createMotifIndex, DEFAULT_CONFIG, PERSON_FIELDS, rowsFromRecords } = require(path.join(dist, "core"));
+const { computeIndicators, createMotifIndex, DEFAULT_CONFIG, PERSON_FIELDS, rowsFromRecords } = require(
+  path.join(dist, "core"),
+);
 const { openHubDb } = require(path.join(dist, "hub/db/connect"));
 const { upsertStructure } = require(path.join(dist, "hub/db/repositories/structures"));
 const { createToken } = require(path.join(dist, "hub/db/repositories/tokens"));
@@ -29,7 +31,9 @@ const SECONDS = Number(process.env.BENCH_HUB_SECONDS || 10);
 const RECORDS = 300;
 const CONSOLIDATION_STRUCTURES = Number(process.env.BENCH_HUB_STRUCTURES || 4000);
 const LOAD_STRUCTURES = 50;
-const FIELDS = PERSON_FIELDS.filter((f) => !["lastName", "firstName", "birthDate", "postalCode", "commune", "passNumber"].includes(f));
+const FIELDS = PERSON_FIELDS.filter(
+  (f) => !["lastName", "firstName", "birthDate", "postalCode", "commune", "passNumber"].includes(f),
+);
 const motifs = createMotifIndex(DEFAULT_CONFIG.exitMotifs);
 const EXIT_CODES = DEFAULT_CONFIG.exitMotifs.filter((m) => m.code).map((m) => m.code);
 
@@ -41,7 +45,10 @@ function records(seed, n) {
   for (let i = 0; i < n; i++) {
     const exit = i % 4 === 0;
     out.push({
-      key: crypto.createHash("sha256").update(`bench-${i % 7 === 0 ? "shared" : seed}-${i}`).digest("hex"),
+      key: crypto
+        .createHash("sha256")
+        .update(`bench-${i % 7 === 0 ? "shared" : seed}-${i}`)
+        .digest("hex"),
       sex: i % 3 === 0 ? "H" : "F",
       birthYear: 1960 + (i % 45),
       qpv: i % 4 === 0,
@@ -76,7 +83,12 @@ function payload(siret, seed, n = RECORDS) {
     cdCofinancedAmount: null,
   };
   const recs = records(seed, n);
-  const indicators = computeIndicators(rowsFromRecords(recs), { structure, fieldsPresent: FIELDS, config: DEFAULT_CONFIG, motifs });
+  const indicators = computeIndicators(rowsFromRecords(recs), {
+    structure,
+    fieldsPresent: FIELDS,
+    config: DEFAULT_CONFIG,
+    motifs,
+  });
   return {
     schemaVersion: 1,
     generator: { name: "bilan-iae-bench", version: "0" },
@@ -103,7 +115,16 @@ function startHub(target) {
   const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS || "").split(" ").filter(Boolean);
   const args = [...nodeArgs, cli, "hub", "serve", "--port", "0", "--host", "127.0.0.1"];
   // The load sends thousands of versions per structure: quotas (issue 15) lifted, as the rate limits are.
-  const env = { ...process.env, HUB_LOG_LEVEL: "silent", HUB_RATE_LIMIT_PER_TOKEN: "100000000", HUB_RATE_LIMIT_PER_IP: "100000000", HUB_QUOTA_VERSIONS_PER_PERIOD: "100000000", HUB_QUOTA_BYTES_PER_PERIOD: "1000G", HUB_QUOTA_BYTES_PER_STRUCTURE: "1000G", HUB_QUOTA_DATABASE_BYTES: "1000G" };
+  const env = {
+    ...process.env,
+    HUB_LOG_LEVEL: "silent",
+    HUB_RATE_LIMIT_PER_TOKEN: "100000000",
+    HUB_RATE_LIMIT_PER_IP: "100000000",
+    HUB_QUOTA_VERSIONS_PER_PERIOD: "100000000",
+    HUB_QUOTA_BYTES_PER_PERIOD: "1000G",
+    HUB_QUOTA_BYTES_PER_STRUCTURE: "1000G",
+    HUB_QUOTA_DATABASE_BYTES: "1000G",
+  };
   delete env.DATABASE_URL;
   if (target.sqliteFile) args.push("--db", target.sqliteFile);
   else Object.assign(env, { DATABASE_URL: target.url, HUB_PG_SCHEMA: target.schema });
@@ -163,7 +184,16 @@ async function loadTest(label, target) {
             setupRequest: (req) => {
               const i = counter++;
               const s = i % tokens.length;
-              return { ...req, method: "POST", body: bodies[s], headers: { "content-type": "application/json", authorization: `Bearer ${tokens[s]}`, "idempotency-key": `bench-${label}-${i}` } };
+              return {
+                ...req,
+                method: "POST",
+                body: bodies[s],
+                headers: {
+                  "content-type": "application/json",
+                  authorization: `Bearer ${tokens[s]}`,
+                  "idempotency-key": `bench-${label}-${i}`,
+                },
+              };
             },
           },
         ],
@@ -179,7 +209,10 @@ async function loadTest(label, target) {
     const bad = r.non2xx + r.errors + r.timeouts;
     const kb = Math.round(bodies[0].length / 1024);
     // CPU time of the hub (all its threads) per submission: a figure the other load on the machine barely moves.
-    const cpuPer = Number.isFinite(cpu) && ok > 0 ? ` ; CPU du hub ${(cpu / ok).toFixed(1)} ms par envoi, du client ${((own.user + own.system) / 1000 / ok).toFixed(1)} ms` : "";
+    const cpuPer =
+      Number.isFinite(cpu) && ok > 0
+        ? ` ; CPU du hub ${(cpu / ok).toFixed(1)} ms par envoi, du client ${((own.user + own.system) / 1000 / ok).toFixed(1)} ms`
+        : "";
     console.log(
       `${label.padEnd(10)} ${perSec.toFixed(0).padStart(5)} envois/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  (${ok} envois de ${RECORDS} enregistrements, ${kb} Ko, ${CONNECTIONS} connexions, ${SECONDS} s; refus/erreurs: ${bad}${cpuPer})`,
     );
@@ -196,7 +229,11 @@ async function consolidationTest(label, target) {
   // Seeded through the same repository code the API uses (storeSubmission), without HTTP, to keep the bench
   // short; 50 at a time so the SQLite writer commits them in groups.
   const seedOne = async (i) => {
-    const s = await upsertStructure(hub.db, { siret: siretOf(100000 + i), name: `Structure ${i}`, kind: "ACI" });
+    const s = await upsertStructure(hub.db, {
+      siret: siretOf(100000 + i),
+      name: `Structure ${i}`,
+      kind: "ACI",
+    });
     const tok = await createToken(hub.db, { role: "structure", structureId: s.id });
     const p = payload(s.siret, `cons-${i}`);
     await storeSubmission(hub, {
@@ -221,7 +258,9 @@ async function consolidationTest(label, target) {
     let persons = 0;
     for (let k = 0; k < 4; k++) {
       const t = performance.now();
-      const r = await fetch(`${h.url}/api/v1/consolidation?period=2025`, { headers: { authorization: `Bearer ${dept}` } });
+      const r = await fetch(`${h.url}/api/v1/consolidation?period=2025`, {
+        headers: { authorization: `Bearer ${dept}` },
+      });
       const c = await r.json();
       times.push(performance.now() - t);
       reports = c.reports.length;
@@ -246,11 +285,15 @@ function pgTarget() {
   const r = spawnSync("bash", [path.join(root, "scripts/pg-cluster.sh"), "start"], { encoding: "utf8" });
   const url = (r.stdout || "").trim().split("\n").pop();
   if (r.status !== 0 || !url.startsWith("postgres")) {
-    console.error("PostgreSQL indisponible (apt-get install -y postgresql, ou BILAN_IAE_SKIP_PG=1) : " + (r.stderr || ""));
+    console.error(
+      "PostgreSQL indisponible (apt-get install -y postgresql, ou BILAN_IAE_SKIP_PG=1) : " + (r.stderr || ""),
+    );
     process.exitCode = 1;
     return null;
   }
-  console.log("PostgreSQL : cluster privé de scripts/pg-cluster.sh (réglé pour les tests : fsync=off, synchronous_commit=off ; un serveur de production fait des fsync).");
+  console.log(
+    "PostgreSQL : cluster privé de scripts/pg-cluster.sh (réglé pour les tests : fsync=off, synchronous_commit=off ; un serveur de production fait des fsync).",
+  );
   return (schema) => ({ url, schema, open: { databaseUrl: url, pgSchema: schema, pgPoolSize: 4 } });
 }
 
@@ -267,7 +310,9 @@ async function main() {
     const file = path.join(dir, name);
     return { sqliteFile: file, open: { sqliteFile: file } };
   };
-  console.log(`Cibles : ≥ 300 envois/s et p99 ≤ 150 ms sur SQLite ; consolidation ≤ 1,5 s (${CONSOLIDATION_STRUCTURES} structures × ${RECORDS} enregistrements). ${os.cpus().length} cœurs.`);
+  console.log(
+    `Cibles : ≥ 300 envois/s et p99 ≤ 150 ms sur SQLite ; consolidation ≤ 1,5 s (${CONSOLIDATION_STRUCTURES} structures × ${RECORDS} enregistrements). ${os.cpus().length} cœurs.`,
+  );
   const results = {};
   try {
     results.sqlite = await loadTest("SQLite", sqlite("load.sqlite"));
@@ -294,9 +339,16 @@ async function main() {
   }
   const s = results.sqlite;
   const verdict = (ok) => (ok ? "atteint" : "NON atteint");
-  console.log(`\nSQLite : ${s.perSec.toFixed(0)} envois/s (cible ≥ 300 : ${verdict(s.perSec >= 300)}), p99 ${s.p99} ms (cible ≤ 150 : ${verdict(s.p99 <= 150)})`);
-  console.log(`Consolidation SQLite : ${(results.consSqlite.first / 1000).toFixed(2)} s (cible ≤ 1,5 s : ${verdict(results.consSqlite.first <= 1500)})`);
-  if (results.consPg) console.log(`Consolidation PostgreSQL : ${(results.consPg.first / 1000).toFixed(2)} s (cible ≤ 1,5 s : ${verdict(results.consPg.first <= 1500)})`);
+  console.log(
+    `\nSQLite : ${s.perSec.toFixed(0)} envois/s (cible ≥ 300 : ${verdict(s.perSec >= 300)}), p99 ${s.p99} ms (cible ≤ 150 : ${verdict(s.p99 <= 150)})`,
+  );
+  console.log(
+    `Consolidation SQLite : ${(results.consSqlite.first / 1000).toFixed(2)} s (cible ≤ 1,5 s : ${verdict(results.consSqlite.first <= 1500)})`,
+  );
+  if (results.consPg)
+    console.log(
+      `Consolidation PostgreSQL : ${(results.consPg.first / 1000).toFixed(2)} s (cible ≤ 1,5 s : ${verdict(results.consPg.first <= 1500)})`,
+    );
 }
 
 main().catch((e) => {

@@ -20,21 +20,35 @@ function newest(dir) {
 const sources = ["core", "xlsx", "cli"].map((d) => path.join(root, "src", d)).filter((d) => fs.existsSync(d));
 if (!fs.existsSync(main) || fs.statSync(main).mtimeMs < Math.max(...sources.map(newest))) {
   console.log("Compilation (tsc -p tsconfig.build.json)…");
-  spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "tsconfig.build.json")], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "typescript", "bin", "tsc"),
+      "-p",
+      path.join(root, "tsconfig.build.json"),
+    ],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (!fs.existsSync(main)) {
     console.error("La compilation n'a pas produit dist/cli/main.js : corrigez les erreurs ci-dessus.");
     process.exit(1);
   }
 }
 
-const benches = fs.readdirSync(__dirname).filter((f) => f.endsWith(".bench.js")).sort();
+const benches = fs
+  .readdirSync(__dirname)
+  .filter((f) => f.endsWith(".bench.js"))
+  .sort();
 let failed = 0;
 for (const b of benches) {
   console.log(`\n=== ${b} ===`);
-  const r = spawnSync(process.execPath, ["--expose-gc", path.join(__dirname, b)], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--expose-gc", path.join(__dirname, b)], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed > 0 ? 1 : 0);

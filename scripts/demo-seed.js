@@ -19,7 +19,9 @@ function runCli(args, { allowFail = false } = {}) {
   delete env.DATABASE_URL; // the demo is the embedded SQLite database
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", env });
   if (r.status !== 0 && !allowFail) {
-    throw new Error(`bilan-iae ${args.slice(0, 3).join(" ")} a échoué (code ${r.status}) :\n${r.stderr || r.stdout}`);
+    throw new Error(
+      `bilan-iae ${args.slice(0, 3).join(" ")} a échoué (code ${r.status}) :\n${r.stderr || r.stdout}`,
+    );
   }
   return r;
 }
@@ -49,10 +51,31 @@ function seed({ reset = false } = {}) {
   // Owner-only, as the hub wants its data directory (hub serve warns otherwise).
   mkdirSync(demoDir, { recursive: true, mode: 0o700 });
   const structures = exampleStructures();
-  const tokens = { hub: "http://localhost:8080", departmentKey: "demo-isere-cle-de-pseudonymisation-2025", department: null, structures: {} };
+  const tokens = {
+    hub: "http://localhost:8080",
+    departmentKey: "demo-isere-cle-de-pseudonymisation-2025",
+    department: null,
+    structures: {},
+  };
   for (const s of structures) {
-    runCli(["hub", "structure", "add", "--siret", s.siret, "--name", s.name, "--kind", s.kinds.join(","), "--db", dbFile]);
-    tokens.structures[s.siret] = { name: s.name, kinds: s.kinds, token: lastLine(runCli(["hub", "token", "create", "--siret", s.siret, "--db", dbFile]).stdout) };
+    runCli([
+      "hub",
+      "structure",
+      "add",
+      "--siret",
+      s.siret,
+      "--name",
+      s.name,
+      "--kind",
+      s.kinds.join(","),
+      "--db",
+      dbFile,
+    ]);
+    tokens.structures[s.siret] = {
+      name: s.name,
+      kinds: s.kinds,
+      token: lastLine(runCli(["hub", "token", "create", "--siret", s.siret, "--db", dbFile]).stdout),
+    };
   }
   tokens.department = lastLine(runCli(["hub", "token", "create", "--department", "--db", dbFile]).stdout);
   writeFileSync(tokensFile, JSON.stringify(tokens, null, 2), { mode: 0o600 });

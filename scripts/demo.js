@@ -30,17 +30,26 @@ function cliRun(args, env = {}) {
   return spawnSync(process.execPath, [cli, ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, BILAN_IAE_OUTBOX: path.join(demoDir, "outbox.json"), BILAN_IAE_HUB_TIMEOUT_MS: "5000", ...env },
+    env: {
+      ...process.env,
+      BILAN_IAE_OUTBOX: path.join(demoDir, "outbox.json"),
+      BILAN_IAE_HUB_TIMEOUT_MS: "5000",
+      ...env,
+    },
   });
 }
 
 async function main() {
   if (!existsSync(tokensFile) || !(await healthy())) {
-    console.error(`Le hub de démonstration ne répond pas sur ${hub}. Lancez d'abord « npm start » dans un autre terminal.`);
+    console.error(
+      `Le hub de démonstration ne répond pas sur ${hub}. Lancez d'abord « npm start » dans un autre terminal.`,
+    );
     process.exit(2);
   }
   const tokens = JSON.parse(readFileSync(tokensFile, "utf8"));
-  const files = readdirSync(examplesDir).filter((f) => f.endsWith(".xlsx")).sort();
+  const files = readdirSync(examplesDir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort();
   console.log(`Envoi de ${files.length} bilans au hub ${hub} :`);
   for (const f of files) {
     const file = path.join(examplesDir, f);
@@ -51,7 +60,10 @@ async function main() {
       console.log(`  ✗ ${f} : structure inconnue du hub (SIRET ${siret ?? "illisible"})`);
       continue;
     }
-    const r = cliRun(["push", file, "--hub", hub, "--json"], { BILAN_IAE_TOKEN: token, BILAN_IAE_DEPARTMENT_KEY: tokens.departmentKey });
+    const r = cliRun(["push", file, "--hub", hub, "--json"], {
+      BILAN_IAE_TOKEN: token,
+      BILAN_IAE_DEPARTMENT_KEY: tokens.departmentKey,
+    });
     let out = {};
     try {
       out = JSON.parse(r.stdout);

@@ -13,7 +13,33 @@ import { canonicalWorkbook, departmentLayoutWorkbook, type Overrides } from "./e
 const ROOT = join(__dirname, "..", "examples");
 const TRUTH = join(ROOT, "truth");
 const PERIOD = { periodStart: "2025-01-01", periodEnd: "2025-12-31" };
-const CANONICAL_COLUMNS = ["passNumber", "lastName", "firstName", "sex", "birthDate", "postalCode", "commune", "qpv", "qpvCode", "zrr", "rsa", "ass", "aah", "rqth", "ftDuration", "educationLevel", "prescriber", "hireDate", "contractEndDate", "weeklyHours", "hoursWorked", "hoursSinceHire", "exitDate", "exitReason", "derogation"];
+const CANONICAL_COLUMNS = [
+  "passNumber",
+  "lastName",
+  "firstName",
+  "sex",
+  "birthDate",
+  "postalCode",
+  "commune",
+  "qpv",
+  "qpvCode",
+  "zrr",
+  "rsa",
+  "ass",
+  "aah",
+  "rqth",
+  "ftDuration",
+  "educationLevel",
+  "prescriber",
+  "hireDate",
+  "contractEndDate",
+  "weeklyHours",
+  "hoursWorked",
+  "hoursSinceHire",
+  "exitDate",
+  "exitReason",
+  "derogation",
+];
 
 const usedPasses = new Set<string>();
 function uniquePass(n: number, salt: number): string {
@@ -24,10 +50,25 @@ function uniquePass(n: number, salt: number): string {
   return p;
 }
 
-function people(rng: Prng, kind: TruthKind, count: number, salt: number, extra: { shortExitShare?: number; withdrawnShare?: number; exitShare?: number } = {}): TruthPerson[] {
+function people(
+  rng: Prng,
+  kind: TruthKind,
+  count: number,
+  salt: number,
+  extra: { shortExitShare?: number; withdrawnShare?: number; exitShare?: number } = {},
+): TruthPerson[] {
   const out: TruthPerson[] = [];
   for (let i = 0; i < count; i++) {
-    out.push(makePerson(rng, { kind, ...PERIOD, row: i + 2, pass: uniquePass(i, salt), exitShare: extra.exitShare ?? 0.35, ...extra }));
+    out.push(
+      makePerson(rng, {
+        kind,
+        ...PERIOD,
+        row: i + 2,
+        pass: uniquePass(i, salt),
+        exitShare: extra.exitShare ?? 0.35,
+        ...extra,
+      }),
+    );
   }
   return out;
 }
@@ -37,8 +78,15 @@ function infoFindings(t: TruthWorkbook): TruthFinding[] {
   const out: TruthFinding[] = [];
   for (const p of t.persons) {
     if (!p.exit || p.exit < t.periodStart || p.exit > t.periodEnd) continue;
-    if (p.category === "withdrawn") out.push({ code: "exit-withdrawn", severity: "info", row: p.row, why: "motif de la catégorie retrait" });
-    else if (isTooShort(t.kind, p)) out.push({ code: "exit-too-short", severity: "info", row: p.row, why: "parcours trop court" });
+    if (p.category === "withdrawn")
+      out.push({
+        code: "exit-withdrawn",
+        severity: "info",
+        row: p.row,
+        why: "motif de la catégorie retrait",
+      });
+    else if (isTooShort(t.kind, p))
+      out.push({ code: "exit-too-short", severity: "info", row: p.row, why: "parcours trop court" });
   }
   return out;
 }
@@ -56,8 +104,27 @@ export function isTooShort(kind: TruthKind, p: TruthPerson): boolean {
   return false;
 }
 
-function truth(file: string, kind: TruthKind, name: string, siret: string, persons: TruthPerson[], fte: number | null, columns = CANONICAL_COLUMNS): TruthWorkbook {
-  const t: TruthWorkbook = { file, kind, siret, name, department: "38", ...PERIOD, fteConventioned: fte, columns, persons, findings: [] };
+function truth(
+  file: string,
+  kind: TruthKind,
+  name: string,
+  siret: string,
+  persons: TruthPerson[],
+  fte: number | null,
+  columns = CANONICAL_COLUMNS,
+): TruthWorkbook {
+  const t: TruthWorkbook = {
+    file,
+    kind,
+    siret,
+    name,
+    department: "38",
+    ...PERIOD,
+    fteConventioned: fte,
+    columns,
+    persons,
+    findings: [],
+  };
   t.findings = infoFindings(t);
   return t;
 }
@@ -70,7 +137,14 @@ function save(t: TruthWorkbook, bytes: Buffer, sub = ""): void {
 
 async function aciCanonical(): Promise<void> {
   const rng = new Prng(20250101);
-  const t = truth("aci-canonique.xlsx", "ACI", "Les Jardins du Vercors", makeSiret(rng, "4"), people(rng, "ACI", 40, 1), 22.5);
+  const t = truth(
+    "aci-canonique.xlsx",
+    "ACI",
+    "Les Jardins du Vercors",
+    makeSiret(rng, "4"),
+    people(rng, "ACI", 40, 1),
+    22.5,
+  );
   await save(t, await canonicalWorkbook(t));
 }
 
@@ -94,23 +168,37 @@ async function aiDepartmentLayout(): Promise<void> {
     weekly: null,
     hoursSinceHire: null,
   }));
-  const t = truth("ai-format-departement.xlsx", "AI", "Coup de Main Services", makeSiret(rng, "7"), persons, null, [
-    "passNumber",
-    "lastName",
-    "firstName",
-    "sex",
-    "birthDate",
-    "qpv",
-    "rsa",
-    "rqth",
-    "hireDate",
-    "exitDate",
-    "exitReason",
-    "hoursWorked",
-  ]);
+  const t = truth(
+    "ai-format-departement.xlsx",
+    "AI",
+    "Coup de Main Services",
+    makeSiret(rng, "7"),
+    persons,
+    null,
+    [
+      "passNumber",
+      "lastName",
+      "firstName",
+      "sex",
+      "birthDate",
+      "qpv",
+      "rsa",
+      "rqth",
+      "hireDate",
+      "exitDate",
+      "exitReason",
+      "hoursWorked",
+    ],
+  );
   // Both X columns hold a blank somewhere: each is read as check boxes, said once on its header.
   for (const field of ["qpv", "rqth"] as const) {
-    if (t.persons.some((p) => p[field] === false)) t.findings.push({ code: "checkbox-column", severity: "info", row: headerRow, why: `colonne ${field} : X ou vide` });
+    if (t.persons.some((p) => p[field] === false))
+      t.findings.push({
+        code: "checkbox-column",
+        severity: "info",
+        row: headerRow,
+        why: `colonne ${field} : X ou vide`,
+      });
   }
   await save(t, await departmentLayoutWorkbook(t, headerRow));
 }
@@ -124,9 +212,16 @@ async function eiErrors(): Promise<void> {
   if (luhnOk(siret)) throw new Error("checksum should fail");
   const t = truth("ei-erreurs.xlsx", "EI", "Recyclerie du Grésivaudan", siret, persons, 8);
   const o: Overrides = new Map();
-  const f: TruthFinding[] = [{ code: "siret-format", severity: "warning", row: 2, why: "clé de contrôle du SIRET fausse" }];
+  const f: TruthFinding[] = [
+    { code: "siret-format", severity: "warning", row: 2, why: "clé de contrôle du SIRET fausse" },
+  ];
   const person = (row: number) => t.persons.find((p) => p.row === row) as TruthPerson;
-  const set = (row: number, cells: Record<string, string | number>, finding: Omit<TruthFinding, "row">, patch: Partial<TruthPerson>) => {
+  const set = (
+    row: number,
+    cells: Record<string, string | number>,
+    finding: Omit<TruthFinding, "row">,
+    patch: Partial<TruthPerson>,
+  ) => {
     o.set(row, { ...o.get(row), ...cells });
     f.push({ ...finding, row });
     Object.assign(person(row), patch);
@@ -134,20 +229,66 @@ async function eiErrors(): Promise<void> {
   // Every mistake is on a person whose clean values had no exit finding of their own.
   const noExit = t.persons.filter((p) => p.exit === null).map((p) => p.row);
   const withExit = t.persons.filter((p) => p.exit !== null).map((p) => p.row);
-  if (noExit.length < 9 || withExit.length < 8) throw new Error(`EI draw: ${noExit.length} present, ${withExit.length} exits`);
+  if (noExit.length < 9 || withExit.length < 8)
+    throw new Error(`EI draw: ${noExit.length} present, ${withExit.length} exits`);
   const [a, b, c, d, e, g, h, i, j] = noExit;
-  set(a, { hireDate: "31/02/2025" }, { code: "value-invalid", severity: "error", why: "date d'embauche impossible (31 février)" }, { hire: null });
+  set(
+    a,
+    { hireDate: "31/02/2025" },
+    { code: "value-invalid", severity: "error", why: "date d'embauche impossible (31 février)" },
+    { hire: null },
+  );
   set(b, { rsa: "" }, { code: "value-required", severity: "error", why: "RSA non renseigné" }, { rsa: null });
-  set(c, { passNumber: person(b).pass as string }, { code: "duplicate-person", severity: "error", why: "même PASS IAE que la ligne " + b }, { pass: person(b).pass });
-  set(d, { hoursWorked: -12 }, { code: "hours-negative", severity: "error", why: "heures négatives" }, { hours: -12 });
-  set(e, { weeklyHours: 60 }, { code: "weekly-hours-max", severity: "error", why: "60 h par semaine" }, { weekly: 60 });
-  set(g, { passNumber: "12AB" }, { code: "pass-format", severity: "error", why: "PASS IAE de 4 caractères" }, { pass: "12AB" });
-  set(h, { birthDate: "#N/A" }, { code: "cell-error", severity: "error", why: "valeur d'erreur Excel" }, { birth: null });
+  set(
+    c,
+    { passNumber: person(b).pass as string },
+    { code: "duplicate-person", severity: "error", why: "même PASS IAE que la ligne " + b },
+    { pass: person(b).pass },
+  );
+  set(
+    d,
+    { hoursWorked: -12 },
+    { code: "hours-negative", severity: "error", why: "heures négatives" },
+    { hours: -12 },
+  );
+  set(
+    e,
+    { weeklyHours: 60 },
+    { code: "weekly-hours-max", severity: "error", why: "60 h par semaine" },
+    { weekly: 60 },
+  );
+  set(
+    g,
+    { passNumber: "12AB" },
+    { code: "pass-format", severity: "error", why: "PASS IAE de 4 caractères" },
+    { pass: "12AB" },
+  );
+  set(
+    h,
+    { birthDate: "#N/A" },
+    { code: "cell-error", severity: "error", why: "valeur d'erreur Excel" },
+    { birth: null },
+  );
   set(i, { sex: "Z" }, { code: "value-invalid", severity: "error", why: "sexe inconnu" }, { sex: null });
-  set(j, { birthDate: "12/13/1985" }, { code: "value-invalid", severity: "error", why: "date de naissance au format américain (mois 13)" }, { birth: null });
+  set(
+    j,
+    { birthDate: "12/13/1985" },
+    { code: "value-invalid", severity: "error", why: "date de naissance au format américain (mois 13)" },
+    { birth: null },
+  );
   const [x, y] = withExit;
-  set(x, { exitReason: "" }, { code: "exit-reason-missing", severity: "error", why: "sortie sans motif" }, { motifCode: null, category: null });
-  set(y, { exitReason: "Parti en vacances" }, { code: "exit-reason-unknown", severity: "error", why: "motif inconnu" }, { motifCode: null, category: null });
+  set(
+    x,
+    { exitReason: "" },
+    { code: "exit-reason-missing", severity: "error", why: "sortie sans motif" },
+    { motifCode: null, category: null },
+  );
+  set(
+    y,
+    { exitReason: "Parti en vacances" },
+    { code: "exit-reason-unknown", severity: "error", why: "motif inconnu" },
+    { motifCode: null, category: null },
+  );
   t.findings.push(...f);
   t.findings = t.findings.filter((fi) => !(fi.severity === "info" && (fi.row === x || fi.row === y)));
   await save(t, await canonicalWorkbook(t, { overrides: o }));
@@ -179,7 +320,11 @@ async function department(): Promise<void> {
     const siret = s.name === "Propreté Alpes Intérim" ? sharedSiret : makeSiret(rng, String((k % 9) + 1));
     if (s.name === "Propreté Alpes Insertion") sharedSiret = siret;
     const persons = people(rng, s.kind, s.n, 10 + k, { shortExitShare: 0.05 });
-    const file = `${String(k + 1).padStart(2, "0")}-${s.kind.toLowerCase()}-${s.name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-")}.xlsx`;
+    const file = `${String(k + 1).padStart(2, "0")}-${s.kind.toLowerCase()}-${s.name
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")}.xlsx`;
     truths.push(truth(file, s.kind, s.name, siret, persons, s.fte));
   });
   // A few people worked in two structures during the year: same PASS, name and birth date.
@@ -192,13 +337,21 @@ async function department(): Promise<void> {
     const src = truths[fromFile].persons[fromIdx];
     const dst = truths[toFile].persons[toIdx];
     usedPasses.delete(dst.pass as string);
-    Object.assign(dst, { pass: src.pass, lastName: src.lastName, firstName: src.firstName, sex: src.sex, birth: src.birth });
+    Object.assign(dst, {
+      pass: src.pass,
+      lastName: src.lastName,
+      firstName: src.firstName,
+      sex: src.sex,
+      birth: src.birth,
+    });
   }
   // One returned file with mistakes: a missing RSA and an exit without a motif.
   const bad = truths[3];
   const o: Overrides = new Map();
   const p1 = bad.persons.find((p) => p.exit === null) as TruthPerson;
-  const p2 = bad.persons.find((p) => p.exit !== null && p.category !== "withdrawn" && !isTooShort(bad.kind, p)) as TruthPerson;
+  const p2 = bad.persons.find(
+    (p) => p.exit !== null && p.category !== "withdrawn" && !isTooShort(bad.kind, p),
+  ) as TruthPerson;
   o.set(p1.row, { rsa: "" });
   p1.rsa = null;
   o.set(p2.row, { exitReason: "" });
@@ -213,7 +366,9 @@ async function department(): Promise<void> {
 
 async function main(): Promise<void> {
   // truth/reels belongs to the corpus (npm run corpus): left as it is.
-  if (existsSync(TRUTH)) for (const n of readdirSync(TRUTH)) if (n !== "reels") rmSync(join(TRUTH, n), { recursive: true, force: true });
+  if (existsSync(TRUTH))
+    for (const n of readdirSync(TRUTH))
+      if (n !== "reels") rmSync(join(TRUTH, n), { recursive: true, force: true });
   rmSync(join(ROOT, "departement-38"), { recursive: true, force: true });
   mkdirSync(TRUTH, { recursive: true });
   await aciCanonical();

@@ -65,7 +65,12 @@ async function main() {
 
   const demo = spawnSync(npm, ["run", "demo"], { cwd: root, encoding: "utf8", timeout: 120_000 });
   process.stdout.write(demo.stdout);
-  if (demo.status !== 0 || !demo.stdout.includes("Consolidation départementale") || !/\d+ rapports? consolidés?/.test(demo.stdout) || !demo.stdout.includes("Salariés")) {
+  if (
+    demo.status !== 0 ||
+    !demo.stdout.includes("Consolidation départementale") ||
+    !/\d+ rapports? consolidés?/.test(demo.stdout) ||
+    !demo.stdout.includes("Salariés")
+  ) {
     process.stderr.write(demo.stderr || "");
     process.kill(-child.pid, "SIGKILL");
     fail(`npm run demo n'a pas imprimé la consolidation (code ${demo.status}).`, output);
@@ -78,7 +83,10 @@ async function main() {
     fail("Ctrl-C n'a pas arrêté npm start en 15 s.", output);
   }
   await new Promise((r) => setTimeout(r, 500));
-  if ((await answers("http://127.0.0.1:8080/healthz")) || (await answers("https://localhost:3000/taskpane.html")))
+  if (
+    (await answers("http://127.0.0.1:8080/healthz")) ||
+    (await answers("https://localhost:3000/taskpane.html"))
+  )
     fail("un serveur répond encore après Ctrl-C.", output);
   console.log("OK : npm start prêt, npm run demo imprime la consolidation, Ctrl-C arrête tout.");
 }

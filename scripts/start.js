@@ -37,7 +37,11 @@ function prefixed(child, name) {
 }
 
 function start(name, cmd, args, env = {}) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   prefixed(child, name);
   child.on("exit", (code, signal) => {
     if (!stopping) {
@@ -54,7 +58,9 @@ function stop(code = 0) {
   stopping = true;
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
   setTimeout(() => process.exit(code), 1500).unref();
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.on("exit", r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.on("exit", r))))).then(
+    () => process.exit(code),
+  );
 }
 
 function probe(url) {
@@ -90,7 +96,11 @@ async function main() {
   process.on("SIGTERM", () => stop(0));
 
   step("Compilation de la ligne de commande et du hub (tsc)");
-  const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    { cwd: root, stdio: "inherit" },
+  );
   if (tsc.status !== 0) {
     console.error("La compilation a échoué : voir les erreurs ci-dessus.");
     process.exit(1);
@@ -98,15 +108,30 @@ async function main() {
 
   step("Base de démonstration du hub (SQLite, département 38 fictif)");
   const tokens = seed({ reset: process.argv.includes("--reset") });
-  console.log(`  ${Object.keys(tokens.structures).length} structures enregistrées depuis examples/departement-38 — base : ${path.relative(root, dbFile)}`);
+  console.log(
+    `  ${Object.keys(tokens.structures).length} structures enregistrées depuis examples/departement-38 — base : ${path.relative(root, dbFile)}`,
+  );
 
   step(`Démarrage du hub sur http://localhost:${HUB_PORT}`);
-  const hubEnv = { HUB_CORS_ORIGINS: `https://localhost:${ADDIN_PORT}`, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL || "warn" };
+  const hubEnv = {
+    HUB_CORS_ORIGINS: `https://localhost:${ADDIN_PORT}`,
+    HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL || "warn",
+  };
   delete process.env.DATABASE_URL;
-  start("hub", process.execPath, [cli, "hub", "serve", "--port", String(HUB_PORT), "--host", "127.0.0.1", "--db", dbFile], hubEnv);
+  start(
+    "hub",
+    process.execPath,
+    [cli, "hub", "serve", "--port", String(HUB_PORT), "--host", "127.0.0.1", "--db", dbFile],
+    hubEnv,
+  );
 
   step(`Démarrage du serveur du complément sur https://localhost:${ADDIN_PORT} (webpack)`);
-  start("complément", process.execPath, [require.resolve("webpack/bin/webpack.js"), "serve", "--mode", "development", "--no-open"], { OFFICE_JS: "local" });
+  start(
+    "complément",
+    process.execPath,
+    [require.resolve("webpack/bin/webpack.js"), "serve", "--mode", "development", "--no-open"],
+    { OFFICE_JS: "local" },
+  );
 
   const [hubOk, addinOk] = await Promise.all([
     waitFor(`http://127.0.0.1:${HUB_PORT}/healthz`, "Le hub", 60),

@@ -33,7 +33,9 @@ function jest(label, args, env = {}) {
     totals.passed += r.numPassedTests;
     totals.failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
     totals.skipped += r.numPendingTests + r.numTodoTests;
-    console.log(`[${label}] ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+    console.log(
+      `[${label}] ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`,
+    );
   } else {
     totals.failed += 1;
   }
@@ -55,7 +57,10 @@ if (extra.length === 0) {
     console.warn("!! BILAN_IAE_SKIP_PG=1 : la passe PostgreSQL du hub n'est PAS exécutée.");
   } else {
     console.log("== Jest: suite du hub contre PostgreSQL (cluster privé)");
-    const start = spawnSync("bash", [path.join(root, "scripts/pg-cluster.sh"), "start"], { cwd: root, encoding: "utf8" });
+    const start = spawnSync("bash", [path.join(root, "scripts/pg-cluster.sh"), "start"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     process.stderr.write(start.stderr || "");
     const url = (start.stdout || "").trim().split("\n").pop();
     if (start.status !== 0 || !url || !url.startsWith("postgres")) {

@@ -17,16 +17,22 @@ const start = spawnSync("bash", [script, "start"], { cwd: root, encoding: "utf8"
 process.stderr.write(start.stderr || "");
 const url = (start.stdout || "").trim().split("\n").pop();
 if (start.status !== 0 || !url || !url.startsWith("postgres")) {
-  console.error("PostgreSQL n'a pas pu démarrer. Installez-le (apt-get install -y postgresql) ou, pour ignorer explicitement ces tests, BILAN_IAE_SKIP_PG=1.");
+  console.error(
+    "PostgreSQL n'a pas pu démarrer. Installez-le (apt-get install -y postgresql) ou, pour ignorer explicitement ces tests, BILAN_IAE_SKIP_PG=1.",
+  );
   process.exit(1);
 }
 let status = 1;
 try {
-  const r = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--maxWorkers=2", "test/hub", ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, HUB_TEST_DATABASE_URL: url },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve("jest/bin/jest"), "--maxWorkers=2", "test/hub", ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, HUB_TEST_DATABASE_URL: url },
+    },
+  );
   status = r.status ?? 1;
 } finally {
   spawnSync("bash", [script, "stop"], { cwd: root, stdio: "inherit" });

@@ -26,7 +26,16 @@ const OFFICE_APP_ORDER = [
   "VersionOverrides",
   "ExtendedOverrides",
 ];
-const REQUIRED_CHILDREN = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
+const REQUIRED_CHILDREN = [
+  "Id",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "DefaultSettings",
+  "Permissions",
+];
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const VERSION = /^\d{1,5}(\.\d{1,5}){3}$/;
 const PERMISSIONS = ["Restricted", "ReadDocument", "ReadWriteDocument", "WriteDocument", "ReadAllDocument"];
@@ -47,7 +56,8 @@ function parseXml(text) {
   const decode = (s, pos) =>
     s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);|&/g, (m, ent) => {
       if (!ent) fail("caractère « & » non échappé", pos);
-      if (ent[0] === "#") return String.fromCodePoint(ent[1] === "x" ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10));
+      if (ent[0] === "#")
+        return String.fromCodePoint(ent[1] === "x" ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10));
       const map = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
       if (!(ent in map)) fail(`entité inconnue &${ent};`, pos);
       return map[ent];
@@ -162,7 +172,8 @@ const child = (node, name) => node.children.find((c) => local(c.name) === name);
 /** Width and height from a PNG's IHDR, or null when the file is not a PNG. */
 function pngSize(buf) {
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (buf.length < 24 || sig.some((b, k) => buf[k] !== b) || buf.toString("ascii", 12, 16) !== "IHDR") return null;
+  if (buf.length < 24 || sig.some((b, k) => buf[k] !== b) || buf.toString("ascii", 12, 16) !== "IHDR")
+    return null;
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
 
@@ -180,48 +191,74 @@ function validateManifest(xmlText, { rootDir = process.cwd() } = {}) {
     throw e;
   }
   if (local(root.name) !== "OfficeApp") return [`l'élément racine doit être <OfficeApp>, pas <${root.name}>`];
-  if (root.attrs["xsi:type"] !== "TaskPaneApp") problems.push(`OfficeApp doit avoir xsi:type="TaskPaneApp" (trouvé : ${root.attrs["xsi:type"] ?? "rien"})`);
+  if (root.attrs["xsi:type"] !== "TaskPaneApp")
+    problems.push(
+      `OfficeApp doit avoir xsi:type="TaskPaneApp" (trouvé : ${root.attrs["xsi:type"] ?? "rien"})`,
+    );
 
   // Element order and presence of the top-level children.
   let last = -1;
   for (const c of root.children) {
     const pos = OFFICE_APP_ORDER.indexOf(local(c.name));
     if (pos < 0) problems.push(`élément <${c.name}> inattendu sous <OfficeApp> (ligne ${c.line})`);
-    else if (pos < last) problems.push(`élément <${c.name}> mal placé (ligne ${c.line}) : il doit venir avant <${OFFICE_APP_ORDER[last]}>`);
+    else if (pos < last)
+      problems.push(
+        `élément <${c.name}> mal placé (ligne ${c.line}) : il doit venir avant <${OFFICE_APP_ORDER[last]}>`,
+      );
     else if (pos === last) problems.push(`élément <${c.name}> en double (ligne ${c.line})`);
     else last = pos;
   }
-  for (const name of REQUIRED_CHILDREN) if (!child(root, name)) problems.push(`élément obligatoire <${name}> absent`);
+  for (const name of REQUIRED_CHILDREN)
+    if (!child(root, name)) problems.push(`élément obligatoire <${name}> absent`);
 
   const id = child(root, "Id")?.text.trim();
-  if (id !== undefined && !GUID.test(id)) problems.push(`<Id> doit être un GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), trouvé « ${id} »`);
+  if (id !== undefined && !GUID.test(id))
+    problems.push(`<Id> doit être un GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), trouvé « ${id} »`);
   const version = child(root, "Version")?.text.trim();
-  if (version !== undefined && !VERSION.test(version)) problems.push(`<Version> doit être au format n.n.n.n, trouvé « ${version} »`);
+  if (version !== undefined && !VERSION.test(version))
+    problems.push(`<Version> doit être au format n.n.n.n, trouvé « ${version} »`);
   const permissions = child(root, "Permissions")?.text.trim();
-  if (permissions !== undefined && !PERMISSIONS.includes(permissions)) problems.push(`<Permissions> inconnue : « ${permissions} »`);
+  if (permissions !== undefined && !PERMISSIONS.includes(permissions))
+    problems.push(`<Permissions> inconnue : « ${permissions} »`);
 
   // Lengths of the display name and description, default and overrides.
-  for (const [name, max] of [["DisplayName", 125], ["Description", 250]]) {
+  for (const [name, max] of [
+    ["DisplayName", 125],
+    ["Description", 250],
+  ]) {
     const el = child(root, name);
     if (!el) continue;
-    const values = [el.attrs.DefaultValue, ...el.children.filter((c) => local(c.name) === "Override").map((c) => c.attrs.Value)];
-    if (el.attrs.DefaultValue === undefined || el.attrs.DefaultValue.trim() === "") problems.push(`<${name}> doit avoir un DefaultValue non vide`);
-    for (const v of values) if (v !== undefined && [...v].length > max) problems.push(`<${name}> dépasse ${max} caractères (${[...v].length}) : « ${v.slice(0, 40)}… »`);
+    const values = [
+      el.attrs.DefaultValue,
+      ...el.children.filter((c) => local(c.name) === "Override").map((c) => c.attrs.Value),
+    ];
+    if (el.attrs.DefaultValue === undefined || el.attrs.DefaultValue.trim() === "")
+      problems.push(`<${name}> doit avoir un DefaultValue non vide`);
+    for (const v of values)
+      if (v !== undefined && [...v].length > max)
+        problems.push(`<${name}> dépasse ${max} caractères (${[...v].length}) : « ${v.slice(0, 40)}… »`);
   }
 
   // Requirement set.
   const sets = child(root, "Requirements") && child(child(root, "Requirements"), "Sets");
   const excelSet = sets?.children.find((c) => local(c.name) === "Set" && c.attrs.Name === "ExcelApi");
-  if (!excelSet) problems.push("ensemble de conditions requises absent : déclarez <Requirements><Sets><Set Name=\"ExcelApi\" MinVersion=\"1.9\"/></Sets></Requirements>");
-  else if (!/^\d+\.\d+$/.test(excelSet.attrs.MinVersion ?? "")) problems.push(`ExcelApi : MinVersion invalide « ${excelSet.attrs.MinVersion ?? ""} »`);
+  if (!excelSet)
+    problems.push(
+      'ensemble de conditions requises absent : déclarez <Requirements><Sets><Set Name="ExcelApi" MinVersion="1.9"/></Sets></Requirements>',
+    );
+  else if (!/^\d+\.\d+$/.test(excelSet.attrs.MinVersion ?? ""))
+    problems.push(`ExcelApi : MinVersion invalide « ${excelSet.attrs.MinVersion ?? ""} »`);
 
   // Every URL must be https (localhost included).
   for (const node of walk(root)) {
     const candidates = [];
-    for (const [k, v] of Object.entries(node.attrs)) if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !k.startsWith("xmlns")) candidates.push(v);
-    if (node.children.length === 0 && /^[a-z][a-z0-9+.-]*:\/\//i.test(node.text.trim())) candidates.push(node.text.trim());
+    for (const [k, v] of Object.entries(node.attrs))
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !k.startsWith("xmlns")) candidates.push(v);
+    if (node.children.length === 0 && /^[a-z][a-z0-9+.-]*:\/\//i.test(node.text.trim()))
+      candidates.push(node.text.trim());
     for (const url of candidates) {
-      if (!/^https:\/\//i.test(url)) problems.push(`URL non https dans <${node.name}> (ligne ${node.line}) : ${url}`);
+      if (!/^https:\/\//i.test(url))
+        problems.push(`URL non https dans <${node.name}> (ligne ${node.line}) : ${url}`);
       else {
         try {
           new URL(url);
@@ -243,13 +280,17 @@ function validateManifest(xmlText, { rootDir = process.cwd() } = {}) {
           problems.push(`ressource <${res.name}> sans attribut id (ligne ${res.line})`);
           continue;
         }
-        if (rid.length > 32) problems.push(`identifiant de ressource trop long (${rid.length} > 32) : « ${rid} »`);
+        if (rid.length > 32)
+          problems.push(`identifiant de ressource trop long (${rid.length} > 32) : « ${rid} »`);
         if (resources.has(rid)) problems.push(`identifiant de ressource en double : « ${rid} »`);
         resources.set(rid, { kind: local(group.name), node: res });
-        const max = local(group.name) === "ShortStrings" ? 125 : local(group.name) === "LongStrings" ? 250 : null;
+        const max =
+          local(group.name) === "ShortStrings" ? 125 : local(group.name) === "LongStrings" ? 250 : null;
         if (max !== null) {
           const values = [res.attrs.DefaultValue, ...res.children.map((c) => c.attrs.Value)];
-          for (const v of values) if (v !== undefined && [...v].length > max) problems.push(`texte « ${rid} » trop long (${[...v].length} > ${max})`);
+          for (const v of values)
+            if (v !== undefined && [...v].length > max)
+              problems.push(`texte « ${rid} » trop long (${[...v].length} > ${max})`);
         }
       }
     }
@@ -257,8 +298,10 @@ function validateManifest(xmlText, { rootDir = process.cwd() } = {}) {
   for (const node of walk(root)) {
     const rid = node.attrs.resid;
     if (rid === undefined) continue;
-    if (rid.length > 32) problems.push(`resid trop long (${rid.length} > 32) : « ${rid} » (ligne ${node.line})`);
-    if (!resources.has(rid)) problems.push(`resid « ${rid} » introuvable dans <Resources> (ligne ${node.line})`);
+    if (rid.length > 32)
+      problems.push(`resid trop long (${rid.length} > 32) : « ${rid} » (ligne ${node.line})`);
+    if (!resources.has(rid))
+      problems.push(`resid « ${rid} » introuvable dans <Resources> (ligne ${node.line})`);
   }
 
   // Icons: the file exists under assets/ and has the declared pixel size.
@@ -281,7 +324,9 @@ function validateManifest(xmlText, { rootDir = process.cwd() } = {}) {
     const dim = pngSize(fs.readFileSync(file));
     if (!dim) problems.push(`${where} : ${rel} n'est pas une image PNG`);
     else if (!size.includes(dim.width) || dim.height !== dim.width)
-      problems.push(`${where} : ${rel} mesure ${dim.width}×${dim.height} px, attendu ${size.join(" ou ")} px`);
+      problems.push(
+        `${where} : ${rel} mesure ${dim.width}×${dim.height} px, attendu ${size.join(" ou ")} px`,
+      );
   };
   const iconUrl = child(root, "IconUrl")?.attrs.DefaultValue;
   if (iconUrl) checkIcon(iconUrl, [32, 64], "IconUrl");
@@ -295,8 +340,10 @@ function validateManifest(xmlText, { rootDir = process.cwd() } = {}) {
     const key = `${node.attrs.resid}@${size}`;
     if (!res || checkedImages.has(key)) continue;
     checkedImages.add(key);
-    if (res.kind !== "Images") problems.push(`resid « ${node.attrs.resid} » utilisé comme image mais déclaré dans ${res.kind}`);
-    else if (res.node.attrs.DefaultValue) checkIcon(res.node.attrs.DefaultValue, [size], `image « ${node.attrs.resid} » (${size} px)`);
+    if (res.kind !== "Images")
+      problems.push(`resid « ${node.attrs.resid} » utilisé comme image mais déclaré dans ${res.kind}`);
+    else if (res.node.attrs.DefaultValue)
+      checkIcon(res.node.attrs.DefaultValue, [size], `image « ${node.attrs.resid} » (${size} px)`);
   }
   return problems;
 }
@@ -316,7 +363,9 @@ if (require.main === module) {
   if (problems.length === 0) {
     console.log(`Manifeste valide : ${path.relative(process.cwd(), file) || file}`);
   } else {
-    console.error(`Manifeste invalide (${problems.length} problème${problems.length > 1 ? "s" : ""}) : ${file}`);
+    console.error(
+      `Manifeste invalide (${problems.length} problème${problems.length > 1 ? "s" : ""}) : ${file}`,
+    );
     for (const p of problems) console.error(`  - ${p}`);
     process.exit(1);
   }

@@ -33,7 +33,12 @@ export interface StructureFacts {
 }
 
 /** Label/value pairs (label in column 1, value in valueCol); returns the row of each label. */
-export function writeStructure(sheet: SheetModel, firstRow: number, s: StructureFacts, valueCol = 2): Record<string, number> {
+export function writeStructure(
+  sheet: SheetModel,
+  firstRow: number,
+  s: StructureFacts,
+  valueCol = 2,
+): Record<string, number> {
   const pairs: [string, CellInput][] = [
     ["SIRET", s.siret],
     ["Raison sociale", s.name],
@@ -68,12 +73,26 @@ export class PersonMaker {
    * count persons on rows firstRow…, keeping only what the sheet's columns can say (the others are
    * null, as the oracle expects of an absent column), exits only when the sheet has an exit column.
    */
-  make(o: { kind: TruthKind; sheet: string; firstRow: number; count: number; columns: string[]; period?: typeof PERIOD; exitShare?: number }): CorpusPerson[] {
+  make(o: {
+    kind: TruthKind;
+    sheet: string;
+    firstRow: number;
+    count: number;
+    columns: string[];
+    period?: typeof PERIOD;
+    exitShare?: number;
+  }): CorpusPerson[] {
     const period = o.period ?? PERIOD;
     const has = (c: string) => o.columns.includes(c);
     const out: CorpusPerson[] = [];
     for (let i = 0; i < o.count; i++) {
-      const p = makePerson(this.rng, { kind: o.kind, ...period, row: o.firstRow + i, pass: this.pass(), exitShare: o.exitShare ?? 0.35 });
+      const p = makePerson(this.rng, {
+        kind: o.kind,
+        ...period,
+        row: o.firstRow + i,
+        pass: this.pass(),
+        exitShare: o.exitShare ?? 0.35,
+      });
       const exits = has("exitDate");
       out.push({
         ...p,
@@ -121,7 +140,14 @@ export function truthPerson(p: CorpusPerson): TruthPerson {
   return rest;
 }
 
-export function report(caseName: string, kind: TruthKind, s: StructureFacts, fteConventioned: number | null, columns: string[], persons: CorpusPerson[]): TruthWorkbook {
+export function report(
+  caseName: string,
+  kind: TruthKind,
+  s: StructureFacts,
+  fteConventioned: number | null,
+  columns: string[],
+  persons: CorpusPerson[],
+): TruthWorkbook {
   return {
     file: caseName,
     kind,

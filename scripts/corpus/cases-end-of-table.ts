@@ -1,10 +1,31 @@
 import { Prng } from "../examples/prng";
-import { CLEAN_CODES, newModel, newSiret, PersonMaker, report, writeStructure, type CaseBuild, type StructureFacts } from "./case-kit";
+import {
+  CLEAN_CODES,
+  newModel,
+  newSiret,
+  PersonMaker,
+  report,
+  writeStructure,
+  type CaseBuild,
+  type StructureFacts,
+} from "./case-kit";
 import { colLetter } from "./model";
 import { col, truthColumns, writePeople, type ColumnSpec } from "./people-sheet";
 
 /** The usual columns of a department's sheet, in the usual order. */
-export const baseColumns = (): ColumnSpec[] => [col.pass(), col.lastName(), col.firstName(), col.sex(), col.birth(), col.qpv(), col.rsa(), col.hire(), col.exit(), col.motif(), col.hours()];
+export const baseColumns = (): ColumnSpec[] => [
+  col.pass(),
+  col.lastName(),
+  col.firstName(),
+  col.sex(),
+  col.birth(),
+  col.qpv(),
+  col.rsa(),
+  col.hire(),
+  col.exit(),
+  col.motif(),
+  col.hours(),
+];
 
 const sum = (xs: number[]) => Math.round(xs.reduce((s, x) => s + Math.round(x * 100), 0)) / 100;
 
@@ -12,14 +33,37 @@ const sum = (xs: number[]) => Math.round(xs.reduce((s, x) => s + Math.round(x * 
 export function tableTotals(): CaseBuild {
   const name = "table-totals";
   const rng = new Prng(24101);
-  const s: StructureFacts = { siret: newSiret(rng, "3"), name: "Les Jardins du Buëch", kindCell: "ACI", fte: [["ETP conventionnés", 8]] };
+  const s: StructureFacts = {
+    siret: newSiret(rng, "3"),
+    name: "Les Jardins du Buëch",
+    kindCell: "ACI",
+    fte: [["ETP conventionnés", 8]],
+  };
   const model = newModel();
   writeStructure(model.addSheet("Structure"), 1, s);
   const sheet = model.addSheet("Salariés");
   // The name first, so the table's "Total" label sits in it and the PASS column gets a count.
-  const specs = [col.lastName(), col.firstName(), col.pass(), col.sex(), col.birth(), col.qpv(), col.rsa(), col.hire(), col.exit(), col.motif(), col.hours()];
+  const specs = [
+    col.lastName(),
+    col.firstName(),
+    col.pass(),
+    col.sex(),
+    col.birth(),
+    col.qpv(),
+    col.rsa(),
+    col.hire(),
+    col.exit(),
+    col.motif(),
+    col.hours(),
+  ];
   const columns = truthColumns(specs);
-  const persons = new PersonMaker(rng, 101).make({ kind: "ACI", sheet: sheet.name, firstRow: 2, count: 14, columns });
+  const persons = new PersonMaker(rng, 101).make({
+    kind: "ACI",
+    sheet: sheet.name,
+    firstRow: 2,
+    count: 14,
+    columns,
+  });
   const layout = writePeople(sheet, 1, specs, persons);
   const totalsRow = 16;
   const tableName = "Tableau1";
@@ -28,19 +72,36 @@ export function tableTotals(): CaseBuild {
     headerRow: 1,
     lastDataRow: 15,
     totalsRow: true,
-    columns: specs.map((c, i) => ({ name: c.header, ...(i === 0 ? { totalsLabel: "Total" } : {}), ...(c.field === "pass" ? { totalsFunction: "count" as const } : {}), ...(c.field === "hours" ? { totalsFunction: "sum" as const } : {}) })),
+    columns: specs.map((c, i) => ({
+      name: c.header,
+      ...(i === 0 ? { totalsLabel: "Total" } : {}),
+      ...(c.field === "pass" ? { totalsFunction: "count" as const } : {}),
+      ...(c.field === "hours" ? { totalsFunction: "sum" as const } : {}),
+    })),
   };
   sheet.set(totalsRow, 1, "Total");
   sheet.set(totalsRow, 3, { formula: `SUBTOTAL(103,${tableName}[N° PASS IAE])`, result: persons.length });
-  sheet.set(totalsRow, 11, { formula: `SUBTOTAL(109,${tableName}[Heures travaillées])`, result: sum(persons.map((p) => p.hours ?? 0)) });
+  sheet.set(totalsRow, 11, {
+    formula: `SUBTOTAL(109,${tableName}[Heures travaillées])`,
+    result: sum(persons.map((p) => p.hours ?? 0)),
+  });
   return {
     name,
     point: "2.4.1",
-    description: "Tableau Excel (mis sous forme de tableau) avec sa ligne de total : « Total » sous le nom, un nombre sous la colonne PASS, la somme des heures. La ligne de total n'est pas une personne.",
+    description:
+      "Tableau Excel (mis sous forme de tableau) avec sa ligne de total : « Total » sous le nom, un nombre sous la colonne PASS, la somme des heures. La ligne de total n'est pas une personne.",
     model,
     layouts: [layout],
     reports: [report(name, "ACI", s, 8, columns, persons)],
-    findings: [{ code: "row-not-person", severity: "info", sheet: sheet.name, row: totalsRow, why: "ligne de total du tableau Excel" }],
+    findings: [
+      {
+        code: "row-not-person",
+        severity: "info",
+        sheet: sheet.name,
+        row: totalsRow,
+        why: "ligne de total du tableau Excel",
+      },
+    ],
     absentCodes: [...CLEAN_CODES, "duplicate-person", "formula-no-value"],
   };
 }
@@ -49,13 +110,24 @@ export function tableTotals(): CaseBuild {
 export function totalRowText(): CaseBuild {
   const name = "total-row-text";
   const rng = new Prng(24102);
-  const s: StructureFacts = { siret: newSiret(rng, "4"), name: "Recyclerie de l'Embrunais", kindCell: "ACI", fte: [["ETP conventionnés", 6]] };
+  const s: StructureFacts = {
+    siret: newSiret(rng, "4"),
+    name: "Recyclerie de l'Embrunais",
+    kindCell: "ACI",
+    fte: [["ETP conventionnés", 6]],
+  };
   const model = newModel();
   writeStructure(model.addSheet("Structure"), 1, s);
   const sheet = model.addSheet("Salariés");
   const specs = baseColumns();
   const columns = truthColumns(specs);
-  const persons = new PersonMaker(rng, 102).make({ kind: "ACI", sheet: sheet.name, firstRow: 2, count: 12, columns });
+  const persons = new PersonMaker(rng, 102).make({
+    kind: "ACI",
+    sheet: sheet.name,
+    firstRow: 2,
+    count: 12,
+    columns,
+  });
   const layout = writePeople(sheet, 1, specs, persons);
   const hoursCol = colLetter(specs.findIndex((c) => c.field === "hours") + 1);
   const hours = persons.map((p) => p.hours ?? 0);
@@ -68,7 +140,8 @@ export function totalRowText(): CaseBuild {
   return {
     name,
     point: "2.4.1",
-    description: "Plage simple (pas de tableau Excel) terminée par une ligne « Total » (SOMME des heures, NB.SI des femmes sous la colonne Sexe) et une ligne « Moyenne ».",
+    description:
+      "Plage simple (pas de tableau Excel) terminée par une ligne « Total » (SOMME des heures, NB.SI des femmes sous la colonne Sexe) et une ligne « Moyenne ».",
     model,
     layouts: [layout],
     reports: [report(name, "ACI", s, 6, columns, persons)],
@@ -84,7 +157,12 @@ export function totalRowText(): CaseBuild {
 export function notesBelow(): CaseBuild {
   const name = "notes-below";
   const rng = new Prng(24103);
-  const s: StructureFacts = { siret: newSiret(rng, "5"), name: "Chantier du Champsaur", kindCell: "ACI", fte: [["ETP conventionnés :", 7.5]] };
+  const s: StructureFacts = {
+    siret: newSiret(rng, "5"),
+    name: "Chantier du Champsaur",
+    kindCell: "ACI",
+    fte: [["ETP conventionnés :", 7.5]],
+  };
   const model = newModel();
   const sheet = model.addSheet("Bilan 2025");
   sheet.set(1, 1, "Bilan annuel des salariés en insertion");
@@ -94,7 +172,13 @@ export function notesBelow(): CaseBuild {
   sheet.set(8, 3, s.fte[0][1]);
   const specs = baseColumns();
   const columns = truthColumns(specs);
-  const persons = new PersonMaker(rng, 103).make({ kind: "ACI", sheet: sheet.name, firstRow: 11, count: 14, columns });
+  const persons = new PersonMaker(rng, 103).make({
+    kind: "ACI",
+    sheet: sheet.name,
+    firstRow: 11,
+    count: 14,
+    columns,
+  });
   const layout = writePeople(sheet, 10, specs, persons);
   sheet.set(26, 1, "Les heures de décembre sont arrêtées au 19/12/2025, la paie n'étant pas close.");
   sheet.set(27, 4, "F = femme, H = homme");
@@ -103,15 +187,34 @@ export function notesBelow(): CaseBuild {
   return {
     name,
     point: "2.4.1",
-    description: "Bloc structure au-dessus du tableau, puis sous le tableau : une phrase sous la colonne PASS, une légende sous la colonne Sexe, « Fait à Gap, le 15/01/2026 » et « Signature et cachet » (sous la date d'embauche).",
+    description:
+      "Bloc structure au-dessus du tableau, puis sous le tableau : une phrase sous la colonne PASS, une légende sous la colonne Sexe, « Fait à Gap, le 15/01/2026 » et « Signature et cachet » (sous la date d'embauche).",
     model,
     layouts: [layout],
     reports: [report(name, "ACI", s, 7.5, columns, persons)],
     findings: [
-      { code: "row-not-person", severity: "info", sheet: sheet.name, row: 26, why: "phrase sous la colonne PASS" },
-      { code: "row-not-person", severity: "info", sheet: sheet.name, row: 27, why: "légende sous la colonne Sexe" },
+      {
+        code: "row-not-person",
+        severity: "info",
+        sheet: sheet.name,
+        row: 26,
+        why: "phrase sous la colonne PASS",
+      },
+      {
+        code: "row-not-person",
+        severity: "info",
+        sheet: sheet.name,
+        row: 27,
+        why: "légende sous la colonne Sexe",
+      },
       { code: "row-not-person", severity: "info", sheet: sheet.name, row: 29, why: "« Fait à Gap, le … »" },
-      { code: "row-not-person", severity: "info", sheet: sheet.name, row: 30, why: "« Signature et cachet »" },
+      {
+        code: "row-not-person",
+        severity: "info",
+        sheet: sheet.name,
+        row: 30,
+        why: "« Signature et cachet »",
+      },
     ],
     absentCodes: [...CLEAN_CODES],
   };

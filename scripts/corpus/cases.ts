@@ -1,7 +1,12 @@
 import type { CaseBuild } from "./case-kit";
 import { everything } from "./case-everything";
 import { checkboxes, formulaNoValue, groupedHeader, noExitColumns, passBeforeHire } from "./cases-cells";
-import { conventionsColumn, conventionsColumnSingleFte, conventionsSheets, kindAmbiguous } from "./cases-conventions";
+import {
+  conventionsColumn,
+  conventionsColumnSingleFte,
+  conventionsSheets,
+  kindAmbiguous,
+} from "./cases-conventions";
 import { notesBelow, tableTotals, totalRowText } from "./cases-end-of-table";
 import { copies, sites, twoYears } from "./cases-sheets";
 

@@ -20,7 +20,8 @@ const FILES = join(ROOT, "examples", "reels");
 const TRUTH = join(ROOT, "examples", "truth", "reels");
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
-const hasFormula = (m: WorkbookModel) => m.sheets.some((s) => [...s.rows.values()].some((r) => [...r.values()].some(isFormula)));
+const hasFormula = (m: WorkbookModel) =>
+  m.sheets.some((s) => [...s.rows.values()].some((r) => [...r.values()].some(isFormula)));
 
 /** What each writer's file holds by construction; the corpus test checks every claim in the bytes. */
 function claims(m: WorkbookModel, own: Claim[], formulas: Claim): Claim[] {
@@ -41,7 +42,12 @@ async function main(): Promise<void> {
   mkdirSync(TRUTH, { recursive: true });
   const force = process.argv.includes("--force-libreoffice");
   const soffice = sofficeAvailable();
-  if (!soffice) console.warn(frenchSpaces("LibreOffice (soffice) est absent : les fichiers *.libreoffice.xlsx déjà présents sont gardés tels quels. Pour les refaire : apt-get install -y libreoffice-calc-nogui, puis npm run corpus."));
+  if (!soffice)
+    console.warn(
+      frenchSpaces(
+        "LibreOffice (soffice) est absent : les fichiers *.libreoffice.xlsx déjà présents sont gardés tels quels. Pour les refaire : apt-get install -y libreoffice-calc-nogui, puis npm run corpus.",
+      ),
+    );
   const conversions: Conversion[] = [];
   const truths: CorpusTruth[] = [];
   for (const make of CASES) {
@@ -57,17 +63,40 @@ async function main(): Promise<void> {
     const before = previousTruth(c.name)?.files.find((f) => f.writer === "libreoffice");
     const loExists = existsSync(join(FILES, loPath));
     const stale = !loExists || before?.sourceSha256 !== sourceSha256;
-    if (soffice && (stale || force)) conversions.push({ source: join(FILES, excelPath), target: join(FILES, loPath) });
-    else if (!soffice && loExists && stale) console.warn(frenchSpaces(`${loPath} : le fichier ExcelJS a changé depuis sa conversion ; refaites-la avec LibreOffice.`));
+    if (soffice && (stale || force))
+      conversions.push({ source: join(FILES, excelPath), target: join(FILES, loPath) });
+    else if (!soffice && loExists && stale)
+      console.warn(
+        frenchSpaces(
+          `${loPath} : le fichier ExcelJS a changé depuis sa conversion ; refaites-la avec LibreOffice.`,
+        ),
+      );
     const files: CorpusFile[] = [
-      { path: `reels/${excelPath}`, writer: "exceljs", claims: claims(c.model, ["shared-strings"], "formula-cached") },
-      { path: `reels/${loPath}`, writer: "libreoffice", claims: claims(c.model, ["shared-strings", "libreoffice-app"], "formula-cached"), source: `reels/${excelPath}`, sourceSha256: stale && !soffice ? (before?.sourceSha256 ?? "") : sourceSha256 },
-      { path: `reels/${inlinePath}`, writer: "inline", claims: claims(c.model, ["inline-strings"], "formula-no-value") },
+      {
+        path: `reels/${excelPath}`,
+        writer: "exceljs",
+        claims: claims(c.model, ["shared-strings"], "formula-cached"),
+      },
+      {
+        path: `reels/${loPath}`,
+        writer: "libreoffice",
+        claims: claims(c.model, ["shared-strings", "libreoffice-app"], "formula-cached"),
+        source: `reels/${excelPath}`,
+        sourceSha256: stale && !soffice ? (before?.sourceSha256 ?? "") : sourceSha256,
+      },
+      {
+        path: `reels/${inlinePath}`,
+        writer: "inline",
+        claims: claims(c.model, ["inline-strings"], "formula-no-value"),
+      },
     ];
     const skipped = [...(c.skipped ?? [])];
     if (!soffice && !loExists) {
       files.splice(1, 1);
-      skipped.push({ writer: "libreoffice", why: "LibreOffice absent lors de la génération, aucun fichier déjà converti" });
+      skipped.push({
+        writer: "libreoffice",
+        why: "LibreOffice absent lors de la génération, aucun fichier déjà converti",
+      });
     }
     truths.push({
       case: c.name,
@@ -84,7 +113,11 @@ async function main(): Promise<void> {
   }
   convertWithLibreOffice(conversions);
   for (const t of truths) writeFileSync(join(TRUTH, `${t.case}.json`), JSON.stringify(t, null, 1) + "\n");
-  console.log(frenchSpaces(`Corpus écrit : ${truths.length} cas dans ${FILES} (${conversions.length} conversion${conversions.length > 1 ? "s" : ""} LibreOffice), vérité dans ${TRUTH}`));
+  console.log(
+    frenchSpaces(
+      `Corpus écrit : ${truths.length} cas dans ${FILES} (${conversions.length} conversion${conversions.length > 1 ? "s" : ""} LibreOffice), vérité dans ${TRUTH}`,
+    ),
+  );
 }
 
 main().catch((e: unknown) => {

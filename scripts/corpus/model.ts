@@ -12,7 +12,8 @@ export interface Formula {
 
 export type CellInput = Scalar | Formula;
 
-export const isFormula = (v: CellInput | undefined): v is Formula => typeof v === "object" && v !== null && !(v instanceof Date);
+export const isFormula = (v: CellInput | undefined): v is Formula =>
+  typeof v === "object" && v !== null && !(v instanceof Date);
 
 export interface TableColumnModel {
   name: string;

@@ -27,7 +27,20 @@ export interface ColumnSpec {
   cell(p: CorpusPerson, ctx: CellContext): CellInput | null;
 }
 
-export const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+export const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 /** Splits a person's period hours over the months they were present (2 decimals, exact total). */
 export function monthlyHours(p: TruthPerson, periodStart: string, periodEnd: string): number[] {
@@ -45,21 +58,46 @@ export function monthlyHours(p: TruthPerson, periodStart: string, periodEnd: str
 }
 
 const yesNo = (b: boolean | null) => (b === null ? null : b ? "Oui" : "Non");
-const RSA_LABEL: Record<string, string> = { NON: "Non", "OUI-M": "Oui - majoré", "OUI-NM": "Oui - non majoré", OUI: "Oui" };
+const RSA_LABEL: Record<string, string> = {
+  NON: "Non",
+  "OUI-M": "Oui - majoré",
+  "OUI-NM": "Oui - non majoré",
+  OUI: "Oui",
+};
 const optDate = (iso: string | null | undefined) => (iso ? dateOf(iso) : null);
 
 /** Column makers: the header a department uses, and how its cells say the person's value. */
 export const col = {
-  pass: (header = "N° PASS IAE"): ColumnSpec => ({ field: "pass", header, truthColumn: "passNumber", cell: (p) => p.pass }),
-  lastName: (header = "Nom"): ColumnSpec => ({ field: "lastName", header, truthColumn: "lastName", cell: (p) => p.lastName }),
-  firstName: (header = "Prénom"): ColumnSpec => ({ field: "firstName", header, truthColumn: "firstName", cell: (p) => p.firstName }),
+  pass: (header = "N° PASS IAE"): ColumnSpec => ({
+    field: "pass",
+    header,
+    truthColumn: "passNumber",
+    cell: (p) => p.pass,
+  }),
+  lastName: (header = "Nom"): ColumnSpec => ({
+    field: "lastName",
+    header,
+    truthColumn: "lastName",
+    cell: (p) => p.lastName,
+  }),
+  firstName: (header = "Prénom"): ColumnSpec => ({
+    field: "firstName",
+    header,
+    truthColumn: "firstName",
+    cell: (p) => p.firstName,
+  }),
   sex: (header = "Sexe", civility = false): ColumnSpec => ({
     field: "sex",
     header,
     truthColumn: "sex",
     cell: (p) => (p.sex === null ? null : civility ? (p.sex === "F" ? "Mme" : "M.") : p.sex),
   }),
-  birth: (header = "Date de naissance"): ColumnSpec => ({ field: "birth", header, truthColumn: "birthDate", cell: (p) => optDate(p.birth) }),
+  birth: (header = "Date de naissance"): ColumnSpec => ({
+    field: "birth",
+    header,
+    truthColumn: "birthDate",
+    cell: (p) => optDate(p.birth),
+  }),
   qpv: (header = "Résident QPV", marks = false): ColumnSpec => ({
     field: "qpv",
     header,
@@ -81,22 +119,45 @@ export const col = {
     checkbox: marks,
     cell: (p) => (p.rsa === null ? null : marks ? (p.rsa === "NON" ? null : "X") : RSA_LABEL[p.rsa]),
   }),
-  rqth: (header = "RQTH"): ColumnSpec => ({ field: "rqth", header, truthColumn: "rqth", cell: (p) => yesNo(p.rqth) }),
-  hire: (header = "Date d'embauche"): ColumnSpec => ({ field: "hire", header, truthColumn: "hireDate", cell: (p) => optDate(p.hire) }),
-  exit: (header = "Date de sortie"): ColumnSpec => ({ field: "exit", header, truthColumn: "exitDate", cell: (p) => optDate(p.exit) }),
+  rqth: (header = "RQTH"): ColumnSpec => ({
+    field: "rqth",
+    header,
+    truthColumn: "rqth",
+    cell: (p) => yesNo(p.rqth),
+  }),
+  hire: (header = "Date d'embauche"): ColumnSpec => ({
+    field: "hire",
+    header,
+    truthColumn: "hireDate",
+    cell: (p) => optDate(p.hire),
+  }),
+  exit: (header = "Date de sortie"): ColumnSpec => ({
+    field: "exit",
+    header,
+    truthColumn: "exitDate",
+    cell: (p) => optDate(p.exit),
+  }),
   motif: (header = "Motif de sortie"): ColumnSpec => ({
     field: "motifCode",
     header,
     truthColumn: "exitReason",
     cell: (p) => (p.motifCode ? `${p.motifCode} - ${MOTIFS[p.motifCode].label}` : null),
   }),
-  hours: (header = "Heures travaillées"): ColumnSpec => ({ field: "hours", header, truthColumn: "hoursWorked", cell: (p) => p.hours }),
+  hours: (header = "Heures travaillées"): ColumnSpec => ({
+    field: "hours",
+    header,
+    truthColumn: "hoursWorked",
+    cell: (p) => p.hours,
+  }),
   /** Total hours as the sum of the month columns, with the value a spreadsheet computes. */
   hoursSum: (header = "Heures travaillées"): ColumnSpec => ({
     field: "hours",
     header,
     truthColumn: "hoursWorked",
-    cell: (p, ctx) => ({ formula: `SUM(${colLetter(ctx.colOf("month:1"))}${ctx.row}:${colLetter(ctx.colOf("month:12"))}${ctx.row})`, result: p.hours ?? 0 }),
+    cell: (p, ctx) => ({
+      formula: `SUM(${colLetter(ctx.colOf("month:1"))}${ctx.row}:${colLetter(ctx.colOf("month:12"))}${ctx.row})`,
+      result: p.hours ?? 0,
+    }),
   }),
   months: (periodStart: string, periodEnd: string): ColumnSpec[] =>
     MONTHS.map((m, i) => ({
@@ -108,23 +169,42 @@ export const col = {
       },
     })),
   kind: (header = "Convention"): ColumnSpec => ({ field: "kind", header, cell: (p) => p.kind }),
-  passStart: (header = "Date de début du PASS IAE"): ColumnSpec => ({ field: "other", header, cell: (p) => optDate(p.passStart) }),
+  passStart: (header = "Date de début du PASS IAE"): ColumnSpec => ({
+    field: "other",
+    header,
+    cell: (p) => optDate(p.passStart),
+  }),
   passEnd: (header = "Date de fin du PASS IAE"): ColumnSpec => ({
     field: "other",
     header,
     // A PASS IAE lasts two years.
-    cell: (p) => (p.passStart ? dateOf(`${Number(p.passStart.slice(0, 4)) + 2}${p.passStart.slice(4)}`) : null),
+    cell: (p) =>
+      p.passStart ? dateOf(`${Number(p.passStart.slice(0, 4)) + 2}${p.passStart.slice(4)}`) : null,
   }),
-  note: (header: string, text: (p: CorpusPerson) => string | null): ColumnSpec => ({ field: "other", header, cell: (p) => text(p) }),
+  note: (header: string, text: (p: CorpusPerson) => string | null): ColumnSpec => ({
+    field: "other",
+    header,
+    cell: (p) => text(p),
+  }),
 };
 
-export const grouped = (group: string, spec: ColumnSpec, header: string): ColumnSpec => ({ ...spec, group, header });
+export const grouped = (group: string, spec: ColumnSpec, header: string): ColumnSpec => ({
+  ...spec,
+  group,
+  header,
+});
 
 /**
  * Writes the header (one row, or two when some columns are grouped: the group merged over its
  * columns, the others merged down) and one row per person at its own row number.
  */
-export function writePeople(sheet: SheetModel, headerRow: number, specs: ColumnSpec[], persons: CorpusPerson[], read = true): SheetLayout {
+export function writePeople(
+  sheet: SheetModel,
+  headerRow: number,
+  specs: ColumnSpec[],
+  persons: CorpusPerson[],
+  read = true,
+): SheetLayout {
   const twoRows = specs.some((s) => s.group);
   const colOf = (field: string) => {
     const i = specs.findIndex((s) => s.field === field);

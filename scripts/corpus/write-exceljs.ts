@@ -16,7 +16,10 @@ function addTable(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
   const t = sheet.table;
   if (!t) return;
   const rows: ExcelJS.CellValue[][] = [];
-  for (let r = t.headerRow + 1; r <= t.lastDataRow; r++) rows.push(t.columns.map((_c, i) => (sheet.has(r, i + 1) ? toExcelJs(sheet.get(r, i + 1) as CellInput) : null)));
+  for (let r = t.headerRow + 1; r <= t.lastDataRow; r++)
+    rows.push(
+      t.columns.map((_c, i) => (sheet.has(r, i + 1) ? toExcelJs(sheet.get(r, i + 1) as CellInput) : null)),
+    );
   const totalsRow = t.lastDataRow + 1;
   ws.addTable({
     name: t.name,
@@ -39,7 +42,10 @@ function addTable(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
 }
 
 const inTable = (sheet: SheetModel, row: number, col: number) =>
-  sheet.table !== null && row >= sheet.table.headerRow && row <= sheet.table.lastDataRow + (sheet.table.totalsRow ? 1 : 0) && col <= sheet.table.columns.length;
+  sheet.table !== null &&
+  row >= sheet.table.headerRow &&
+  row <= sheet.table.lastDataRow + (sheet.table.totalsRow ? 1 : 0) &&
+  col <= sheet.table.columns.length;
 
 /** Re-zips with a fixed date on every entry, so regenerating gives the same bytes. */
 export async function stableZip(bytes: Uint8Array): Promise<Buffer> {

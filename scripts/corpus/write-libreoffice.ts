@@ -26,12 +26,27 @@ export function convertWithLibreOffice(conversions: Conversion[]): void {
   try {
     const profile = pathToFileURL(join(work, "profile")).href;
     const out = join(work, "out");
-    const args = [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", out, ...conversions.map((c) => c.source)];
+    const args = [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      out,
+      ...conversions.map((c) => c.source),
+    ];
     const run = spawnSync("soffice", args, { encoding: "utf8", timeout: 10 * 60 * 1000 });
-    if (run.status !== 0) throw new Error(frenchSpaces(`LibreOffice a échoué (code ${run.status}) : `) + (run.stderr || run.stdout || String(run.error)));
+    if (run.status !== 0)
+      throw new Error(
+        frenchSpaces(`LibreOffice a échoué (code ${run.status}) : `) +
+          (run.stderr || run.stdout || String(run.error)),
+      );
     for (const c of conversions) {
       const written = join(out, basename(c.source));
-      if (!existsSync(written)) throw new Error(frenchSpaces(`LibreOffice n'a pas écrit ${basename(c.source)} : `) + (run.stderr || run.stdout));
+      if (!existsSync(written))
+        throw new Error(
+          frenchSpaces(`LibreOffice n'a pas écrit ${basename(c.source)} : `) + (run.stderr || run.stdout),
+        );
       copyFileSync(written, c.target);
     }
   } finally {

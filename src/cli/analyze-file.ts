@@ -11,7 +11,11 @@ export type FileResult =
   | { ok: false; file: string; error: { reason: string; message: string } };
 
 /** Reads and analyses one file. Read problems become a result (the other files go on), never a throw. */
-export async function analyzeFile(input: InputFile, config: RulesConfig, maxRows = DEFAULT_MAX_ROWS): Promise<FileResult> {
+export async function analyzeFile(
+  input: InputFile,
+  config: RulesConfig,
+  maxRows = DEFAULT_MAX_ROWS,
+): Promise<FileResult> {
   try {
     const raw = await readXlsxFile(input.path, { name: input.display, maxRows });
     // Neither the saved mapping nor the send record (very hidden sheets) is data.
@@ -19,7 +23,8 @@ export async function analyzeFile(input: InputFile, config: RulesConfig, maxRows
     const { reports } = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
     return { ok: true, file: input.display, reports };
   } catch (e) {
-    if (isXlsxReadError(e)) return { ok: false, file: input.display, error: { reason: e.reason, message: e.message } };
+    if (isXlsxReadError(e))
+      return { ok: false, file: input.display, error: { reason: e.reason, message: e.message } };
     throw e;
   }
 }

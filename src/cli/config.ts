@@ -11,7 +11,7 @@ export async function loadConfig(path: string | undefined): Promise<RulesConfig>
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(
-      `Fichier de configuration « ${path} » illisible (${code === "ENOENT" ? "introuvable" : code ?? "erreur de lecture"}) : vérifiez le chemin donné à --config.`,
+      `Fichier de configuration « ${path} » illisible (${code === "ENOENT" ? "introuvable" : (code ?? "erreur de lecture")}) : vérifiez le chemin donné à --config.`,
     );
   }
   try {

@@ -1,4 +1,9 @@
-import { consolidationInputFromAnalysis, type ConsolidationInput, type ReceivedFile, type RulesConfig } from "../core";
+import {
+  consolidationInputFromAnalysis,
+  type ConsolidationInput,
+  type ReceivedFile,
+  type RulesConfig,
+} from "../core";
 import { analyzeFile } from "./analyze-file";
 import type { InputFile } from "./files";
 
@@ -21,7 +26,11 @@ export interface PartError {
 export type PartResult = { ok: true; part: ConsolidationPart } | { ok: false; error: PartError };
 
 /** Reads and analyses one file into its consolidation part; a file that cannot be read is an error result. */
-export async function consolidationPart(input: InputFile, config: RulesConfig, maxRows: number): Promise<PartResult> {
+export async function consolidationPart(
+  input: InputFile,
+  config: RulesConfig,
+  maxRows: number,
+): Promise<PartResult> {
   const r = await analyzeFile(input, config, maxRows);
   if (!r.ok) return { ok: false, error: r.error };
   // One input per report: a workbook with two conventions counts as two reports of one structure.
@@ -31,7 +40,17 @@ export async function consolidationPart(input: InputFile, config: RulesConfig, m
       inputs: r.reports.map((a) => consolidationInputFromAnalysis(a, r.file)),
       received: r.reports.map((a) => {
         const st = a.structure;
-        return { file: r.file, siret: st.siret, name: st.name, kind: st.kind, periodStart: st.periodStart, periodEnd: st.periodEnd, valid: a.report.valid, errors: a.report.counts.error, error: null };
+        return {
+          file: r.file,
+          siret: st.siret,
+          name: st.name,
+          kind: st.kind,
+          periodStart: st.periodStart,
+          periodEnd: st.periodEnd,
+          valid: a.report.valid,
+          errors: a.report.counts.error,
+          error: null,
+        };
       }),
     },
   };

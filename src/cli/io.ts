@@ -25,4 +25,3 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 }
-

@@ -39,13 +39,21 @@ const WORKER = join(__dirname, "read-worker.js");
  * Reads one file into its consolidation part in a worker thread with its own heap limit and a timeout: a file
  * that exhausts either ends as an error result naming the limit, the process and the other files go on.
  */
-export async function readIsolated(input: InputFile, config: RulesConfig, maxRows: number, limits: IsolationLimits): Promise<PartResult> {
+export async function readIsolated(
+  input: InputFile,
+  config: RulesConfig,
+  maxRows: number,
+  limits: IsolationLimits,
+): Promise<PartResult> {
   if (!existsSync(WORKER)) return consolidationPart(input, config, maxRows);
   const job: ReadJob = { input, config, maxRows };
   return new Promise((resolve) => {
     const worker = new Worker(WORKER, {
       workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, limits.memoryMb / 4) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.memoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, limits.memoryMb / 4),
+      },
       stdout: false,
       stderr: false,
     });
@@ -59,14 +67,32 @@ export async function readIsolated(input: InputFile, config: RulesConfig, maxRow
     };
     const fail = (reason: "read-timeout" | "read-memory", detail: string) =>
       settle({ ok: false, error: { reason, message: readErrorMessage(reason, input.display, detail) } });
-    const timer = setTimeout(() => fail("read-timeout", `plus de ${Math.round(limits.timeoutMs / 1000).toLocaleString("fr-FR")} s`), limits.timeoutMs);
+    const timer = setTimeout(
+      () => fail("read-timeout", `plus de ${Math.round(limits.timeoutMs / 1000).toLocaleString("fr-FR")} s`),
+      limits.timeoutMs,
+    );
     worker.on("message", (r: PartResult) => settle(r));
     worker.on("error", (e: Error & { code?: string }) => {
-      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") fail("read-memory", `plus de ${limits.memoryMb.toLocaleString("fr-FR")} Mo de mémoire`);
-      else settle({ ok: false, error: { reason: "unexpected", message: `Erreur inattendue en lisant « ${input.display} » : ${e.message}. Signalez-la à l'équipe Bilan IAE.` } });
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY")
+        fail("read-memory", `plus de ${limits.memoryMb.toLocaleString("fr-FR")} Mo de mémoire`);
+      else
+        settle({
+          ok: false,
+          error: {
+            reason: "unexpected",
+            message: `Erreur inattendue en lisant « ${input.display} » : ${e.message}. Signalez-la à l'équipe Bilan IAE.`,
+          },
+        });
     });
     worker.on("exit", (code) => {
-      if (!settled) settle({ ok: false, error: { reason: "unexpected", message: `La lecture de « ${input.display} » s'est arrêtée sans résultat (code ${code}). Signalez-le à l'équipe Bilan IAE.` } });
+      if (!settled)
+        settle({
+          ok: false,
+          error: {
+            reason: "unexpected",
+            message: `La lecture de « ${input.display} » s'est arrêtée sans résultat (code ${code}). Signalez-le à l'équipe Bilan IAE.`,
+          },
+        });
     });
   });
 }

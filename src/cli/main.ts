@@ -24,7 +24,11 @@ Exemples :
 }
 
 /** Runs the CLI and returns the exit code. Never throws: every failure becomes a French message. */
-export async function run(argv: readonly string[], io: CliIo, commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CommandEntry[] = COMMANDS,
+): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -37,7 +41,9 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
     }
     const entry = commands.find((c) => c.name === name);
     if (!entry) {
-      io.err(`Commande inconnue « ${name} ». Commandes disponibles : ${commands.map((c) => c.name).join(", ")}. Tapez « bilan-iae --help ».\n`);
+      io.err(
+        `Commande inconnue « ${name} ». Commandes disponibles : ${commands.map((c) => c.name).join(", ")}. Tapez « bilan-iae --help ».\n`,
+      );
       return 2;
     }
     const command = resolveCommand(entry);

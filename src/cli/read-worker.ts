@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   } catch (e) {
     // A bug, not the file's fault: said as such, with the file it happened on.
     const why = e instanceof Error ? e.message : String(e);
-    result = { ok: false, error: { reason: "unexpected", message: `Erreur inattendue en lisant « ${job.input.display} » : ${why}. Signalez-la à l'équipe Bilan IAE.` } };
+    result = {
+      ok: false,
+      error: {
+        reason: "unexpected",
+        message: `Erreur inattendue en lisant « ${job.input.display} » : ${why}. Signalez-la à l'équipe Bilan IAE.`,
+      },
+    };
   }
   parentPort?.postMessage(result);
 }

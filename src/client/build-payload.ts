@@ -1,5 +1,9 @@
 import type { Analysis } from "../core";
-import { parseSubmissionPayload, SUBMISSION_SCHEMA_VERSION, type SubmissionPayload } from "../core/submission";
+import {
+  parseSubmissionPayload,
+  SUBMISSION_SCHEMA_VERSION,
+  type SubmissionPayload,
+} from "../core/submission";
 import { hmacSha256 } from "./crypto";
 
 /** The department key must be long enough that nobody can rebuild the keys by trying every PASS number. */
@@ -27,7 +31,10 @@ export interface BuildOptions {
  * department key. No name, birth date, address, PASS number or NIR is ever in it; the strict schema check at
  * the end is a second lock on that door.
  */
-export async function buildSubmissionPayload(analysis: Analysis, options: BuildOptions): Promise<SubmissionPayload> {
+export async function buildSubmissionPayload(
+  analysis: Analysis,
+  options: BuildOptions,
+): Promise<SubmissionPayload> {
   if (!analysis.report.valid) {
     throw new PayloadRefused(
       `Envoi impossible : le classeur contient encore ${analysis.report.counts.error} erreur(s). Corrigez-les puis vérifiez à nouveau.`,
@@ -41,7 +48,9 @@ export async function buildSubmissionPayload(analysis: Analysis, options: BuildO
   }
   const s = analysis.structure;
   if (!s.siret || !s.name || !s.kind || !s.department || !s.periodStart || !s.periodEnd) {
-    throw new PayloadRefused("Envoi impossible : le bloc Structure est incomplet (SIRET, raison sociale, type, département, période).");
+    throw new PayloadRefused(
+      "Envoi impossible : le bloc Structure est incomplet (SIRET, raison sociale, type, département, période).",
+    );
   }
   const hmac = await hmacSha256(key);
   const cache = new Map<string, string>();
@@ -82,7 +91,11 @@ export async function buildSubmissionPayload(analysis: Analysis, options: BuildO
   const parsed = parseSubmissionPayload(candidate);
   if (!parsed.ok) {
     throw new PayloadRefused(
-      "Le bilan ne peut pas être mis au format d'envoi v1 : " + parsed.errors.slice(0, 5).map((e) => `${e.pointer} ${e.message}`).join(" ; "),
+      "Le bilan ne peut pas être mis au format d'envoi v1 : " +
+        parsed.errors
+          .slice(0, 5)
+          .map((e) => `${e.pointer} ${e.message}`)
+          .join(" ; "),
       parsed.errors.map((e) => `${e.pointer} ${e.message}`),
     );
   }

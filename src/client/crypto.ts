@@ -25,6 +25,8 @@ export async function sha256Hex(text: string): Promise<string> {
 
 /** An HMAC-SHA-256 function bound to one key (the key is imported once, then reused for every record). */
 export async function hmacSha256(key: string): Promise<(message: string) => Promise<string>> {
-  const k = await subtle().importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const k = await subtle().importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   return async (message: string) => hex(await subtle().sign("HMAC", k, encoder.encode(message)));
 }

@@ -1,4 +1,10 @@
-import { ConfigError, resolveConfig, type Consolidation, type RulesConfig, type StructuresStatus } from "../core";
+import {
+  ConfigError,
+  resolveConfig,
+  type Consolidation,
+  type RulesConfig,
+  type StructuresStatus,
+} from "../core";
 import type { SubmissionPayload, SubmissionReceipt } from "../core/submission";
 import { sha256Hex } from "./crypto";
 
@@ -58,7 +64,10 @@ export function normalizeHubUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new HubError("refused", `Adresse du hub invalide : « ${raw} ». Exemple : https://bilan-iae.mon-departement.fr`);
+    throw new HubError(
+      "refused",
+      `Adresse du hub invalide : « ${raw} ». Exemple : https://bilan-iae.mon-departement.fr`,
+    );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new HubError("refused", `Adresse du hub invalide : « ${raw} » (http ou https attendu).`);
@@ -99,7 +108,11 @@ export class HubClient {
 
   constructor(private readonly o: HubClientOptions) {
     this.baseUrl = normalizeHubUrl(o.baseUrl);
-    if (!o.token || !o.token.trim()) throw new HubError("unauthorized", "Jeton d'accès au hub manquant : saisissez le jeton remis par le Département.");
+    if (!o.token || !o.token.trim())
+      throw new HubError(
+        "unauthorized",
+        "Jeton d'accès au hub manquant : saisissez le jeton remis par le Département.",
+      );
     this.f = o.fetch ?? ((...args) => globalThis.fetch(...args));
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = o.random ?? Math.random;
@@ -119,7 +132,11 @@ export class HubClient {
     if (res.status !== 201 && res.status !== 200) throw await this.failure(res);
     const receipt = (await this.json(res)) as Receipt;
     if (!receipt || typeof receipt.id !== "string" || typeof receipt.version !== "number") {
-      throw new HubError("invalid-response", "Réponse inattendue du hub (accusé de réception illisible).", res.status);
+      throw new HubError(
+        "invalid-response",
+        "Réponse inattendue du hub (accusé de réception illisible).",
+        res.status,
+      );
     }
     return { outcome: res.status === 201 ? "received" : "already-received", receipt };
   }
@@ -147,7 +164,10 @@ export class HubClient {
   async getSettings(): Promise<RulesConfig> {
     const body = await this.getJson<unknown>("/api/v1/settings");
     // resolveConfig takes null for "no override"; from the hub it is a broken answer.
-    const problems = typeof body !== "object" || body === null || Array.isArray(body) ? ["la réponse n'est pas un objet JSON"] : null;
+    const problems =
+      typeof body !== "object" || body === null || Array.isArray(body)
+        ? ["la réponse n'est pas un objet JSON"]
+        : null;
     try {
       if (problems) throw new ConfigError(problems);
       return resolveConfig(body, "réglages du hub");
@@ -167,7 +187,11 @@ export class HubClient {
     return new Uint8Array(await res.arrayBuffer());
   }
 
-  private async request(method: string, path: string, init: { body?: string; headers: Record<string, string> }): Promise<Response> {
+  private async request(
+    method: string,
+    path: string,
+    init: { body?: string; headers: Record<string, string> },
+  ): Promise<Response> {
     const started = this.now();
     const budget = this.o.maxElapsedMs ?? 60_000;
     const base = this.o.baseDelayMs ?? 500;
@@ -186,7 +210,8 @@ export class HubClient {
         await res.arrayBuffer().catch(() => undefined);
       } catch (e) {
         // Duck-typed: fetch errors may come from another realm (DOMException), where instanceof fails.
-        reason = (e as { name?: unknown } | null)?.name === "AbortError" ? "délai dépassé" : "hub injoignable";
+        reason =
+          (e as { name?: unknown } | null)?.name === "AbortError" ? "délai dépassé" : "hub injoignable";
       }
       const backoff = Math.floor(this.random() * Math.min(cap, base * 2 ** (attempt - 1)));
       const delay = Math.max(backoff, retryAfter ?? 0);
@@ -196,7 +221,9 @@ export class HubClient {
           "unreachable",
           `Le hub départemental (${this.baseUrl}) n'a pas répondu correctement après ${attempt} tentative(s) en ${Math.round(elapsed / 1000)} s (${reason}). ` +
             // Only a submission is kept for later (the outbox); a read is simply to be tried again.
-            (method === "POST" ? "Le bilan n'est pas perdu : il sera renvoyé plus tard." : "Vérifiez l'adresse du hub et le réseau, puis réessayez."),
+            (method === "POST"
+              ? "Le bilan n'est pas perdu : il sera renvoyé plus tard."
+              : "Vérifiez l'adresse du hub et le réseau, puis réessayez."),
         );
       }
       this.o.onRetry?.({ attempt, delayMs: delay, reason });
@@ -204,7 +231,11 @@ export class HubClient {
     }
   }
 
-  private async once(method: string, path: string, init: { body?: string; headers: Record<string, string> }): Promise<Response> {
+  private async once(
+    method: string,
+    path: string,
+    init: { body?: string; headers: Record<string, string> },
+  ): Promise<Response> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.o.timeoutMs ?? 30_000);
     try {
@@ -239,8 +270,18 @@ export class HubClient {
       // Not a problem+json body (a proxy's HTML page, say): the status alone is reported.
     }
     if (res.status === 401) {
-      return new HubError("unauthorized", detail || "Jeton d'accès refusé par le hub : vérifiez le jeton remis par le Département (il a peut-être été révoqué).", 401);
+      return new HubError(
+        "unauthorized",
+        detail ||
+          "Jeton d'accès refusé par le hub : vérifiez le jeton remis par le Département (il a peut-être été révoqué).",
+        401,
+      );
     }
-    return new HubError("refused", detail || `Le hub a refusé la demande (statut ${res.status}).`, res.status, errors);
+    return new HubError(
+      "refused",
+      detail || `Le hub a refusé la demande (statut ${res.status}).`,
+      res.status,
+      errors,
+    );
   }
 }

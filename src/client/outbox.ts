@@ -59,7 +59,10 @@ export class Outbox {
    * Sends every pending entry for which `clientFor` gives a client (entries of other hubs stay queued).
    * Each delivered entry leaves the outbox at once, so a crash in the middle never resends twice without its key.
    */
-  async flush(clientFor: (entry: OutboxEntry) => HubClient | null, onEach?: (r: FlushResult) => void): Promise<FlushResult[]> {
+  async flush(
+    clientFor: (entry: OutboxEntry) => HubClient | null,
+    onEach?: (r: FlushResult) => void,
+  ): Promise<FlushResult[]> {
     const results: FlushResult[] = [];
     for (const entry of await this.store.load()) {
       if (entry.state !== "pending") continue;
@@ -73,7 +76,12 @@ export class Outbox {
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const refused = e instanceof HubError && (e.kind === "refused" || e.kind === "invalid-response");
-        await this.put({ ...entry, attempts: entry.attempts + 1, lastError: message, state: refused ? "refused" : "pending" });
+        await this.put({
+          ...entry,
+          attempts: entry.attempts + 1,
+          lastError: message,
+          state: refused ? "refused" : "pending",
+        });
         r = { id: entry.id, siret: entry.siret, period: entry.period, result: null, error: message };
       }
       results.push(r);

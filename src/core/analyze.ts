@@ -33,7 +33,10 @@ export function analyzeWorkbook(workbook: WorkbookData, options: AnalyzeOptions 
   const parts = splitReports(read.sheets, read.structure, shared);
   const kinds = parts.map((p) => p.kind);
   const name = typeof workbook?.name === "string" ? workbook.name : null;
-  return { workbook: name, reports: parts.map((part) => analyzeReport(part, kinds, read, shared, config, name)) };
+  return {
+    workbook: name,
+    reports: parts.map((part) => analyzeReport(part, kinds, read, shared, config, name)),
+  };
 }
 
 function analyzeReport(
@@ -56,9 +59,22 @@ function analyzeReport(
     rows.push(r.row);
     for (const d of r.drafts) findings.add(d.code, d.severity, d.detail);
   }
-  runRules({ config, motifs, findings, structure, structureLocations: read.structure.locations, tables, rows });
+  runRules({
+    config,
+    motifs,
+    findings,
+    structure,
+    structureLocations: read.structure.locations,
+    tables,
+    rows,
+  });
   const fieldsPresent = new Set<PersonField>(tables.flatMap((t) => t.fieldsPresent));
-  const indicators = computeIndicators(rows, { structure, fieldsPresent: [...fieldsPresent], config, motifs });
+  const indicators = computeIndicators(rows, {
+    structure,
+    fieldsPresent: [...fieldsPresent],
+    config,
+    motifs,
+  });
   return {
     workbook,
     structure,

@@ -22,10 +22,28 @@ export { isRsa } from "./indicators/rsa";
 export { consolidate } from "./consolidate/consolidate";
 export { combineIndicators } from "./consolidate/combine";
 export { consolidationInputFromAnalysis, consolidationInputFromRows } from "./consolidate/from-analysis";
-export type { ConsolidationInput, ConsolidatedReport, Consolidation, KindTotal, DepartmentTotal } from "./consolidate/types";
-export type { StructuresStatus, StructureStatus, SubmissionSummary, ReceivedFile, FollowUp } from "./consolidate/status";
+export type {
+  ConsolidationInput,
+  ConsolidatedReport,
+  Consolidation,
+  KindTotal,
+  DepartmentTotal,
+} from "./consolidate/types";
+export type {
+  StructuresStatus,
+  StructureStatus,
+  SubmissionSummary,
+  ReceivedFile,
+  FollowUp,
+} from "./consolidate/status";
 export { INDICATOR_LABELS, type IndicatorLabel, type IndicatorFormat } from "./labels/indicator-labels";
-export { KIND_LABELS, SEVERITY_LABELS, FINDING_LABELS, EXIT_CATEGORY_LABELS, type Label } from "./labels/labels";
+export {
+  KIND_LABELS,
+  SEVERITY_LABELS,
+  FINDING_LABELS,
+  EXIT_CATEGORY_LABELS,
+  type Label,
+} from "./labels/labels";
 export * from "./labels/format";
 export { employeeKeys, isInReport, periodOf, MIN_HOURS_EMPLOYEE } from "./indicators/population";
 export { a1, columnLetters, parseA1 } from "./findings/a1";
@@ -56,10 +74,44 @@ export { EDUCATION_LEVELS } from "./reference/education-levels";
 export { PRESCRIBERS } from "./reference/prescribers";
 export { KIND_NAMES, isDepartmentCode } from "./reference/kinds";
 export { buildSendBlock, type SendBlock } from "./report/send-block";
-export { SEND_SHEET, SEND_MARKER, sendSheetCells, sendStateFromCells, extractSendState } from "./read/send-sheet";
-export { buildIndicatorsSheet, type IndicatorsSheetOptions, INDICATOR_SECTIONS, type IndicatorSectionId, INDICATORS_SHEET_NAME, EXCEL_NUMBER_FORMATS, type IndicatorsSheetModel, type IndicatorsSheetRow, type IndicatorsSheetSection } from "./report/indicators-sheet";
+export {
+  SEND_SHEET,
+  SEND_MARKER,
+  sendSheetCells,
+  sendStateFromCells,
+  extractSendState,
+} from "./read/send-sheet";
+export {
+  buildIndicatorsSheet,
+  type IndicatorsSheetOptions,
+  INDICATOR_SECTIONS,
+  type IndicatorSectionId,
+  INDICATORS_SHEET_NAME,
+  EXCEL_NUMBER_FORMATS,
+  type IndicatorsSheetModel,
+  type IndicatorsSheetRow,
+  type IndicatorsSheetSection,
+} from "./report/indicators-sheet";
 export { indicatorsSheetNames, isIndicatorsSheetName } from "./report/indicators-sheet-names";
 export { findingsToHighlight } from "./report/highlight-findings";
-export { MAPPING_SHEET, MAPPING_MARKER, parseMappingOverride, mappingSheetCells, mappingFromCells, extractMapping } from "./read/mapping-sheet";
-export { buildConsolidationSheets, buildReportsSheet, buildByKindSheet, buildFollowUpSheet, CONSOLIDATION_SHEET_NAMES, DEPARTMENT_TOTAL_LABEL, BY_KIND_CHART_KEYS, type ReportSheet, type SheetCell, type SheetChart } from "./report/consolidation-sheets";
+export {
+  MAPPING_SHEET,
+  MAPPING_MARKER,
+  parseMappingOverride,
+  mappingSheetCells,
+  mappingFromCells,
+  extractMapping,
+} from "./read/mapping-sheet";
+export {
+  buildConsolidationSheets,
+  buildReportsSheet,
+  buildByKindSheet,
+  buildFollowUpSheet,
+  CONSOLIDATION_SHEET_NAMES,
+  DEPARTMENT_TOTAL_LABEL,
+  BY_KIND_CHART_KEYS,
+  type ReportSheet,
+  type SheetCell,
+  type SheetChart,
+} from "./report/consolidation-sheets";
 export { canWriteConsolidation, type ConsolidationSheetsPort } from "./model/consolidation-port";

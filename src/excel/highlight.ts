@@ -30,7 +30,12 @@ export function cellsToHighlight(findings: readonly Finding[]): Map<string, Map<
   const bySheet = new Map<string, Map<string, Level>>();
   for (const f of findings) {
     if (f.sheet === null || (f.severity !== "error" && f.severity !== "warning")) continue;
-    const cell = f.cell !== null ? normalizeCell(f.cell) : f.row !== null && f.column !== null ? a1(f.row, f.column) : null;
+    const cell =
+      f.cell !== null
+        ? normalizeCell(f.cell)
+        : f.row !== null && f.column !== null
+          ? a1(f.row, f.column)
+          : null;
     if (cell === null) continue;
     let cells = bySheet.get(f.sheet);
     if (!cells) bySheet.set(f.sheet, (cells = new Map()));
@@ -50,7 +55,11 @@ export function parseHighlightState(raw: unknown): HighlightState | null {
   const s = parsed as Partial<HighlightState>;
   if (s === null || typeof s !== "object" || s.version !== 1 || !Array.isArray(s.groups)) return null;
   const groups = s.groups.filter(
-    (g) => g && typeof g.sheet === "string" && Array.isArray(g.cells) && g.cells.every((c) => typeof c === "string"),
+    (g) =>
+      g &&
+      typeof g.sheet === "string" &&
+      Array.isArray(g.cells) &&
+      g.cells.every((c) => typeof c === "string"),
   );
   return { version: 1, groups };
 }
@@ -83,7 +92,9 @@ export async function applyHighlights(
     const ws = worksheets.getItem(sheet);
     for (const chunk of chunkAddresses([...cells.keys()])) {
       const areas = ws.getRanges(chunk);
-      areas.areas.load("items/address,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor");
+      areas.areas.load(
+        "items/address,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor",
+      );
       captures.push({ sheet, areas });
     }
   }
@@ -112,7 +123,8 @@ export async function applyHighlights(
       const ws = worksheets.getItem(sheet);
       for (const level of ["warning", "error"] as const) {
         const list = [...cells].filter(([, l]) => l === level).map(([cell]) => cell);
-        for (const chunk of chunkAddresses(list)) ws.getRanges(chunk).format.fill.color = level === "error" ? ERROR_FILL : WARNING_FILL;
+        for (const chunk of chunkAddresses(list))
+          ws.getRanges(chunk).format.fill.color = level === "error" ? ERROR_FILL : WARNING_FILL;
       }
     }
   });
@@ -128,7 +140,11 @@ export async function loadHighlightState(context: Excel.RequestContext): Promise
 }
 
 /** Restores the saved fills exactly ("no fill" included) and forgets the state. 2 syncs. */
-export async function restoreHighlights(context: Excel.RequestContext, state: HighlightState | null, features: OfficeFeatures): Promise<void> {
+export async function restoreHighlights(
+  context: Excel.RequestContext,
+  state: HighlightState | null,
+  features: OfficeFeatures,
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
@@ -150,7 +166,8 @@ export async function restoreHighlights(context: Excel.RequestContext, state: Hi
         if (group.fill) {
           fill.color = group.fill.color;
           if (group.fill.pattern !== "Solid") fill.pattern = group.fill.pattern as Excel.FillPattern;
-          if (group.fill.patternColor && group.fill.pattern !== "Solid") fill.patternColor = group.fill.patternColor;
+          if (group.fill.patternColor && group.fill.pattern !== "Solid")
+            fill.patternColor = group.fill.patternColor;
         }
       }
     }

@@ -14,7 +14,10 @@ interface ListPlacement {
 }
 
 /** Where each list lives: inline when short and comma-free, else a column of the hidden "Listes" sheet. */
-export function planLists(template: CanonicalTemplate): { inline: Map<string, ListPlacement>; columns: string[][] } {
+export function planLists(template: CanonicalTemplate): {
+  inline: Map<string, ListPlacement>;
+  columns: string[][];
+} {
   const inline = new Map<string, ListPlacement>();
   const columns: string[][] = [];
   const place = (key: string, list: readonly string[]) => {
@@ -41,7 +44,11 @@ function listRule(source: string): Excel.DataValidationRule {
  * Inserts the canonical Structure and Salariés sheets (and the hidden list sheet). Refuses when a
  * sheet of the same name exists: the user's data is never overwritten. 2 syncs.
  */
-export async function insertTemplateSheets(context: Excel.RequestContext, kind: Kind | null, features: OfficeFeatures): Promise<void> {
+export async function insertTemplateSheets(
+  context: Excel.RequestContext,
+  kind: Kind | null,
+  features: OfficeFeatures,
+): Promise<void> {
   const template = canonicalTemplate({ kind, exitMotifs: DEFAULT_CONFIG.exitMotifs });
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -73,7 +80,9 @@ export async function insertTemplateSheets(context: Excel.RequestContext, kind: 
       if (placed) cell.dataValidation.rule = listRule(placed.source);
       if (r.required) cell.format.fill.color = "#FFF2CC";
     });
-    [40, 32, 60].forEach((w, i) => (st.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHAR));
+    [40, 32, 60].forEach(
+      (w, i) => (st.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHAR),
+    );
 
     // Salariés: header row, formats and lists on TEMPLATE_ROWS rows, frozen header.
     const pe = worksheets.add(template.sheets.people);
@@ -92,7 +101,12 @@ export async function insertTemplateSheets(context: Excel.RequestContext, kind: 
       if (placed) {
         data.dataValidation.rule = listRule(placed.source);
         // A warning, not a stop: the reader also accepts codes and synonyms typed or pasted by hand.
-        data.dataValidation.errorAlert = { showAlert: true, style: "Warning", title: "Valeur hors liste", message: `Choisissez une valeur de la liste « ${c.header} ».` };
+        data.dataValidation.errorAlert = {
+          showAlert: true,
+          style: "Warning",
+          title: "Valeur hors liste",
+          message: `Choisissez une valeur de la liste « ${c.header} ».`,
+        };
       }
       data.dataValidation.prompt = { showPrompt: true, title: c.header, message: c.help.slice(0, 255) };
     });

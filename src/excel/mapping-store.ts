@@ -1,4 +1,10 @@
-import { MAPPING_SHEET, mappingFromCells, mappingSheetCells, parseMappingOverride, type MappingOverride } from "../core";
+import {
+  MAPPING_SHEET,
+  mappingFromCells,
+  mappingSheetCells,
+  parseMappingOverride,
+  type MappingOverride,
+} from "../core";
 
 /**
  * The column mapping fixed by hand lives in the very hidden sheet the file adapter and the CLI also read
@@ -20,7 +26,10 @@ export async function loadMappingSheet(context: Excel.RequestContext): Promise<M
   return mappingFromCells(cells.values);
 }
 
-export async function saveMappingSheet(context: Excel.RequestContext, mapping: MappingOverride | null): Promise<void> {
+export async function saveMappingSheet(
+  context: Excel.RequestContext,
+  mapping: MappingOverride | null,
+): Promise<void> {
   const ws = context.workbook.worksheets.getItemOrNullObject(MAPPING_SHEET);
   ws.load("name");
   const legacy = context.workbook.settings.getItemOrNullObject(LEGACY_MAPPING_SETTING);

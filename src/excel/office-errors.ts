@@ -10,7 +10,11 @@ export class OfficeUserError extends Error {
   readonly code: string;
   /** What the pane needs to word the error in another language (our own limits: counts, sheet, range). */
   readonly params?: Readonly<Record<string, string | number>>;
-  constructor(message: string, code: string, options?: { cause?: unknown; params?: Record<string, string | number> }) {
+  constructor(
+    message: string,
+    code: string,
+    options?: { cause?: unknown; params?: Record<string, string | number> },
+  ) {
     super(message, options);
     this.code = code;
     this.params = options?.params;
@@ -24,16 +28,24 @@ const MESSAGES: Record<string, string> = {
     "La demande envoyée à Excel est trop volumineuse (limite de 5 Mo d'Excel sur le web). Réduisez la zone utilisée de la feuille ou utilisez la commande bilan-iae sur le fichier.",
   ResponsePayloadSizeLimitExceeded:
     "La réponse d'Excel est trop volumineuse (limite de 5 Mo d'Excel sur le web). Réduisez la zone utilisée de la feuille ou utilisez la commande bilan-iae sur le fichier.",
-  ItemNotFound: "Excel ne trouve pas la feuille ou la cellule demandée : elle a peut-être été renommée ou supprimée. Relancez la vérification.",
-  GeneralException: "Excel a rencontré une erreur interne. Enregistrez le classeur, fermez puis rouvrez le volet Bilan IAE et recommencez.",
-  AccessDenied: "Excel refuse la modification : le classeur ou la feuille est peut-être protégé ou ouvert en lecture seule. Ôtez la protection puis recommencez.",
-  InvalidArgument: "Excel a refusé une valeur envoyée par le complément. Relancez la vérification ; si le problème persiste, signalez-le avec le nom de la feuille.",
+  ItemNotFound:
+    "Excel ne trouve pas la feuille ou la cellule demandée : elle a peut-être été renommée ou supprimée. Relancez la vérification.",
+  GeneralException:
+    "Excel a rencontré une erreur interne. Enregistrez le classeur, fermez puis rouvrez le volet Bilan IAE et recommencez.",
+  AccessDenied:
+    "Excel refuse la modification : le classeur ou la feuille est peut-être protégé ou ouvert en lecture seule. Ôtez la protection puis recommencez.",
+  InvalidArgument:
+    "Excel a refusé une valeur envoyée par le complément. Relancez la vérification ; si le problème persiste, signalez-le avec le nom de la feuille.",
   InvalidReference: "La référence de cellule n'est pas valide pour Excel. Relancez la vérification.",
-  InvalidOperation: "Excel n'autorise pas cette opération dans l'état actuel du classeur (feuille protégée, cellules fusionnées ou filtre actif ?).",
-  ApiNotFound: "Cette version d'Excel ne propose pas une fonction nécessaire au complément. Mettez Excel à jour ou utilisez Excel sur le web.",
+  InvalidOperation:
+    "Excel n'autorise pas cette opération dans l'état actuel du classeur (feuille protégée, cellules fusionnées ou filtre actif ?).",
+  ApiNotFound:
+    "Cette version d'Excel ne propose pas une fonction nécessaire au complément. Mettez Excel à jour ou utilisez Excel sur le web.",
   Conflict: "Le classeur a été modifié en même temps par quelqu'un d'autre. Recommencez dans un instant.",
-  InsertDeleteConflict: "Le classeur a été modifié en même temps par quelqu'un d'autre. Recommencez dans un instant.",
-  ActivityLimitReached: "Excel limite le nombre d'opérations en cours. Patientez quelques secondes puis recommencez.",
+  InsertDeleteConflict:
+    "Le classeur a été modifié en même temps par quelqu'un d'autre. Recommencez dans un instant.",
+  ActivityLimitReached:
+    "Excel limite le nombre d'opérations en cours. Patientez quelques secondes puis recommencez.",
   RequestAborted: "La demande à Excel a été interrompue. Recommencez.",
   ServiceNotAvailable: "Excel ne répond pas pour le moment. Patientez quelques secondes puis recommencez.",
   Unauthenticated: "Votre session Microsoft a expiré. Reconnectez-vous puis recommencez.",
@@ -60,5 +72,7 @@ export function officeErrorMessage(error: unknown, action?: string): string {
 /** Wraps any error as an OfficeUserError with the French message (our own errors pass through). */
 export function toOfficeUserError(error: unknown, action?: string): OfficeUserError {
   if (error instanceof OfficeUserError) return error;
-  return new OfficeUserError(officeErrorMessage(error, action), officeErrorCode(error) ?? "Unknown", { cause: error });
+  return new OfficeUserError(officeErrorMessage(error, action), officeErrorCode(error) ?? "Unknown", {
+    cause: error,
+  });
 }

@@ -80,7 +80,9 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   async select(sheet: string, cell: string): Promise<void> {
     const address = normalizeCell(cell);
     if (address === null)
-      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference", { params: { cell } });
+      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference", {
+        params: { cell },
+      });
     await this.run(`Sélection de ${sheet}!${address}`, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
@@ -96,7 +98,12 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
     await this.run("Écriture des feuilles Indicateurs", (context) => {
       // The stored receipts are loaded in the writer's first sync, so the "Envoi" blocks cost no extra round trip.
       const state = queueSendStateLoad(context);
-      return writeSheetLayouts(context, () => indicatorsLayouts(reports, options, state()), isIndicatorsSheetName, this.features);
+      return writeSheetLayouts(
+        context,
+        () => indicatorsLayouts(reports, options, state()),
+        isIndicatorsSheetName,
+        this.features,
+      );
     });
   }
 
@@ -163,6 +170,12 @@ function indicatorsLayouts(
 ): SheetLayout[] {
   const names = indicatorsSheetNames(reports);
   return reports.map((analysis, i) =>
-    layoutIndicatorsSheet(buildIndicatorsSheet(analysis, { ...options, sheetName: names[i], receipt: receiptFor(state, analysis) })),
+    layoutIndicatorsSheet(
+      buildIndicatorsSheet(analysis, {
+        ...options,
+        sheetName: names[i],
+        receipt: receiptFor(state, analysis),
+      }),
+    ),
   );
 }

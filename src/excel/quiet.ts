@@ -29,7 +29,9 @@ export async function withQuietWrites(
     if (!restored) {
       context.runtime.enableEvents = previousEvents ?? true;
       // The original error is the one the user must see; a failure here is only logged.
-      await context.sync().catch((e: unknown) => console.error("Bilan IAE : réactivation des événements Excel impossible", e));
+      await context
+        .sync()
+        .catch((e: unknown) => console.error("Bilan IAE : réactivation des événements Excel impossible", e));
     }
   }
 }

@@ -67,14 +67,32 @@ export async function readWorkbookData(
   let largest = { name: "", cells: 0, address: "" };
   for (const { ws, used } of sheets) {
     if (used.isNullObject) {
-      plans.push({ name: ws.name, origin: { row: 0, col: 0 }, rowCount: 0, columnCount: 0, rows: [], formulas: [], merges: [], tables: [] });
+      plans.push({
+        name: ws.name,
+        origin: { row: 0, col: 0 },
+        rowCount: 0,
+        columnCount: 0,
+        rows: [],
+        formulas: [],
+        merges: [],
+        tables: [],
+      });
       continue;
     }
     const box = parseRangeAddress(used.address);
     const cells = used.rowCount * used.columnCount;
     totalCells += cells;
     if (cells > largest.cells) largest = { name: ws.name, cells, address: used.address };
-    plans.push({ name: ws.name, origin: { row: box.row, col: box.column }, rowCount: used.rowCount, columnCount: used.columnCount, rows: [], formulas: [], merges: [], tables: [] });
+    plans.push({
+      name: ws.name,
+      origin: { row: box.row, col: box.column },
+      rowCount: used.rowCount,
+      columnCount: used.columnCount,
+      rows: [],
+      formulas: [],
+      merges: [],
+      tables: [],
+    });
   }
   for (const { table, range } of tableRanges) {
     const box = parseRangeAddress(range.address);
@@ -83,7 +101,9 @@ export async function readWorkbookData(
     plan.tables.push({ name: table.name, range: boxToRange(box), totalsRow: table.showTotals });
   }
   if (totalCells > limits.maxCells) {
-    const where = largest.address.includes("!") ? largest.address.slice(largest.address.lastIndexOf("!") + 1) : largest.address;
+    const where = largest.address.includes("!")
+      ? largest.address.slice(largest.address.lastIndexOf("!") + 1)
+      : largest.address;
     throw new OfficeUserError(
       `Le classeur contient ${formatCount(totalCells)} cellules utilisées, au-delà des ${formatCount(limits.maxCells)} que le complément peut lire ` +
         `(la feuille « ${largest.name} » occupe ${where}). Supprimez les lignes et colonnes vides en fin de feuille ` +
@@ -99,7 +119,9 @@ export async function readWorkbookData(
   let measuredCells = 0;
   let safety = 1;
   const bytesPerCell = () =>
-    (measuredCells > 0 ? Math.max(measuredBytes / measuredCells, 2) * limits.margin : limits.initialBytesPerCell * 2) * safety;
+    (measuredCells > 0
+      ? Math.max(measuredBytes / measuredCells, 2) * limits.margin
+      : limits.initialBytesPerCell * 2) * safety;
 
   let sheetIndex = 0;
   while (sheetIndex < plans.length) {
@@ -124,12 +146,19 @@ export async function readWorkbookData(
       const take = Math.min(remaining, limits.maxBlockRows, requests.length === 0 ? Math.max(1, fit) : fit);
       if (take <= 0) break;
       const sheet = context.workbook.worksheets.getItem(plan.name);
-      const range = sheet.getRangeByIndexes(plan.origin.row + already, plan.origin.col, take, plan.columnCount);
+      const range = sheet.getRangeByIndexes(
+        plan.origin.row + already,
+        plan.origin.col,
+        take,
+        plan.columnCount,
+      );
       range.load("values,formulas");
       requests.push({ plan, range, rows: take, top: plan.origin.row + already });
       const headerRows = Math.min(plan.rowCount, HEADER_ZONE_ROWS - plan.origin.row);
       if (already === 0 && mergesSupported && headerRows > 0) {
-        const areas = sheet.getRangeByIndexes(plan.origin.row, plan.origin.col, headerRows, plan.columnCount).getMergedAreasOrNullObject();
+        const areas = sheet
+          .getRangeByIndexes(plan.origin.row, plan.origin.col, headerRows, plan.columnCount)
+          .getMergedAreasOrNullObject();
         areas.load("address");
         mergeReads.push({ plan, areas });
       }
@@ -160,7 +189,8 @@ export async function readWorkbookData(
     }
     for (const { plan, areas } of mergeReads) {
       if (areas.isNullObject) continue;
-      for (const address of splitAreasAddress(areas.address)) plan.merges.push(boxToRange(parseRangeAddress(address)));
+      for (const address of splitAreasAddress(areas.address))
+        plan.merges.push(boxToRange(parseRangeAddress(address)));
     }
     const reported = new Set<SheetPlan>();
     for (const { plan } of requests) {
@@ -168,7 +198,8 @@ export async function readWorkbookData(
       reported.add(plan);
       onProgress?.({ sheet: plan.name, rowsRead: plan.rows.length, totalRows: plan.rowCount });
     }
-    while (sheetIndex < plans.length && plans[sheetIndex].rows.length >= plans[sheetIndex].rowCount) sheetIndex++;
+    while (sheetIndex < plans.length && plans[sheetIndex].rows.length >= plans[sheetIndex].rowCount)
+      sheetIndex++;
   }
 
   const out: SheetData[] = plans.map((p) => ({
@@ -186,11 +217,17 @@ export async function readWorkbookData(
 function collectFormulas(formulas: readonly (readonly unknown[])[], top: number, plan: SheetPlan): void {
   formulas.forEach((line, i) =>
     line.forEach((f, j) => {
-      if (typeof f === "string" && f.startsWith("=")) plan.formulas.push({ row: top + i, col: plan.origin.col + j, formula: f.slice(1) });
+      if (typeof f === "string" && f.startsWith("="))
+        plan.formulas.push({ row: top + i, col: plan.origin.col + j, formula: f.slice(1) });
     }),
   );
 }
 
 function boxToRange(box: { row: number; column: number; rowCount: number; columnCount: number }): CellRange {
-  return { top: box.row, left: box.column, bottom: box.row + box.rowCount - 1, right: box.column + box.columnCount - 1 };
+  return {
+    top: box.row,
+    left: box.column,
+    bottom: box.row + box.rowCount - 1,
+    right: box.column + box.columnCount - 1,
+  };
 }

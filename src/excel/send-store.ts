@@ -1,4 +1,11 @@
-import { parsePendingSend, parseSendReceipt, parseSendReceipts, sendStateOf, type PendingSend, type SendState } from "../core";
+import {
+  parsePendingSend,
+  parseSendReceipt,
+  parseSendReceipts,
+  sendStateOf,
+  type PendingSend,
+  type SendState,
+} from "../core";
 
 /**
  * In the open workbook the send state lives in the workbook's settings (saved with the document, invisible

@@ -25,7 +25,11 @@ function cellAddress(row: number, column: number): string {
  * them in place so formulas of the department's other sheets keep pointing at them: at most 3 syncs
  * for all sheets (which exist, their charts, then one batch of writes).
  */
-export async function writeConsolidationSheets(context: Excel.RequestContext, sheets: readonly ReportSheet[], features: OfficeFeatures): Promise<void> {
+export async function writeConsolidationSheets(
+  context: Excel.RequestContext,
+  sheets: readonly ReportSheet[],
+  features: OfficeFeatures,
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const existing = sheets.map((s) => {
     const ws = worksheets.getItemOrNullObject(s.name);
@@ -63,17 +67,25 @@ export async function writeConsolidationSheets(context: Excel.RequestContext, sh
       sheet.columnWidths.forEach((w, c) => {
         ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHAR;
       });
-      if (sheet.freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sheet.freeze.rows, sheet.freeze.columns));
+      if (sheet.freeze.columns > 0)
+        ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sheet.freeze.rows, sheet.freeze.columns));
       else ws.freezePanes.freezeRows(sheet.freeze.rows);
       const c = sheet.chart;
       if (c) {
-        const chart = ws.charts.add("ColumnClustered", ws.getRangeByIndexes(c.firstRow, c.firstColumn, c.rows, c.columns), "Columns");
+        const chart = ws.charts.add(
+          "ColumnClustered",
+          ws.getRangeByIndexes(c.firstRow, c.firstColumn, c.rows, c.columns),
+          "Columns",
+        );
         chart.name = CONSOLIDATION_CHART;
         chart.title.text = c.title;
         chart.legend.position = "Bottom";
         chart.axes.valueAxis.numberFormat = "0%";
         const top = c.firstRow + c.rows + 1;
-        chart.setPosition(cellAddress(top, c.firstColumn), cellAddress(top + CHART_HEIGHT_ROWS, c.firstColumn + CHART_WIDTH_COLUMNS));
+        chart.setPosition(
+          cellAddress(top, c.firstColumn),
+          cellAddress(top + CHART_HEIGHT_ROWS, c.firstColumn + CHART_WIDTH_COLUMNS),
+        );
       }
       return ws;
     });

@@ -29,7 +29,9 @@ export async function writeSheetLayouts(
   const wanted = new Set(layouts.map((l) => l.name));
   const existing = new Map(worksheets.items.map((ws) => [ws.name, ws]));
   const stale = worksheets.items.filter((ws) => !wanted.has(ws.name) && isStale(ws.name));
-  const refreshed = layouts.map((l) => existing.get(l.name)).filter((ws): ws is Excel.Worksheet => ws !== undefined);
+  const refreshed = layouts
+    .map((l) => existing.get(l.name))
+    .filter((ws): ws is Excel.Worksheet => ws !== undefined);
   for (const ws of refreshed) ws.charts.load("items/name");
   if (refreshed.length > 0) await context.sync();
 

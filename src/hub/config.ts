@@ -64,9 +64,19 @@ export const DEFAULT_HUB_CONFIG: HubConfig = {
   rules: DEFAULT_CONFIG,
   trustProxy: false,
   // Behind nginx (docs/deploiement-hub.md), 30 s of silence is a stalled client, not a slow link.
-  connections: { idleTimeoutMs: 30_000, keepAliveTimeoutMs: 10_000, requestTimeoutMs: 120_000, maxConnections: 512 },
+  connections: {
+    idleTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 10_000,
+    requestTimeoutMs: 120_000,
+    maxConnections: 512,
+  },
   // Sized from real use: a 300-person report is ~100 KB, the largest accepted 5 MB; a structure sends a few versions.
-  quotas: { versionsPerPeriod: 50, bytesPerPeriod: 50 * MIB, bytesPerStructure: 200 * MIB, databaseBytes: 10 * 1024 * MIB },
+  quotas: {
+    versionsPerPeriod: 50,
+    bytesPerPeriod: 50 * MIB,
+    bytesPerStructure: 200 * MIB,
+    databaseBytes: 10 * 1024 * MIB,
+  },
 };
 
 /**
@@ -77,12 +87,16 @@ export const DEFAULT_HUB_CONFIG: HubConfig = {
  * HUB_QUOTA_VERSIONS_PER_PERIOD, HUB_QUOTA_BYTES_PER_PERIOD, HUB_QUOTA_BYTES_PER_STRUCTURE, HUB_QUOTA_DATABASE_BYTES
  * (sizes in bytes, or with a unit: 50M, 10G).
  */
-export function hubConfigFromEnv(env: Record<string, string | undefined>, base: HubConfig = DEFAULT_HUB_CONFIG): HubConfig {
+export function hubConfigFromEnv(
+  env: Record<string, string | undefined>,
+  base: HubConfig = DEFAULT_HUB_CONFIG,
+): HubConfig {
   const int = (name: string, fallback: number): number => {
     const v = env[name];
     if (v === undefined || v === "") return fallback;
     const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`Variable ${name} : nombre entier positif attendu, « ${v} » reçu.`);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new Error(`Variable ${name} : nombre entier positif attendu, « ${v} » reçu.`);
     return n;
   };
   const bytes = (name: string, fallback: number): number => {
@@ -90,14 +104,24 @@ export function hubConfigFromEnv(env: Record<string, string | undefined>, base: 
     if (v === undefined || v === "") return fallback;
     const m = /^(\d+)\s*([KMG]?)[oB]?$/i.exec(v.trim());
     const n = m ? Number(m[1]) * 1024 ** " KMG".indexOf(m[2].toUpperCase() || " ") : NaN;
-    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(frenchSpacing(`Variable ${name} : taille positive attendue, en octets ou avec une unité (500K, 50M, 10G), « ${v} » reçu.`));
+    if (!Number.isSafeInteger(n) || n <= 0)
+      throw new Error(
+        frenchSpacing(
+          `Variable ${name} : taille positive attendue, en octets ou avec une unité (500K, 50M, 10G), « ${v} » reçu.`,
+        ),
+      );
     return n;
   };
   const trust = env.HUB_TRUST_PROXY;
   const origins = env.HUB_CORS_ORIGINS;
   return {
     ...base,
-    corsOrigins: origins ? origins.split(",").map((s) => s.trim()).filter(Boolean) : base.corsOrigins,
+    corsOrigins: origins
+      ? origins
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : base.corsOrigins,
     rateLimit: {
       perToken: int("HUB_RATE_LIMIT_PER_TOKEN", base.rateLimit.perToken),
       perIp: int("HUB_RATE_LIMIT_PER_IP", base.rateLimit.perIp),
@@ -115,6 +139,13 @@ export function hubConfigFromEnv(env: Record<string, string | undefined>, base: 
       bytesPerStructure: bytes("HUB_QUOTA_BYTES_PER_STRUCTURE", base.quotas.bytesPerStructure),
       databaseBytes: bytes("HUB_QUOTA_DATABASE_BYTES", base.quotas.databaseBytes),
     },
-    trustProxy: trust === undefined || trust === "" ? base.trustProxy : trust === "true" ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
+    trustProxy:
+      trust === undefined || trust === ""
+        ? base.trustProxy
+        : trust === "true"
+          ? true
+          : /^\d+$/.test(trust)
+            ? Number(trust)
+            : trust,
   };
 }

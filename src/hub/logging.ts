@@ -20,7 +20,8 @@ export function redactedUrl(url: string): string {
     if (part === "") continue;
     const eq = part.indexOf("=");
     const name = eq < 0 ? part : part.slice(0, eq);
-    if (LOGGED_PARAMS.has(name) && PLAIN_VALUE.test(part.slice(eq + 1))) kept.push(part.replace(TOKEN_LIKE, "biae_[masqué]"));
+    if (LOGGED_PARAMS.has(name) && PLAIN_VALUE.test(part.slice(eq + 1)))
+      kept.push(part.replace(TOKEN_LIKE, "biae_[masqué]"));
     else hidden++;
   }
   if (hidden > 0) kept.push(`[${hidden} paramètre${hidden > 1 ? "s" : ""} masqué${hidden > 1 ? "s" : ""}]`);
@@ -29,7 +30,13 @@ export function redactedUrl(url: string): string {
 
 /** Fastify's request serializer, with the URL redacted; no header is logged (Authorization, Idempotency-Key). */
 export function requestSerializer(req: FastifyRequest) {
-  return { method: req.method, url: redactedUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+  return {
+    method: req.method,
+    url: redactedUrl(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
 }
 
 type LoggerOption = boolean | FastifyServerOptions["logger"] | FastifyBaseLogger | undefined;
@@ -41,7 +48,8 @@ export function loggerOptions(logger: LoggerOption): Pick<FastifyServerOptions, 
   if (logger === undefined || logger === false) return { logger: false };
   if (logger === true) return { logger: { level: "info", redact, serializers } };
   // An instance: a child carries the serializer (Fastify takes an instance's own serializers over its defaults).
-  if (typeof (logger as FastifyBaseLogger).child === "function") return { loggerInstance: (logger as FastifyBaseLogger).child({}, { serializers }) };
+  if (typeof (logger as FastifyBaseLogger).child === "function")
+    return { loggerInstance: (logger as FastifyBaseLogger).child({}, { serializers }) };
   const options = logger as Exclude<FastifyServerOptions["logger"], boolean | undefined>;
   return { logger: { redact, ...options, serializers: { ...options.serializers, ...serializers } } };
 }

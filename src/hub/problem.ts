@@ -18,14 +18,33 @@ export class HttpProblem extends Error {
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
-export function problemBody(p: { status: number; slug: string; title: string; detail: string; extra?: Record<string, unknown> }, instance?: string) {
-  return { type: `urn:bilan-iae:problem:${p.slug}`, title: p.title, status: p.status, detail: p.detail, ...(instance ? { instance } : {}), ...(p.extra ?? {}) };
+export function problemBody(
+  p: { status: number; slug: string; title: string; detail: string; extra?: Record<string, unknown> },
+  instance?: string,
+) {
+  return {
+    type: `urn:bilan-iae:problem:${p.slug}`,
+    title: p.title,
+    status: p.status,
+    detail: p.detail,
+    ...(instance ? { instance } : {}),
+    ...(p.extra ?? {}),
+  };
 }
 
-export const unauthorized = (detail: string) => new HttpProblem(401, "unauthorized", "Authentification requise", detail, {}, { "WWW-Authenticate": 'Bearer realm="bilan-iae"' });
+export const unauthorized = (detail: string) =>
+  new HttpProblem(
+    401,
+    "unauthorized",
+    "Authentification requise",
+    detail,
+    {},
+    { "WWW-Authenticate": 'Bearer realm="bilan-iae"' },
+  );
 export const forbidden = (detail: string) => new HttpProblem(403, "forbidden", "Accès refusé", detail);
 export const notFound = (detail: string) => new HttpProblem(404, "not-found", "Introuvable", detail);
-export const badRequest = (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(400, "bad-request", "Requête invalide", detail, extra);
+export const badRequest = (detail: string, extra: Record<string, unknown> = {}) =>
+  new HttpProblem(400, "bad-request", "Requête invalide", detail, extra);
 
 /** The 400 for a JSON body that cannot be read, saying which: empty, not JSON, or a forbidden key. */
 export function invalidJson(reason: "empty" | "json" | "forbidden-key"): HttpProblem {
@@ -40,5 +59,10 @@ export function invalidJson(reason: "empty" | "json" | "forbidden-key"): HttpPro
 
 /** The 400 for a body whose bytes are not valid UTF-8 (JSON is UTF-8: RFC 8259). */
 export function invalidUtf8(): HttpProblem {
-  return new HttpProblem(400, "invalid-encoding", "Encodage invalide", "Le corps contient des octets qui ne sont pas de l'UTF-8 valide. Enregistrez ou envoyez le JSON en UTF-8.");
+  return new HttpProblem(
+    400,
+    "invalid-encoding",
+    "Encodage invalide",
+    "Le corps contient des octets qui ne sont pas de l'UTF-8 valide. Enregistrez ou envoyez le JSON en UTF-8.",
+  );
 }

@@ -23,10 +23,30 @@ export interface StructureUsage {
 }
 
 /** The first quota a new submission of `incoming` bytes would exceed, or null. */
-export function quotaRefusal(usage: StructureUsage, incoming: number, quotas: QuotaConfig, period: string): QuotaRefusal | null {
-  if (usage.versions >= quotas.versionsPerPeriod) return { limit: "versionsPerPeriod", max: quotas.versionsPerPeriod, used: usage.versions, incoming, period };
-  if (usage.periodBytes + incoming > quotas.bytesPerPeriod) return { limit: "bytesPerPeriod", max: quotas.bytesPerPeriod, used: usage.periodBytes, incoming, period };
-  if (usage.structureBytes + incoming > quotas.bytesPerStructure) return { limit: "bytesPerStructure", max: quotas.bytesPerStructure, used: usage.structureBytes, incoming, period };
+export function quotaRefusal(
+  usage: StructureUsage,
+  incoming: number,
+  quotas: QuotaConfig,
+  period: string,
+): QuotaRefusal | null {
+  if (usage.versions >= quotas.versionsPerPeriod)
+    return {
+      limit: "versionsPerPeriod",
+      max: quotas.versionsPerPeriod,
+      used: usage.versions,
+      incoming,
+      period,
+    };
+  if (usage.periodBytes + incoming > quotas.bytesPerPeriod)
+    return { limit: "bytesPerPeriod", max: quotas.bytesPerPeriod, used: usage.periodBytes, incoming, period };
+  if (usage.structureBytes + incoming > quotas.bytesPerStructure)
+    return {
+      limit: "bytesPerStructure",
+      max: quotas.bytesPerStructure,
+      used: usage.structureBytes,
+      incoming,
+      period,
+    };
   return null;
 }
 
@@ -49,16 +69,38 @@ export function formatBytes(n: number): string {
  */
 export function quotaProblem(r: QuotaRefusal): HttpProblem {
   const extra = { limit: r.limit, max: r.max, used: r.used };
-  const ask = "Si un nouvel envoi est vraiment nécessaire, demandez au Département (administrateur du hub) de relever la limite.";
-  const problem = (status: number, slug: string, title: string, detail: string) => new HttpProblem(status, slug, title, frenchSpacing(detail), extra);
+  const ask =
+    "Si un nouvel envoi est vraiment nécessaire, demandez au Département (administrateur du hub) de relever la limite.";
+  const problem = (status: number, slug: string, title: string, detail: string) =>
+    new HttpProblem(status, slug, title, frenchSpacing(detail), extra);
   switch (r.limit) {
     case "versionsPerPeriod":
-      return problem(429, "quota-versions", "Quota d'envois atteint", `La structure a déjà envoyé ${r.used} versions pour la période ${r.period}, la limite du hub (${r.max}). Vérifiez le bilan avant de l'envoyer à nouveau. ${ask}`);
+      return problem(
+        429,
+        "quota-versions",
+        "Quota d'envois atteint",
+        `La structure a déjà envoyé ${r.used} versions pour la période ${r.period}, la limite du hub (${r.max}). Vérifiez le bilan avant de l'envoyer à nouveau. ${ask}`,
+      );
     case "bytesPerPeriod":
-      return problem(413, "quota-bytes", "Quota de stockage atteint", `Les versions déjà envoyées pour la période ${r.period} occupent ${formatBytes(r.used)} ; avec ce bilan (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure et par période serait dépassée. ${ask}`);
+      return problem(
+        413,
+        "quota-bytes",
+        "Quota de stockage atteint",
+        `Les versions déjà envoyées pour la période ${r.period} occupent ${formatBytes(r.used)} ; avec ce bilan (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure et par période serait dépassée. ${ask}`,
+      );
     case "bytesPerStructure":
-      return problem(413, "quota-bytes", "Quota de stockage atteint", `Les bilans déjà envoyés par la structure occupent ${formatBytes(r.used)} ; avec celui-ci (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure serait dépassée. ${ask}`);
+      return problem(
+        413,
+        "quota-bytes",
+        "Quota de stockage atteint",
+        `Les bilans déjà envoyés par la structure occupent ${formatBytes(r.used)} ; avec celui-ci (${formatBytes(r.incoming)}), la limite de ${formatBytes(r.max)} par structure serait dépassée. ${ask}`,
+      );
     case "databaseBytes":
-      return problem(413, "quota-database", "Base du hub pleine", `La base du hub a atteint sa taille maximale (${formatBytes(r.max)}) : aucun nouveau bilan ne peut être enregistré pour l'instant. Prévenez le Département (administrateur du hub).`);
+      return problem(
+        413,
+        "quota-database",
+        "Base du hub pleine",
+        `La base du hub a atteint sa taille maximale (${formatBytes(r.max)}) : aucun nouveau bilan ne peut être enregistré pour l'instant. Prévenez le Département (administrateur du hub).`,
+      );
   }
 }

@@ -10,7 +10,9 @@ export type JsonRefusal = "empty" | "json" | "forbidden-key";
  * Anything else (and any syntax error: the secure parser also accepts a leading BOM) goes through the
  * secure parser.
  */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; reason: JsonRefusal } {
+export function parseJsonText(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; reason: JsonRefusal } {
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (!text.includes("__proto__") && !text.includes("constructor") && !text.includes("\\u")) {
     try {
@@ -20,10 +22,16 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
     }
   }
   try {
-    return { ok: true, value: sjson.parse(text, null, { protoAction: "error", constructorAction: "error" }) as unknown };
+    return {
+      ok: true,
+      value: sjson.parse(text, null, { protoAction: "error", constructorAction: "error" }) as unknown,
+    };
   } catch (e) {
     // secure-json-parse throws "Object contains forbidden prototype property" for a poisoned key.
-    return { ok: false, reason: e instanceof Error && /forbidden prototype/.test(e.message) ? "forbidden-key" : "json" };
+    return {
+      ok: false,
+      reason: e instanceof Error && /forbidden prototype/.test(e.message) ? "forbidden-key" : "json",
+    };
   }
 }
 

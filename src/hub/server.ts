@@ -11,7 +11,8 @@ export function dbOptionsFrom(env: Record<string, string | undefined>, dbFile: s
     databaseUrl: env.DATABASE_URL || undefined,
     sqliteFile: dbFile ?? env.HUB_DB_FILE ?? DEFAULT_SQLITE_FILE,
     pgSchema: env.HUB_PG_SCHEMA || undefined,
-    sqliteSynchronous: env.HUB_SQLITE_SYNCHRONOUS?.toUpperCase() === "NORMAL" ? ("NORMAL" as const) : ("FULL" as const),
+    sqliteSynchronous:
+      env.HUB_SQLITE_SYNCHRONOUS?.toUpperCase() === "NORMAL" ? ("NORMAL" as const) : ("FULL" as const),
   };
 }
 
@@ -39,7 +40,11 @@ export async function serveHub(o: ServeOptions): Promise<void> {
   let app: FastifyInstance;
   try {
     const config = hubConfigFromEnv(o.env);
-    app = await buildHub({ db: hub, config: { ...config, ...(o.rules ? { rules: o.rules } : {}) }, logger: o.env.HUB_LOG_LEVEL === "silent" ? false : { level: o.env.HUB_LOG_LEVEL || "info" } });
+    app = await buildHub({
+      db: hub,
+      config: { ...config, ...(o.rules ? { rules: o.rules } : {}) },
+      logger: o.env.HUB_LOG_LEVEL === "silent" ? false : { level: o.env.HUB_LOG_LEVEL || "info" },
+    });
     for (const e of exposed) {
       const message = exposedMessage(e) + (e.kind === "file" ? " (droits ramenés à 600 au démarrage)." : ".");
       app.log.warn({ path: e.path, mode: e.mode.toString(8) }, message);

@@ -12,10 +12,26 @@ export async function structuresStatusOf(db: Kysely<HubDatabase>, period: string
     s.kinds.map((kind): StructureStatus => {
       const r = byKey.get(`${s.siret}|${kind}`);
       return r
-        ? { siret: s.siret, name: s.name, kind, status: "submitted", submission: { id: r.id, version: r.version, receivedAt: r.receivedAt, valid: r.valid, counts: r.counts } }
+        ? {
+            siret: s.siret,
+            name: s.name,
+            kind,
+            status: "submitted",
+            submission: {
+              id: r.id,
+              version: r.version,
+              receivedAt: r.receivedAt,
+              valid: r.valid,
+              counts: r.counts,
+            },
+          }
         : { siret: s.siret, name: s.name, kind, status: "missing", submission: null };
     }),
   );
   const submitted = rows.filter((r) => r.status === "submitted").length;
-  return { period, summary: { expected: rows.length, submitted, missing: rows.length - submitted }, structures: rows };
+  return {
+    period,
+    summary: { expected: rows.length, submitted, missing: rows.length - submitted },
+    structures: rows,
+  };
 }

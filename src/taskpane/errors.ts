@@ -11,8 +11,10 @@ export function userMessage(error: unknown, t: Translate): string {
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : String(error);
   const code = officeErrorCode(error);
   const english = t.language === "en";
-  if (isOfficeUserError(error)) return english ? englishOfficeError(error.code, error.params, t) : frenchTypography(message);
-  if (isXlsxReadError(error)) return english ? englishReadError(error.reason, error.file) : frenchTypography(message);
+  if (isOfficeUserError(error))
+    return english ? englishOfficeError(error.code, error.params, t) : frenchTypography(message);
+  if (isXlsxReadError(error))
+    return english ? englishReadError(error.reason, error.file) : frenchTypography(message);
   switch (code) {
     case "InvalidOperationInCellEditMode":
       return t("errorEditMode");
@@ -48,11 +50,19 @@ interface CodedOfficeError extends Error {
 
 /** The Office adapter's errors (OfficeUserError; duck-typed so this module never loads the adapter). */
 function isOfficeUserError(error: unknown): error is CodedOfficeError {
-  return error instanceof Error && error.name === "OfficeUserError" && typeof (error as { code?: unknown }).code === "string";
+  return (
+    error instanceof Error &&
+    error.name === "OfficeUserError" &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
 }
 
 function isXlsxReadError(error: unknown): error is Error & { reason: string; file: string } {
-  return error instanceof Error && error.name === "XlsxReadError" && typeof (error as { reason?: unknown }).reason === "string";
+  return (
+    error instanceof Error &&
+    error.name === "XlsxReadError" &&
+    typeof (error as { reason?: unknown }).reason === "string"
+  );
 }
 
 /** Errors raised for the user (OfficeWorkbook limits, a department's bad settings file) carry a `userFacing` flag or a known name. */
@@ -68,25 +78,37 @@ const OFFICE_EN: Record<string, string> = {
     "Too much data for Excel at once (Excel on the web's 5 MB limit). Reduce the sheet's used range, or check the file with the bilan-iae command.",
   ResponsePayloadSizeLimitExceeded:
     "Too much data for Excel at once (Excel on the web's 5 MB limit). Reduce the sheet's used range, or check the file with the bilan-iae command.",
-  ItemNotFound: "Excel cannot find the sheet or cell: it may have been renamed or deleted. Check the workbook again.",
-  GeneralException: "Excel met an internal error. Save the workbook, close and reopen the Bilan IAE pane, and try again.",
-  AccessDenied: "Excel refuses the change: the workbook or sheet may be protected or read-only. Remove the protection, then try again.",
-  InvalidArgument: "Excel refused a value sent by the add-in. Check again; if it persists, report it with the sheet's name.",
+  ItemNotFound:
+    "Excel cannot find the sheet or cell: it may have been renamed or deleted. Check the workbook again.",
+  GeneralException:
+    "Excel met an internal error. Save the workbook, close and reopen the Bilan IAE pane, and try again.",
+  AccessDenied:
+    "Excel refuses the change: the workbook or sheet may be protected or read-only. Remove the protection, then try again.",
+  InvalidArgument:
+    "Excel refused a value sent by the add-in. Check again; if it persists, report it with the sheet's name.",
   InvalidReference: "The cell reference is not valid for Excel. Check again.",
-  InvalidOperation: "Excel does not allow this operation in the workbook's current state (protected sheet, merged cells or an active filter?).",
-  ApiNotFound: "This version of Excel lacks a feature the add-in needs. Update Excel or use Excel on the web.",
+  InvalidOperation:
+    "Excel does not allow this operation in the workbook's current state (protected sheet, merged cells or an active filter?).",
+  ApiNotFound:
+    "This version of Excel lacks a feature the add-in needs. Update Excel or use Excel on the web.",
   Conflict: "Someone else changed the workbook at the same time. Try again in a moment.",
   InsertDeleteConflict: "Someone else changed the workbook at the same time. Try again in a moment.",
-  ActivityLimitReached: "Excel limits the number of operations under way. Wait a few seconds, then try again.",
+  ActivityLimitReached:
+    "Excel limits the number of operations under way. Wait a few seconds, then try again.",
   RequestAborted: "The request to Excel was interrupted. Try again.",
   ServiceNotAvailable: "Excel does not answer for now. Wait a few seconds, then try again.",
   Unauthenticated: "Your Microsoft session has expired. Sign in again, then try again.",
   FilteredRangeConflict: "An active filter prevents the change. Remove the filter, then try again.",
 };
 
-function englishOfficeError(code: string, params: Readonly<Record<string, string | number>> | undefined, t: Translate): string {
+function englishOfficeError(
+  code: string,
+  params: Readonly<Record<string, string | number>> | undefined,
+  t: Translate,
+): string {
   if (code === "TooManyCells" && params) {
-    const n = (v: string | number | undefined) => (typeof v === "number" ? v.toLocaleString("en-US") : String(v ?? ""));
+    const n = (v: string | number | undefined) =>
+      typeof v === "number" ? v.toLocaleString("en-US") : String(v ?? "");
     return `The workbook has ${n(params.cells)} used cells, beyond the ${n(params.max)} the add-in can read (sheet “${params.sheet}” spans ${params.range}). Delete the empty rows and columns at the end of the sheet (often a stray value far from the table), or check the file with the bilan-iae command.`;
   }
   if (code === "InvalidReference" && params?.cell) return `Invalid cell address: ${params.cell}.`;

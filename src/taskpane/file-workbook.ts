@@ -17,7 +17,9 @@ export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
   // Read once now so a broken file is reported when it is opened, with the reader's French reason; in a
   // worker where there is one, so a hostile file never freezes the page (it is refused within the limits).
   if (typeof Worker !== "undefined") {
-    const { checkInWorker } = await import(/* webpackChunkName: "read-worker" */ "./consolidate/worker-client.mjs");
+    const { checkInWorker } = await import(
+      /* webpackChunkName: "read-worker" */ "./consolidate/worker-client.mjs"
+    );
     const problem = await checkInWorker(file.name, bytes.slice().buffer, FILE_TIMEOUT_MS);
     if (problem) throw new XlsxReadError(problem.reason as XlsxReadReason, file.name, problem.message);
   } else await readXlsxBytes(bytes, { name: file.name });

@@ -31,9 +31,14 @@ export interface HostDetection {
  * onReady without limit (a slow Excel start must not end in file mode); otherwise file mode after
  * `timeoutMs`, and `final` still tells if Office answers later so the pane can switch to Excel mode.
  */
-export function detectHost(options: { hosted: boolean; timeoutMs?: number; office?: typeof Office }): HostDetection {
+export function detectHost(options: {
+  hosted: boolean;
+  timeoutMs?: number;
+  office?: typeof Office;
+}): HostDetection {
   const office = options.office ?? (globalThis as { Office?: typeof Office }).Office;
-  if (!office || typeof office.onReady !== "function") return { first: Promise.resolve(FILE_MODE), final: null };
+  if (!office || typeof office.onReady !== "function")
+    return { first: Promise.resolve(FILE_MODE), final: null };
   const final = new Promise<HostInfo>((resolve) => {
     void office.onReady((info) => {
       const inExcel = info.host === office.HostType.Excel;
@@ -41,6 +46,8 @@ export function detectHost(options: { hosted: boolean; timeoutMs?: number; offic
     });
   });
   if (options.hosted) return { first: final, final };
-  const timeout = new Promise<HostInfo>((resolve) => setTimeout(() => resolve(FILE_MODE), options.timeoutMs ?? 5000));
+  const timeout = new Promise<HostInfo>((resolve) =>
+    setTimeout(() => resolve(FILE_MODE), options.timeoutMs ?? 5000),
+  );
   return { first: Promise.race([final, timeout]), final };
 }

@@ -22,7 +22,11 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
 
   const render = async (host: HostInfo) => {
-    const language = chooseLanguage(params.get("lang"), host.displayLanguage, navigator.languages ?? [navigator.language]);
+    const language = chooseLanguage(
+      params.get("lang"),
+      host.displayLanguage,
+      navigator.languages ?? [navigator.language],
+    );
     document.documentElement.lang = language;
     const common = { language, initialView: initialView(location.search), analyze };
     if (host.inExcel) {
@@ -51,7 +55,9 @@ function reportStartFailure(error: unknown): void {
   const french = !/^en\b/i.test(document.documentElement.lang);
   const detail = error instanceof Error ? error.message : String(error);
   if (container)
-    container.textContent = french ? `Bilan IAE n'a pas pu démarrer\u00a0: ${detail}` : `Bilan IAE could not start: ${detail}`;
+    container.textContent = french
+      ? `Bilan IAE n'a pas pu démarrer\u00a0: ${detail}`
+      : `Bilan IAE could not start: ${detail}`;
   console.error(error);
 }
 

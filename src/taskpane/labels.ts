@@ -63,7 +63,12 @@ export function formatDate(iso: string | null, language: Language): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
   if (language === "fr" || !m) return formatIsoDate(iso);
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(date);
 }
 
 /** A moment in local time: "02/01/2026 08:00" in French, "Jan 2, 2026, 8:00 AM" in English. */

@@ -47,7 +47,12 @@ export interface PaneView {
  * manifest's help links. Only the first view is in the initial bundle; the others load when opened.
  */
 export const VIEWS: PaneView[] = [
-  { id: "verifier", label: "tabVerify", icon: createElement(ClipboardTaskListLtr20Regular), component: VerifyView },
+  {
+    id: "verifier",
+    label: "tabVerify",
+    icon: createElement(ClipboardTaskListLtr20Regular),
+    component: VerifyView,
+  },
   {
     id: "indicateurs",
     icon: createElement(DataBarVertical20Regular),

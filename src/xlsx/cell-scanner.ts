@@ -1,5 +1,14 @@
 import type { CellValue, FormulaCell } from "../core";
-import { CellType, cellTypeOf, formulaOf, inlineString, numberValue, rawValueOf, valueOfRaw, type ValueContext } from "./cell-value";
+import {
+  CellType,
+  cellTypeOf,
+  formulaOf,
+  inlineString,
+  numberValue,
+  rawValueOf,
+  valueOfRaw,
+  type ValueContext,
+} from "./cell-value";
 import { isNameEnd, isSpace, textAt } from "./xml-bytes";
 
 /** Last column Excel has (XFD): a reference beyond it is damage, its cell is ignored. */
@@ -141,12 +150,26 @@ function valueAt(b: Uint8Array, start: number, end: number, ctx: ValueContext): 
  * Value of a cell whose body b[start, end) is not a bare <v> (formula, inline string, spaces…). A formula
  * is recorded in state.formulas; without a stored value its cell is null (not "": it is not empty).
  */
-function bodyValue(b: Uint8Array, start: number, end: number, ctx: ValueContext, col: number, state: ScanState): CellValue {
+function bodyValue(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  ctx: ValueContext,
+  col: number,
+  state: ScanState,
+): CellValue {
   return cellBodyValue(textAt(b, start, end), cellType, cellStyle, ctx, col, state);
 }
 
 /** The value of a cell body (text) of the given type and style; records its formula, if any, in state. */
-export function cellBodyValue(body: string, type: CellType, style: number, ctx: ValueContext, col: number, state: ScanState): CellValue {
+export function cellBodyValue(
+  body: string,
+  type: CellType,
+  style: number,
+  ctx: ValueContext,
+  col: number,
+  state: ScanState,
+): CellValue {
   let value: CellValue;
   if (type === CellType.InlineStr) value = inlineString(body);
   else {
@@ -190,7 +213,13 @@ export interface ScanState {
  * then -1); GENERAL when the row needs the general parser. Reads the bytes in place, so a cell costs nothing
  * but its value: a shared string is looked up, a plain number parsed from its digits.
  */
-export function scanCells(b: Uint8Array, start: number, end: number, ctx: ValueContext, state: ScanState): CellValue[] | null | typeof GENERAL {
+export function scanCells(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  ctx: ValueContext,
+  state: ScanState,
+): CellValue[] | null | typeof GENERAL {
   let out: CellValue[] | null = null;
   let nextCol = 0;
   let pos = start;
@@ -229,7 +258,15 @@ export function scanCells(b: Uint8Array, start: number, end: number, ctx: ValueC
       body += 3;
       let ve = body;
       while (ve < end && b[ve] !== 60) ve++;
-      if (b[ve + 1] === 47 && b[ve + 2] === 118 && b[ve + 3] === 62 && b[ve + 4] === 60 && b[ve + 5] === 47 && b[ve + 6] === 99 && b[ve + 7] === 62) {
+      if (
+        b[ve + 1] === 47 &&
+        b[ve + 2] === 118 &&
+        b[ve + 3] === 62 &&
+        b[ve + 4] === 60 &&
+        b[ve + 5] === 47 &&
+        b[ve + 6] === 99 &&
+        b[ve + 7] === 62
+      ) {
         pos = ve + 8;
         if (col < 0 || col > MAX_COL) continue;
         value = valueAt(b, body, ve, ctx);

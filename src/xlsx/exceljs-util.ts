@@ -1,8 +1,14 @@
 import type ExcelJS from "exceljs";
 
 /** ExcelJS has range data validations at runtime (worksheet.dataValidations.add) but not in its typings. */
-export function addRangeValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
-  (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
+export function addRangeValidation(
+  ws: ExcelJS.Worksheet,
+  range: string,
+  validation: ExcelJS.DataValidation,
+): void {
+  (
+    ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations.add(range, validation);
 }
 
 export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E78" } };

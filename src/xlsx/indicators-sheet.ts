@@ -7,7 +7,11 @@ import { styleHeaderRow } from "./exceljs-util";
  * header, sections of label/value/target/definition. ExcelJS cannot draw charts: the chart data of
  * the model is written as the table's values and targets (the add-in draws the chart in Excel).
  */
-export function writeIndicatorsSheet(wb: ExcelJS.Workbook, analysis: Analysis, options: IndicatorsSheetOptions): ExcelJS.Worksheet {
+export function writeIndicatorsSheet(
+  wb: ExcelJS.Workbook,
+  analysis: Analysis,
+  options: IndicatorsSheetOptions,
+): ExcelJS.Worksheet {
   const model = buildIndicatorsSheet(analysis, options);
   const existing = wb.getWorksheet(model.sheetName);
   if (existing) wb.removeWorksheet(existing.id);

@@ -1,4 +1,12 @@
-import { FINDING_LABELS, INDICATOR_LABELS, SEVERITY_LABELS, type FindingCode, type IndicatorFormat, type IndicatorKey, type Severity } from "../core";
+import {
+  FINDING_LABELS,
+  INDICATOR_LABELS,
+  SEVERITY_LABELS,
+  type FindingCode,
+  type IndicatorFormat,
+  type IndicatorKey,
+  type Severity,
+} from "../core";
 
 /**
  * The French wording of the CLI and the xlsx outputs, from the core labels module, so the CLI,
@@ -25,4 +33,3 @@ export function severityLabel(s: Severity, count = 1): string {
   const word = SEVERITY_LABELS[s].fr.toLowerCase();
   return count > 1 ? `${word}s` : word;
 }
-

@@ -65,11 +65,25 @@ export class InflateMeter {
     return (bytes: number) => {
       inflated += bytes;
       this.total += bytes;
-      if (inflated > max) throw readError("part-too-large", this.file, `${label} dépasse ${mb(max)} une fois décompressée`);
-      if (this.total > this.limits.totalBytes) throw readError("content-too-large", this.file, `plus de ${mb(this.limits.totalBytes)} une fois décompressé`);
-      if (compressed > 0 && inflated > this.limits.ratioFloorBytes && inflated > compressed * this.limits.ratio) {
+      if (inflated > max)
+        throw readError("part-too-large", this.file, `${label} dépasse ${mb(max)} une fois décompressée`);
+      if (this.total > this.limits.totalBytes)
+        throw readError(
+          "content-too-large",
+          this.file,
+          `plus de ${mb(this.limits.totalBytes)} une fois décompressé`,
+        );
+      if (
+        compressed > 0 &&
+        inflated > this.limits.ratioFloorBytes &&
+        inflated > compressed * this.limits.ratio
+      ) {
         const ratio = Math.floor(inflated / compressed).toLocaleString("fr-FR");
-        throw readError("compression-bomb", this.file, `${label} : ${mb(inflated)} décompressés depuis ${compressed.toLocaleString("fr-FR")} octets, soit plus de ${ratio} pour 1`);
+        throw readError(
+          "compression-bomb",
+          this.file,
+          `${label} : ${mb(inflated)} décompressés depuis ${compressed.toLocaleString("fr-FR")} octets, soit plus de ${ratio} pour 1`,
+        );
       }
     };
   }

@@ -31,7 +31,8 @@ function relationships(relsXml: string, ownerPath: string): { id: string; type: 
   forEachElement(relsXml, ["Relationship"], (_name, attrs) => {
     const id = attr(attrs, "Id");
     const target = attr(attrs, "Target");
-    if (id && target) out.push({ id, type: attr(attrs, "Type") ?? "", path: resolvePath(dirOf(ownerPath), target) });
+    if (id && target)
+      out.push({ id, type: attr(attrs, "Type") ?? "", path: resolvePath(dirOf(ownerPath), target) });
   });
   return out;
 }
@@ -39,14 +40,16 @@ function relationships(relsXml: string, ownerPath: string): { id: string; type: 
 /** Worksheet paths by relationship id, from xl/_rels/workbook.xml.rels. */
 export function worksheetTargets(relsXml: string): Map<string, string> {
   const targets = new Map<string, string>();
-  for (const r of relationships(relsXml, "xl/workbook.xml")) if (r.type.endsWith("/worksheet")) targets.set(r.id, r.path);
+  for (const r of relationships(relsXml, "xl/workbook.xml"))
+    if (r.type.endsWith("/worksheet")) targets.set(r.id, r.path);
   return targets;
 }
 
 /** The table part paths of a sheet, in the order of its <tablePart> ids, from the sheet's relationships. */
 export function parseTables(sheetRelsXml: string, sheetPath: string, relIds: readonly string[]): string[] {
   const byId = new Map<string, string>();
-  for (const r of relationships(sheetRelsXml, sheetPath)) if (r.type.endsWith("/table")) byId.set(r.id, r.path);
+  for (const r of relationships(sheetRelsXml, sheetPath))
+    if (r.type.endsWith("/table")) byId.set(r.id, r.path);
   return relIds.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -64,10 +67,16 @@ export function parseTableXml(xml: string): TableRange | null {
 }
 
 /** The sheets a workbook lists, in order, with their part paths (the sheets without a worksheet part are left out: charts). */
-export function workbookSheets(workbookXml: string, targets: ReadonlyMap<string, string>, maxSheets: number, file: string): { name: string; path: string }[] {
+export function workbookSheets(
+  workbookXml: string,
+  targets: ReadonlyMap<string, string>,
+  maxSheets: number,
+  file: string,
+): { name: string; path: string }[] {
   const sheets: { name: string; path: string }[] = [];
   forEachElement(workbookXml, ["sheet"], (_name, attrs) => {
-    if (sheets.length >= maxSheets) throw readError("too-many-parts", file, `plus de ${maxSheets.toLocaleString("fr-FR")} feuilles`);
+    if (sheets.length >= maxSheets)
+      throw readError("too-many-parts", file, `plus de ${maxSheets.toLocaleString("fr-FR")} feuilles`);
     const sheetName = attr(attrs, "name");
     const rid = attr(attrs, "id");
     const path = rid ? targets.get(rid) : undefined;
@@ -81,7 +90,12 @@ export function parseSharedStrings(xml: string | null, maxStrings: number, file:
   if (!xml) return [];
   const out: string[] = [];
   forEachElement(xml, ["si"], (_name, _attrs, content) => {
-    if (out.length >= maxStrings) throw readError("too-many-strings", file, `plus de ${maxStrings.toLocaleString("fr-FR")} textes partagés`);
+    if (out.length >= maxStrings)
+      throw readError(
+        "too-many-strings",
+        file,
+        `plus de ${maxStrings.toLocaleString("fr-FR")} textes partagés`,
+      );
     out.push(content === null ? "" : textOfRuns(content));
   });
   return out;

@@ -2,8 +2,23 @@ import JSZip from "jszip";
 import type { SheetData, TableRange, WorkbookData } from "../core";
 import { readError, XlsxReadError } from "./errors";
 import { parseDateStyles } from "./styles";
-import { RowTooLong, SheetParser, TooManyCells, TooManyFormulas, TooManyMerges, TooManyRows, type ParsedSheet } from "./sheet-parser";
-import { parseSharedStrings, parseTableXml, parseTables, sheetRelsPath, workbookSheets, worksheetTargets } from "./parts";
+import {
+  RowTooLong,
+  SheetParser,
+  TooManyCells,
+  TooManyFormulas,
+  TooManyMerges,
+  TooManyRows,
+  type ParsedSheet,
+} from "./sheet-parser";
+import {
+  parseSharedStrings,
+  parseTableXml,
+  parseTables,
+  sheetRelsPath,
+  workbookSheets,
+  worksheetTargets,
+} from "./parts";
 import { attr, firstElement } from "./xml";
 import { InflateMeter, partLabel, READ_LIMITS, type ReadLimits } from "./limits";
 import { compressedSize, entryText, streamEntry, type InflateRaw } from "./zip-entry";
@@ -67,7 +82,8 @@ function guessKind(bytes: Uint8Array): string | undefined {
 function endOfCentralDirectory(bytes: Uint8Array): number {
   const stop = Math.max(0, bytes.length - 65557);
   for (let i = bytes.length - 22; i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06)
+      return i;
   }
   return -1;
 }
@@ -87,41 +103,70 @@ interface Reading {
 
 /** An entry by path, case-insensitively when the exact case is absent (some writers differ). */
 function entry(zip: JSZip, path: string): JSZip.JSZipObject | null {
-  return zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null;
+  return (
+    zip.file(path) ?? zip.file(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i"))[0] ?? null
+  );
 }
 
 /** The text of a part other than a worksheet (kept whole while read, so held to the part limit), or null when absent. */
 async function text(r: Reading, path: string): Promise<string | null> {
   const f = entry(r.zip, path);
   if (!f) return null;
-  return entryText(f, r.meter.part(partLabel(f.name), r.meter.limits.partBytes, compressedSize(f)), r.inflateRaw);
+  return entryText(
+    f,
+    r.meter.part(partLabel(f.name), r.meter.limits.partBytes, compressedSize(f)),
+    r.inflateRaw,
+  );
 }
 
 /**
  * Reads .xlsx bytes into WorkbookData (browser-safe: no Node import). Every problem becomes an
  * XlsxReadError with a stable reason and a French message naming the file.
  */
-export async function readXlsxBytes(data: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<WorkbookData> {
+export async function readXlsxBytes(
+  data: ArrayBuffer | Uint8Array,
+  options: ReadXlsxOptions = {},
+): Promise<WorkbookData> {
   const name = options.name ?? "classeur";
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw readError("empty-file", name);
   if (startsWith(bytes, OLE_SIGNATURE)) throw readError("protected-or-xls", name);
-  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
+  const isZip =
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
   if (!isZip) throw readError("not-zip", name, guessKind(bytes));
   const limits: ReadLimits = { ...READ_LIMITS, ...options.limits };
   const zip = await openZip(bytes, name, limits);
-  return damagedAsReadError(name, () => readZip({ zip, name, meter: new InflateMeter(name, limits), inflateRaw: options.inflateRaw }, maxRows, options));
+  return damagedAsReadError(name, () =>
+    readZip(
+      { zip, name, meter: new InflateMeter(name, limits), inflateRaw: options.inflateRaw },
+      maxRows,
+      options,
+    ),
+  );
 }
 
 /** The zip of a file past the checks that need no inflating: its size, its end record, its entry count. */
 async function openZip(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<JSZip> {
   const fr = (n: number) => n.toLocaleString("fr-FR");
-  if (bytes.length > limits.fileBytes) throw readError("file-too-large", name, `${fr(Math.ceil(bytes.length / 1048576))} Mo, au-delà de ${fr(limits.fileBytes / 1048576)} Mo`);
+  if (bytes.length > limits.fileBytes)
+    throw readError(
+      "file-too-large",
+      name,
+      `${fr(Math.ceil(bytes.length / 1048576))} Mo, au-delà de ${fr(limits.fileBytes / 1048576)} Mo`,
+    );
   const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) throw readError("truncated", name);
   const entries = declaredEntries(bytes, eocd);
-  if (entries > limits.entries) throw readError("too-many-parts", name, `${fr(entries)} éléments dans l'archive, au-delà de ${fr(limits.entries)}`);
+  if (entries > limits.entries)
+    throw readError(
+      "too-many-parts",
+      name,
+      `${fr(entries)} éléments dans l'archive, au-delà de ${fr(limits.entries)}`,
+    );
   try {
     return await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch {
@@ -146,7 +191,10 @@ async function damagedAsReadError<T>(name: string, read: () => Promise<T>): Prom
  * whole package afterwards (ExcelJS, to write the annotated copy): it reads parts the lean reader never opens
  * (drawings, media, properties), so a bomb hidden there must be refused first.
  */
-export async function checkEveryPart(data: ArrayBuffer | Uint8Array, options: Pick<ReadXlsxOptions, "name" | "inflateRaw" | "limits"> = {}): Promise<void> {
+export async function checkEveryPart(
+  data: ArrayBuffer | Uint8Array,
+  options: Pick<ReadXlsxOptions, "name" | "inflateRaw" | "limits"> = {},
+): Promise<void> {
   const name = options.name ?? "classeur";
   const limits: ReadLimits = { ...READ_LIMITS, ...options.limits };
   const zip = await openZip(data instanceof Uint8Array ? data : new Uint8Array(data), name, limits);
@@ -168,7 +216,8 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
     if (zip.file("xl/workbook.bin")) throw readError("not-xlsx", name, "classeur binaire .xlsb");
     if (zip.file("word/document.xml")) throw readError("not-xlsx", name, "c'est un document Word");
     if (zip.file("content.xml")) throw readError("not-xlsx", name, "c'est un fichier OpenDocument .ods");
-    if (zip.file("ppt/presentation.xml")) throw readError("not-xlsx", name, "c'est une présentation PowerPoint");
+    if (zip.file("ppt/presentation.xml"))
+      throw readError("not-xlsx", name, "c'est une présentation PowerPoint");
     throw readError("not-xlsx", name);
   }
   const pr = firstElement(workbookXml, "workbookPr");
@@ -179,7 +228,11 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
   const sheets = workbookSheets(workbookXml, targets, meter.limits.sheets, name);
   if (sheets.length === 0) throw readError("no-sheet", name);
 
-  const sharedStrings = parseSharedStrings(await text(r, "xl/sharedStrings.xml"), meter.limits.sharedStrings, name);
+  const sharedStrings = parseSharedStrings(
+    await text(r, "xl/sharedStrings.xml"),
+    meter.limits.sharedStrings,
+    name,
+  );
   const dateStyles = parseDateStyles(await text(r, "xl/styles.xml"), meter.limits, name);
   const out: SheetData[] = [];
   let cells = 0;
@@ -189,10 +242,21 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
     const s = sheets[i];
     const file = zip.file(s.path);
     if (!file) continue;
-    const parser = new SheetParser({ sharedStrings, dateStyles, date1904, maxRows, maxFormulas: MAX_FORMULAS - formulas, maxMerges: MAX_MERGES - merges });
+    const parser = new SheetParser({
+      sharedStrings,
+      dateStyles,
+      date1904,
+      maxRows,
+      maxFormulas: MAX_FORMULAS - formulas,
+      maxMerges: MAX_MERGES - merges,
+    });
     let parsed: ParsedSheet;
     try {
-      const count = meter.part(partLabel(file.name, s.name), meter.limits.worksheetBytes, compressedSize(file));
+      const count = meter.part(
+        partLabel(file.name, s.name),
+        meter.limits.worksheetBytes,
+        compressedSize(file),
+      );
       await streamEntry(
         file,
         (chunk) => {
@@ -233,17 +297,34 @@ async function readTables(r: Reading, sheetPath: string, relIds: readonly string
 function sheetError(e: unknown, file: string, sheet: string, maxRows: number): unknown {
   const fr = (n: number) => n.toLocaleString("fr-FR");
   if (e instanceof TooManyRows) {
-    return readError("too-many-rows", file, `la feuille « ${sheet} » dépasse ${fr(maxRows)} lignes ; lecture arrêtée à la ligne ${fr(e.row)}`);
+    return readError(
+      "too-many-rows",
+      file,
+      `la feuille « ${sheet} » dépasse ${fr(maxRows)} lignes ; lecture arrêtée à la ligne ${fr(e.row)}`,
+    );
   }
-  if (e instanceof RowTooLong) return readError("too-many-rows", file, `une ligne de la feuille « ${sheet} » dépasse 64 Mo de données`);
+  if (e instanceof RowTooLong)
+    return readError("too-many-rows", file, `une ligne de la feuille « ${sheet} » dépasse 64 Mo de données`);
   if (e instanceof TooManyCells) {
-    return readError("too-many-cells", file, `la feuille « ${sheet} » va jusqu'à la cellule ${e.lastCell}, soit ${fr(e.cells)} cellules`);
+    return readError(
+      "too-many-cells",
+      file,
+      `la feuille « ${sheet} » va jusqu'à la cellule ${e.lastCell}, soit ${fr(e.cells)} cellules`,
+    );
   }
   if (e instanceof TooManyFormulas) {
-    return readError("too-many-formulas", file, `plus de ${fr(MAX_FORMULAS)} cellules avec formule, limite atteinte dans la feuille « ${sheet} »`);
+    return readError(
+      "too-many-formulas",
+      file,
+      `plus de ${fr(MAX_FORMULAS)} cellules avec formule, limite atteinte dans la feuille « ${sheet} »`,
+    );
   }
   if (e instanceof TooManyMerges) {
-    return readError("too-many-merges", file, `plus de ${fr(MAX_MERGES)} plages de cellules fusionnées, limite atteinte dans la feuille « ${sheet} »`);
+    return readError(
+      "too-many-merges",
+      file,
+      `plus de ${fr(MAX_MERGES)} plages de cellules fusionnées, limite atteinte dans la feuille « ${sheet} »`,
+    );
   }
   return e;
 }

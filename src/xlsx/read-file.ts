@@ -94,12 +94,22 @@ export async function readXlsxFile(path: string, options: ReadXlsxOptions = {}):
     if (st.isDirectory()) throw readError("io", name, "c'est un dossier");
     // Before reading it into memory: a file past the limit is refused on its size alone.
     const max = options.limits?.fileBytes ?? READ_LIMITS.fileBytes;
-    if (st.size > max) throw readError("file-too-large", name, `${Math.ceil(st.size / 1048576).toLocaleString("fr-FR")} Mo, au-delà de ${(max / 1048576).toLocaleString("fr-FR")} Mo`);
+    if (st.size > max)
+      throw readError(
+        "file-too-large",
+        name,
+        `${Math.ceil(st.size / 1048576).toLocaleString("fr-FR")} Mo, au-delà de ${(max / 1048576).toLocaleString("fr-FR")} Mo`,
+      );
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof Error && e.name === "XlsxReadError") throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "fichier introuvable" : code === "EACCES" ? "accès refusé" : code ?? "erreur de lecture";
+    const why =
+      code === "ENOENT"
+        ? "fichier introuvable"
+        : code === "EACCES"
+          ? "accès refusé"
+          : (code ?? "erreur de lecture");
     throw readError("io", name, why);
   }
   return readXlsxBytes(bytes, { inflateRaw: zlibInflateRaw, ...options, name });

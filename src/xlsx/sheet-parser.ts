@@ -3,7 +3,17 @@ import { cellBodyValue, GENERAL, MAX_COL, scanCells, type ScanState } from "./ce
 import { cellTypeOf, type ValueContext } from "./cell-value";
 import { SheetTail } from "./sheet-tail";
 import { attr, forEachElement } from "./xml";
-import { concatBytes, indexOfBytes, isNameEnd, isRowName, isSpace, isWordChar, lastRowEnd, lastRowStart, textAt } from "./xml-bytes";
+import {
+  concatBytes,
+  indexOfBytes,
+  isNameEnd,
+  isRowName,
+  isSpace,
+  isWordChar,
+  lastRowEnd,
+  lastRowStart,
+  textAt,
+} from "./xml-bytes";
 
 export interface SheetParseContext extends ValueContext {
   /** Stop when a non-empty row lies beyond this 1-based row number. */
@@ -112,7 +122,13 @@ export class SheetParser {
   /** The carry is one row longer than MAX_IDLE_BYTES: it grows until its end (or the row limit). */
   private inLongRow = false;
   private nextRow = 0;
-  private readonly state: ScanState = { minCol: Number.POSITIVE_INFINITY, maxCol: -1, rowEnd: -1, row: 0, formulas: [] };
+  private readonly state: ScanState = {
+    minCol: Number.POSITIVE_INFINITY,
+    maxCol: -1,
+    rowEnd: -1,
+    row: 0,
+    formulas: [],
+  };
   private sorted = true;
   /** Set once </sheetData> is seen: what follows (merged cells, table parts) goes to it, not to the row parser. */
   private tail: SheetTail | null = null;
@@ -229,7 +245,8 @@ export class SheetParser {
       if (selfClosing) continue;
       this.state.row = r;
       const formulasBefore = this.state.formulas.length;
-      let cells: CellValue[] | null | typeof GENERAL = colon < 0 ? scanCells(b, gt + 1, end, this.ctx, this.state) : GENERAL;
+      let cells: CellValue[] | null | typeof GENERAL =
+        colon < 0 ? scanCells(b, gt + 1, end, this.ctx, this.state) : GENERAL;
       if (cells === GENERAL) {
         // The general parser reads the row again from its start: the formulas the scanner found would be twice.
         this.state.formulas.length = formulasBefore;
@@ -242,7 +259,8 @@ export class SheetParser {
         if (this.state.rowEnd < 0) return;
         pos = this.state.rowEnd;
       }
-      if (this.state.formulas.length > (this.ctx.maxFormulas ?? Number.POSITIVE_INFINITY)) throw new TooManyFormulas(this.state.formulas.length);
+      if (this.state.formulas.length > (this.ctx.maxFormulas ?? Number.POSITIVE_INFINITY))
+        throw new TooManyFormulas(this.state.formulas.length);
       if (cells === null) continue;
       if (r + 1 > this.ctx.maxRows) throw new TooManyRows(r + 1);
       // Rows repeating one r="1" would pass the test above forever while each is kept.
@@ -262,7 +280,14 @@ export class SheetParser {
       nextCol = col + 1;
       if (body === null || body.length === 0 || col < 0 || col > MAX_COL) return;
       const style = attr(attrs, "s");
-      const value = cellBodyValue(body, cellTypeOf(attr(attrs, "t")), style === null ? -1 : Number(style), this.ctx, col, this.state);
+      const value = cellBodyValue(
+        body,
+        cellTypeOf(attr(attrs, "t")),
+        style === null ? -1 : Number(style),
+        this.ctx,
+        col,
+        this.state,
+      );
       if (value === "") return;
       if (out === null) out = [];
       out[col] = value;
@@ -281,10 +306,12 @@ export class SheetParser {
       this.carryLength = 0;
     }
     const formulas = this.state.formulas;
-    if (formulas.length > (this.ctx.maxFormulas ?? Number.POSITIVE_INFINITY)) throw new TooManyFormulas(formulas.length);
+    if (formulas.length > (this.ctx.maxFormulas ?? Number.POSITIVE_INFINITY))
+      throw new TooManyFormulas(formulas.length);
     const merges = this.tail?.merges ?? [];
     const tableRelIds = this.tail?.tableRelIds ?? [];
-    if (this.rows.length === 0) return { name, rows: [], origin: { row: 0, col: 0 }, formulas, merges, tableRelIds };
+    if (this.rows.length === 0)
+      return { name, rows: [], origin: { row: 0, col: 0 }, formulas, merges, tableRelIds };
     if (!this.sorted) this.rows.sort((a, b) => a.r - b.r);
     const first = this.rows[0].r;
     const last = this.rows[this.rows.length - 1].r;

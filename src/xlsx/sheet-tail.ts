@@ -11,7 +11,12 @@ export function parseRange(ref: string): CellRange | null {
   const a = parseCell(colon < 0 ? ref : ref.slice(0, colon));
   const b = colon < 0 ? a : parseCell(ref.slice(colon + 1));
   if (a === null || b === null) return null;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 /** "$C$12" → { row: 11, col: 2 }; null unless letters then digits, within Excel's grid. */

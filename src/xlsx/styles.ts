@@ -3,7 +3,10 @@ import type { ReadLimits } from "./limits";
 import { attr, forEachElement, unescapeXml } from "./xml";
 
 /** Built-in number formats that display dates or times (ECMA-376 §18.8.30, plus locale ids 27–36, 50–58). */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 
 /** Longest format code read: Excel accepts 255 characters, a longer one is not a format a writer made. */
 const MAX_FORMAT_CODE = 1024;
@@ -38,14 +41,20 @@ export function isDateFormatCode(code: string): boolean {
 }
 
 /** For each cell style index (the `s` attribute), whether it displays a date. Counts are capped (limits). */
-export function parseDateStyles(stylesXml: string | null, limits?: Pick<ReadLimits, "cellFormats" | "numberFormats">, file = "classeur"): boolean[] {
+export function parseDateStyles(
+  stylesXml: string | null,
+  limits?: Pick<ReadLimits, "cellFormats" | "numberFormats">,
+  file = "classeur",
+): boolean[] {
   if (!stylesXml) return [];
   const custom = new Map<number, string>();
   const out: boolean[] = [];
-  const tooMany = (what: string, max: number) => readError("too-many-styles", file, `plus de ${max.toLocaleString("fr-FR")} ${what}`);
+  const tooMany = (what: string, max: number) =>
+    readError("too-many-styles", file, `plus de ${max.toLocaleString("fr-FR")} ${what}`);
   forEachElement(stylesXml, ["numFmt", "cellXfs"], (name, attrs, content) => {
     if (name === "numFmt") {
-      if (limits && custom.size >= limits.numberFormats) throw tooMany("formats de nombre", limits.numberFormats);
+      if (limits && custom.size >= limits.numberFormats)
+        throw tooMany("formats de nombre", limits.numberFormats);
       const id = Number(attr(attrs, "numFmtId"));
       const code = attr(attrs, "formatCode");
       if (Number.isFinite(id) && code !== null) custom.set(id, unescapeXml(code));

@@ -1,5 +1,11 @@
 import ExcelJS from "exceljs";
-import { buildConsolidationSheets, INDICATOR_KEYS, type Consolidation, type FollowUp, type ReportSheet } from "../core";
+import {
+  buildConsolidationSheets,
+  INDICATOR_KEYS,
+  type Consolidation,
+  type FollowUp,
+  type ReportSheet,
+} from "../core";
 import { stampWorkbook, styleHeaderRow, toBytes } from "./exceljs-util";
 import { indicatorDefinition, indicatorLabel } from "./labels";
 import { addColumnChart } from "./xlsx-chart";
@@ -25,7 +31,10 @@ function addSheet(wb: ExcelJS.Workbook, sheet: ReportSheet): void {
   for (const r of sheet.headerRows) styleHeaderRow(ws.getRow(r + 1));
   ws.getRow(1).height = 45;
   ws.views = [{ state: "frozen", ySplit: sheet.freeze.rows, xSplit: sheet.freeze.columns }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.tableRows, column: sheet.values[0].length } };
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: sheet.tableRows, column: sheet.values[0].length },
+  };
 }
 
 function addDefinitions(wb: ExcelJS.Workbook, options: { generatedAt: Date; rulesVersion: string }): void {
@@ -46,7 +55,11 @@ function addDefinitions(wb: ExcelJS.Workbook, options: { generatedAt: Date; rule
       "« Structures » compte les SIRET distincts, « Rapports » les bilans (un SIRET peut porter deux conventions). " +
       "« Personnes distinctes » compte une seule fois une personne présente dans plusieurs structures. Une cellule vide = non calculable.",
   ]);
-  notes.addRow(["Calcul", "", `Bilan IAE, règles ${options.rulesVersion}, le ${options.generatedAt.toLocaleDateString("fr-FR", { timeZone: "UTC" })}`]);
+  notes.addRow([
+    "Calcul",
+    "",
+    `Bilan IAE, règles ${options.rulesVersion}, le ${options.generatedAt.toLocaleDateString("fr-FR", { timeZone: "UTC" })}`,
+  ]);
   notes.getColumn(3).alignment = { wrapText: true, vertical: "top" };
 }
 
@@ -55,7 +68,10 @@ function addDefinitions(wb: ExcelJS.Workbook, options: { generatedAt: Date; rule
  * "Par type" (with a native column chart of the exit rates), "Suivi des envois" when its source is
  * known (the hub's list or the files received), and the definitions.
  */
-export async function writeConsolidationXlsx(c: Consolidation, options: { generatedAt: Date; rulesVersion: string; followUp?: FollowUp | null }): Promise<Uint8Array> {
+export async function writeConsolidationXlsx(
+  c: Consolidation,
+  options: { generatedAt: Date; rulesVersion: string; followUp?: FollowUp | null },
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   stampWorkbook(wb, options.generatedAt);
   const sheets = buildConsolidationSheets(c, options.followUp ?? null);
@@ -72,9 +88,16 @@ export async function writeConsolidationXlsx(c: Consolidation, options: { genera
       firstColumn: chart.firstColumn,
       rows: chart.rows,
       columns: chart.columns,
-      values: s.values.slice(chart.firstRow, chart.firstRow + chart.rows).map((r) => r.slice(chart.firstColumn, chart.firstColumn + chart.columns)),
+      values: s.values
+        .slice(chart.firstRow, chart.firstRow + chart.rows)
+        .map((r) => r.slice(chart.firstColumn, chart.firstColumn + chart.columns)),
       numberFormat: s.numberFormats[chart.firstRow + 1]?.[chart.firstColumn + 1] ?? "General",
-      anchor: { fromColumn: chart.firstColumn, fromRow: chart.firstRow + chart.rows + 1, toColumn: chart.firstColumn + 8, toRow: chart.firstRow + chart.rows + 1 + CHART_HEIGHT_ROWS },
+      anchor: {
+        fromColumn: chart.firstColumn,
+        fromRow: chart.firstRow + chart.rows + 1,
+        toColumn: chart.firstColumn + 8,
+        toRow: chart.firstRow + chart.rows + 1 + CHART_HEIGHT_ROWS,
+      },
     });
   }
   return bytes;

@@ -29,7 +29,7 @@ class ListSheet {
     const col = this.next++;
     const letters = columnLetters(col);
     this.ws.getCell(1, col).value = title;
-    values.forEach((v, i) => (this.ws as ExcelJS.Worksheet).getCell(i + 2, col).value = v);
+    values.forEach((v, i) => ((this.ws as ExcelJS.Worksheet).getCell(i + 2, col).value = v));
     this.ws.getColumn(col).width = Math.min(60, Math.max(12, ...values.map((v) => v.length)));
     return `'${this.name}'!$${letters}$2:$${letters}$${values.length + 1}`;
   }
@@ -40,7 +40,12 @@ function listFormula(lists: ListSheet, title: string, values: readonly string[])
 }
 
 function validationFor(col: TemplateColumn, lists: ListSheet): ExcelJS.DataValidation | null {
-  const common = { allowBlank: true, showInputMessage: true, promptTitle: col.header.slice(0, 32), prompt: col.help.slice(0, 255) };
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: col.header.slice(0, 32),
+    prompt: col.help.slice(0, 255),
+  };
   if (col.kind === "list" && col.list) {
     return {
       ...common,
@@ -99,7 +104,11 @@ export function addTemplateSheets(wb: ExcelJS.Workbook, t: CanonicalTemplate): v
     if (r.numFmt) value.numFmt = r.numFmt;
     if (r.key === "kind" && t.kind) value.value = t.kind;
     const address = `B${i + 2}`;
-    const prompt = { showInputMessage: true, promptTitle: r.label.slice(0, 32), prompt: r.hint.slice(0, 255) };
+    const prompt = {
+      showInputMessage: true,
+      promptTitle: r.label.slice(0, 32),
+      prompt: r.hint.slice(0, 255),
+    };
     if (r.kind === "list" && r.list) {
       addRangeValidation(st, address, {
         ...prompt,
@@ -123,13 +132,22 @@ export function addTemplateSheets(wb: ExcelJS.Workbook, t: CanonicalTemplate): v
         error: "Saisissez une date au format jj/mm/aaaa.",
       });
     } else {
-      addRangeValidation(st, address, { ...prompt, type: "any", formulae: [] } as unknown as ExcelJS.DataValidation);
+      addRangeValidation(st, address, {
+        ...prompt,
+        type: "any",
+        formulae: [],
+      } as unknown as ExcelJS.DataValidation);
     }
   });
   st.views = [{ state: "frozen", ySplit: 1 }];
 
   const ws = wb.addWorksheet(t.sheets.people);
-  ws.columns = t.columns.map((c) => ({ header: c.header, key: c.field, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.columns = t.columns.map((c) => ({
+    header: c.header,
+    key: c.field,
+    width: c.width,
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   styleHeaderRow(ws.getRow(1));
   ws.getRow(1).height = 32;
   t.columns.forEach((c, i) => {
@@ -154,7 +172,10 @@ export function addTemplateSheets(wb: ExcelJS.Workbook, t: CanonicalTemplate): v
 }
 
 /** The canonical empty workbook as .xlsx bytes. */
-export async function writeTemplateXlsx(t: CanonicalTemplate, options: { date?: Date } = {}): Promise<Uint8Array> {
+export async function writeTemplateXlsx(
+  t: CanonicalTemplate,
+  options: { date?: Date } = {},
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   stampWorkbook(wb, options.date ?? new Date());
   addTemplateSheets(wb, t);

@@ -29,7 +29,8 @@ const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 
 export class XlsxChartError extends Error {}
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function columnLetters(index: number): string {
   let n = index + 1;
@@ -106,21 +107,42 @@ const rels = (items: string[]) =>
 async function sheetPath(zip: JSZip, name: string): Promise<string> {
   const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const wbRels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`name="${esc(name)}"`));
+  const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => tag.includes(`name="${esc(name)}"`));
   const rid = sheet && /r:id="([^"]+)"/.exec(sheet)?.[1];
-  const rel = rid && [...wbRels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`Id="${rid}"`) && tag.includes(REL_WORKSHEET));
+  const rel =
+    rid &&
+    [...wbRels.matchAll(/<Relationship\b[^>]*>/g)]
+      .map((m) => m[0])
+      .find((tag) => tag.includes(`Id="${rid}"`) && tag.includes(REL_WORKSHEET));
   const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
-  if (!target) throw new XlsxChartError(`Feuille « ${name} » introuvable dans le classeur généré : graphique non ajouté.`);
+  if (!target)
+    throw new XlsxChartError(
+      `Feuille « ${name} » introuvable dans le classeur généré : graphique non ajouté.`,
+    );
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
 
 /** Elements that must follow <drawing> in a worksheet (ECMA-376 order). */
-const AFTER_DRAWING = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
+const AFTER_DRAWING = [
+  "<legacyDrawing",
+  "<legacyDrawingHF",
+  "<drawingHF",
+  "<picture",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+  "</worksheet>",
+];
 
 /** Returns the .xlsx with the chart added on its sheet (one chart per workbook: chart1, drawing1). */
 export async function addColumnChart(xlsx: Uint8Array, spec: ColumnChartSpec): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
-  if (zip.file("xl/charts/chart1.xml") || zip.file("xl/drawings/drawing1.xml")) throw new XlsxChartError("Le classeur contient déjà un dessin : graphique non ajouté.");
+  if (zip.file("xl/charts/chart1.xml") || zip.file("xl/drawings/drawing1.xml"))
+    throw new XlsxChartError("Le classeur contient déjà un dessin : graphique non ajouté.");
   const path = await sheetPath(zip, spec.sheetName);
   const dir = path.slice(0, path.lastIndexOf("/"));
   const base = path.slice(path.lastIndexOf("/") + 1);
@@ -128,14 +150,23 @@ export async function addColumnChart(xlsx: Uint8Array, spec: ColumnChartSpec): P
 
   zip.file("xl/charts/chart1.xml", chartXml(spec));
   zip.file("xl/drawings/drawing1.xml", drawingXml(spec, "rId1"));
-  zip.file("xl/drawings/_rels/drawing1.xml.rels", rels([`<Relationship Id="rId1" Type="${REL_CHART}" Target="../charts/chart1.xml"/>`]));
+  zip.file(
+    "xl/drawings/_rels/drawing1.xml.rels",
+    rels([`<Relationship Id="rId1" Type="${REL_CHART}" Target="../charts/chart1.xml"/>`]),
+  );
 
   const drawingRel = `<Relationship Id="rIdBilanChart1" Type="${REL_DRAWING}" Target="../drawings/drawing1.xml"/>`;
   const existingRels = await zip.file(relsPath)?.async("string");
-  zip.file(relsPath, existingRels ? existingRels.replace("</Relationships>", `${drawingRel}</Relationships>`) : rels([drawingRel]));
+  zip.file(
+    relsPath,
+    existingRels
+      ? existingRels.replace("</Relationships>", `${drawingRel}</Relationships>`)
+      : rels([drawingRel]),
+  );
 
   let sheet = (await zip.file(path)?.async("string")) ?? "";
-  if (!/xmlns:r="/.test(sheet.slice(0, 1000))) sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
+  if (!/xmlns:r="/.test(sheet.slice(0, 1000)))
+    sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
   const at = Math.min(...AFTER_DRAWING.map((tag) => sheet.indexOf(tag)).filter((i) => i >= 0));
   sheet = `${sheet.slice(0, at)}<drawing r:id="rIdBilanChart1"/>${sheet.slice(at)}`;
   zip.file(path, sheet);

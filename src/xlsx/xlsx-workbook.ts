@@ -89,7 +89,8 @@ export class XlsxWorkbook implements WorkbookPort {
       maxRows: this.maxRows,
     });
     const { data: clean } = extractMapping(extractSendState(data).data);
-    for (const s of clean.sheets) onProgress?.({ sheet: s.name, rowsRead: s.rows.length, totalRows: s.rows.length });
+    for (const s of clean.sheets)
+      onProgress?.({ sheet: s.name, rowsRead: s.rows.length, totalRows: s.rows.length });
     return clean;
   }
 
@@ -104,14 +105,19 @@ export class XlsxWorkbook implements WorkbookPort {
       list.push(f.message);
       notes.set(key, list);
       // Error wins over warning on the same cell.
-      if (f.severity === "error" || !fills.has(key)) fills.set(key, f.severity === "error" ? ERROR_FILL : WARNING_FILL);
+      if (f.severity === "error" || !fills.has(key))
+        fills.set(key, f.severity === "error" ? ERROR_FILL : WARNING_FILL);
     }
     for (const [key, color] of fills) {
       const bang = key.lastIndexOf("!");
       const ws = wb.getWorksheet(key.slice(0, bang));
       if (!ws) continue;
       const cell = ws.getCell(key.slice(bang + 1));
-      if (!this.saved.has(key)) this.saved.set(key, { style: cell.style, comment: (cell as unknown as { _comment: unknown })._comment });
+      if (!this.saved.has(key))
+        this.saved.set(key, {
+          style: cell.style,
+          comment: (cell as unknown as { _comment: unknown })._comment,
+        });
       // A fresh style object: ExcelJS may share one between cells of the same style.
       cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: color } } };
       cell.note = (notes.get(key) ?? []).join("\n");
@@ -135,14 +141,18 @@ export class XlsxWorkbook implements WorkbookPort {
     // A file has no selection: nothing to do.
   }
 
-  async writeIndicators(reports: readonly Analysis[], options: { generatedAt: Date; language: "fr" | "en" }): Promise<void> {
+  async writeIndicators(
+    reports: readonly Analysis[],
+    options: { generatedAt: Date; language: "fr" | "en" },
+  ): Promise<void> {
     const wb = await this.workbook();
     writeIndicatorsSheets(wb, reports, options, this.sendStateOf(wb));
   }
 
   async loadSendState(): Promise<SendState> {
     if (this.wb) return this.sendStateOf(this.wb);
-    return extractSendState(await readXlsxBytes(this.bytes, { name: this.name, maxRows: this.maxRows })).state;
+    return extractSendState(await readXlsxBytes(this.bytes, { name: this.name, maxRows: this.maxRows }))
+      .state;
   }
 
   async markSendPending(pending: PendingSend | null): Promise<void> {
@@ -177,7 +187,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async insertTemplate(kind: Kind): Promise<void> {
     const wb = await this.workbook();
     const t = canonicalTemplate({ kind, exitMotifs: DEFAULT_CONFIG.exitMotifs });
-    const clash = [t.sheets.structure, t.sheets.people, t.sheets.instructions].filter((n) => wb.getWorksheet(n));
+    const clash = [t.sheets.structure, t.sheets.people, t.sheets.instructions].filter((n) =>
+      wb.getWorksheet(n),
+    );
     if (clash.length > 0) {
       throw new XlsxWorkbookError(
         `Le classeur a déjà ${clash.length > 1 ? "les feuilles" : "une feuille"} ${clash.map((n) => `« ${n} »`).join(", ")} : renommez-la(les) ou partez d'un classeur vide pour insérer le modèle.`,
@@ -187,7 +199,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async loadMapping(): Promise<MappingOverride | null> {
-    const data = await readXlsxBytes(this.wb ? await this.toBuffer() : this.bytes, { name: this.name, maxRows: this.maxRows });
+    const data = await readXlsxBytes(this.wb ? await this.toBuffer() : this.bytes, {
+      name: this.name,
+      maxRows: this.maxRows,
+    });
     return extractMapping(data).mapping;
   }
 
@@ -217,8 +232,15 @@ function writeIndicatorsSheets(
   state: SendState,
 ): void {
   const names = indicatorsSheetNames(reports);
-  for (const ws of [...wb.worksheets]) if (isIndicatorsSheetName(ws.name) && !names.includes(ws.name)) wb.removeWorksheet(ws.id);
-  reports.forEach((analysis, i) => writeIndicatorsSheet(wb, analysis, { ...options, sheetName: names[i], receipt: receiptFor(state, analysis) }));
+  for (const ws of [...wb.worksheets])
+    if (isIndicatorsSheetName(ws.name) && !names.includes(ws.name)) wb.removeWorksheet(ws.id);
+  reports.forEach((analysis, i) =>
+    writeIndicatorsSheet(wb, analysis, {
+      ...options,
+      sheetName: names[i],
+      receipt: receiptFor(state, analysis),
+    }),
+  );
 }
 
 /**
@@ -233,6 +255,9 @@ export async function annotateWorkbook(
 ): Promise<Uint8Array> {
   const book = new XlsxWorkbook(data, options.name);
   await book.highlight(findingsToHighlight(reports).findings);
-  await book.writeIndicators(reports, { generatedAt: options.generatedAt, language: options.language ?? "fr" });
+  await book.writeIndicators(reports, {
+    generatedAt: options.generatedAt,
+    language: options.language ?? "fr",
+  });
   return book.toBuffer();
 }

@@ -11,7 +11,7 @@ const MAX_ENTITY = 10;
 /** The character an entity's name stands for ("amp", "#233", "#xE9"), or null when it is not one. */
 function entityValue(name: string): string | null {
   if (name.charCodeAt(0) !== 35 /* # */) return NAMED[name] ?? null;
-  const hex = name.charCodeAt(1) === 120 /* x */;
+  const hex = name.charCodeAt(1) === 120; /* x */
   const digits = name.slice(hex ? 2 : 1);
   if (digits.length === 0 || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return null;
   const code = parseInt(digits, hex ? 16 : 10);

@@ -41,7 +41,11 @@ function deflatedContent(file: JSZip.JSZipObject): Uint8Array | null {
  * Streams one zip entry's inflated bytes to onChunk, in order. A throw from onChunk (a limit passed, a
  * parser giving up) stops the inflater at once and rejects with it: nothing more is inflated.
  */
-export async function streamEntry(file: JSZip.JSZipObject, onChunk: (chunk: Uint8Array) => void, inflateRaw?: InflateRaw): Promise<void> {
+export async function streamEntry(
+  file: JSZip.JSZipObject,
+  onChunk: (chunk: Uint8Array) => void,
+  inflateRaw?: InflateRaw,
+): Promise<void> {
   const deflated = inflateRaw ? deflatedContent(file) : null;
   if (inflateRaw && deflated) {
     let error: unknown = null;
@@ -60,7 +64,9 @@ export async function streamEntry(file: JSZip.JSZipObject, onChunk: (chunk: Uint
   return new Promise((resolve, reject) => {
     // internalStream exists at runtime (jszip 3) but is not in its typings. Bytes: the parser scans them as
     // they are (jszip's own UTF-8 decoding is several times slower).
-    const stream = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
+    const stream = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream(
+      "uint8array",
+    );
     let failed = false;
     stream
       .on("data", (chunk: Uint8Array) => {
@@ -87,7 +93,11 @@ export async function streamEntry(file: JSZip.JSZipObject, onChunk: (chunk: Uint
 }
 
 /** An entry's text (UTF-8), streamed through onBytes first (the limits). */
-export async function entryText(file: JSZip.JSZipObject, onBytes: (bytes: number) => void, inflateRaw?: InflateRaw): Promise<string> {
+export async function entryText(
+  file: JSZip.JSZipObject,
+  onBytes: (bytes: number) => void,
+  inflateRaw?: InflateRaw,
+): Promise<string> {
   // Decoded chunk by chunk: the shared strings of a big report are megabytes, jszip's own decoding is slower.
   const decoder = new TextDecoder("utf-8");
   const parts: string[] = [];

@@ -18,7 +18,11 @@ const dir = mkdtempSync(join(tmpdir(), "bilan-cli-"));
 beforeAll(() => ensureDist(), 180_000);
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, BILAN_IAE_DEBUG: "", ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, BILAN_IAE_DEBUG: "", ...env },
+  });
   // Never a stack trace to the user.
   expect(r.stderr).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
   expect(r.stdout).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
@@ -69,7 +73,9 @@ describe("check", () => {
     expect(o.valid).toBe(true);
     expect(o.rows).toBe(40);
     expect(o.counts).toEqual({ error: 0, warning: 0, info: 0 });
-    expect(Object.keys(o.structure as object)).toEqual(expect.arrayContaining(["siret", "name", "kind", "department", "periodStart", "periodEnd"]));
+    expect(Object.keys(o.structure as object)).toEqual(
+      expect.arrayContaining(["siret", "name", "kind", "department", "periodStart", "periodEnd"]),
+    );
   });
 
   it("exit 1 when a file has an error; issues carry code, severity, sheet, cell, row, column, field, value, message", () => {
@@ -79,7 +85,18 @@ describe("check", () => {
     expect(o.valid).toBe(false);
     const issues = o.issues as Record<string, unknown>[];
     expect(issues.length).toBeGreaterThan(5);
-    for (const i of issues) expect(Object.keys(i)).toEqual(["code", "severity", "sheet", "cell", "row", "column", "field", "value", "message"]);
+    for (const i of issues)
+      expect(Object.keys(i)).toEqual([
+        "code",
+        "severity",
+        "sheet",
+        "cell",
+        "row",
+        "column",
+        "field",
+        "value",
+        "message",
+      ]);
     const neg = issues.find((i) => i.code === "hours-negative")!;
     expect(neg).toMatchObject({ severity: "error", sheet: "Salariés", field: "hoursWorked", value: "-12" });
     expect(neg.cell).toMatch(/^U\d+$/);
@@ -111,9 +128,18 @@ describe("check", () => {
     const r = run(["check", "--json", ...files]);
     expect(r.code).toBe(2);
     const out = json(r.out);
-    expect(out.map((o) => (o.error as { reason: string } | undefined)?.reason ?? "ok")).toEqual(["ok", "not-zip", "protected-or-xls", "truncated", "no-cells", "io"]);
+    expect(out.map((o) => (o.error as { reason: string } | undefined)?.reason ?? "ok")).toEqual([
+      "ok",
+      "not-zip",
+      "protected-or-xls",
+      "truncated",
+      "no-cells",
+      "io",
+    ]);
     expect(out[0].valid).toBe(true);
-    expect((out[2].error as { message: string }).message).toContain("protégé par mot de passe ou ancien format .xls");
+    expect((out[2].error as { message: string }).message).toContain(
+      "protégé par mot de passe ou ancien format .xls",
+    );
     const text = run(["check", ...files]);
     expect(text.code).toBe(2);
     expect(text.out).toContain("« export.xlsx »".replace("export.xlsx", csv));
@@ -138,8 +164,10 @@ describe("check", () => {
   it("--config: a department override applies; a bad one is a clear error with exit 2", () => {
     const good = join(dir, "cd38.json");
     writeFileSync(good, JSON.stringify({ annualHoursPerFte: { ACI: 1000 } }));
-    const base = json(run(["indicators", "--json", join(EX, "aci-canonique.xlsx")]).out)[0].indicators as Record<string, number>;
-    const over = json(run(["indicators", "--json", "--config", good, join(EX, "aci-canonique.xlsx")]).out)[0].indicators as Record<string, number>;
+    const base = json(run(["indicators", "--json", join(EX, "aci-canonique.xlsx")]).out)[0]
+      .indicators as Record<string, number>;
+    const over = json(run(["indicators", "--json", "--config", good, join(EX, "aci-canonique.xlsx")]).out)[0]
+      .indicators as Record<string, number>;
     expect(over.fte).toBeCloseTo(base.hoursWorked / 1000, 9);
     const bad = join(dir, "bad.json");
     writeFileSync(bad, "{ annualHours: ");
@@ -152,13 +180,20 @@ describe("check", () => {
     expect(r2.code).toBe(2);
     expect(r2.err).toContain("Configuration invalide");
     expect(r2.err).toContain("seuilInconnu");
-    expect(run(["check", "--config", join(dir, "nope.json"), join(EX, "aci-canonique.xlsx")]).err).toContain("introuvable");
+    expect(run(["check", "--config", join(dir, "nope.json"), join(EX, "aci-canonique.xlsx")]).err).toContain(
+      "introuvable",
+    );
   });
 });
 
 describe("indicators", () => {
   it("--json: {file, kind, valid, structure, indicators} per report, with every key of domain §4.1", () => {
-    const r = run(["indicators", "--json", join(EX, "aci-canonique.xlsx"), join(EX, "ai-format-departement.xlsx")]);
+    const r = run([
+      "indicators",
+      "--json",
+      join(EX, "aci-canonique.xlsx"),
+      join(EX, "ai-format-departement.xlsx"),
+    ]);
     expect(r.code).toBe(0);
     const out = json(r.out);
     expect(out).toHaveLength(2);
@@ -185,13 +220,27 @@ describe("consolidate", () => {
     const r = run(["consolidate", "--json", "--csv", csv, "--xlsx", xlsx, join(EX, "departement-38")]);
     // One returned file has errors.
     expect(r.code).toBe(1);
-    const o = JSON.parse(r.out) as { reports: Record<string, unknown>[]; byKind: Record<string, Record<string, unknown>>; total: Record<string, unknown> };
+    const o = JSON.parse(r.out) as {
+      reports: Record<string, unknown>[];
+      byKind: Record<string, Record<string, unknown>>;
+      total: Record<string, unknown>;
+    };
     expect(Object.keys(o)).toEqual(["reports", "byKind", "total"]);
     expect(o.reports).toHaveLength(12);
-    expect(Object.keys(o.reports[0])).toEqual(["file", "siret", "name", "kind", "valid", "counts", "indicators"]);
+    expect(Object.keys(o.reports[0])).toEqual([
+      "file",
+      "siret",
+      "name",
+      "kind",
+      "valid",
+      "counts",
+      "indicators",
+    ]);
     expect(Object.keys(o.byKind.ACI)).toEqual(["structures", "reports", "indicators"]);
     expect(o.total).toMatchObject({ structures: 11, reports: 12 });
-    expect(Object.keys(o.total)).toEqual(expect.arrayContaining(["structures", "reports", "distinctPersons", "indicators"]));
+    expect(Object.keys(o.total)).toEqual(
+      expect.arrayContaining(["structures", "reports", "distinctPersons", "indicators"]),
+    );
     expect(r.err).toContain("Lecture 1/12 : ");
     const text = readFileSync(csv, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -201,7 +250,12 @@ describe("consolidate", () => {
     expect(lines[1]).toMatch(/;\d+,\d %/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Suivi des envois", "Définitions"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Consolidation",
+      "Par type",
+      "Suivi des envois",
+      "Définitions",
+    ]);
   });
   it("an unreadable file is left out with a French message, the others consolidated, exit 1", () => {
     const bad = join(dir, "pas-un-classeur.xlsx");
@@ -221,7 +275,9 @@ describe("template", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("Structure")!.getCell("B4").value).toBe("EI");
-    expect(run(["template", "--kind", "SCOP", "-o", out]).err).toContain("Type de structure « SCOP » inconnu");
+    expect(run(["template", "--kind", "SCOP", "-o", out]).err).toContain(
+      "Type de structure « SCOP » inconnu",
+    );
     expect(run(["template"]).code).toBe(2);
   });
 });
@@ -231,7 +287,9 @@ it("bin prints a clear message when dist is missing", () => {
   const fake = mkdtempSync(join(tmpdir(), "bilan-bin-"));
   execFileSync("mkdir", ["-p", join(fake, "bin")]);
   writeFileSync(join(fake, "bin", "bilan-iae.js"), readFileSync(BIN));
-  const r = spawnSync(process.execPath, [join(fake, "bin", "bilan-iae.js"), "check", "x.xlsx"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(fake, "bin", "bilan-iae.js"), "check", "x.xlsx"], {
+    encoding: "utf8",
+  });
   expect(r.status).toBe(2);
   expect(r.stderr).toContain("lancez npm ci ou npm run build:node");
 });

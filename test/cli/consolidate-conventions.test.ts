@@ -38,16 +38,27 @@ async function only(source: string, kind: "ACI" | "EI", out: string): Promise<vo
     if (!col) continue;
     // Rows of the other convention are emptied (not spliced: the rest of the sheet keeps its rows).
     ws.eachRow((row, r) => {
-      if (r > headerRow && row.getCell(col).value !== null && row.getCell(col).value !== kind) row.eachCell((c) => (c.value = null));
+      if (r > headerRow && row.getCell(col).value !== null && row.getCell(col).value !== kind)
+        row.eachCell((c) => (c.value = null));
     });
   }
   await wb.xlsx.writeFile(out);
 }
 
 function consolidate(folder: string) {
-  const r = spawnSync(process.execPath, [BIN, "consolidate", "--json", folder], { encoding: "utf8", env: { ...process.env, BILAN_IAE_DEBUG: "" } });
+  const r = spawnSync(process.execPath, [BIN, "consolidate", "--json", folder], {
+    encoding: "utf8",
+    env: { ...process.env, BILAN_IAE_DEBUG: "" },
+  });
   expect(r.stderr).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
-  return { code: r.status, out: JSON.parse(r.stdout) as { reports: { siret: string; kind: string }[]; byKind: Record<string, unknown>; total: Record<string, unknown> } };
+  return {
+    code: r.status,
+    out: JSON.parse(r.stdout) as {
+      reports: { siret: string; kind: string }[];
+      byKind: Record<string, unknown>;
+      total: Record<string, unknown>;
+    },
+  };
 }
 
 it("one workbook with both conventions, or one workbook each: the same figures per kind and in all", async () => {
@@ -72,7 +83,9 @@ it("one workbook with both conventions, or one workbook each: the same figures p
   const x = consolidate(a);
   const y = consolidate(b);
   expect(x.code).toBe(y.code);
-  expect(x.out.reports.map((r) => `${r.siret}/${r.kind}`).sort()).toEqual(y.out.reports.map((r) => `${r.siret}/${r.kind}`).sort());
+  expect(x.out.reports.map((r) => `${r.siret}/${r.kind}`).sort()).toEqual(
+    y.out.reports.map((r) => `${r.siret}/${r.kind}`).sort(),
+  );
   expect(x.out.reports).toHaveLength(4);
   expect(x.out.byKind).toEqual(y.out.byKind);
   expect(x.out.total).toEqual(y.out.total);

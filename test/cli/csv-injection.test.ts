@@ -21,7 +21,10 @@ test("a « Raison sociale » =HYPERLINK(…) is written with a leading quote, qu
   await wb.xlsx.writeFile(input);
   const out = join(dir, "conso.csv");
 
-  const r = spawnSync(process.execPath, [BIN, "consolidate", "--csv", out, input], { cwd: dir, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [BIN, "consolidate", "--csv", out, input], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.status).toBe(0);
 

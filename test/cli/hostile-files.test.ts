@@ -20,14 +20,21 @@ let files: Awaited<ReturnType<typeof hostileFiles>>;
 
 beforeAll(async () => {
   ensureDist();
-  writeFileSync(RSS_REPORTER, `process.on("exit", () => require("node:fs").writeFileSync(process.env.BILAN_TEST_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
+  writeFileSync(
+    RSS_REPORTER,
+    `process.on("exit", () => require("node:fs").writeFileSync(process.env.BILAN_TEST_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`,
+  );
   files = await hostileFiles();
   mkdirSync(join(dir, "mixed"));
   for (const f of files) {
     writeFileSync(join(dir, f.name), f.bytes);
     writeFileSync(join(dir, "mixed", f.name), f.bytes);
   }
-  for (let i = 1; i <= 20; i++) copyFileSync(join(ROOT, "examples", "aci-canonique.xlsx"), join(dir, "mixed", `bon-${String(i).padStart(2, "0")}.xlsx`));
+  for (let i = 1; i <= 20; i++)
+    copyFileSync(
+      join(ROOT, "examples", "aci-canonique.xlsx"),
+      join(dir, "mixed", `bon-${String(i).padStart(2, "0")}.xlsx`),
+    );
 }, 240_000);
 
 function run(args: string[], env: Record<string, string> = {}) {
@@ -42,7 +49,13 @@ function run(args: string[], env: Record<string, string> = {}) {
   const ms = Date.now() - started;
   expect(r.stderr).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
   expect(r.stderr).not.toMatch(/FATAL ERROR|heap limit/);
-  return { code: r.status, out: r.stdout, err: r.stderr, ms, peakMb: Number(readFileSync(rssFile, "utf8")) / 1024 };
+  return {
+    code: r.status,
+    out: r.stdout,
+    err: r.stderr,
+    ms,
+    peakMb: Number(readFileSync(rssFile, "utf8")) / 1024,
+  };
 }
 
 describe("check and indicators on each hostile file", () => {
@@ -56,9 +69,18 @@ describe("check and indicators on each hostile file", () => {
           expect(r.out + r.err).toContain(`« ${f.name} »`);
           if (f.pattern) expect(r.out + r.err).toMatch(f.pattern);
         } else {
-          expect({ file: f.name, command, code: r.code === 0 || r.code === 1 }).toEqual({ file: f.name, command, code: true });
+          expect({ file: f.name, command, code: r.code === 0 || r.code === 1 }).toEqual({
+            file: f.name,
+            command,
+            code: true,
+          });
         }
-        expect({ file: f.name, command, under600: r.peakMb <= 600, under10s: r.ms <= 10_000 }).toEqual({ file: f.name, command, under600: true, under10s: true });
+        expect({ file: f.name, command, under600: r.peakMb <= 600, under10s: r.ms <= 10_000 }).toEqual({
+          file: f.name,
+          command,
+          under600: true,
+          under10s: true,
+        });
       }
     }
   }, 300_000);
@@ -70,9 +92,16 @@ describe("consolidate on a folder of 20 good files and one of each hostile kind"
     expect(r.code).toBe(1);
     const out = JSON.parse(r.out) as { reports: { file: string }[] };
     const readable = files.filter((f) => !f.reason).map((f) => `mixed/${f.name}`);
-    expect(out.reports.map((x) => x.file).sort()).toEqual([...readable, ...Array.from({ length: 20 }, (_v, i) => `mixed/bon-${String(i + 1).padStart(2, "0")}.xlsx`)].sort());
+    expect(out.reports.map((x) => x.file).sort()).toEqual(
+      [
+        ...readable,
+        ...Array.from({ length: 20 }, (_v, i) => `mixed/bon-${String(i + 1).padStart(2, "0")}.xlsx`),
+      ].sort(),
+    );
     for (const f of files.filter((x) => x.reason)) {
-      expect(r.err).toMatch(new RegExp(`« mixed/${f.name.replace(/\./g, "\\.")} ».*\\(fichier écarté de la consolidation\\)`));
+      expect(r.err).toMatch(
+        new RegExp(`« mixed/${f.name.replace(/\./g, "\\.")} ».*\\(fichier écarté de la consolidation\\)`),
+      );
       if (f.pattern) expect(r.err).toMatch(f.pattern);
     }
     expect(r.peakMb).toBeLessThanOrEqual(600);

@@ -64,6 +64,11 @@ describe("progress", () => {
 describe("registry", () => {
   it("each registered name loads the command of that name", () => {
     for (const e of COMMANDS) expect(resolveCommand(e).name).toBe(e.name);
-    expect(COMMANDS.map((c) => c.name).slice(0, 4)).toEqual(["check", "indicators", "consolidate", "template"]);
+    expect(COMMANDS.map((c) => c.name).slice(0, 4)).toEqual([
+      "check",
+      "indicators",
+      "consolidate",
+      "template",
+    ]);
   });
 });

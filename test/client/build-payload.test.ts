@@ -10,13 +10,64 @@ const generator = { name: "bilan-iae-test", version: "0.0.0" };
 
 /** Invented people, with everything that must never leave the workbook. */
 const people = [
-  { pass: "999992511111", last: "Lefebvre-Ancelin", first: "Maëlys", sex: "F", birth: "14/07/1988", cp: "38100", rsa: "Oui - majoré", hire: "03/02/2025", hours: 910, exit: "", motif: "" },
-  { pass: "999992522222", last: "Ouedraogo", first: "Issouf", sex: "H", birth: "02/11/1979", cp: "38400", rsa: "Non", hire: "15/01/2024", hours: 1200, exit: "30/06/2025", motif: "CDI non aidé" },
-  { pass: "", last: "Pradel", first: "Jeanne", sex: "F", birth: "21/05/2001", cp: "38130", rsa: "Oui", hire: "01/09/2025", hours: 300, exit: "", motif: "" },
+  {
+    pass: "999992511111",
+    last: "Lefebvre-Ancelin",
+    first: "Maëlys",
+    sex: "F",
+    birth: "14/07/1988",
+    cp: "38100",
+    rsa: "Oui - majoré",
+    hire: "03/02/2025",
+    hours: 910,
+    exit: "",
+    motif: "",
+  },
+  {
+    pass: "999992522222",
+    last: "Ouedraogo",
+    first: "Issouf",
+    sex: "H",
+    birth: "02/11/1979",
+    cp: "38400",
+    rsa: "Non",
+    hire: "15/01/2024",
+    hours: 1200,
+    exit: "30/06/2025",
+    motif: "CDI non aidé",
+  },
+  {
+    pass: "",
+    last: "Pradel",
+    first: "Jeanne",
+    sex: "F",
+    birth: "21/05/2001",
+    cp: "38130",
+    rsa: "Oui",
+    hire: "01/09/2025",
+    hours: 300,
+    exit: "",
+    motif: "",
+  },
 ];
 
 function workbook(): WorkbookData {
-  return dracWorkbook(people.map((p) => [p.pass, p.last, p.first, p.sex, p.birth, p.cp, "Non", p.rsa, p.hire, p.hours, p.exit, p.motif]));
+  return dracWorkbook(
+    people.map((p) => [
+      p.pass,
+      p.last,
+      p.first,
+      p.sex,
+      p.birth,
+      p.cp,
+      "Non",
+      p.rsa,
+      p.hire,
+      p.hours,
+      p.exit,
+      p.motif,
+    ]),
+  );
 }
 
 describe("buildSubmissionPayload", () => {
@@ -28,7 +79,9 @@ describe("buildSubmissionPayload", () => {
   });
 
   it("carries no name, birth date, postal code or PASS number from the workbook", async () => {
-    const text = JSON.stringify(await buildSubmissionPayload(analysis, { departmentKey: DEPT_KEY, generator }));
+    const text = JSON.stringify(
+      await buildSubmissionPayload(analysis, { departmentKey: DEPT_KEY, generator }),
+    );
     for (const p of people) {
       for (const secret of [p.last, p.first, p.birth, p.cp, p.birth.split("/").reverse().join("-")]) {
         expect(text).not.toContain(secret);
@@ -39,7 +92,24 @@ describe("buildSubmissionPayload", () => {
 
   it("gives each record only the fields of domain §5", async () => {
     const payload = await buildSubmissionPayload(analysis, { departmentKey: DEPT_KEY, generator });
-    const allowed = ["key", "sex", "birthYear", "qpv", "zrr", "rsa", "ass", "aah", "rqth", "ftDuration", "educationLevel", "hireDate", "exitDate", "exitMotif", "hoursWorked", "hoursSinceHire"];
+    const allowed = [
+      "key",
+      "sex",
+      "birthYear",
+      "qpv",
+      "zrr",
+      "rsa",
+      "ass",
+      "aah",
+      "rqth",
+      "ftDuration",
+      "educationLevel",
+      "hireDate",
+      "exitDate",
+      "exitMotif",
+      "hoursWorked",
+      "hoursSinceHire",
+    ];
     for (const r of payload.records) expect(Object.keys(r).sort()).toEqual([...allowed].sort());
   });
 
@@ -55,7 +125,12 @@ describe("buildSubmissionPayload", () => {
   it("is a valid v1 payload with the structure, indicators and validation counts", async () => {
     const payload = await buildSubmissionPayload(analysis, { departmentKey: DEPT_KEY, generator });
     expect(parseSubmissionPayload(JSON.parse(JSON.stringify(payload))).ok).toBe(true);
-    expect(payload.structure).toMatchObject({ siret: "35600000000048", kind: "ACI", periodStart: "2025-01-01", periodEnd: "2025-12-31" });
+    expect(payload.structure).toMatchObject({
+      siret: "35600000000048",
+      kind: "ACI",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+    });
     expect(payload.indicators.employees).toBe(3);
     expect(payload.validation.counts.error).toBe(0);
   });
@@ -73,7 +148,11 @@ describe("buildSubmissionPayload", () => {
     (wb.sheets[1].rows as unknown[][])[1][3] = "?";
     const withError = analyzeOne(wb);
     expect(withError.report.counts.error).toBeGreaterThan(0);
-    await expect(buildSubmissionPayload(withError, { departmentKey: DEPT_KEY, generator })).rejects.toThrow(PayloadRefused);
-    await expect(buildSubmissionPayload(analysis, { departmentKey: "court", generator })).rejects.toThrow(/au moins 16 caractères/);
+    await expect(buildSubmissionPayload(withError, { departmentKey: DEPT_KEY, generator })).rejects.toThrow(
+      PayloadRefused,
+    );
+    await expect(buildSubmissionPayload(analysis, { departmentKey: "court", generator })).rejects.toThrow(
+      /au moins 16 caractères/,
+    );
   });
 });

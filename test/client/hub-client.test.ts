@@ -2,7 +2,16 @@ import { HubClient, HubError, parseRetryAfter } from "../../src/client";
 import type { SubmissionPayload } from "../../src/core/submission";
 import { drop, json, scriptedServer } from "./scripted-server";
 
-const receipt = { id: "0b7c7a34-8c55-4f44-9b7e-1f1d2e3c4b5a", siret: "12345678900012", kind: "ACI", period: "2025", version: 1, receivedAt: "2026-01-10T10:00:00.000Z", indicators: {}, indicatorsMismatch: false };
+const receipt = {
+  id: "0b7c7a34-8c55-4f44-9b7e-1f1d2e3c4b5a",
+  siret: "12345678900012",
+  kind: "ACI",
+  period: "2025",
+  version: 1,
+  receivedAt: "2026-01-10T10:00:00.000Z",
+  indicators: {},
+  indicatorsMismatch: false,
+};
 const payload = { structure: { siret: "12345678900012" } } as unknown as SubmissionPayload;
 
 function client(url: string, extra: Partial<ConstructorParameters<typeof HubClient>[0]> = {}) {
@@ -65,7 +74,10 @@ describe("HubClient over real HTTP on loopback", () => {
   });
 
   it("honours Retry-After on 429", async () => {
-    const s = await scriptedServer([json(429, { detail: "trop" }, { "retry-after": "7" }), json(201, receipt)]);
+    const s = await scriptedServer([
+      json(429, { detail: "trop" }, { "retry-after": "7" }),
+      json(201, receipt),
+    ]);
     try {
       const { c, waits } = client(s.url, { baseDelayMs: 100 });
       await c.submit(payload, "k");
@@ -76,13 +88,21 @@ describe("HubClient over real HTTP on loopback", () => {
   });
 
   it("a quota refusal (429 with a quota problem, no Retry-After) is final: refused at once with the hub's message, never retried", async () => {
-    const detail = "Ce bilan a déjà 50 versions pour la période 2025 : la limite est atteinte. Contactez le Département.";
-    const s = await scriptedServer([json(429, { type: "urn:bilan-iae:problem:quota-versions", detail }), json(201, receipt)]);
+    const detail =
+      "Ce bilan a déjà 50 versions pour la période 2025 : la limite est atteinte. Contactez le Département.";
+    const s = await scriptedServer([
+      json(429, { type: "urn:bilan-iae:problem:quota-versions", detail }),
+      json(201, receipt),
+    ]);
     try {
       const { c, waits } = client(s.url, { baseDelayMs: 100 });
       const err = await c.submit(payload, "k").catch((e: unknown) => e);
       expect(err).toBeInstanceOf(HubError);
-      expect([(err as HubError).kind, (err as HubError).status, (err as HubError).message]).toEqual(["refused", 429, detail]);
+      expect([(err as HubError).kind, (err as HubError).status, (err as HubError).message]).toEqual([
+        "refused",
+        429,
+        detail,
+      ]);
       expect(waits).toEqual([]);
       expect(s.seen).toHaveLength(1);
     } finally {
@@ -131,17 +151,28 @@ describe("HubClient over real HTTP on loopback", () => {
     const s = await scriptedServer([() => undefined]);
     try {
       const { c } = client(s.url, { timeoutMs: 200, baseDelayMs: 10, maxElapsedMs: 5 });
-      await expect(c.submit(payload, "k")).rejects.toMatchObject({ kind: "unreachable", message: expect.stringMatching(/délai dépassé/) });
+      await expect(c.submit(payload, "k")).rejects.toMatchObject({
+        kind: "unreachable",
+        message: expect.stringMatching(/délai dépassé/),
+      });
     } finally {
       await s.close();
     }
   });
 
   it("does not retry a refusal and carries the hub's French detail and JSON pointers", async () => {
-    const problem = { type: "x", title: "t", status: 422, detail: "Le bilan envoyé ne respecte pas le format v1", errors: [{ pointer: "/records/0/sex", detail: "Valeur invalide" }] };
+    const problem = {
+      type: "x",
+      title: "t",
+      status: 422,
+      detail: "Le bilan envoyé ne respecte pas le format v1",
+      errors: [{ pointer: "/records/0/sex", detail: "Valeur invalide" }],
+    };
     const s = await scriptedServer([json(422, problem), json(201, receipt)]);
     try {
-      const err = (await client(s.url).c.submit(payload, "k").catch((e: unknown) => e)) as HubError;
+      const err = (await client(s.url)
+        .c.submit(payload, "k")
+        .catch((e: unknown) => e)) as HubError;
       expect(err.kind).toBe("refused");
       expect(err.status).toBe(422);
       expect(err.message).toBe(problem.detail);
@@ -155,7 +186,10 @@ describe("HubClient over real HTTP on loopback", () => {
   it("maps 401 to an unauthorized error", async () => {
     const s = await scriptedServer([json(401, { detail: "Jeton inconnu ou révoqué." })]);
     try {
-      await expect(client(s.url).c.submit(payload, "k")).rejects.toMatchObject({ kind: "unauthorized", status: 401 });
+      await expect(client(s.url).c.submit(payload, "k")).rejects.toMatchObject({
+        kind: "unauthorized",
+        status: 401,
+      });
     } finally {
       await s.close();
     }

@@ -3,9 +3,14 @@ import { DEFAULT_CONFIG } from "../../src/core";
 import { json, scriptedServer } from "./scripted-server";
 
 /** HubClient.getSettings over real HTTP on loopback: the department's rules, checked like a --config file. */
-const client = (url: string) => new HubClient({ baseUrl: url, token: "tok", sleep: async () => {}, maxElapsedMs: 50, baseDelayMs: 1 });
+const client = (url: string) =>
+  new HubClient({ baseUrl: url, token: "tok", sleep: async () => {}, maxElapsedMs: 50, baseDelayMs: 1 });
 
-const departmentRules = { ...DEFAULT_CONFIG, rulesVersion: "dept-38-2026", annualHoursPerFte: { ...DEFAULT_CONFIG.annualHoursPerFte, ACI: 1600 } };
+const departmentRules = {
+  ...DEFAULT_CONFIG,
+  rulesVersion: "dept-38-2026",
+  annualHoursPerFte: { ...DEFAULT_CONFIG.annualHoursPerFte, ACI: 1600 },
+};
 
 describe("HubClient.getSettings", () => {
   it("asks GET /api/v1/settings with the token and returns the department's rules", async () => {
@@ -24,17 +29,25 @@ describe("HubClient.getSettings", () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ["an impossible value", { ...departmentRules, annualHoursPerFte: { ...departmentRules.annualHoursPerFte, ACI: -5 } }, /annualHoursPerFte\.ACI/],
+    [
+      "an impossible value",
+      { ...departmentRules, annualHoursPerFte: { ...departmentRules.annualHoursPerFte, ACI: -5 } },
+      /annualHoursPerFte\.ACI/,
+    ],
     ["an unknown setting", { ...departmentRules, seuilMystere: 3 }, /réglage inconnu « seuilMystere »/],
     ["null", null, /n'est pas un objet JSON/],
     ["a list", [1, 2], /n'est pas un objet JSON|doit être un objet/],
   ])("refuses %s with a French invalid-response error naming the problem", async (_what, body, problem) => {
     const s = await scriptedServer([json(200, body)]);
     try {
-      const err = (await client(s.url).getSettings().catch((e: unknown) => e)) as HubError;
+      const err = (await client(s.url)
+        .getSettings()
+        .catch((e: unknown) => e)) as HubError;
       expect(err).toBeInstanceOf(HubError);
       expect(err.kind).toBe("invalid-response");
-      expect(err.message).toMatch(/^Les réglages du Département envoyés par le hub \(http:\/\/127\.0\.0\.1:\d+\) sont inutilisables/);
+      expect(err.message).toMatch(
+        /^Les réglages du Département envoyés par le hub \(http:\/\/127\.0\.0\.1:\d+\) sont inutilisables/,
+      );
       expect(err.message).toMatch(problem);
     } finally {
       await s.close();

@@ -6,11 +6,28 @@ import { FileOutboxStore } from "../../src/client/node/file-outbox-store";
 import type { SubmissionPayload } from "../../src/core/submission";
 import { json, scriptedServer } from "./scripted-server";
 
-const payload = { structure: { siret: "12345678900012", kind: "ACI", name: "Atelier" } } as unknown as SubmissionPayload;
-const receipt = { id: "0b7c7a34-8c55-4f44-9b7e-1f1d2e3c4b5a", siret: "12345678900012", kind: "ACI", period: "2025", version: 1, receivedAt: "2026-01-10T10:00:00.000Z", indicators: {}, indicatorsMismatch: false };
+const payload = {
+  structure: { siret: "12345678900012", kind: "ACI", name: "Atelier" },
+} as unknown as SubmissionPayload;
+const receipt = {
+  id: "0b7c7a34-8c55-4f44-9b7e-1f1d2e3c4b5a",
+  siret: "12345678900012",
+  kind: "ACI",
+  period: "2025",
+  version: 1,
+  receivedAt: "2026-01-10T10:00:00.000Z",
+  indicators: {},
+  indicatorsMismatch: false,
+};
 
 function fastClient(url: string) {
-  return new HubClient({ baseUrl: url, token: "jeton-secret-42", sleep: async () => undefined, baseDelayMs: 1, maxElapsedMs: 50 });
+  return new HubClient({
+    baseUrl: url,
+    token: "jeton-secret-42",
+    sleep: async () => undefined,
+    baseDelayMs: 1,
+    maxElapsedMs: 50,
+  });
 }
 
 describe("outbox in a real file", () => {
@@ -25,7 +42,9 @@ describe("outbox in a real file", () => {
     expect("queued" in r).toBe(true);
     // Survives the process: a new store on the same file sees it.
     const reopened = new Outbox(new FileOutboxStore(store.location));
-    expect((await reopened.list()).map((e) => [e.id, e.state, e.siret])).toEqual([["sha256-k1", "pending", "12345678900012"]]);
+    expect((await reopened.list()).map((e) => [e.id, e.state, e.siret])).toEqual([
+      ["sha256-k1", "pending", "12345678900012"],
+    ]);
     expect(readFileSync(store.location, "utf8")).not.toContain("jeton-secret-42");
 
     const up = await scriptedServer([json(201, receipt)]);
@@ -46,13 +65,29 @@ describe("outbox in a real file", () => {
 
   it("keeps a refused entry, marked refused, and never resends it automatically", async () => {
     const outbox = new Outbox(new FileOutboxStore(join(dir, "b.json")));
-    await outbox.put({ id: "k2", hubUrl: "http://x", siret: "1", kind: "ACI", period: "2025", structureName: "A", queuedAt: "", attempts: 1, lastError: null, state: "pending", payload });
+    await outbox.put({
+      id: "k2",
+      hubUrl: "http://x",
+      siret: "1",
+      kind: "ACI",
+      period: "2025",
+      structureName: "A",
+      queuedAt: "",
+      attempts: 1,
+      lastError: null,
+      state: "pending",
+      payload,
+    });
     const s = await scriptedServer([json(422, { detail: "Bilan non conforme." })]);
     try {
       await outbox.flush(() => fastClient(s.url));
       await outbox.flush(() => fastClient(s.url));
       expect(s.seen).toHaveLength(1);
-      expect((await outbox.list())[0]).toMatchObject({ state: "refused", lastError: "Bilan non conforme.", attempts: 2 });
+      expect((await outbox.list())[0]).toMatchObject({
+        state: "refused",
+        lastError: "Bilan non conforme.",
+        attempts: 2,
+      });
     } finally {
       await s.close();
     }

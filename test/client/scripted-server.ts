@@ -11,14 +11,21 @@ export interface SeenRequest {
 export type Step = (req: SeenRequest, res: ServerResponse) => void;
 
 /** A real HTTP server on loopback that answers each request with the next scripted step. */
-export async function scriptedServer(steps: Step[]): Promise<{ url: string; seen: SeenRequest[]; close: () => Promise<void> }> {
+export async function scriptedServer(
+  steps: Step[],
+): Promise<{ url: string; seen: SeenRequest[]; close: () => Promise<void> }> {
   const seen: SeenRequest[] = [];
   let i = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const r = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const r = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       seen.push(r);
       const step = steps[Math.min(i++, steps.length - 1)];
       step(r, res);
@@ -40,7 +47,10 @@ export async function scriptedServer(steps: Step[]): Promise<{ url: string; seen
 export const json =
   (status: number, body: unknown, headers: Record<string, string> = {}): Step =>
   (_req, res) => {
-    res.writeHead(status, { "content-type": status >= 400 ? "application/problem+json" : "application/json", ...headers });
+    res.writeHead(status, {
+      "content-type": status >= 400 ? "application/problem+json" : "application/json",
+      ...headers,
+    });
     res.end(JSON.stringify(body));
   };
 

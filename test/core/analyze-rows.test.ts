@@ -22,9 +22,11 @@ const wb: WorkbookData = {
 describe("analysis.rows, rowCount and records", () => {
   it("are the reader's person rows, as plain values, with the row count and one record per row", () => {
     const a = analyzeOne(wb);
-    const expected = readWorkbook(wb, { config: DEFAULT_CONFIG, motifs: motifIndexFor(DEFAULT_CONFIG.exitMotifs), findings: new FindingCollector(10) }).sheets.flatMap((s) =>
-      s.rows.map((r) => r.row),
-    );
+    const expected = readWorkbook(wb, {
+      config: DEFAULT_CONFIG,
+      motifs: motifIndexFor(DEFAULT_CONFIG.exitMotifs),
+      findings: new FindingCollector(10),
+    }).sheets.flatMap((s) => s.rows.map((r) => r.row));
     expect(a.rows).toEqual(expected);
     expect(a.rowCount).toBe(2);
     expect(a.records.map((r) => r.key)).toEqual(["123456789012", "123456789013"]);

@@ -20,7 +20,11 @@ function reexportsOf(source: string): string[] {
   const imported = new Set<string>();
   for (const m of source.matchAll(/^import\s+(?!type\b)\{([^}]*)\}\s*from/gm)) {
     for (const part of m[1].split(",")) {
-      const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/).pop();
+      const name = part
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)
+        .pop();
       if (name && !part.trim().startsWith("type ")) imported.add(name);
     }
   }
@@ -44,9 +48,18 @@ test("the scanner finds both forms of re-export and leaves local exports alone",
     "const local = 1;",
     "export { local };",
   ].join("\n");
-  expect(reexportsOf(source)).toEqual(['export { isRsa } from "./rsa"', 'export * from "./schema"', "export { isBlankChar }"]);
+  expect(reexportsOf(source)).toEqual([
+    'export { isRsa } from "./rsa"',
+    'export * from "./schema"',
+    "export { isBlankChar }",
+  ]);
 });
 
-test.each(ROOTS.flatMap((root) => tsFiles(root).filter((f) => basename(f) !== "index.ts")).map((f) => [relative(SRC, f), f]))("%s re-exports nothing (only index.ts files do)", (_name, file) => {
+test.each(
+  ROOTS.flatMap((root) => tsFiles(root).filter((f) => basename(f) !== "index.ts")).map((f) => [
+    relative(SRC, f),
+    f,
+  ]),
+)("%s re-exports nothing (only index.ts files do)", (_name, file) => {
   expect(reexportsOf(readFileSync(file, "utf8"))).toEqual([]);
 });

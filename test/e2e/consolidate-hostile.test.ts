@@ -56,7 +56,10 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "bilan-iae-hostile-"));
-    good = readdirSync(DEPT).filter((f) => f.endsWith(".xlsx")).sort().slice(0, 3);
+    good = readdirSync(DEPT)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort()
+      .slice(0, 3);
     for (const f of good) copyFileSync(path.join(DEPT, f), path.join(dir, f));
     bad = (await hostileFiles()).filter((f) => f.reason);
     for (const f of bad) writeFileSync(path.join(dir, f.name), f.bytes);
@@ -83,7 +86,9 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
     // French plurals (« 0 » and « 1 » singular), the message the pane shows once every file is read.
     const n = (count: number, one: string, other: string) => `${count} ${count <= 1 ? one : other}`;
     await page
-      .getByText(`${n(good.length, "fichier consolidé", "fichiers consolidés")}, ${n(bad.length, "illisible", "illisibles")}.`)
+      .getByText(
+        `${n(good.length, "fichier consolidé", "fichiers consolidés")}, ${n(bad.length, "illisible", "illisibles")}.`,
+      )
       .waitFor({ timeout: 300_000 });
 
     const { clickDelays, maxGap } = await responsiveness(page);
@@ -92,8 +97,15 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
     expect(maxGap).toBeLessThan(1_000);
 
     const rows = page.getByTestId("returned-file");
-    const statuses = await rows.evaluateAll((els) => els.map((e) => [e.querySelector("span")?.textContent ?? "", e.getAttribute("data-status")]));
-    expect(statuses.filter(([, s]) => s === "failed").map(([n]) => n).sort()).toEqual(bad.map((f) => f.name).sort());
+    const statuses = await rows.evaluateAll((els) =>
+      els.map((e) => [e.querySelector("span")?.textContent ?? "", e.getAttribute("data-status")]),
+    );
+    expect(
+      statuses
+        .filter(([, s]) => s === "failed")
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(bad.map((f) => f.name).sort());
     for (const f of bad) {
       const alert = await rows.filter({ hasText: f.name }).getByRole("alert").textContent();
       expect(alert).toContain(`« ${f.name} »`);

@@ -4,7 +4,15 @@
  * with `bilan-iae consolidate --json` run on the same files.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +21,15 @@ import type { Page } from "playwright-core";
 import { formatIndicator, formatNumber, type Consolidation, type IndicatorKey } from "../../src/core";
 import { KEY_INDICATORS } from "../../src/taskpane/components/ConsolidationTotals";
 import { BIN, ensureDist } from "../support/dist";
-import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
+import {
+  buildAddin,
+  launchChromium,
+  ROOT,
+  serve,
+  type Chromium,
+  screenshot,
+  browserDescribe,
+} from "./harness";
 
 const DEPT = path.join(ROOT, "examples", "departement-38");
 const OUT = path.join(ROOT, "test-output", "e2e");
@@ -32,8 +48,13 @@ suite("Consolider view in file mode (Chromium)", () => {
   let cli: Consolidation;
 
   beforeAll(async () => {
-    examples = readdirSync(DEPT).filter((f) => f.endsWith(".xlsx")).sort();
-    if (examples.length < 12) throw new Error(`${DEPT} : ${examples.length} classeurs au lieu de 12 ; générez les exemples avec npm run examples`);
+    examples = readdirSync(DEPT)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort();
+    if (examples.length < 12)
+      throw new Error(
+        `${DEPT} : ${examples.length} classeurs au lieu de 12 ; générez les exemples avec npm run examples`,
+      );
     dir = mkdtempSync(path.join(tmpdir(), "bilan-iae-consolider-"));
     for (const f of examples) copyFileSync(path.join(DEPT, f), path.join(dir, f));
     // A returned file cut short in transit: the zip's end is missing.
@@ -41,8 +62,13 @@ suite("Consolider view in file mode (Chromium)", () => {
     writeFileSync(path.join(dir, CORRUPT), whole.subarray(0, Math.floor(whole.length / 2)));
 
     ensureDist();
-    const run = spawnSync(process.execPath, [BIN, "consolidate", "--json", ...examples.map((f) => path.join(DEPT, f))], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (run.status !== 0 && run.status !== 1) throw new Error(`bilan-iae consolidate a échoué (${run.status}) : ${run.stderr}`);
+    const run = spawnSync(
+      process.execPath,
+      [BIN, "consolidate", "--json", ...examples.map((f) => path.join(DEPT, f))],
+      { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (run.status !== 0 && run.status !== 1)
+      throw new Error(`bilan-iae consolidate a échoué (${run.status}) : ${run.stderr}`);
     cli = JSON.parse(run.stdout) as Consolidation;
 
     mkdirSync(OUT, { recursive: true });
@@ -63,47 +89,68 @@ suite("Consolider view in file mode (Chromium)", () => {
     await page.getByRole("heading", { name: "Consolider les bilans" }).waitFor();
     const files = [...examples, CORRUPT].map((f) => path.join(dir, f));
     await page.getByTestId("consolidate-file-input").setInputFiles(files);
-    await page.getByText(`${examples.length} fichiers consolidés, 1 illisible.`).waitFor({ timeout: 180_000 });
+    await page
+      .getByText(`${examples.length} fichiers consolidés, 1 illisible.`)
+      .waitFor({ timeout: 180_000 });
 
     const rows = page.getByTestId("returned-file");
     expect(await rows.count()).toBe(examples.length + 1);
-    const statuses = await rows.evaluateAll((els) => els.map((e) => [e.querySelector("span")?.textContent ?? "", e.getAttribute("data-status")]));
+    const statuses = await rows.evaluateAll((els) =>
+      els.map((e) => [e.querySelector("span")?.textContent ?? "", e.getAttribute("data-status")]),
+    );
     expect(statuses.filter(([, s]) => s === "failed").map(([n]) => n)).toEqual([CORRUPT]);
     const corruptRow = rows.filter({ hasText: CORRUPT });
     expect(await corruptRow.getByRole("alert").textContent()).toContain(CORRUPT);
     // Every bar is full once its file is done or failed.
-    expect(await page.getByRole("progressbar").evaluateAll((els) => els.map((e) => e.getAttribute("aria-valuenow")))).toEqual(files.map(() => "1"));
+    expect(
+      await page
+        .getByRole("progressbar")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("aria-valuenow"))),
+    ).toEqual(files.map(() => "1"));
 
     const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
     expect(await text("total-structures")).toBe(formatNumber(cli.total.structures));
     expect(await text("total-reports")).toBe(formatNumber(cli.total.reports));
     expect(await text("total-persons")).toBe(formatNumber(cli.total.distinctPersons));
-    const levels = [...Object.entries(cli.byKind).map(([k, t]) => [k, t] as const), ["total", cli.total] as const];
+    const levels = [
+      ...Object.entries(cli.byKind).map(([k, t]) => [k, t] as const),
+      ["total", cli.total] as const,
+    ];
     for (const [id, t] of levels) {
       const row = page.getByTestId(`kind-${id}`);
       const cell = async (key: string) => (await row.locator(`[data-key="${key}"]`).textContent())?.trim();
       expect(await cell("structures")).toBe(formatNumber(t.structures));
       expect(await cell("reports")).toBe(formatNumber(t.reports));
-      for (const k of KEY_INDICATORS) expect([id, k, await cell(k)]).toEqual([id, k, formatIndicator(k as IndicatorKey, t.indicators[k])]);
+      for (const k of KEY_INDICATORS)
+        expect([id, k, await cell(k)]).toEqual([id, k, formatIndicator(k as IndicatorKey, t.indicators[k])]);
     }
     await screenshot(page, "consolider.png");
   });
 
   it("downloads the consolidated workbook: the three sheets, the files received and the unreadable one", async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger la consolidation (.xlsx)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger la consolidation (.xlsx)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("consolidation.xlsx");
     const saved = path.join(OUT, "consolidation.xlsx");
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Suivi des envois", "Définitions"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Consolidation",
+      "Par type",
+      "Suivi des envois",
+      "Définitions",
+    ]);
     expect(wb.getWorksheet("Consolidation")!.actualRowCount).toBe(cli.reports.length + 1);
     const follow = wb.getWorksheet("Suivi des envois")!;
     const headers = (follow.getRow(1).values as unknown[]).slice(1);
     const status = headers.indexOf("Statut") + 1;
     const fileCol = headers.indexOf("Fichier ou envoi") + 1;
     const bad = [];
-    for (let r = 2; r <= examples.length + 2; r++) if (follow.getCell(r, status).value === "Illisible") bad.push(follow.getCell(r, fileCol).value);
+    for (let r = 2; r <= examples.length + 2; r++)
+      if (follow.getCell(r, status).value === "Illisible") bad.push(follow.getCell(r, fileCol).value);
     expect(bad).toEqual([CORRUPT]);
   });
 });

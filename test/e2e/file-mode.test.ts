@@ -8,7 +8,15 @@ import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
+import {
+  buildAddin,
+  launchChromium,
+  ROOT,
+  serve,
+  type Chromium,
+  screenshot,
+  browserDescribe,
+} from "./harness";
 
 const EXAMPLE = path.join(ROOT, "examples", "ei-erreurs.xlsx");
 const TRUTH = path.join(ROOT, "examples", "truth", "ei-erreurs.json");

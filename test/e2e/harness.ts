@@ -20,7 +20,9 @@ export const SKIP_BROWSER = process.env.BILAN_IAE_SKIP_BROWSER === "1";
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir =
-    process.env.BILAN_IAE_SCREENSHOTS === "1" ? path.join(ROOT, "docs", "images") : path.join(ROOT, "test-output", "screenshots");
+    process.env.BILAN_IAE_SCREENSHOTS === "1"
+      ? path.join(ROOT, "docs", "images")
+      : path.join(ROOT, "test-output", "screenshots");
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, name), fullPage: true });
 }
@@ -132,7 +134,9 @@ export interface Chromium {
 }
 
 /** Headless Chromium with a fresh profile, no network chatter; French at the task pane's 350 × 800 unless told otherwise. */
-export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Chromium> {
+export async function launchChromium(
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Chromium> {
   const { chromium } = await import("playwright-core");
   const profile = mkdtempSync(path.join(tmpdir(), "bilan-iae-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {

@@ -6,7 +6,15 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
+import {
+  buildAddin,
+  launchChromium,
+  ROOT,
+  serve,
+  type Chromium,
+  screenshot,
+  browserDescribe,
+} from "./harness";
 
 const OUT = path.join(ROOT, "test-output", "e2e");
 const UNKNOWN = "Masculin ou féminin";

@@ -24,7 +24,8 @@ async function overflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > window.innerWidth) problems.push(`page: scrollWidth ${root.scrollWidth} > ${window.innerWidth}`);
+    if (root.scrollWidth > window.innerWidth)
+      problems.push(`page: scrollWidth ${root.scrollWidth} > ${window.innerWidth}`);
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""}.${(el.getAttribute("class") ?? "").split(" ")[0]} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
     for (const el of document.querySelectorAll("#container *")) {
@@ -34,13 +35,15 @@ async function overflow(page: Page): Promise<string[]> {
       if (r.width === 0 || r.height === 0) continue;
       // The nearest ancestor that clips or scrolls sideways, else the viewport.
       let box: HTMLElement | null = el.parentElement;
-      while (box && box !== document.body && getComputedStyle(box).overflowX === "visible") box = box.parentElement;
+      while (box && box !== document.body && getComputedStyle(box).overflowX === "visible")
+        box = box.parentElement;
       const boxed = box !== null && box !== document.body;
       const right = boxed ? box!.getBoundingClientRect().right : window.innerWidth;
       if (r.right <= right + 1) continue;
       if (boxed) {
         const s = getComputedStyle(box!);
-        const scrolls = (s.overflowX === "auto" || s.overflowX === "scroll") && box!.scrollWidth > box!.clientWidth;
+        const scrolls =
+          (s.overflowX === "auto" || s.overflowX === "scroll") && box!.scrollWidth > box!.clientWidth;
         if (scrolls && box!.tabIndex >= 0) continue; // a focusable scroll region: keyboard users can scroll it
         if (!scrolls && s.overflowX !== "visible") continue; // clipped on purpose (ellipsis)
       }
@@ -77,8 +80,24 @@ async function unknownHeaderWorkbook(file: string): Promise<void> {
     ["Fin de période", new Date(Date.UTC(2025, 11, 31))],
   ]);
   const p = wb.addWorksheet("Salariés");
-  p.addRow(["N° PASS IAE", "Nom", "Prénom", "Masculin ou féminin", "Date de naissance", "Date d'embauche", "Heures travaillées"]);
-  p.addRow(["999990000011", "Martin", "Léa", "F", new Date(Date.UTC(1990, 4, 12)), new Date(Date.UTC(2025, 1, 3)), 1200]);
+  p.addRow([
+    "N° PASS IAE",
+    "Nom",
+    "Prénom",
+    "Masculin ou féminin",
+    "Date de naissance",
+    "Date d'embauche",
+    "Heures travaillées",
+  ]);
+  p.addRow([
+    "999990000011",
+    "Martin",
+    "Léa",
+    "F",
+    new Date(Date.UTC(1990, 4, 12)),
+    new Date(Date.UTC(2025, 1, 3)),
+    1200,
+  ]);
   await wb.xlsx.writeFile(file);
 }
 
@@ -107,10 +126,18 @@ for (const locale of ["fr-FR", "en-US"] as const) {
 
     it("landing page: in the browser's language, html lang follows, the links on lines of their own", async () => {
       await page.goto(`${url}taskpane.html`);
-      await page.getByRole("button", { name: fr ? "Ouvrir un classeur .xlsx" : "Open an .xlsx workbook" }).waitFor();
+      await page
+        .getByRole("button", { name: fr ? "Ouvrir un classeur .xlsx" : "Open an .xlsx workbook" })
+        .waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(fr ? "fr" : "en");
       const links = await page.getByRole("listitem").allInnerTexts();
-      expect(links).toEqual(fr ? ["Département : Consolider les bilans reçus", "Aide : comment ça marche ?"].map((s) => s.replace(" :", "\u00a0:").replace(" ?", "\u202f?")) : ["Département: Consolidate the returned reports", "Help: how does it work?"]);
+      expect(links).toEqual(
+        fr
+          ? ["Département : Consolider les bilans reçus", "Aide : comment ça marche ?"].map((s) =>
+              s.replace(" :", "\u00a0:").replace(" ?", "\u202f?"),
+            )
+          : ["Département: Consolidate the returned reports", "Help: how does it work?"],
+      );
       await expectNoOverflow(page, "landing");
       await expectNoAxeViolations(page, "landing");
       // The probe itself sees an element wider than the pane (so a pass above means something).
@@ -136,12 +163,22 @@ for (const locale of ["fr-FR", "en-US"] as const) {
     it("Vérifier with each example: counts and findings in the browser's language, no overflow", async () => {
       for (const file of [ERRORS, CANONICAL]) {
         await page.getByTestId("file-input").setInputFiles(file);
-        await page.getByRole("button", { name: fr ? "Re-vérifier" : "Check again" }).waitFor({ timeout: 60_000 });
-        await page.getByTestId("opened-file").filter({ hasText: path.basename(file) }).waitFor();
+        await page
+          .getByRole("button", { name: fr ? "Re-vérifier" : "Check again" })
+          .waitFor({ timeout: 60_000 });
+        await page
+          .getByTestId("opened-file")
+          .filter({ hasText: path.basename(file) })
+          .waitFor();
         // Focus is on the opened file's line, never on the body.
-        expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("opened-file");
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+          "opened-file",
+        );
         // The notice of the new file comes when its check ends, which may be after its name shows.
-        await page.getByTestId("live-region").filter({ hasText: fr ? "Vérifié" : "Checked" }).waitFor({ timeout: 60_000 });
+        await page
+          .getByTestId("live-region")
+          .filter({ hasText: fr ? "Vérifié" : "Checked" })
+          .waitFor({ timeout: 60_000 });
         const notice = plain(await page.getByTestId("live-region").textContent());
         if (fr) expect(notice).toMatch(/^Vérifié : (aucun problème|1 problème|\d[\d ]* problèmes) \(/);
         else expect(notice).toMatch(/^Checked: (no problem|1 problem|[\d,]+ problems) \(/);
@@ -150,11 +187,17 @@ for (const locale of ["fr-FR", "en-US"] as const) {
         await expectNoAxeViolations(page, `Vérifier ${path.basename(file)}`);
       }
       // The canonical example has no finding at all: French says "aucun problème", English "no problem".
-      expect(plain(await page.getByTestId("live-region").textContent())).toContain(fr ? "aucun problème (0 erreur, 0 avertissement, 0 information)" : "no problem (0 errors, 0 warnings, 0 information)");
+      expect(plain(await page.getByTestId("live-region").textContent())).toContain(
+        fr
+          ? "aucun problème (0 erreur, 0 avertissement, 0 information)"
+          : "no problem (0 errors, 0 warnings, 0 information)",
+      );
 
       await page.getByTestId("file-input").setInputFiles(ERRORS);
       await page.getByTestId("opened-file").filter({ hasText: "ei-erreurs.xlsx" }).waitFor();
-      await page.getByRole("button", { name: fr ? "Re-vérifier" : "Check again" }).waitFor({ timeout: 60_000 });
+      await page
+        .getByRole("button", { name: fr ? "Re-vérifier" : "Check again" })
+        .waitFor({ timeout: 60_000 });
       const header = page.locator('[data-testid="rule-exit-reason-unknown"] button[aria-expanded]').first();
       if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
       const finding = page.locator('[data-testid="rule-exit-reason-unknown"] button[data-cell]').first();
@@ -183,7 +226,9 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       await panel.waitFor({ timeout: 60_000 });
       await expectNoOverflow(page, "mapping panel");
       await expectNoAxeViolations(page, "mapping panel");
-      await panel.getByRole("button", { name: fr ? "Fermer sans enregistrer" : "Close without saving" }).click();
+      await panel
+        .getByRole("button", { name: fr ? "Fermer sans enregistrer" : "Close without saving" })
+        .click();
       await panel.waitFor({ state: "detached" });
       expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
     });
@@ -191,7 +236,9 @@ for (const locale of ["fr-FR", "en-US"] as const) {
     it("Indicateurs says the figures are provisional; Envoyer blocked and ready; Aide — all fit", async () => {
       await page.getByTestId("file-input").setInputFiles(ERRORS);
       await page.getByTestId("opened-file").filter({ hasText: "ei-erreurs.xlsx" }).waitFor();
-      await page.getByRole("button", { name: fr ? "Re-vérifier" : "Check again" }).waitFor({ timeout: 60_000 });
+      await page
+        .getByRole("button", { name: fr ? "Re-vérifier" : "Check again" })
+        .waitFor({ timeout: 60_000 });
       // The five tabs are all on screen (no sideways scroll to reach Aide).
       const tabs = page.getByRole("tab");
       expect(await tabs.count()).toBe(5);
@@ -202,12 +249,18 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       await page.getByRole("tab", { name: fr ? "Indicateurs" : "Indicators" }).click();
       const banner = page.getByTestId("indicators-not-final");
       await banner.waitFor();
-      expect(plain(await banner.textContent())).toMatch(fr ? /^Chiffres provisoires : \d+ erreurs bloquantes restent à corriger/ : /^Provisional figures: \d+ blocking errors remain to fix/);
+      expect(plain(await banner.textContent())).toMatch(
+        fr
+          ? /^Chiffres provisoires : \d+ erreurs bloquantes restent à corriger/
+          : /^Provisional figures: \d+ blocking errors remain to fix/,
+      );
       await expectNoOverflow(page, "Indicateurs");
       await expectNoAxeViolations(page, "Indicateurs");
       if (!fr) {
         // English dates and numbers: "Jan 1, 2025", a decimal point.
-        expect(await page.locator("p", { hasText: "period from" }).first().innerText()).toMatch(/period from [A-Z][a-z]{2} \d{1,2}, \d{4} to /);
+        expect(await page.locator("p", { hasText: "period from" }).first().innerText()).toMatch(
+          /period from [A-Z][a-z]{2} \d{1,2}, \d{4} to /,
+        );
         expect(await page.locator('[data-indicator="fte"]').innerText()).toMatch(/^\d+\.\d{2}$/);
       }
 
@@ -215,14 +268,20 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       const blocked = page.getByTestId("send-blocked");
       await blocked.waitFor();
       const blockedText = plain(await blocked.innerText());
-      expect(blockedText).toMatch(fr ? /Envoi impossible : \d+ erreurs à corriger\.\s+Corrigez/ : /Cannot send: \d+ errors to fix\.\s+Fix/);
+      expect(blockedText).toMatch(
+        fr
+          ? /Envoi impossible : \d+ erreurs à corriger\.\s+Corrigez/
+          : /Cannot send: \d+ errors to fix\.\s+Fix/,
+      );
       await expectNoOverflow(page, "Envoyer, blocked");
       await expectNoAxeViolations(page, "Envoyer, blocked");
 
       await page.getByTestId("file-input").setInputFiles(CANONICAL);
       await page.getByTestId("opened-file").filter({ hasText: "aci-canonique.xlsx" }).waitFor();
       await page.getByRole("tab", { name: fr ? "Envoyer" : "Send" }).click();
-      await page.getByRole("button", { name: fr ? "Enregistrer les réglages" : "Save settings" }).waitFor({ timeout: 60_000 });
+      await page
+        .getByRole("button", { name: fr ? "Enregistrer les réglages" : "Save settings" })
+        .waitFor({ timeout: 60_000 });
       await expectNoOverflow(page, "Envoyer, ready");
       await expectNoAxeViolations(page, "Envoyer, ready");
 
@@ -234,11 +293,15 @@ for (const locale of ["fr-FR", "en-US"] as const) {
 
     it("Consolider with the department's files: the per-type table scrolls in a focusable region, the ETP never cut", async () => {
       await page.getByRole("tab", { name: fr ? "Consolider" : "Consolidate" }).click();
-      const files = readdirSync(DEPARTMENT).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(DEPARTMENT, f));
+      const files = readdirSync(DEPARTMENT)
+        .filter((f) => f.endsWith(".xlsx"))
+        .map((f) => path.join(DEPARTMENT, f));
       await page.getByTestId("consolidate-file-input").setInputFiles(files);
       await page.getByTestId("consolidation-totals").waitFor({ timeout: 180_000 });
       await page.getByTestId("consolidate-notice").waitFor({ timeout: 180_000 });
-      const region = page.getByRole("region", { name: fr ? "Totaux par type de structure" : "Totals by kind of structure" });
+      const region = page.getByRole("region", {
+        name: fr ? "Totaux par type de structure" : "Totals by kind of structure",
+      });
       expect(await region.getAttribute("tabindex")).toBe("0");
       expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
       const fte = page.locator('[data-testid="kind-total"] [data-key="fte"]');
@@ -253,7 +316,11 @@ for (const locale of ["fr-FR", "en-US"] as const) {
     it("an error banner fits, its title and text apart, and closing it leaves focus on the heading", async () => {
       const fresh = await chromium.context.newPage();
       await fresh.goto(`${url}taskpane.html`);
-      await fresh.getByTestId("file-input").setInputFiles({ name: "faux.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("nom;prénom\n") });
+      await fresh.getByTestId("file-input").setInputFiles({
+        name: "faux.xlsx",
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from("nom;prénom\n"),
+      });
       const alert = fresh.getByRole("alert");
       await alert.waitFor();
       const text = plain(await alert.innerText());
@@ -289,7 +356,12 @@ suite("the pane driven by the keyboard alone (Chromium, 350 × 800)", () => {
   const active = (page: Page) =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return { tag: el?.tagName ?? "", text: (el?.innerText ?? "").trim().slice(0, 60), cell: el?.getAttribute("data-cell") ?? null, role: el?.getAttribute("role") ?? null };
+      return {
+        tag: el?.tagName ?? "",
+        text: (el?.innerText ?? "").trim().slice(0, 60),
+        cell: el?.getAttribute("data-cell") ?? null,
+        role: el?.getAttribute("role") ?? null,
+      };
     });
 
   it("opens a file, reaches every control, the findings list is one Tab stop with arrows inside, focus always visible and never on the body", async () => {
@@ -299,14 +371,25 @@ suite("the pane driven by the keyboard alone (Chromium, 350 × 800)", () => {
 
     // The links of the landing page show an outline when focused.
     let guard = 0;
-    while ((await active(page)).text !== "Aide : comment ça marche ?".replace(" :", "\u00a0:").replace(" ?", "\u202f?") && guard++ < 10) await page.keyboard.press("Tab");
+    while (
+      (await active(page)).text !==
+        "Aide : comment ça marche ?".replace(" :", "\u00a0:").replace(" ?", "\u202f?") &&
+      guard++ < 10
+    )
+      await page.keyboard.press("Tab");
     expect(guard).toBeLessThan(10);
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe("none");
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
+      "none",
+    );
 
     // Open the example from the keyboard: Shift+Tab back to the picker button, Enter opens the file chooser.
     guard = 0;
-    while ((await active(page)).text !== "Ouvrir un classeur .xlsx" && guard++ < 10) await page.keyboard.press("Shift+Tab");
-    expect([guard, await active(page)]).toEqual([expect.any(Number), expect.objectContaining({ tag: "BUTTON", text: "Ouvrir un classeur .xlsx" })]);
+    while ((await active(page)).text !== "Ouvrir un classeur .xlsx" && guard++ < 10)
+      await page.keyboard.press("Shift+Tab");
+    expect([guard, await active(page)]).toEqual([
+      expect.any(Number),
+      expect.objectContaining({ tag: "BUTTON", text: "Ouvrir un classeur .xlsx" }),
+    ]);
     // On a loaded machine the first Enter may land while a lazy chunk is still being evaluated: one more
     // Enter on the same focused button, never a click (the test is about the keyboard).
     const first = page.waitForEvent("filechooser", { timeout: 20_000 });
@@ -325,7 +408,10 @@ suite("the pane driven by the keyboard alone (Chromium, 350 × 800)", () => {
     // Tab from the severity filter: the next stop is inside the findings list, the one after is past it.
     await page.getByRole("combobox", { name: "Gravité" }).focus();
     await page.keyboard.press("Tab");
-    const inList = () => page.evaluate(() => document.querySelector('[data-testid="findings-list"]')!.contains(document.activeElement));
+    const inList = () =>
+      page.evaluate(() =>
+        document.querySelector('[data-testid="findings-list"]')!.contains(document.activeElement),
+      );
     expect(await inList()).toBe(true);
     const stops: string[] = [];
     for (let i = 0; i < 40 && (await inList()); i++) {
@@ -338,7 +424,13 @@ suite("the pane driven by the keyboard alone (Chromium, 350 × 800)", () => {
     expect(onFinding.cell).not.toBeNull();
     await page.keyboard.press("Enter");
     await page.getByTestId("selected-cell").filter({ hasText: onFinding.cell! }).waitFor();
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle !== "none" || getComputedStyle(document.activeElement!, "::after").outlineStyle !== "none")).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          getComputedStyle(document.activeElement!).outlineStyle !== "none" ||
+          getComputedStyle(document.activeElement!, "::after").outlineStyle !== "none",
+      ),
+    ).toBe(true);
     // From a finding deep in the list, one Shift+Tab reaches the severity filter, and one Tab from a
     // finding leaves the list: the list, headers and findings together, is a single Tab stop.
     await page.keyboard.press("Shift+Tab");

@@ -18,7 +18,8 @@ async function withErrors(n: number): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(CANONICAL);
   const people = wb.getWorksheet("Salariés");
-  if (!people) throw new Error(`${CANONICAL} : feuille « Salariés » absente, régénérez les exemples (npm run examples)`);
+  if (!people)
+    throw new Error(`${CANONICAL} : feuille « Salariés » absente, régénérez les exemples (npm run examples)`);
   const model = (people.getRow(2).values as unknown[]).slice(1);
   people.spliceRows(2, people.rowCount - 1);
   const rows: unknown[][] = [];
@@ -70,7 +71,10 @@ suite("French plurals and thousands for 0, 1, 2 and 29 960 errors (Chromium, fr-
     it(`${n} ${n > 1 ? "errors" : "error"}: « ${plain(count)} »`, async () => {
       const file = n === 0 ? CANONICAL : await withErrors(n);
       await page.getByTestId("file-input").setInputFiles(file);
-      await page.getByTestId("opened-file").filter({ hasText: path.basename(file) }).waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId("opened-file")
+        .filter({ hasText: path.basename(file) })
+        .waitFor({ timeout: 60_000 });
       await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 120_000 });
       await page.getByTestId("live-region").filter({ hasText: "Vérifié" }).waitFor({ timeout: 120_000 });
       // The exact characters: a narrow no-break space between thousands, the plural from 2.

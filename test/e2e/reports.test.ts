@@ -19,7 +19,8 @@ interface Truth {
   reports: { kind: string; persons: unknown[] }[];
   findings: { code: string; severity: string; row: number }[];
 }
-const truthOf = (name: string) => JSON.parse(readFileSync(path.join(ROOT, "examples", "truth", "reels", `${name}.json`), "utf8")) as Truth;
+const truthOf = (name: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, "examples", "truth", "reels", `${name}.json`), "utf8")) as Truth;
 
 const suite = browserDescribe();
 
@@ -29,7 +30,8 @@ async function open(page: Page, url: string, file: string): Promise<void> {
   await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
 }
 
-const indicator = (page: Page, key: string) => page.locator(`[data-indicator="${key}"]`).getAttribute("data-value");
+const indicator = (page: Page, key: string) =>
+  page.locator(`[data-indicator="${key}"]`).getAttribute("data-value");
 
 suite("several reports in the file-mode pane (Chromium)", () => {
   jest.setTimeout(420_000);
@@ -38,7 +40,8 @@ suite("several reports in the file-mode pane (Chromium)", () => {
   let chromium: Chromium;
 
   beforeAll(async () => {
-    for (const f of [TWO, TOTALS]) if (!existsSync(f)) throw new Error(`${f} absent : générez le corpus avec npm run examples`);
+    for (const f of [TWO, TOTALS])
+      if (!existsSync(f)) throw new Error(`${f} absent : générez le corpus avec npm run examples`);
     mkdirSync(OUT, { recursive: true });
     ({ server, url } = await serve(buildAddin()));
     // The pane's width in Excel.
@@ -72,7 +75,11 @@ suite("several reports in the file-mode pane (Chromium)", () => {
     const inIndicators = page.getByRole("combobox", { name: "Convention affichée" });
     await inIndicators.click();
     await page.getByRole("option", { name: /^EI — / }).click();
-    await page.waitForFunction((before) => document.querySelector('[data-indicator="employees"]')?.getAttribute("data-value") !== before, aciEmployees);
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('[data-indicator="employees"]')?.getAttribute("data-value") !== before,
+      aciEmployees,
+    );
     const eiEmployees = await indicator(page, "employees");
     expect(Number(aciEmployees)).toBeGreaterThan(0);
     expect(Number(eiEmployees)).toBeGreaterThan(0);
@@ -98,14 +105,18 @@ suite("several reports in the file-mode pane (Chromium)", () => {
     await open(page, url, TOTALS);
     const truth = truthOf("table-totals").findings.find((f) => f.code === "row-not-person")!;
     expect(truth.severity).toBe("info");
-    const count = async (id: string) => Number((await page.getByTestId(id).textContent())?.replace(/\D/g, "") ?? NaN);
+    const count = async (id: string) =>
+      Number((await page.getByTestId(id).textContent())?.replace(/\D/g, "") ?? NaN);
     expect(await count("count-error")).toBe(0);
     expect(await count("count-info")).toBeGreaterThanOrEqual(1);
     expect(await page.getByRole("combobox", { name: "Convention affichée" }).count()).toBe(0);
     const group = page.getByTestId("rule-row-not-person");
     await group.waitFor();
-    if ((await group.locator('button[aria-expanded="false"]').count()) > 0) await group.locator('button[aria-expanded="false"]').first().click();
-    const refs = await group.locator("button[data-cell]").evaluateAll((bs) => bs.map((b) => b.getAttribute("data-cell") ?? ""));
+    if ((await group.locator('button[aria-expanded="false"]').count()) > 0)
+      await group.locator('button[aria-expanded="false"]').first().click();
+    const refs = await group
+      .locator("button[data-cell]")
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute("data-cell") ?? ""));
     expect(refs.some((r) => new RegExp(`[A-Z]${truth.row}$`).test(r))).toBe(true);
     // Filtering on errors leaves it out.
     await page.getByRole("combobox", { name: "Gravité" }).click();

@@ -10,7 +10,15 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { ensureDist } from "../support/dist";
 import { cli, lastLine, startHub } from "../flow/hub-process";
-import { buildAddin, launchChromium, ROOT, serve, type Chromium, screenshot, browserDescribe } from "./harness";
+import {
+  buildAddin,
+  launchChromium,
+  ROOT,
+  serve,
+  type Chromium,
+  screenshot,
+  browserDescribe,
+} from "./harness";
 
 const EXAMPLE = path.join(ROOT, "examples", "aci-canonique.xlsx");
 const OUT = path.join(ROOT, "test-output", "e2e");
@@ -36,8 +44,28 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
     ensureDist();
     work = mkdtempSync(path.join(tmpdir(), "bilan-e2e-send-"));
     db = path.join(work, "hub.sqlite");
-    const structure = (JSON.parse((await cli(["indicators", EXAMPLE, "--json"])).out) as { structure: { siret: string; kind: string } }[])[0].structure;
-    expect((await cli(["hub", "structure", "add", "--siret", structure.siret, "--name", "Structure e2e", "--kind", structure.kind, "--db", db])).code).toBe(0);
+    const structure = (
+      JSON.parse((await cli(["indicators", EXAMPLE, "--json"])).out) as {
+        structure: { siret: string; kind: string };
+      }[]
+    )[0].structure;
+    expect(
+      (
+        await cli([
+          "hub",
+          "structure",
+          "add",
+          "--siret",
+          structure.siret,
+          "--name",
+          "Structure e2e",
+          "--kind",
+          structure.kind,
+          "--db",
+          db,
+        ])
+      ).code,
+    ).toBe(0);
     token = lastLine((await cli(["hub", "token", "create", "--siret", structure.siret, "--db", db])).out);
     departmentToken = lastLine((await cli(["hub", "token", "create", "--department", "--db", db])).out);
 
@@ -83,7 +111,9 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
     expect(await page.getByTestId("receipt-id").textContent()).toBe(shownId);
     expect(await page.getByTestId("receipt-version").textContent()).toBe("1");
 
-    const res = await fetch(`${hub.url}/api/v1/submissions`, { headers: { authorization: `Bearer ${departmentToken}` } });
+    const res = await fetch(`${hub.url}/api/v1/submissions`, {
+      headers: { authorization: `Bearer ${departmentToken}` },
+    });
     expect(res.status).toBe(200);
     const rows = ((await res.json()) as { submissions: { id: string }[] }).submissions;
     expect(rows.map((r) => r.id)).toEqual([shownId]);
@@ -144,7 +174,9 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
     expect(await page.getByTestId("receipt-version").textContent()).toBe("2");
     await page.locator('[data-testid="send-pending"]').waitFor({ state: "detached" });
 
-    const res = await fetch(`${hub.url}/api/v1/submissions`, { headers: { authorization: `Bearer ${departmentToken}` } });
+    const res = await fetch(`${hub.url}/api/v1/submissions`, {
+      headers: { authorization: `Bearer ${departmentToken}` },
+    });
     const rows = ((await res.json()) as { submissions: { version: number }[] }).submissions;
     expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
   });

@@ -16,7 +16,14 @@ test("findings of the real engine on a table starting at B3 point at the right c
   ]);
   // Header on row 3, first column B: the used range starts at B3.
   fake.model.addSheet("Salariés").put(2, 1, [
-    ["Sexe", "Date de naissance", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées"],
+    [
+      "Sexe",
+      "Date de naissance",
+      "Résident QPV",
+      "Bénéficiaire du RSA",
+      "Date d'embauche",
+      "Heures travaillées",
+    ],
     ["F", 32874, "Oui", "Non", 45300, 1200],
     ["Z", 35000, "Non", "Non", 45400, 800], // invalid sex in B5
   ]);

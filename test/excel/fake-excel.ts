@@ -103,7 +103,10 @@ export class SheetModel {
   }
   /** Bounding box of the non-empty values (getUsedRange(true)). */
   usedBox(): Box | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     this.values.forEach((row, r) => {
       if (!row) return;
       row.forEach((v, c) => {
@@ -175,7 +178,8 @@ export class FakeExcel {
   }
   run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     batch(new FakeContext(this) as unknown as Excel.RequestContext);
-  isSetSupported = (name: string, version?: string): boolean => name === "ExcelApi" && compareVersions(version ?? "1.1", this.apiVersion) <= 0;
+  isSetSupported = (name: string, version?: string): boolean =>
+    name === "ExcelApi" && compareVersions(version ?? "1.1", this.apiVersion) <= 0;
   supports(version: string): boolean {
     return compareVersions(version, this.apiVersion) <= 0;
   }
@@ -222,7 +226,8 @@ export class FakeContext {
     } finally {
       record.bytes = bytes;
     }
-    if (bytes > PAYLOAD_LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `Payload ${bytes} bytes`);
+    if (bytes > PAYLOAD_LIMIT)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `Payload ${bytes} bytes`);
   }
 }
 
@@ -235,7 +240,10 @@ class FakeProxy {
   constructor(protected ctx: FakeContext) {}
   protected read<T>(prop: string, value: T): T {
     if (!this.loaded.has(prop))
-      throw new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Call load() and context.sync() first.`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Call load() and context.sync() first.`,
+      );
     return value;
   }
   get isNullObject(): boolean {
@@ -296,7 +304,9 @@ class FakeTableCollection extends FakeProxy {
   load(spec: string): this {
     const props = this.props(spec).map((p) => p.replace(/^items\//, ""));
     this.ctx.queue("tables.load", () => {
-      this._items = this.ctx.model.sheets.flatMap((sheet) => sheet.tables.map((t) => new FakeTable(this.ctx, sheet.name, t, props)));
+      this._items = this.ctx.model.sheets.flatMap((sheet) =>
+        sheet.tables.map((t) => new FakeTable(this.ctx, sheet.name, t, props)),
+      );
       this.loaded.add("items");
       return jsonBytes(this._items.map((t) => t.name));
     });
@@ -327,7 +337,12 @@ class FakeTable extends FakeProxy {
 
 class FakeFunctionResult extends FakeProxy {
   private _value: number | null = null;
-  constructor(ctx: FakeContext, private y: number, private m: number, private d: number) {
+  constructor(
+    ctx: FakeContext,
+    private y: number,
+    private m: number,
+    private d: number,
+  ) {
     super(ctx);
   }
   get value(): number | null {
@@ -350,7 +365,10 @@ class FakeFunctionResult extends FakeProxy {
 
 class FakeSetting extends FakeProxy {
   private _value: unknown = null;
-  constructor(ctx: FakeContext, private _key: string) {
+  constructor(
+    ctx: FakeContext,
+    private _key: string,
+  ) {
     super(ctx);
   }
   get value(): unknown {
@@ -425,7 +443,11 @@ class FakeWorksheetCollection extends FakeProxy {
 export class FakeWorksheet extends FakeProxy {
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void; freezeAt: (range: FakeRange) => void };
-  constructor(ctx: FakeContext, private _name: string, private nullable = false) {
+  constructor(
+    ctx: FakeContext,
+    private _name: string,
+    private nullable = false,
+  ) {
     super(ctx);
     this.charts = new FakeChartCollection(ctx, this);
     this.freezePanes = {
@@ -436,7 +458,8 @@ export class FakeWorksheet extends FakeProxy {
       freezeAt: (range) =>
         ctx.queue("freezePanes.freezeAt", () => {
           const b = range.box();
-          if (b.r !== 0 || b.c !== 0) throw new FakeOfficeError("InvalidArgument", "freezeAt: the range must start at A1");
+          if (b.r !== 0 || b.c !== 0)
+            throw new FakeOfficeError("InvalidArgument", "freezeAt: the range must start at A1");
           this.model().frozenRows = b.rows;
           this.model().frozenColumns = b.cols;
         }),
@@ -471,7 +494,8 @@ export class FakeWorksheet extends FakeProxy {
     this.ctx.queue("worksheet.delete", () => {
       const m = this.model();
       // Excel refuses to delete a very hidden sheet; the adapter must make it visible or hidden first.
-      if (m.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", "Cannot delete a very hidden sheet");
+      if (m.visibility === "VeryHidden")
+        throw new FakeOfficeError("InvalidOperation", "Cannot delete a very hidden sheet");
       this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s !== m);
     });
   }
@@ -489,7 +513,8 @@ export class FakeWorksheet extends FakeProxy {
     return new FakeRange(this.ctx, this, () => ({ r, c, rows, cols }));
   }
   getRange(address?: string): FakeRange {
-    if (address === undefined) return new FakeRange(this.ctx, this, () => ({ r: 0, c: 0, rows: MAX_ROWS, cols: MAX_COLS }));
+    if (address === undefined)
+      return new FakeRange(this.ctx, this, () => ({ r: 0, c: 0, rows: MAX_ROWS, cols: MAX_COLS }));
     const box = boxFromAddress(address);
     return new FakeRange(this.ctx, this, () => box);
   }
@@ -533,7 +558,8 @@ class FakeFill {
   private setAll(label: string, f: (old: FillModel) => FillModel): void {
     this.ctx.queue(label, () => {
       const { sheet, boxes } = this.target();
-      for (const b of boxes) forEachCell(b, (r, c) => sheet.fills.set(key(r, c), f(sheet.fills.get(key(r, c)) ?? NO_FILL)));
+      for (const b of boxes)
+        forEachCell(b, (r, c) => sheet.fills.set(key(r, c), f(sheet.fills.get(key(r, c)) ?? NO_FILL)));
       return 30;
     });
   }
@@ -547,7 +573,11 @@ class FakeFill {
     return this.readProp("patternColor");
   }
   set color(v: string) {
-    this.setAll("fill.color=", (old) => ({ ...old, color: v.toUpperCase(), pattern: old.pattern === "None" ? "Solid" : old.pattern }));
+    this.setAll("fill.color=", (old) => ({
+      ...old,
+      color: v.toUpperCase(),
+      pattern: old.pattern === "None" ? "Solid" : old.pattern,
+    }));
   }
   set pattern(v: string) {
     this.setAll("fill.pattern=", (old) => ({ ...old, pattern: v }));
@@ -564,7 +594,10 @@ class FakeFill {
 }
 
 class FakeFont {
-  constructor(private ctx: FakeContext, private target: () => { sheet: SheetModel; box: Box }) {}
+  constructor(
+    private ctx: FakeContext,
+    private target: () => { sheet: SheetModel; box: Box },
+  ) {}
   set bold(v: boolean) {
     this.ctx.queue("font.bold=", () => {
       const { sheet, box } = this.target();
@@ -582,8 +615,15 @@ class FakeFont {
 class FakeRangeFormat {
   fill: FakeFill;
   font: FakeFont;
-  constructor(private ctx: FakeContext, private range: FakeRange) {
-    this.fill = new FakeFill(ctx, () => ({ sheet: range.sheetModel(), boxes: [range.box()] }), (prop) => range.readFill(prop));
+  constructor(
+    private ctx: FakeContext,
+    private range: FakeRange,
+  ) {
+    this.fill = new FakeFill(
+      ctx,
+      () => ({ sheet: range.sheetModel(), boxes: [range.box()] }),
+      (prop) => range.readFill(prop),
+    );
     this.font = new FakeFont(ctx, () => ({ sheet: range.sheetModel(), box: range.box() }));
   }
   set columnWidth(points: number) {
@@ -598,7 +638,10 @@ class FakeRangeFormat {
 }
 
 class FakeDataValidation {
-  constructor(private ctx: FakeContext, private range: FakeRange) {}
+  constructor(
+    private ctx: FakeContext,
+    private range: FakeRange,
+  ) {}
   private entry(): { address: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown } {
     const address = addressOf(this.range.sheetModel().name, this.range.box());
     const list = this.range.sheetModel().validations;
@@ -627,7 +670,16 @@ class FakeDataValidation {
 export class FakeRange extends FakeProxy {
   format: FakeRangeFormat;
   dataValidation: FakeDataValidation;
-  private snap: { address?: string; rowCount?: number; columnCount?: number; values?: unknown[][]; formulas?: unknown[][]; numberFormat?: string[][]; fill?: FillModel | null; cellCount?: number } = {};
+  private snap: {
+    address?: string;
+    rowCount?: number;
+    columnCount?: number;
+    values?: unknown[][];
+    formulas?: unknown[][];
+    numberFormat?: string[][];
+    fill?: FillModel | null;
+    cellCount?: number;
+  } = {};
   constructor(
     ctx: FakeContext,
     private ws: FakeWorksheet,
@@ -661,13 +713,18 @@ export class FakeRange extends FakeProxy {
   set values(v: unknown[][]) {
     this.ctx.queue("range.values=", () => {
       const b = this.box();
-      if (v.length !== b.rows || v.some((row) => row.length !== b.cols)) throw new FakeOfficeError("InvalidArgument", "values size mismatch");
+      if (v.length !== b.rows || v.some((row) => row.length !== b.cols))
+        throw new FakeOfficeError("InvalidArgument", "values size mismatch");
       const sheet = this.sheetModel();
       v.forEach((row, i) =>
         row.forEach((x, j) => {
           // Like Excel: a numeric-looking string written into a non-text cell becomes a number.
           const text = sheet.numberFormats.get(key(b.r + i, b.c + j)) === "@";
-          sheet.setValue(b.r + i, b.c + j, !text && typeof x === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(x) ? Number(x) : x);
+          sheet.setValue(
+            b.r + i,
+            b.c + j,
+            !text && typeof x === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(x) ? Number(x) : x,
+          );
         }),
       );
       return jsonBytes(v);
@@ -678,7 +735,8 @@ export class FakeRange extends FakeProxy {
   }
   /** ExcelApi 1.13: the merged areas that meet this range, or a null object when there are none. */
   getMergedAreasOrNullObject(): FakeMergedAreas {
-    if (!this.ctx.host.supports("1.13")) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
+    if (!this.ctx.host.supports("1.13"))
+      throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
     return new FakeMergedAreas(this.ctx, this);
   }
   get numberFormat(): string[][] {
@@ -687,7 +745,8 @@ export class FakeRange extends FakeProxy {
   set numberFormat(v: string[][]) {
     this.ctx.queue("range.numberFormat=", () => {
       const b = this.box();
-      if (v.length !== b.rows || v.some((row) => row.length !== b.cols)) throw new FakeOfficeError("InvalidArgument", "numberFormat size mismatch");
+      if (v.length !== b.rows || v.some((row) => row.length !== b.cols))
+        throw new FakeOfficeError("InvalidArgument", "numberFormat size mismatch");
       const sheet = this.sheetModel();
       v.forEach((row, i) => row.forEach((x, j) => sheet.numberFormats.set(key(b.r + i, b.c + j), x)));
       return jsonBytes(v);
@@ -733,7 +792,8 @@ export class FakeRange extends FakeProxy {
         const rows: unknown[][] = [];
         for (let r = b.r; r < b.r + b.rows; r++) {
           const line: unknown[] = new Array(b.cols);
-          for (let c = 0; c < b.cols; c++) line[c] = sheet.formulas.get(key(r, b.c + c)) ?? sheet.value(r, b.c + c);
+          for (let c = 0; c < b.cols; c++)
+            line[c] = sheet.formulas.get(key(r, b.c + c)) ?? sheet.value(r, b.c + c);
           rows.push(line);
         }
         this.snap.formulas = rows;
@@ -756,8 +816,12 @@ export class FakeRange extends FakeProxy {
   select(): void {
     this.ctx.queue("range.select", () => {
       const sheet = this.sheetModel();
-      if (this.ctx.model.activeSheet !== sheet.name) throw new FakeOfficeError("InvalidOperation", "select on an inactive sheet");
-      this.ctx.model.selection = { sheet: sheet.name, address: addressOf(sheet.name, this.box()).split("!")[1] };
+      if (this.ctx.model.activeSheet !== sheet.name)
+        throw new FakeOfficeError("InvalidOperation", "select on an inactive sheet");
+      this.ctx.model.selection = {
+        sheet: sheet.name,
+        address: addressOf(sheet.name, this.box()).split("!")[1],
+      };
     });
   }
   clear(_applyTo?: string): void {
@@ -768,8 +832,11 @@ export class FakeRange extends FakeProxy {
         const [r, c] = k.split(",").map(Number);
         return r >= b.r && r < b.r + b.rows && c >= b.c && c < b.c + b.cols;
       };
-      sheet.values.forEach((row, r) => row?.forEach((_v, c) => inside(key(r, c)) && sheet.setValue(r, c, "")));
-      for (const m of [sheet.fills, sheet.numberFormats]) for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
+      sheet.values.forEach((row, r) =>
+        row?.forEach((_v, c) => inside(key(r, c)) && sheet.setValue(r, c, "")),
+      );
+      for (const m of [sheet.fills, sheet.numberFormats])
+        for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
       for (const k of [...sheet.bold]) if (inside(k)) sheet.bold.delete(k);
     });
   }
@@ -781,12 +848,16 @@ export class FakeRange extends FakeProxy {
   }
 }
 
-const meets = (a: Box, b: Box) => a.r < b.r + b.rows && b.r < a.r + a.rows && a.c < b.c + b.cols && b.c < a.c + a.cols;
+const meets = (a: Box, b: Box) =>
+  a.r < b.r + b.rows && b.r < a.r + a.rows && a.c < b.c + b.cols && b.c < a.c + a.cols;
 
 /** The RangeAreas of getMergedAreasOrNullObject: only its `address` is modelled ("S!A1:B1, S!C1:D1"). */
 class FakeMergedAreas extends FakeProxy {
   private _address = "";
-  constructor(ctx: FakeContext, private range: FakeRange) {
+  constructor(
+    ctx: FakeContext,
+    private range: FakeRange,
+  ) {
     super(ctx);
   }
   get address(): string {
@@ -810,7 +881,10 @@ class FakeMergedAreas extends FakeProxy {
 
 class FakeRangeCollection extends FakeProxy {
   private _items: FakeRange[] = [];
-  constructor(ctx: FakeContext, private owner: FakeRangeAreas) {
+  constructor(
+    ctx: FakeContext,
+    private owner: FakeRangeAreas,
+  ) {
     super(ctx);
   }
   get items(): FakeRange[] {
@@ -841,9 +915,14 @@ class FakeRangeCollection extends FakeProxy {
 class FakeRangeAreas {
   areas: FakeRangeCollection;
   format: { fill: FakeFill };
-  constructor(private ctx: FakeContext, public ws: FakeWorksheet, private address: string) {
+  constructor(
+    private ctx: FakeContext,
+    public ws: FakeWorksheet,
+    private address: string,
+  ) {
     // Excel rejects long reference strings; the fake enforces the 255-character limit.
-    if (address.length > 255) throw new FakeOfficeError("InvalidArgument", `address too long (${address.length})`);
+    if (address.length > 255)
+      throw new FakeOfficeError("InvalidArgument", `address too long (${address.length})`);
     this.areas = new FakeRangeCollection(ctx, this);
     this.format = { fill: new FakeFill(ctx, () => ({ sheet: ws.model(), boxes: this.boxes() })) };
   }
@@ -856,12 +935,39 @@ class FakeChart extends FakeProxy {
   title: { text: string };
   legend: { position: string };
   axes: { valueAxis: { numberFormat: string } };
-  constructor(ctx: FakeContext, private model: () => ChartModel) {
+  constructor(
+    ctx: FakeContext,
+    private model: () => ChartModel,
+  ) {
     super(ctx);
-    const set = <K extends keyof ChartModel>(k: K, v: ChartModel[K]) => ctx.queue(`chart.${String(k)}=`, () => void (model()[k] = v));
-    this.title = { set text(v: string) { set("title", v); }, get text() { return model().title; } };
-    this.legend = { set position(v: string) { set("legend", v); }, get position() { return model().legend ?? ""; } };
-    this.axes = { valueAxis: { set numberFormat(v: string) { set("valueAxisFormat", v); }, get numberFormat() { return model().valueAxisFormat ?? ""; } } };
+    const set = <K extends keyof ChartModel>(k: K, v: ChartModel[K]) =>
+      ctx.queue(`chart.${String(k)}=`, () => void (model()[k] = v));
+    this.title = {
+      set text(v: string) {
+        set("title", v);
+      },
+      get text() {
+        return model().title;
+      },
+    };
+    this.legend = {
+      set position(v: string) {
+        set("legend", v);
+      },
+      get position() {
+        return model().legend ?? "";
+      },
+    };
+    this.axes = {
+      valueAxis: {
+        set numberFormat(v: string) {
+          set("valueAxisFormat", v);
+        },
+        get numberFormat() {
+          return model().valueAxisFormat ?? "";
+        },
+      },
+    };
   }
   get name(): string {
     return this.read("name", this.model().name);
@@ -885,7 +991,10 @@ class FakeChart extends FakeProxy {
 
 class FakeChartCollection extends FakeProxy {
   private _items: FakeChart[] = [];
-  constructor(ctx: FakeContext, private ws: FakeWorksheet) {
+  constructor(
+    ctx: FakeContext,
+    private ws: FakeWorksheet,
+  ) {
     super(ctx);
   }
   get items(): FakeChart[] {
@@ -907,7 +1016,16 @@ class FakeChartCollection extends FakeProxy {
     let created: ChartModel | null = null;
     this.ctx.queue("charts.add", () => {
       const sheet = this.ws.model();
-      created = { name: `Chart ${sheet.charts.length + 1}`, type, source: addressOf(source.sheetModel().name, source.box()), seriesBy, title: "", legend: null, valueAxisFormat: null, position: null };
+      created = {
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        source: addressOf(source.sheetModel().name, source.box()),
+        seriesBy,
+        title: "",
+        legend: null,
+        valueAxisFormat: null,
+        position: null,
+      };
       sheet.charts.push(created);
     });
     return new FakeChart(this.ctx, () => {

@@ -1,7 +1,10 @@
 import { OfficeWorkbook } from "../../src/excel";
 import { FakeExcel } from "./fake-excel";
 
-export function workbookOn(fake: FakeExcel, limits?: ConstructorParameters<typeof OfficeWorkbook>[0]["limits"]): OfficeWorkbook {
+export function workbookOn(
+  fake: FakeExcel,
+  limits?: ConstructorParameters<typeof OfficeWorkbook>[0]["limits"],
+): OfficeWorkbook {
   return new OfficeWorkbook({ run: fake.run, isSetSupported: fake.isSetSupported, limits });
 }
 
@@ -14,7 +17,18 @@ export function rng(seed: number): () => number {
   };
 }
 
-const LAST = ["Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Michel", "Garcia"];
+const LAST = [
+  "Martin",
+  "Bernard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Michel",
+  "Garcia",
+];
 const FIRST = ["Léa", "Hugo", "Chloé", "Louis", "Emma", "Nathan", "Inès", "Jules", "Manon", "Adam"];
 
 /** One invented person row of 25 columns, shaped like the canonical people table. */

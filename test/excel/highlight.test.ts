@@ -4,7 +4,17 @@ import { FakeExcel, NO_FILL, type FillModel } from "./fake-excel";
 import { rng, workbookOn } from "./helpers";
 
 function finding(sheet: string, cell: string, severity: Finding["severity"]): Finding {
-  return { code: "value-invalid", severity, sheet, cell, row: null, column: null, field: null, value: null, message: "x" };
+  return {
+    code: "value-invalid",
+    severity,
+    sheet,
+    cell,
+    row: null,
+    column: null,
+    field: null,
+    value: null,
+    message: "x",
+  };
 }
 
 const CUSTOM: FillModel = { color: "#00B0F0", pattern: "Solid", patternColor: "#000000" };
@@ -59,7 +69,8 @@ test("writes run with events off and screen updating suspended; events are back 
 test("an error mid-way (cell in edit mode) is translated, events are re-enabled, and Effacer still restores", async () => {
   const { fake, findings, before } = scatteredSetup();
   let fills = 0;
-  fake.failOn = (label) => (label === "fill.color=" && ++fills > 40 ? "InvalidOperationInCellEditMode" : null);
+  fake.failOn = (label) =>
+    label === "fill.color=" && ++fills > 40 ? "InvalidOperationInCellEditMode" : null;
   const wb = workbookOn(fake);
   const error = await wb.highlight(findings).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(OfficeUserError);
@@ -79,7 +90,11 @@ test("Effacer works after the pane is reopened (state saved in workbook.settings
   const fake = new FakeExcel();
   const sheet = fake.model.addSheet("Feuil 1");
   sheet.setFill("B2", CUSTOM);
-  await workbookOn(fake).highlight([finding("Feuil 1", "B2", "error"), finding("Feuil 1", "$c$3", "warning"), finding("Feuil 1", "C3", "error")]);
+  await workbookOn(fake).highlight([
+    finding("Feuil 1", "B2", "error"),
+    finding("Feuil 1", "$c$3", "warning"),
+    finding("Feuil 1", "C3", "error"),
+  ]);
   expect(sheet.fill("B2").color).toBe(ERROR_FILL);
   expect(sheet.fill("C3").color).toBe(ERROR_FILL); // an error wins over a warning on the same cell
   await workbookOn(fake).clearHighlights();

@@ -23,7 +23,8 @@ function fakeWithSheet(name: string): FakeExcel {
 
 const names = (fake: FakeExcel) => fake.model.sheets.map((s) => s.name);
 const column = (fake: FakeExcel, sheet: string) => fake.model.sheet(sheet).values.map((r) => r[0] ?? "");
-const line = (fake: FakeExcel, sheet: string, label: string) => fake.model.sheet(sheet).values.find((r) => r[0] === label)?.[1];
+const line = (fake: FakeExcel, sheet: string, label: string) =>
+  fake.model.sheet(sheet).values.find((r) => r[0] === label)?.[1];
 
 const receiptOf = (a: Analysis, id: string): SendReceiptRecord => ({
   submissionId: id,
@@ -64,7 +65,16 @@ describe("one Indicateurs sheet per report in the open workbook (Office)", () =>
     const wb = workbookOn(fake);
     await wb.writeIndicators(two, { generatedAt: new Date(2026, 2, 3), language: "fr" });
     expect(names(fake)).toEqual(["Salariés", "Indicateurs 2024", "Indicateurs ACI", "Indicateurs EI"]);
-    fake.model.sheet("Indicateurs ACI").charts.push({ name: "Graphique de l'utilisateur", type: "Pie", source: "'Indicateurs ACI'!A1:B2", seriesBy: "Columns", title: "", legend: null, valueAxisFormat: null, position: null });
+    fake.model.sheet("Indicateurs ACI").charts.push({
+      name: "Graphique de l'utilisateur",
+      type: "Pie",
+      source: "'Indicateurs ACI'!A1:B2",
+      seriesBy: "Columns",
+      title: "",
+      legend: null,
+      valueAxisFormat: null,
+      position: null,
+    });
 
     fake.resetCounters();
     await wb.writeIndicators([two[0]], { generatedAt: new Date(2026, 2, 4), language: "fr" });
@@ -73,12 +83,26 @@ describe("one Indicateurs sheet per report in the open workbook (Office)", () =>
     expect(names(fake)).toEqual(["Salariés", "Indicateurs 2024", "Indicateurs"]);
 
     await wb.writeIndicators(two, { generatedAt: new Date(2026, 2, 5), language: "fr" });
-    fake.model.sheet("Indicateurs ACI").charts.push({ name: "Graphique de l'utilisateur", type: "Pie", source: "'Indicateurs ACI'!A1:B2", seriesBy: "Columns", title: "", legend: null, valueAxisFormat: null, position: null });
+    fake.model.sheet("Indicateurs ACI").charts.push({
+      name: "Graphique de l'utilisateur",
+      type: "Pie",
+      source: "'Indicateurs ACI'!A1:B2",
+      seriesBy: "Columns",
+      title: "",
+      legend: null,
+      valueAxisFormat: null,
+      position: null,
+    });
     fake.resetCounters();
     await wb.writeIndicators(two, { generatedAt: new Date(2026, 2, 6), language: "fr" });
     expect(fake.syncCount).toBe(3);
     expect(names(fake)).toEqual(["Salariés", "Indicateurs 2024", "Indicateurs ACI", "Indicateurs EI"]);
-    expect(fake.model.sheet("Indicateurs ACI").charts.map((c) => c.name).sort()).toEqual([INDICATORS_CHART, "Graphique de l'utilisateur"].sort());
+    expect(
+      fake.model
+        .sheet("Indicateurs ACI")
+        .charts.map((c) => c.name)
+        .sort(),
+    ).toEqual([INDICATORS_CHART, "Graphique de l'utilisateur"].sort());
     expect(fake.model.sheet("Indicateurs EI").charts.map((c) => c.name)).toEqual([INDICATORS_CHART]);
     expect(column(fake, "Indicateurs 2024")).toEqual(["les chiffres de l'an dernier, tapés à la main"]);
   });
@@ -108,6 +132,10 @@ describe("one Indicateurs sheet per report in the open workbook (Office)", () =>
     old.model.addSheet("Salariés");
     const { kind: _kind, ...legacy } = aci;
     old.model.settings.set(RECEIPT_SETTING, JSON.stringify(legacy));
-    expect(await workbookOn(old).loadSendState()).toEqual({ receipt: legacy, receipts: [legacy], pending: null });
+    expect(await workbookOn(old).loadSendState()).toEqual({
+      receipt: legacy,
+      receipts: [legacy],
+      pending: null,
+    });
   });
 });

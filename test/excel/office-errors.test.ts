@@ -2,13 +2,19 @@ import { OfficeUserError, officeErrorCode, officeErrorMessage, toOfficeUserError
 import { FakeOfficeError } from "./fake-excel";
 
 test.each([
-  ["InvalidOperationInCellEditMode", "Une cellule est en cours de modification dans Excel. Appuyez sur Entrée ou Échap"],
+  [
+    "InvalidOperationInCellEditMode",
+    "Une cellule est en cours de modification dans Excel. Appuyez sur Entrée ou Échap",
+  ],
   ["RequestPayloadSizeLimitExceeded", "trop volumineuse (limite de 5 Mo d'Excel sur le web)"],
   ["ItemNotFound", "Excel ne trouve pas la feuille ou la cellule demandée"],
   ["GeneralException", "Excel a rencontré une erreur interne"],
   ["AccessDenied", "protégé ou ouvert en lecture seule"],
 ])("%s becomes a French sentence", (code, expected) => {
-  const message = officeErrorMessage(new FakeOfficeError(code, "English text from Office"), "Lecture du classeur");
+  const message = officeErrorMessage(
+    new FakeOfficeError(code, "English text from Office"),
+    "Lecture du classeur",
+  );
   expect(message.startsWith("Lecture du classeur : ")).toBe(true);
   expect(message).toContain(expected);
   expect(message).not.toContain("English text from Office");
@@ -16,7 +22,9 @@ test.each([
 
 test("an unknown code is named, with Office's message, never a stack trace", () => {
   const message = officeErrorMessage(new FakeOfficeError("BrandNewCode", "Something odd"));
-  expect(message).toBe("Excel a renvoyé une erreur inattendue (BrandNewCode) : Something odd. Recommencez ; si le problème persiste, signalez-le.");
+  expect(message).toBe(
+    "Excel a renvoyé une erreur inattendue (BrandNewCode) : Something odd. Recommencez ; si le problème persiste, signalez-le.",
+  );
   expect(officeErrorMessage("boom")).toContain(": boom.");
   expect(officeErrorCode({ code: 42 })).toBeNull();
 });

@@ -10,7 +10,10 @@ test("reads a 50 000-row × 25-column sheet, values and formulas, in at most 8 s
   const header = Array.from({ length: 25 }, (_, j) => `Colonne ${j + 1}`);
   const rows = [header, ...Array.from({ length: 49_999 }, (_, i) => personRow(i, rand))];
   fake.model.addSheet("Salariés").put(0, 0, rows);
-  fake.model.addSheet("Structure").put(0, 0, [["SIRET", "12345678901234"], ["Raison sociale", "Atelier du Lac"]]);
+  fake.model.addSheet("Structure").put(0, 0, [
+    ["SIRET", "12345678901234"],
+    ["Raison sociale", "Atelier du Lac"],
+  ]);
 
   const progress: { sheet: string; rowsRead: number; totalRows: number }[] = [];
   const data = await workbookOn(fake).read((p) => progress.push(p));
@@ -24,7 +27,10 @@ test("reads a 50 000-row × 25-column sheet, values and formulas, in at most 8 s
   expect(sheet.rows[12_345]).toEqual(rows[12_345]);
   expect(sheet.rows[49_999]).toEqual(rows[49_999]);
   expect(sheet.rows.every((r) => r.length === 25)).toBe(true);
-  expect(data.sheets.find((s) => s.name === "Structure")!.rows).toEqual([["SIRET", "12345678901234"], ["Raison sociale", "Atelier du Lac"]]);
+  expect(data.sheets.find((s) => s.name === "Structure")!.rows).toEqual([
+    ["SIRET", "12345678901234"],
+    ["Raison sociale", "Atelier du Lac"],
+  ]);
 
   const mine = progress.filter((p) => p.sheet === "Salariés");
   expect(mine.length).toBeGreaterThan(1);
@@ -35,7 +41,11 @@ test("reads a 50 000-row × 25-column sheet, values and formulas, in at most 8 s
 test("no Range read exceeds 10 000 rows", async () => {
   const fake = new FakeExcel();
   const rand = rng(2);
-  fake.model.addSheet("Données").put(0, 0, Array.from({ length: 25_000 }, (_, i) => personRow(i, rand).slice(0, 3)));
+  fake.model.addSheet("Données").put(
+    0,
+    0,
+    Array.from({ length: 25_000 }, (_, i) => personRow(i, rand).slice(0, 3)),
+  );
   const data = await workbookOn(fake).read();
   expect(data.sheets[0].rows).toHaveLength(25_000);
   // 3 narrow columns fit one request, but each Range read stays ≤ 10 000 rows.
@@ -48,7 +58,9 @@ test("refuses beyond 5 000 000 cells with a French message, before reading any v
   const sheet = fake.model.addSheet("Salariés");
   sheet.setValue(0, 0, "Nom");
   sheet.setValue(249_999, 24, "x"); // a stray value far away: used range A1:Y250000 = 6 250 000 cells
-  const error = await workbookOn(fake).read().catch((e: unknown) => e);
+  const error = await workbookOn(fake)
+    .read()
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(OfficeUserError);
   expect((error as Error).message).toContain("6\u202f250\u202f000 cellules utilisées");
   expect((error as Error).message).toContain("au-delà des 5\u202f000\u202f000");
@@ -58,12 +70,22 @@ test("refuses beyond 5 000 000 cells with a French message, before reading any v
 
 test("origin offsets come from the used range address, quoted sheet names included", async () => {
   const fake = new FakeExcel();
-  fake.model.addSheet("Feuil1").put(2, 2, [["Nom", "Sexe"], ["Martin", "F"]]); // C3:D4
+  fake.model.addSheet("Feuil1").put(2, 2, [
+    ["Nom", "Sexe"],
+    ["Martin", "F"],
+  ]); // C3:D4
   fake.model.addSheet("L'année 2025").put(9, 27, [["x"]]); // AB10
   fake.model.addSheet("Vide");
   const data = await workbookOn(fake).read();
   expect(data.sheets.map((s) => [s.name, s.origin, s.rows])).toEqual([
-    ["Feuil1", { row: 2, col: 2 }, [["Nom", "Sexe"], ["Martin", "F"]]],
+    [
+      "Feuil1",
+      { row: 2, col: 2 },
+      [
+        ["Nom", "Sexe"],
+        ["Martin", "F"],
+      ],
+    ],
     ["L'année 2025", { row: 9, col: 27 }, [["x"]]],
     ["Vide", { row: 0, col: 0 }, []],
   ]);
@@ -80,7 +102,9 @@ test("detects the 1904 date system", async () => {
 test("long texts over the estimate: the request that hits the 5 MB limit is retried smaller", async () => {
   const fake = new FakeExcel();
   const long = "é".repeat(1000);
-  const rows = Array.from({ length: 1000 }, (_, i) => Array.from({ length: 10 }, (_, j) => `${i}-${j}-${long}`));
+  const rows = Array.from({ length: 1000 }, (_, i) =>
+    Array.from({ length: 10 }, (_, j) => `${i}-${j}-${long}`),
+  );
   fake.model.addSheet("Notes").put(0, 0, rows);
   const data = await workbookOn(fake).read();
   expect(data.sheets[0].rows).toEqual(rows);
@@ -93,7 +117,10 @@ test("long texts over the estimate: the request that hits the 5 MB limit is retr
 function editedWorkbook(fake: FakeExcel, people: number): void {
   const sheet = fake.model.addSheet("Salariés");
   sheet.put(0, 0, [["Bilan 2025 — Atelier du Lac"]]);
-  sheet.put(2, 1, [["Nom", "Heures", "Sortie", ""], ["", "", "Date", "Motif"]]); // B3:E4
+  sheet.put(2, 1, [
+    ["Nom", "Heures", "Sortie", ""],
+    ["", "", "Date", "Motif"],
+  ]); // B3:E4
   sheet.merge("D3:E3").merge("B3:B4");
   for (let i = 0; i < people; i++) sheet.put(4 + i, 1, [[`Personne ${i + 1}`, 100 + i, "", ""]]);
   const total = 5 + people; // 1-based row of the totals row
@@ -102,7 +129,10 @@ function editedWorkbook(fake: FakeExcel, people: number): void {
   sheet.setFormula("F5", "=C5/1607", 100 / 1607);
   sheet.addTable("TableauSalariés", `B4:F${total}`, true);
   const other = fake.model.addSheet("Sites");
-  other.put(0, 0, [["Site", "Ville"], ["Nord", "Gap"]]);
+  other.put(0, 0, [
+    ["Site", "Ville"],
+    ["Nord", "Gap"],
+  ]);
   other.addTable("Sites", "A1:B2", false);
 }
 
@@ -122,9 +152,15 @@ test("formulas, Excel Tables with their totals rows and the header zone's merged
     { top: 2, left: 3, bottom: 2, right: 4 },
     { top: 2, left: 1, bottom: 3, right: 1 },
   ]);
-  expect(people.tables).toEqual([{ name: "TableauSalariés", range: { top: 3, left: 1, bottom: 7, right: 5 }, totalsRow: true }]);
+  expect(people.tables).toEqual([
+    { name: "TableauSalariés", range: { top: 3, left: 1, bottom: 7, right: 5 }, totalsRow: true },
+  ]);
   const sites = data.sheets.find((s) => s.name === "Sites")!;
-  expect(sites).toMatchObject({ formulas: [], merges: [], tables: [{ name: "Sites", range: { top: 0, left: 0, bottom: 1, right: 1 }, totalsRow: false }] });
+  expect(sites).toMatchObject({
+    formulas: [],
+    merges: [],
+    tables: [{ name: "Sites", range: { top: 0, left: 0, bottom: 1, right: 1 }, totalsRow: false }],
+  });
 });
 
 test("tables, merges and formulas cost no sync of their own: 3 syncs for 10 or 20 000 rows", async () => {
@@ -161,13 +197,28 @@ test("before ExcelApi 1.13 the merged cells are skipped (never asked for), the r
 test("the fake answers isSetSupported as Office does: this version or later", () => {
   const fake = new FakeExcel();
   fake.apiVersion = "1.13";
-  expect([fake.isSetSupported("ExcelApi", "1.1"), fake.isSetSupported("ExcelApi", "1.9"), fake.isSetSupported("ExcelApi", "1.13")]).toEqual([true, true, true]);
-  expect([fake.isSetSupported("ExcelApi", "1.14"), fake.isSetSupported("ExcelApi", "2.0"), fake.isSetSupported("WordApi", "1.1")]).toEqual([false, false, false]);
+  expect([
+    fake.isSetSupported("ExcelApi", "1.1"),
+    fake.isSetSupported("ExcelApi", "1.9"),
+    fake.isSetSupported("ExcelApi", "1.13"),
+  ]).toEqual([true, true, true]);
+  expect([
+    fake.isSetSupported("ExcelApi", "1.14"),
+    fake.isSetSupported("ExcelApi", "2.0"),
+    fake.isSetSupported("WordApi", "1.1"),
+  ]).toEqual([false, false, false]);
 });
 
 test("merged areas on a sheet whose quoted name holds a comma and a quote", async () => {
   const fake = new FakeExcel();
-  fake.model.addSheet("Sortie, l'an 2025").put(0, 0, [["Sortie", "", "Entrée", ""], ["Date", "Motif", "Date", "PASS"]]).merge("A1:B1").merge("C1:D1");
+  fake.model
+    .addSheet("Sortie, l'an 2025")
+    .put(0, 0, [
+      ["Sortie", "", "Entrée", ""],
+      ["Date", "Motif", "Date", "PASS"],
+    ])
+    .merge("A1:B1")
+    .merge("C1:D1");
   const data = await workbookOn(fake).read();
   expect(data.sheets[0].merges).toEqual([
     { top: 0, left: 0, bottom: 0, right: 1 },

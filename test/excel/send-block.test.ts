@@ -16,7 +16,19 @@ function fakeWorkbook(): FakeExcel {
     ["Fin de période", 46022],
   ]);
   fake.model.addSheet("Salariés").put(0, 0, [
-    ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"],
+    [
+      "N° PASS IAE",
+      "Nom",
+      "Prénom",
+      "Sexe",
+      "Date de naissance",
+      "Résident QPV",
+      "Bénéficiaire du RSA",
+      "Date d'embauche",
+      "Heures travaillées",
+      "Date de sortie",
+      "Motif de sortie",
+    ],
     ["999990000001", "Martin", "Léa", "F", 32874, "Oui", "Non", 45300, 1200, "", ""],
     ["999990000002", "Petit", "Hugo", "H", 35000, "Non", "Non", 45400, 800, "", ""],
   ]);
@@ -42,7 +54,13 @@ describe("send state in the open workbook (Office)", () => {
     const fake = fakeWorkbook();
     const wb = workbookOn(fake);
     expect(await wb.loadSendState()).toEqual({ receipt: null, receipts: [], pending: null });
-    const pending = { contentHash: "sha256-abc", hub: "https://hub.departement.fr", siret: "12345678900011", period: "2025", queuedAt: "2026-01-15T08:00:00.000Z" };
+    const pending = {
+      contentHash: "sha256-abc",
+      hub: "https://hub.departement.fr",
+      siret: "12345678900011",
+      period: "2025",
+      queuedAt: "2026-01-15T08:00:00.000Z",
+    };
     fake.resetCounters();
     await wb.markSendPending(pending);
     expect(fake.syncCount).toBe(1);
@@ -57,9 +75,18 @@ describe("send state in the open workbook (Office)", () => {
     const fake = fakeWorkbook();
     const wb = workbookOn(fake);
     const analysis = analyzeOne(await wb.read());
-    await wb.markSendPending({ contentHash: "sha256-abc", hub: "https://hub.departement.fr", siret: "12345678900011", period: "2025", queuedAt: "2026-01-15T08:00:00.000Z" });
+    await wb.markSendPending({
+      contentHash: "sha256-abc",
+      hub: "https://hub.departement.fr",
+      siret: "12345678900011",
+      period: "2025",
+      queuedAt: "2026-01-15T08:00:00.000Z",
+    });
     fake.resetCounters();
-    await wb.writeSendReceipts([receipt], [analysis], { generatedAt: new Date(2026, 0, 15, 9, 6), language: "fr" });
+    await wb.writeSendReceipts([receipt], [analysis], {
+      generatedAt: new Date(2026, 0, 15, 9, 6),
+      language: "fr",
+    });
     expect(fake.syncCount).toBeLessThanOrEqual(3);
 
     expect(JSON.parse(String(fake.model.settings.get(RECEIPT_SETTING)))).toEqual(receipt);
@@ -101,7 +128,9 @@ describe("send state in the open workbook (Office)", () => {
     const rows = rowsOf(fake);
     const title = rows.findIndex((r) => r[0] === "Envoi au Département");
     expect(title).toBeGreaterThan(0);
-    expect(rows.slice(title).find((r) => r[0] === "Statut")?.[1]).toBe("Déjà reçu par le Département (contenu identique à l'envoi précédent)");
+    expect(rows.slice(title).find((r) => r[0] === "Statut")?.[1]).toBe(
+      "Déjà reçu par le Département (contenu identique à l'envoi précédent)",
+    );
   });
 
   it("a damaged setting is ignored rather than breaking the pane", async () => {

@@ -17,7 +17,19 @@ function canonicalFake(): FakeExcel {
     ["Fin de période", 46022], // 31/12/2025
   ]);
   fake.model.addSheet("Salariés").put(0, 0, [
-    ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"],
+    [
+      "N° PASS IAE",
+      "Nom",
+      "Prénom",
+      "Sexe",
+      "Date de naissance",
+      "Résident QPV",
+      "Bénéficiaire du RSA",
+      "Date d'embauche",
+      "Heures travaillées",
+      "Date de sortie",
+      "Motif de sortie",
+    ],
     ["999990000001", "Martin", "Léa", "F", 32874, "Oui", "Oui - majoré", 45300, 1200, "", ""],
     ["999990000002", "Petit", "Hugo", "H", 35000, "Non", "Non", 45400, 800, "", ""],
     ["999990000003", "Durand", "Emma", "F", 30000, "Non", "Non", 45500, 600, "", ""],
@@ -38,7 +50,9 @@ test("select activates the other sheet and selects the cell, in one sync", async
   expect(fake.model.activeSheet).toBe("Salariés");
   expect(fake.model.selection).toEqual({ sheet: "Salariés", address: "D5" });
   expect(fake.syncCount).toBe(1);
-  const missing = await workbookOn(fake).select("Ancienne feuille", "A1").catch((e: unknown) => e);
+  const missing = await workbookOn(fake)
+    .select("Ancienne feuille", "A1")
+    .catch((e: unknown) => e);
   expect(missing).toBeInstanceOf(OfficeUserError);
   expect((missing as Error).message).toContain("Excel ne trouve pas la feuille ou la cellule demandée");
 });
@@ -47,7 +61,11 @@ test("the column mapping is saved in a very hidden sheet, read back, and left ou
   const fake = canonicalFake();
   const wb = workbookOn(fake);
   expect(await wb.loadMapping()).toBeNull();
-  const mapping = { sheet: "Suivi 2025", headerRow: 3, columns: { "Genre ": "sex" as const, Remarques: null } };
+  const mapping = {
+    sheet: "Suivi 2025",
+    headerRow: 3,
+    columns: { "Genre ": "sex" as const, Remarques: null },
+  };
   await wb.saveMapping(mapping);
   const sheet = fake.model.sheet("BilanIAE_correspondance");
   expect(sheet.visibility).toBe("VeryHidden");
@@ -66,7 +84,10 @@ test("the column mapping is saved in a very hidden sheet, read back, and left ou
 test("a mapping from an older version (workbook.settings) is still read, filtered, and moved to the sheet on save", async () => {
   const fake = new FakeExcel();
   const wb = workbookOn(fake);
-  fake.model.settings.set("BilanIAE.correspondance", '{"columns":{"A":"notAField","B":"hireDate"},"headerRow":-2}');
+  fake.model.settings.set(
+    "BilanIAE.correspondance",
+    '{"columns":{"A":"notAField","B":"hireDate"},"headerRow":-2}',
+  );
   expect(await wb.loadMapping()).toEqual({ columns: { B: "hireDate" } });
   fake.model.settings.set("BilanIAE.correspondance", "{pas du json");
   expect(await wb.loadMapping()).toBeNull();
@@ -80,7 +101,10 @@ test("writeIndicators creates the Indicateurs sheet: header, French labels, % fo
   const fake = canonicalFake();
   const analysis = await analysisOf(fake);
   fake.resetCounters();
-  await workbookOn(fake).writeIndicators([analysis], { generatedAt: new Date(2026, 0, 15, 9, 5), language: "fr" });
+  await workbookOn(fake).writeIndicators([analysis], {
+    generatedAt: new Date(2026, 0, 15, 9, 5),
+    language: "fr",
+  });
   expect(fake.syncCount).toBeLessThanOrEqual(3);
   const sheet = fake.model.sheet("Indicateurs");
   const rows = sheet.values.map((r) => r.map((v) => v ?? ""));
@@ -110,7 +134,9 @@ test("writeIndicators creates the Indicateurs sheet: header, French labels, % fo
   expect(rows[first].slice(1, 3)).toEqual(["Réalisé", "Objectif"]);
   expect(Number(end.slice(1))).toBe(rows.length);
   expect(rows.slice(first + 1).map((r) => r[0])).toContain(INDICATOR_LABELS.rateDurable.fr);
-  expect(rows.slice(first + 1).find((r) => r[0] === INDICATOR_LABELS.rateDurable.fr)![2]).toBe(DEFAULT_CONFIG.targets.rateDurable);
+  expect(rows.slice(first + 1).find((r) => r[0] === INDICATOR_LABELS.rateDurable.fr)![2]).toBe(
+    DEFAULT_CONFIG.targets.rateDurable,
+  );
 });
 
 test("writeIndicators refreshes in place: same sheet, our chart replaced, the user's chart kept", async () => {
@@ -119,7 +145,16 @@ test("writeIndicators refreshes in place: same sheet, our chart replaced, the us
   const wb = workbookOn(fake);
   await wb.writeIndicators([analysis], { generatedAt: new Date(2026, 0, 15), language: "fr" });
   const sheet = fake.model.sheet("Indicateurs");
-  sheet.charts.push({ name: "Mon graphique", type: "Pie", source: "Indicateurs!A1:B2", seriesBy: "Columns", title: "", legend: null, valueAxisFormat: null, position: null });
+  sheet.charts.push({
+    name: "Mon graphique",
+    type: "Pie",
+    source: "Indicateurs!A1:B2",
+    seriesBy: "Columns",
+    title: "",
+    legend: null,
+    valueAxisFormat: null,
+    position: null,
+  });
   sheet.setValue(200, 0, "ancienne ligne");
   await wb.writeIndicators([analysis], { generatedAt: new Date(2026, 0, 16), language: "en" });
   expect(fake.model.sheets.filter((s) => s.name === "Indicateurs")).toHaveLength(1);
@@ -139,13 +174,20 @@ test("insertTemplate creates Structure and Salariés with lists, formats, frozen
   expect(people.frozenRows).toBe(1);
   const structure = fake.model.sheet("Structure");
   expect(structure.values.map((r) => r[0])).toEqual(template.structure.map((r) => r.label));
-  expect(structure.value(template.structure.findIndex((r) => r.key === "kind"), 1)).toBe("ACI");
+  expect(
+    structure.value(
+      template.structure.findIndex((r) => r.key === "kind"),
+      1,
+    ),
+  ).toBe("ACI");
   expect(fake.model.sheet("Listes").visibility).toBe("Hidden");
 
   template.columns.forEach((col, i) => {
     expect(people.columnWidths.get(i)).toBeCloseTo(col.width * 5.6, 5);
     if (col.numFmt) expect(people.numberFormats.get(`1,${i}`)).toBe(col.numFmt);
-    const validation = people.validations.find((v) => v.address.split("!")[1].startsWith(`${String.fromCharCode(65 + i)}2:`));
+    const validation = people.validations.find((v) =>
+      v.address.split("!")[1].startsWith(`${String.fromCharCode(65 + i)}2:`),
+    );
     if (!col.list) return;
     expect(validation).toBeDefined();
     const source = (validation!.rule as { list: { source: string } }).list.source;
@@ -153,7 +195,10 @@ test("insertTemplate creates Structure and Salariés with lists, formats, frozen
       // A range of the hidden sheet holding exactly the list.
       const m = /^='Listes'!\$([A-Z]+)\$1:\$[A-Z]+\$(\d+)$/.exec(source)!;
       const column = m[1].charCodeAt(0) - 65;
-      const listed = fake.model.sheet("Listes").values.map((r) => r[column]).filter((v) => v !== undefined);
+      const listed = fake.model
+        .sheet("Listes")
+        .values.map((r) => r[column])
+        .filter((v) => v !== undefined);
       expect(listed).toEqual([...col.list]); // codes such as "01 - …" or "50" stay text
       expect(Number(m[2])).toBe(col.list.length);
     } else {
@@ -166,7 +211,9 @@ test("insertTemplate creates Structure and Salariés with lists, formats, frozen
 test("insertTemplate never overwrites an existing sheet", async () => {
   const fake = new FakeExcel();
   fake.model.addSheet("salariés").put(0, 0, [["mes données"]]);
-  const error = await workbookOn(fake).insertTemplate("AI").catch((e: unknown) => e);
+  const error = await workbookOn(fake)
+    .insertTemplate("AI")
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(OfficeUserError);
   expect((error as Error).message).toContain("La feuille « Salariés » existe déjà");
   expect(fake.model.sheets.map((s) => s.name)).toEqual(["salariés"]);

@@ -7,11 +7,18 @@ import { BIN, ROOT } from "../support/dist";
  * Runs the real CLI, asynchronously: the recording proxy lives in this process, and a synchronous spawn would
  * block its event loop while the CLI waits for it.
  */
-export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+export function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   const e: Record<string, string | undefined> = { ...process.env, BILAN_IAE_DEBUG: "", ...env };
   delete e.DATABASE_URL;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: e, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: e,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -26,10 +33,24 @@ export function lastLine(s: string): string {
 }
 
 /** `bilan-iae hub serve` as a child process on a free loopback port, on a SQLite file. */
-export async function startHub(dbFile: string, port = 0, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  const env: Record<string, string | undefined> = { ...process.env, HUB_LOG_LEVEL: "silent", HUB_RATE_LIMIT_PER_TOKEN: "100000", HUB_RATE_LIMIT_PER_IP: "100000", ...extraEnv };
+export async function startHub(
+  dbFile: string,
+  port = 0,
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    HUB_LOG_LEVEL: "silent",
+    HUB_RATE_LIMIT_PER_TOKEN: "100000",
+    HUB_RATE_LIMIT_PER_IP: "100000",
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [BIN, "hub", "serve", "--port", String(port), "--host", "127.0.0.1", "--db", dbFile], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [BIN, "hub", "serve", "--port", String(port), "--host", "127.0.0.1", "--db", dbFile],
+    { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] },
+  );
   let stderr = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub did not start: ${stderr}`)), 60_000);
@@ -69,19 +90,23 @@ export async function recordingProxy(target: () => string) {
       const body = Buffer.concat(chunks);
       if (body.length) bodies.push(body.toString("utf8"));
       const up = new URL(req.url ?? "/", target());
-      const fwd = request(up, { method: req.method, headers: { ...req.headers, host: up.host } }, (hubRes) => {
-        const parts: Buffer[] = [];
-        hubRes.on("data", (c: Buffer) => parts.push(c));
-        hubRes.on("end", () => {
-          if (dropNext && req.method === "POST") {
-            dropNext = false;
-            res.socket?.destroy();
-            return;
-          }
-          res.writeHead(hubRes.statusCode ?? 502, hubRes.headers);
-          res.end(Buffer.concat(parts));
-        });
-      });
+      const fwd = request(
+        up,
+        { method: req.method, headers: { ...req.headers, host: up.host } },
+        (hubRes) => {
+          const parts: Buffer[] = [];
+          hubRes.on("data", (c: Buffer) => parts.push(c));
+          hubRes.on("end", () => {
+            if (dropNext && req.method === "POST") {
+              dropNext = false;
+              res.socket?.destroy();
+              return;
+            }
+            res.writeHead(hubRes.statusCode ?? 502, hubRes.headers);
+            res.end(Buffer.concat(parts));
+          });
+        },
+      );
       fwd.on("error", () => res.socket?.destroy());
       fwd.end(body);
     });

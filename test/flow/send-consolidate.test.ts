@@ -51,7 +51,10 @@ async function structureOf(file: string): Promise<{ siret: string; kind: string 
 /** Every report of a workbook: one per convention. */
 async function reportsOf(file: string): Promise<{ siret: string; kind: string }[]> {
   const r = await cli(["indicators", file, "--json"]);
-  return (JSON.parse(r.out) as { structure: { siret: string; kind: string } }[]).map(({ structure: s }) => ({ siret: s.siret, kind: s.kind }));
+  return (JSON.parse(r.out) as { structure: { siret: string; kind: string } }[]).map(({ structure: s }) => ({
+    siret: s.siret,
+    kind: s.kind,
+  }));
 }
 
 /** A structure holding two conventions (ACI and EI), one sheet each, in one workbook (domain §2.4.3). */
@@ -106,11 +109,33 @@ async function modifiedCopy(src: string, name: string, hoursDelta: number): Prom
 beforeAll(async () => {
   ensureDist();
   const structures = new Map<string, Set<string>>();
-  for (const f of [...readdirSync(EXAMPLES).filter((x) => x.endsWith(".xlsx")).map((x) => join(EXAMPLES, x)), TWO_CONVENTIONS]) {
-    for (const s of await reportsOf(f)) structures.set(s.siret, (structures.get(s.siret) ?? new Set()).add(s.kind));
+  for (const f of [
+    ...readdirSync(EXAMPLES)
+      .filter((x) => x.endsWith(".xlsx"))
+      .map((x) => join(EXAMPLES, x)),
+    TWO_CONVENTIONS,
+  ]) {
+    for (const s of await reportsOf(f))
+      structures.set(s.siret, (structures.get(s.siret) ?? new Set()).add(s.kind));
   }
   for (const [siret, kinds] of structures) {
-    expect((await cli(["hub", "structure", "add", "--siret", siret, "--name", `Structure ${siret}`, "--kind", [...kinds].join(","), "--db", db])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          "hub",
+          "structure",
+          "add",
+          "--siret",
+          siret,
+          "--name",
+          `Structure ${siret}`,
+          "--kind",
+          [...kinds].join(","),
+          "--db",
+          db,
+        ])
+      ).code,
+    ).toBe(0);
     tokens.set(siret, lastLine((await cli(["hub", "token", "create", "--siret", siret, "--db", db])).out));
   }
   deptToken = lastLine((await cli(["hub", "token", "create", "--department", "--db", db])).out);
@@ -126,7 +151,9 @@ afterAll(async () => {
 
 describe("push → hub → consolidation", () => {
   it("pushes every example; the hub's consolidation equals bilan-iae consolidate on the accepted files", async () => {
-    const files = readdirSync(EXAMPLES).filter((x) => x.endsWith(".xlsx")).sort();
+    const files = readdirSync(EXAMPLES)
+      .filter((x) => x.endsWith(".xlsx"))
+      .sort();
     let refused = 0;
     for (const f of files) {
       const path = join(EXAMPLES, f);
@@ -151,7 +178,16 @@ describe("push → hub → consolidation", () => {
     const fromFiles = await fileConsolidation();
     expectSameConsolidation(await hubGet<Consolidation>("/api/v1/consolidation?period=2025"), fromFiles);
     // The department's command line gives the same thing from the hub.
-    const viaCli = await cli(["consolidate", "--hub", proxy.url, "--token", deptToken, "--period", "2025", "--json"]);
+    const viaCli = await cli([
+      "consolidate",
+      "--hub",
+      proxy.url,
+      "--token",
+      deptToken,
+      "--period",
+      "2025",
+      "--json",
+    ]);
     expect(viaCli.code).toBe(0);
     expectSameConsolidation(JSON.parse(viaCli.out) as Consolidation, fromFiles);
   });
@@ -159,7 +195,11 @@ describe("push → hub → consolidation", () => {
   it("a workbook with two conventions: one submission and one receipt each, both followed up, the consolidation still equal", async () => {
     const r = await push(TWO_CONVENTIONS);
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
-    const out = JSON.parse(r.out) as { kind: string; status: string; receipt: { id: string; kind: string; version: number } }[];
+    const out = JSON.parse(r.out) as {
+      kind: string;
+      status: string;
+      receipt: { id: string; kind: string; version: number };
+    }[];
     expect(out.map((o) => [o.kind, o.status, o.receipt.kind, o.receipt.version])).toEqual([
       ["ACI", "received", "ACI", 1],
       ["EI", "received", "EI", 1],
@@ -167,17 +207,29 @@ describe("push → hub → consolidation", () => {
     expect(new Set(out.map((o) => o.receipt.id)).size).toBe(2);
     const reports = await reportsOf(TWO_CONVENTIONS);
     for (const s of reports) accepted.set(`${s.siret}|${s.kind}`, TWO_CONVENTIONS);
-    const status = await hubGet<{ structures: { siret: string; kind: string; status: string }[] }>("/api/v1/structures/status?period=2025");
+    const status = await hubGet<{ structures: { siret: string; kind: string; status: string }[] }>(
+      "/api/v1/structures/status?period=2025",
+    );
     const siret = reports[0].siret;
-    expect(status.structures.filter((x) => x.siret === siret).map((x) => [x.kind, x.status]).sort()).toEqual([
+    expect(
+      status.structures
+        .filter((x) => x.siret === siret)
+        .map((x) => [x.kind, x.status])
+        .sort(),
+    ).toEqual([
       ["ACI", "submitted"],
       ["EI", "submitted"],
     ]);
-    const c = await hubGet<Consolidation & { total: { structures: number; reports: number } }>("/api/v1/consolidation?period=2025");
+    const c = await hubGet<Consolidation & { total: { structures: number; reports: number } }>(
+      "/api/v1/consolidation?period=2025",
+    );
     const fromFiles = await fileConsolidation();
     expectSameConsolidation(c, fromFiles);
     // Structures count SIRETs, reports count conventions: this SIRET is one structure and two reports.
-    expect(c.total.reports - c.total.structures).toBe((fromFiles.total as { reports: number; structures: number }).reports - (fromFiles.total as { structures: number }).structures);
+    expect(c.total.reports - c.total.structures).toBe(
+      (fromFiles.total as { reports: number; structures: number }).reports -
+        (fromFiles.total as { structures: number }).structures,
+    );
     expect(c.reports.filter((x) => x.siret === siret)).toHaveLength(2);
   });
 
@@ -204,7 +256,10 @@ describe("push → hub → consolidation", () => {
     const out = JSON.parse(r.out) as { status: string; receipt: { version: number } };
     expect(out).toMatchObject({ status: "received", receipt: { version: 2 } });
     accepted.set(key, corrected);
-    expectSameConsolidation(await hubGet<Consolidation>("/api/v1/consolidation?period=2025"), await fileConsolidation());
+    expectSameConsolidation(
+      await hubGet<Consolidation>("/api/v1/consolidation?period=2025"),
+      await fileConsolidation(),
+    );
   });
 
   it("sent no name, first name, birth date, postal code or PASS number in any request body", async () => {
@@ -213,10 +268,15 @@ describe("push → hub → consolidation", () => {
     for (const f of readdirSync(EXAMPLES).filter((x) => x.endsWith(".xlsx"))) {
       const a = analyzeOne(await readXlsxFile(join(EXAMPLES, f), { name: f }));
       for (const row of a.rows) {
-        for (const v of [row.lastName, row.firstName, row.postalCode, row.passNumber]) if (v && v.length >= 3) secrets.add(v);
+        for (const v of [row.lastName, row.firstName, row.postalCode, row.passNumber])
+          if (v && v.length >= 3) secrets.add(v);
         if (row.birthDate !== null) {
           const d = new Date(row.birthDate * 86400000);
-          const [y, m, day] = [d.getUTCFullYear(), String(d.getUTCMonth() + 1).padStart(2, "0"), String(d.getUTCDate()).padStart(2, "0")];
+          const [y, m, day] = [
+            d.getUTCFullYear(),
+            String(d.getUTCMonth() + 1).padStart(2, "0"),
+            String(d.getUTCDate()).padStart(2, "0"),
+          ];
           secrets.add(`${y}-${m}-${day}`);
           secrets.add(`${day}/${m}/${y}`);
         }
@@ -244,12 +304,20 @@ describe("faults", () => {
 
     hub = await startHub(db, hubPort);
     const siret = (await structureOf(changed)).siret;
-    const sent = await cli(["outbox", "send", "--json"], { BILAN_IAE_TOKEN: tokens.get(siret)!, BILAN_IAE_OUTBOX: outboxFile });
+    const sent = await cli(["outbox", "send", "--json"], {
+      BILAN_IAE_TOKEN: tokens.get(siret)!,
+      BILAN_IAE_OUTBOX: outboxFile,
+    });
     expect(sent.code).toBe(0);
     expect((JSON.parse(sent.out) as { remaining: number }).remaining).toBe(0);
     // A second flush has nothing to send.
-    expect((await cli(["outbox", "send"], { BILAN_IAE_TOKEN: tokens.get(siret)!, BILAN_IAE_OUTBOX: outboxFile })).out).toMatch(/Aucun bilan/);
-    const subs = await hubGet<{ submissions: { siret: string; contentHash?: string }[] }>(`/api/v1/submissions?period=2025&siret=${siret}&limit=1000`);
+    expect(
+      (await cli(["outbox", "send"], { BILAN_IAE_TOKEN: tokens.get(siret)!, BILAN_IAE_OUTBOX: outboxFile }))
+        .out,
+    ).toMatch(/Aucun bilan/);
+    const subs = await hubGet<{ submissions: { siret: string; contentHash?: string }[] }>(
+      `/api/v1/submissions?period=2025&siret=${siret}&limit=1000`,
+    );
     const ids = new Set(subs.submissions.map((s) => JSON.stringify(s)));
     expect(ids.size).toBe(subs.submissions.length);
     // v1 from the first push, v2 from the outbox: the queued submission is stored once.
@@ -260,13 +328,17 @@ describe("faults", () => {
     const [, original] = [...accepted.entries()][2];
     const changed = await modifiedCopy(original, "reponse-perdue.xlsx", 11);
     const siret = (await structureOf(changed)).siret;
-    const before = (await hubGet<{ submissions: unknown[] }>(`/api/v1/submissions?period=2025&siret=${siret}&limit=1000`)).submissions.length;
+    const before = (
+      await hubGet<{ submissions: unknown[] }>(`/api/v1/submissions?period=2025&siret=${siret}&limit=1000`)
+    ).submissions.length;
     proxy.loseNextAnswer();
     const r = await push(changed);
     expect(r.code).toBe(0);
     // The retry with the same idempotency key is recognised: already received.
     expect((JSON.parse(r.out) as { status: string }).status).toBe("already-received");
-    const after = (await hubGet<{ submissions: unknown[] }>(`/api/v1/submissions?period=2025&siret=${siret}&limit=1000`)).submissions.length;
+    const after = (
+      await hubGet<{ submissions: unknown[] }>(`/api/v1/submissions?period=2025&siret=${siret}&limit=1000`)
+    ).submissions.length;
     expect(after).toBe(before + 1);
   });
 });

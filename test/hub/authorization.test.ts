@@ -12,8 +12,16 @@ let idB: string;
 
 beforeAll(async () => {
   hub = await startTestHub();
-  const a = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, body: makePayload({ siret: SIRET_A }), headers: { "idempotency-key": "seed-a" } });
-  const b = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.b, body: makePayload({ siret: SIRET_B, kind: "EI" }), headers: { "idempotency-key": "seed-b" } });
+  const a = await http(hub.url, "POST", "/api/v1/submissions", {
+    token: hub.tokens.a,
+    body: makePayload({ siret: SIRET_A }),
+    headers: { "idempotency-key": "seed-a" },
+  });
+  const b = await http(hub.url, "POST", "/api/v1/submissions", {
+    token: hub.tokens.b,
+    body: makePayload({ siret: SIRET_B, kind: "EI" }),
+    headers: { "idempotency-key": "seed-b" },
+  });
   idA = (a.body as { id: string }).id;
   idB = (b.body as { id: string }).id;
 });
@@ -26,7 +34,10 @@ type Target = "A" | "B";
 interface Endpoint {
   name: string;
   /** The request about structure `target`'s data. */
-  request(target: Target, n: number): { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  request(
+    target: Target,
+    n: number,
+  ): { method: string; path: string; body?: unknown; headers?: Record<string, string> };
   expected: Record<Caller, number>;
 }
 
@@ -36,7 +47,10 @@ const ENDPOINTS: Endpoint[] = [
     request: (t, n) => ({
       method: "POST",
       path: "/api/v1/submissions",
-      body: t === "A" ? makePayload({ siret: SIRET_A, fteConventioned: n }) : makePayload({ siret: SIRET_B, kind: "EI", fteConventioned: n }),
+      body:
+        t === "A"
+          ? makePayload({ siret: SIRET_A, fteConventioned: n })
+          : makePayload({ siret: SIRET_B, kind: "EI", fteConventioned: n }),
       headers: { "idempotency-key": `matrix-${n}` },
     }),
     expected: { none: 401, bad: 401, revoked: 401, ownA: 201, otherB: 403, department: 403 },
@@ -85,7 +99,14 @@ let counter = 100;
 test.each(cases)("%s as %s → %i", async (name, caller, expected) => {
   const endpoint = ENDPOINTS.find((e) => e.name === name) as Endpoint;
   // A's token on A's data; A's token on B's data; the others on A's data.
-  const token = { none: undefined, bad: "biae_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", revoked: hub.tokens.revoked, ownA: hub.tokens.a, otherB: hub.tokens.a, department: hub.tokens.dept }[caller];
+  const token = {
+    none: undefined,
+    bad: "biae_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    revoked: hub.tokens.revoked,
+    ownA: hub.tokens.a,
+    otherB: hub.tokens.a,
+    department: hub.tokens.dept,
+  }[caller];
   const target: Target = caller === "otherB" ? "B" : "A";
   const req = endpoint.request(target, counter++);
   const r = await http(hub.url, req.method, req.path, { token, body: req.body, headers: req.headers });
@@ -98,7 +119,9 @@ test("a structure listing without filter sees only its own submissions, never B'
   const sirets = new Set((r.body as { submissions: { siret: string }[] }).submissions.map((s) => s.siret));
   expect([...sirets]).toEqual([SIRET_A]);
   const d = await http(hub.url, "GET", "/api/v1/submissions", { token: hub.tokens.dept });
-  expect(new Set((d.body as { submissions: { siret: string }[] }).submissions.map((s) => s.siret))).toEqual(new Set([SIRET_A, SIRET_B]));
+  expect(new Set((d.body as { submissions: { siret: string }[] }).submissions.map((s) => s.siret))).toEqual(
+    new Set([SIRET_A, SIRET_B]),
+  );
 });
 
 test("the audit log names callers by token id, never by the token", async () => {

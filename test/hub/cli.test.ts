@@ -52,7 +52,16 @@ afterAll(async () => {
 });
 
 test("structure add, token create (printed once, last line), token revoke", async () => {
-  const add = await cli("structure", "add", "--siret", "732 829 320 00074", "--name", "Atelier A", "--kind", "aci,EI");
+  const add = await cli(
+    "structure",
+    "add",
+    "--siret",
+    "732 829 320 00074",
+    "--name",
+    "Atelier A",
+    "--kind",
+    "aci,EI",
+  );
   expect(add.code).toBe(0);
   expect(add.out).toMatch(/73282932000074.*ACI, EI/);
   if (!PG_URL) expect(existsSync(dbFile())).toBe(true);

@@ -8,7 +8,9 @@ import { makePayload } from "./support/payload";
  */
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ connections: { idleTimeoutMs: 400, keepAliveTimeoutMs: 250, maxConnections: 4 } });
+  hub = await startTestHub({
+    connections: { idleTimeoutMs: 400, keepAliveTimeoutMs: 250, maxConnections: 4 },
+  });
 });
 afterAll(async () => {
   await hub.close();
@@ -74,18 +76,33 @@ describe("bodies that are not UTF-8 JSON", () => {
     await plain.close();
   });
   const post = (body: BodyInit, contentType: string, key: string) =>
-    fetch(`${plain.url}/api/v1/submissions`, { method: "POST", body, headers: { authorization: `Bearer ${plain.tokens.a}`, "content-type": contentType, "idempotency-key": key } });
+    fetch(`${plain.url}/api/v1/submissions`, {
+      method: "POST",
+      body,
+      headers: {
+        authorization: `Bearer ${plain.tokens.a}`,
+        "content-type": contentType,
+        "idempotency-key": key,
+      },
+    });
 
-  test.each(["utf-16", "UTF-16LE", "iso-8859-1", '"windows-1252"'])("charset=%s → 415 with a problem body", async (charset) => {
-    const json = JSON.stringify(makePayload({ siret: SIRET_A }));
-    const r = await post(charset.startsWith("utf-16") || charset.startsWith("UTF-16") ? Buffer.from(json, "utf16le") : json, `application/json; charset=${charset}`, `cs-${charset}`);
-    expect(r.status).toBe(415);
-    expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    const p = (await r.json()) as { type: string; detail: string };
-    expect(p.type).toBe("urn:bilan-iae:problem:unsupported-charset");
-    expect(p.detail).toContain(`«\u00a0charset=${charset.replace(/"/g, "").toLowerCase()}\u00a0»`);
-    expect(p.detail).toMatch(/^Le corps doit être du JSON en UTF-8\u00a0: /);
-  });
+  test.each(["utf-16", "UTF-16LE", "iso-8859-1", '"windows-1252"'])(
+    "charset=%s → 415 with a problem body",
+    async (charset) => {
+      const json = JSON.stringify(makePayload({ siret: SIRET_A }));
+      const r = await post(
+        charset.startsWith("utf-16") || charset.startsWith("UTF-16") ? Buffer.from(json, "utf16le") : json,
+        `application/json; charset=${charset}`,
+        `cs-${charset}`,
+      );
+      expect(r.status).toBe(415);
+      expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const p = (await r.json()) as { type: string; detail: string };
+      expect(p.type).toBe("urn:bilan-iae:problem:unsupported-charset");
+      expect(p.detail).toContain(`«\u00a0charset=${charset.replace(/"/g, "").toLowerCase()}\u00a0»`);
+      expect(p.detail).toMatch(/^Le corps doit être du JSON en UTF-8\u00a0: /);
+    },
+  );
 
   test("invalid UTF-8 bytes → 400 with a problem body, nothing stored", async () => {
     const json = Buffer.from(JSON.stringify(makePayload({ siret: SIRET_A, name: "Atelier ZZ" })));
@@ -97,11 +114,21 @@ describe("bodies that are not UTF-8 JSON", () => {
     const p = (await r.json()) as { type: string; detail: string };
     expect(p.type).toBe("urn:bilan-iae:problem:invalid-encoding");
     expect(p.detail).toMatch(/UTF-8/);
-    expect(await plain.tdb.hub.db.selectFrom("submissions").select("id").where("idempotency_key", "=", "bad-utf8").execute()).toEqual([]);
+    expect(
+      await plain.tdb.hub.db
+        .selectFrom("submissions")
+        .select("id")
+        .where("idempotency_key", "=", "bad-utf8")
+        .execute(),
+    ).toEqual([]);
   });
 
   test("charset=utf-8 (any case, quoted) is accepted", async () => {
-    const r = await post(JSON.stringify(makePayload({ siret: SIRET_A })), 'application/json; charset="UTF-8"', "cs-ok");
+    const r = await post(
+      JSON.stringify(makePayload({ siret: SIRET_A })),
+      'application/json; charset="UTF-8"',
+      "cs-ok",
+    );
     expect(r.status).toBe(201);
   });
 });

@@ -17,10 +17,17 @@ test("GET /api/v1/consolidation as CSV writes a « Raison sociale » =HYPERLINK(
   const siret = "44306184100047";
   const st = await upsertStructure(hub.tdb.hub.db, { siret, name: HOSTILE_NAME, kind: "ACI" });
   const { token } = await createToken(hub.tdb.hub.db, { role: "structure", structureId: st.id });
-  const sent = await http(hub.url, "POST", "/api/v1/submissions", { token, body: makePayload({ siret, name: HOSTILE_NAME }), headers: { "idempotency-key": "csv-1" } });
+  const sent = await http(hub.url, "POST", "/api/v1/submissions", {
+    token,
+    body: makePayload({ siret, name: HOSTILE_NAME }),
+    headers: { "idempotency-key": "csv-1" },
+  });
   expect(sent.status).toBe(201);
 
-  for (const ask of [{ path: "/api/v1/consolidation?period=2025&format=csv" }, { path: "/api/v1/consolidation?period=2025", headers: { accept: "text/csv" } }]) {
+  for (const ask of [
+    { path: "/api/v1/consolidation?period=2025&format=csv" },
+    { path: "/api/v1/consolidation?period=2025", headers: { accept: "text/csv" } },
+  ]) {
     const r = await http(hub.url, "GET", ask.path, { token: hub.tokens.dept, headers: ask.headers });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^text\/csv/);

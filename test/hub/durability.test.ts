@@ -26,7 +26,10 @@ beforeAll(async () => {
   tdb = await openTestDb();
   for (let i = 0; i < CLIENTS; i++) {
     const s = await upsertStructure(tdb.hub.db, { siret: siretOf(i), name: `Structure ${i}`, kind: "ACI" });
-    tokens.push({ siret: s.siret, token: (await createToken(tdb.hub.db, { role: "structure", structureId: s.id })).token });
+    tokens.push({
+      siret: s.siret,
+      token: (await createToken(tdb.hub.db, { role: "structure", structureId: s.id })).token,
+    });
   }
   await tdb.hub.close();
 });
@@ -35,11 +38,32 @@ afterAll(async () => {
 });
 
 async function startHub(): Promise<{ child: ChildProcess; url: string }> {
-  const args = ["-r", path.join(ROOT, "scripts/register-ts.js"), path.join(ROOT, "src/cli/main.ts"), "hub", "serve", "--port", "0", "--host", "127.0.0.1"];
+  const args = [
+    "-r",
+    path.join(ROOT, "scripts/register-ts.js"),
+    path.join(ROOT, "src/cli/main.ts"),
+    "hub",
+    "serve",
+    "--port",
+    "0",
+    "--host",
+    "127.0.0.1",
+  ];
   if (tdb.sqliteFile) args.push("--db", tdb.sqliteFile);
-  const env: Record<string, string | undefined> = { ...process.env, ...tdb.env, HUB_LOG_LEVEL: process.env.DUR_LOG ? "error" : "silent", HUB_RATE_LIMIT_PER_TOKEN: "1000000", HUB_RATE_LIMIT_PER_IP: "1000000", HUB_QUOTA_VERSIONS_PER_PERIOD: "1000" };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...tdb.env,
+    HUB_LOG_LEVEL: process.env.DUR_LOG ? "error" : "silent",
+    HUB_RATE_LIMIT_PER_TOKEN: "1000000",
+    HUB_RATE_LIMIT_PER_IP: "1000000",
+    HUB_QUOTA_VERSIONS_PER_PERIOD: "1000",
+  };
   if (!PG_URL) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", process.env.DUR_LOG ? "inherit" : "ignore", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", process.env.DUR_LOG ? "inherit" : "ignore", "pipe"],
+  });
   let stderr = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub did not start: ${stderr}`)), 60_000);
@@ -68,7 +92,11 @@ async function send(url: string, token: string, job: Job): Promise<{ status: num
   try {
     const r = await fetch(`${url}/api/v1/submissions`, {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": job.key },
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "idempotency-key": job.key,
+      },
       body: job.body,
     });
     const b = (await r.json()) as { id?: string };
@@ -85,7 +113,11 @@ test("SIGKILL in the middle of 1 000 concurrent submissions loses nothing acknow
   for (let c = 0; c < CLIENTS; c++) {
     jobs.push(
       Array.from({ length: PER_CLIENT }, (_, n) => {
-        const p = makePayload({ siret: tokens[c].siret, records: generatedRecords(5, `${c}-${n}`), fteConventioned: n + 1 });
+        const p = makePayload({
+          siret: tokens[c].siret,
+          records: generatedRecords(5, `${c}-${n}`),
+          fteConventioned: n + 1,
+        });
         return { client: c, n, key: `dur-${c}-${n}`, body: JSON.stringify(p) };
       }),
     );
@@ -110,18 +142,23 @@ test("SIGKILL in the middle of 1 000 concurrent submissions loses nothing acknow
     }
   });
   await Promise.all(clients);
-  await new Promise((r) => (hub.child.exitCode !== null || hub.child.signalCode !== null ? r(null) : hub.child.once("exit", r)));
+  await new Promise((r) =>
+    hub.child.exitCode !== null || hub.child.signalCode !== null ? r(null) : hub.child.once("exit", r),
+  );
   expect(hub.child.signalCode).toBe("SIGKILL");
   const ackedJobs = all.filter((j) => j.ack);
   expect(ackedJobs.length).toBeGreaterThanOrEqual(400);
   expect(ackedJobs.length).toBeLessThan(1000);
 
   // After the crash: every acknowledged submission is there, exactly once, with the id it was acknowledged with.
-  const check: HubDb = await openHubDb(PG_URL ? { databaseUrl: PG_URL, pgSchema: tdb.pgSchema! } : { sqliteFile: tdb.sqliteFile! });
+  const check: HubDb = await openHubDb(
+    PG_URL ? { databaseUrl: PG_URL, pgSchema: tdb.pgSchema! } : { sqliteFile: tdb.sqliteFile! },
+  );
   try {
     const rows = await check.db.selectFrom("submissions").select(["public_id", "idempotency_key"]).execute();
     const byKey = new Map<string, string[]>();
-    for (const r of rows) byKey.set(r.idempotency_key, [...(byKey.get(r.idempotency_key) ?? []), r.public_id]);
+    for (const r of rows)
+      byKey.set(r.idempotency_key, [...(byKey.get(r.idempotency_key) ?? []), r.public_id]);
     for (const j of ackedJobs) expect(byKey.get(j.key)).toEqual([j.ack!.id]);
     // Each stored submission has all its records (one transaction).
     const partial = await check.db
@@ -159,16 +196,22 @@ test("SIGKILL in the middle of 1 000 concurrent submissions loses nothing acknow
   }
   expect(hub.child.exitCode).toBe(0);
 
-  const final: HubDb = await openHubDb(PG_URL ? { databaseUrl: PG_URL, pgSchema: tdb.pgSchema! } : { sqliteFile: tdb.sqliteFile! });
+  const final: HubDb = await openHubDb(
+    PG_URL ? { databaseUrl: PG_URL, pgSchema: tdb.pgSchema! } : { sqliteFile: tdb.sqliteFile! },
+  );
   try {
-    const rows = await final.db.selectFrom("submissions").select(["public_id", "idempotency_key", "structure_id", "version"]).execute();
+    const rows = await final.db
+      .selectFrom("submissions")
+      .select(["public_id", "idempotency_key", "structure_id", "version"])
+      .execute();
     expect(rows).toHaveLength(CLIENTS * PER_CLIENT);
     expect(new Set(rows.map((r) => r.idempotency_key)).size).toBe(CLIENTS * PER_CLIENT);
     for (const j of all) expect(rows.find((r) => r.idempotency_key === j.key)?.public_id).toBe(j.ack!.id);
     // Versions per structure are exactly 1..50.
     const versions = new Map<number, number[]>();
     for (const r of rows) versions.set(r.structure_id, [...(versions.get(r.structure_id) ?? []), r.version]);
-    for (const v of versions.values()) expect(v.sort((a, b) => a - b)).toEqual(Array.from({ length: PER_CLIENT }, (_, i) => i + 1));
+    for (const v of versions.values())
+      expect(v.sort((a, b) => a - b)).toEqual(Array.from({ length: PER_CLIENT }, (_, i) => i + 1));
   } finally {
     await final.close();
   }

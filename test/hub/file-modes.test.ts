@@ -30,7 +30,16 @@ const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
 function cliArgs(args: string[]): [string, string[], { cwd: string; env: NodeJS.ProcessEnv }] {
   const env: NodeJS.ProcessEnv = { ...process.env, HUB_LOG_LEVEL: "silent" };
   delete env.DATABASE_URL;
-  const node = [process.execPath, "-r", path.join(ROOT, "scripts/register-ts.js"), path.join(ROOT, "src/cli/main.ts"), "hub", ...args].map((a) => `'${a}'`).join(" ");
+  const node = [
+    process.execPath,
+    "-r",
+    path.join(ROOT, "scripts/register-ts.js"),
+    path.join(ROOT, "src/cli/main.ts"),
+    "hub",
+    ...args,
+  ]
+    .map((a) => `'${a}'`)
+    .join(" ");
   return ["sh", ["-c", `umask 000 && exec ${node}`], { cwd: dir, env }];
 }
 
@@ -74,7 +83,11 @@ test("hub serve under umask 000: data directory 700, database, -wal and -shm 600
     const st = await upsertStructure(admin.db, { siret: SIRET_A, name: "Atelier A", kind: "ACI" });
     const { token } = await createToken(admin.db, { role: "structure", structureId: st.id });
     await admin.close();
-    const sent = await http(hub.url, "POST", "/api/v1/submissions", { token, body: makePayload({ siret: SIRET_A }), headers: { "idempotency-key": "modes-1" } });
+    const sent = await http(hub.url, "POST", "/api/v1/submissions", {
+      token,
+      body: makePayload({ siret: SIRET_A }),
+      headers: { "idempotency-key": "modes-1" },
+    });
     expect(sent.status).toBe(201);
     for (const f of [db, `${db}-wal`, `${db}-shm`]) expect([f, mode(f)]).toEqual([f, "600"]);
     // A checkpoint resets the WAL: it stays owner-only.
@@ -106,8 +119,16 @@ test("hub serve warns in French about a data directory and files open to others,
   chmodSync(db, 0o644);
   const hub = await serve(db);
   try {
-    expect(hub.stderr()).toContain(frenchSpacing(`Attention : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 755). Corrigez avec : chmod 700 ${data}.`));
-    expect(hub.stderr()).toContain(frenchSpacing(`Attention : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 644) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${db} (droits ramenés à 600 au démarrage).`));
+    expect(hub.stderr()).toContain(
+      frenchSpacing(
+        `Attention : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 755). Corrigez avec : chmod 700 ${data}.`,
+      ),
+    );
+    expect(hub.stderr()).toContain(
+      frenchSpacing(
+        `Attention : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 644) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${db} (droits ramenés à 600 au démarrage).`,
+      ),
+    );
     expect(hub.stderr()).toContain("Attention\u00a0: Le fichier");
     expect(mode(db)).toBe("600");
     // The directory is the administrator's: reported, not changed.
@@ -128,10 +149,20 @@ test("hub doctor: exit 1 with the fix for each exposed path, 0 once fixed, 2 for
   const doctor = (env: Record<string, string> = {}) => runCli(["doctor", "--db", db], env);
   const bad = doctor();
   expect(bad.status).toBe(1);
-  expect(bad.stdout).toContain(frenchSpacing(`À corriger : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 750). Corrigez avec : chmod 700 ${data}`));
+  expect(bad.stdout).toContain(
+    frenchSpacing(
+      `À corriger : Le répertoire des données ${data} est ouvert à d'autres comptes que celui du hub (mode 750). Corrigez avec : chmod 700 ${data}`,
+    ),
+  );
   expect(bad.stdout).not.toMatch(/ [:;!?»]|« /);
-  expect(bad.stdout).toContain(frenchSpacing(`À corriger : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 640)`));
-  expect(bad.stdout).toMatch(/Quotas par structure\u00a0: 50 versions et 50\u00a0Mo par période, 200\u00a0Mo en tout\u00a0; base\u00a0: 10\u00a0Go au plus\./);
+  expect(bad.stdout).toContain(
+    frenchSpacing(
+      `À corriger : Le fichier ${db} est lisible par d'autres comptes que celui du hub (mode 640)`,
+    ),
+  );
+  expect(bad.stdout).toMatch(
+    /Quotas par structure\u00a0: 50 versions et 50\u00a0Mo par période, 200\u00a0Mo en tout\u00a0; base\u00a0: 10\u00a0Go au plus\./,
+  );
   expect(mode(db)).toBe("640");
 
   chmodSync(data, 0o700);

@@ -10,11 +10,28 @@ afterAll(async () => {
   await hub.close();
 });
 
-const post = (body: unknown, key: string) => http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, body, headers: { "idempotency-key": key } });
+const post = (body: unknown, key: string) =>
+  http(hub.url, "POST", "/api/v1/submissions", {
+    token: hub.tokens.a,
+    body,
+    headers: { "idempotency-key": key },
+  });
 
-function newerClientPayload(): Record<string, any> /* eslint-disable-line @typescript-eslint/no-explicit-any -- extended on purpose */ {
-  const records = [record({ key: personKey("c-1"), sex: "F", hoursWorked: 800 }), record({ key: personKey("c-2"), sex: "H", hoursWorked: 400 })];
-  const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET_A, records, periodStart: "2024-01-01", periodEnd: "2024-12-31" })));
+// A newer client's payload: extended on purpose with keys this hub does not know.
+type LoosePayload = { indicators: Record<string, unknown>; records: Record<string, unknown>[] } & Record<
+  string,
+  unknown
+>;
+function newerClientPayload(): LoosePayload {
+  const records = [
+    record({ key: personKey("c-1"), sex: "F", hoursWorked: 800 }),
+    record({ key: personKey("c-2"), sex: "H", hoursWorked: 400 }),
+  ];
+  const p = JSON.parse(
+    JSON.stringify(
+      makePayload({ siret: SIRET_A, records, periodStart: "2024-01-01", periodEnd: "2024-12-31" }),
+    ),
+  );
   p.indicators.exitsToVolunteering = 7;
   p.validation.rules.push({ code: "training-motif-unlisted", severity: "warning", count: 2 });
   return p;
@@ -31,7 +48,10 @@ test("an unknown finding code and an extra indicator key are accepted, stored as
 
   const stored = await http(hub.url, "GET", `/api/v1/submissions/${receipt.id}`, { token: hub.tokens.dept });
   expect(stored.status).toBe(200);
-  const s = stored.body as { clientIndicators: Record<string, unknown>; payload: { indicators: Record<string, unknown>; validation: { rules: { code: string }[] } } };
+  const s = stored.body as {
+    clientIndicators: Record<string, unknown>;
+    payload: { indicators: Record<string, unknown>; validation: { rules: { code: string }[] } };
+  };
   expect(s.clientIndicators.exitsToVolunteering).toBe(7);
   expect(s.payload.indicators.exitsToVolunteering).toBe(7);
   expect(s.payload.validation.rules.map((x) => x.code)).toContain("training-motif-unlisted");
@@ -50,7 +70,9 @@ test("a payload missing an indicator this version requires → 422, in French, n
   const r = await post(p, "compat-2");
   expect(r.status).toBe(422);
   expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-  expect((r.body as { errors: unknown[] }).errors).toEqual([{ pointer: "/indicators/women", detail: "Champ obligatoire manquant : « indicators.women »." }]);
+  expect((r.body as { errors: unknown[] }).errors).toEqual([
+    { pointer: "/indicators/women", detail: "Champ obligatoire manquant : « indicators.women »." },
+  ]);
 });
 
 test("an extra field in a record stays refused: it could be personal data", async () => {
@@ -59,6 +81,10 @@ test("an extra field in a record stays refused: it could be personal data", asyn
   const r = await post(p, "compat-3");
   expect(r.status).toBe(422);
   expect((r.body as { errors: { pointer: string; detail: string }[] }).errors).toEqual([
-    { pointer: "/records/0", detail: "Champ non autorisé : « commune ». Le format v1 n'accepte que les champs prévus (aucune donnée personnelle)." },
+    {
+      pointer: "/records/0",
+      detail:
+        "Champ non autorisé : « commune ». Le format v1 n'accepte que les champs prévus (aucune donnée personnelle).",
+    },
   ]);
 });

@@ -52,29 +52,50 @@ const PATHS: (string | number)[][] = [
 const wrongValue = fc.oneof(
   fc.string({ maxLength: 30 }).map((s) => "zz" + s),
   fc.array(fc.integer(), { minLength: 1, maxLength: 5 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((d) => ({ ...d, extra_key_zz: 1 })),
+  fc
+    .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+    .map((d) => ({ ...d, extra_key_zz: 1 })),
 );
 
 const bodies: fc.Arbitrary<{ raw: string; label: string }> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((v) => ({ raw: JSON.stringify(v), label: "random json" })),
-  fc.tuple(fc.constantFrom(...PATHS), wrongValue).map(([p, v]) => ({ raw: JSON.stringify(setPath(valid, p, v)), label: `wrong type at /${p.join("/")}` })),
+  fc
+    .tuple(fc.constantFrom(...PATHS), wrongValue)
+    .map(([p, v]) => ({ raw: JSON.stringify(setPath(valid, p, v)), label: `wrong type at /${p.join("/")}` })),
   // Over the 300-character name limit; one in ten over the 5 MB body limit (413).
   fc
-    .oneof({ arbitrary: fc.integer({ min: 301, max: 200_000 }), weight: 9 }, { arbitrary: fc.integer({ min: 5_300_000, max: 5_400_000 }), weight: 1 })
-    .map((n) => ({ raw: JSON.stringify(setPath(valid, ["structure", "name"], "é".repeat(n))), label: "huge string" })),
-  fc.integer({ min: 10, max: 20_000 }).map((d) => ({ raw: "[".repeat(d) + "]".repeat(d), label: "deep array" })),
-  fc.integer({ min: 10, max: 5_000 }).map((d) => ({ raw: '{"a":'.repeat(d) + "1" + "}".repeat(d), label: "deep object" })),
-  fc.integer({ min: 10, max: 2_000 }).map((d) => ({ raw: JSON.stringify(setPath(valid, ["records", 0, "key"], JSON.parse("[".repeat(d) + "]".repeat(d)))), label: "deep value" })),
-  fc.constantFrom(
-    '{"__proto__":{"polluted":true}}',
-    '{"constructor":{"prototype":{"polluted":true}}}',
-    JSON.stringify(valid).replace('"schemaVersion":1', '"__proto__":{"polluted":true},"schemaVersion":1'),
-    JSON.stringify(valid).replace('"sex":"F"', '"sex":"F","__proto__":{"polluted":true}'),
-    JSON.stringify(valid).replace('"sex":"F"', '"sex":"F","constructor":{"prototype":{"polluted":true}}'),
-    JSON.stringify(valid).replace('"sex":"F"', '"sex":"F","prototype":1'),
-  ).map((raw) => ({ raw, label: "prototype pollution" })),
+    .oneof(
+      { arbitrary: fc.integer({ min: 301, max: 200_000 }), weight: 9 },
+      { arbitrary: fc.integer({ min: 5_300_000, max: 5_400_000 }), weight: 1 },
+    )
+    .map((n) => ({
+      raw: JSON.stringify(setPath(valid, ["structure", "name"], "é".repeat(n))),
+      label: "huge string",
+    })),
+  fc
+    .integer({ min: 10, max: 20_000 })
+    .map((d) => ({ raw: "[".repeat(d) + "]".repeat(d), label: "deep array" })),
+  fc
+    .integer({ min: 10, max: 5_000 })
+    .map((d) => ({ raw: '{"a":'.repeat(d) + "1" + "}".repeat(d), label: "deep object" })),
+  fc.integer({ min: 10, max: 2_000 }).map((d) => ({
+    raw: JSON.stringify(setPath(valid, ["records", 0, "key"], JSON.parse("[".repeat(d) + "]".repeat(d)))),
+    label: "deep value",
+  })),
+  fc
+    .constantFrom(
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+      JSON.stringify(valid).replace('"schemaVersion":1', '"__proto__":{"polluted":true},"schemaVersion":1'),
+      JSON.stringify(valid).replace('"sex":"F"', '"sex":"F","__proto__":{"polluted":true}'),
+      JSON.stringify(valid).replace('"sex":"F"', '"sex":"F","constructor":{"prototype":{"polluted":true}}'),
+      JSON.stringify(valid).replace('"sex":"F"', '"sex":"F","prototype":1'),
+    )
+    .map((raw) => ({ raw, label: "prototype pollution" })),
   fc.string({ maxLength: 200 }).map((s) => ({ raw: "{" + s, label: "broken json" })),
-  fc.constantFrom("", "null", "[]", "0", '"x"', "true", "{}", "\u0000", "\uFEFF{}").map((raw) => ({ raw, label: "trivial" })),
+  fc
+    .constantFrom("", "null", "[]", "0", '"x"', "true", "{}", "\u0000", "\uFEFF{}")
+    .map((raw) => ({ raw, label: "trivial" })),
 );
 
 test("2 000 malformed bodies → 4xx problem, never 5xx; the hub still answers", async () => {
@@ -90,8 +111,12 @@ test("2 000 malformed bodies → 4xx problem, never 5xx; the hub still answers",
         headers: { "content-type": "application/json", "idempotency-key": `fuzz-${job.i}` },
       });
       statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-      const okProblem = r.status >= 400 && r.status < 500 && /^application\/problem\+json/.test(r.headers.get("content-type") ?? "");
-      if (!okProblem && failures.length < 10) failures.push(`${job.label}: ${r.status} ${r.text.slice(0, 200)}`);
+      const okProblem =
+        r.status >= 400 &&
+        r.status < 500 &&
+        /^application\/problem\+json/.test(r.headers.get("content-type") ?? "");
+      if (!okProblem && failures.length < 10)
+        failures.push(`${job.label}: ${r.status} ${r.text.slice(0, 200)}`);
     }
   }
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -102,10 +127,17 @@ test("2 000 malformed bodies → 4xx problem, never 5xx; the hub still answers",
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   // Still answering, and a valid payload is still accepted.
   expect((await http(hub.url, "GET", "/healthz")).status).toBe(200);
-  const ok = await http(hub.url, "POST", "/api/v1/submissions", { token: hub.tokens.a, body: valid, headers: { "idempotency-key": "after-fuzz" } });
+  const ok = await http(hub.url, "POST", "/api/v1/submissions", {
+    token: hub.tokens.a,
+    body: valid,
+    headers: { "idempotency-key": "after-fuzz" },
+  });
   expect(ok.status).toBe(201);
   // Nothing malformed was stored.
-  const n = await hub.tdb.hub.db.selectFrom("submissions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const n = await hub.tdb.hub.db
+    .selectFrom("submissions")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   expect(Number(n.n)).toBe(1);
 }, 180_000);
 

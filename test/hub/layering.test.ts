@@ -6,7 +6,12 @@ import { tsFiles } from "../support/source-files";
 const HUB = resolve(__dirname, "../../src/hub");
 const CLI = resolve(__dirname, "../../src/cli");
 
-test.each(tsFiles(HUB).map((f) => [relative(HUB, f), f]))("src/hub/%s imports nothing from src/cli", (_name, file) => {
-  const specs = [...readFileSync(file, "utf8").matchAll(/from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
-  expect(specs.filter((s) => s.startsWith(".") && resolve(dirname(file), s).startsWith(CLI))).toEqual([]);
-});
+test.each(tsFiles(HUB).map((f) => [relative(HUB, f), f]))(
+  "src/hub/%s imports nothing from src/cli",
+  (_name, file) => {
+    const specs = [
+      ...readFileSync(file, "utf8").matchAll(/from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((m) => m[1] ?? m[2]);
+    expect(specs.filter((s) => s.startsWith(".") && resolve(dirname(file), s).startsWith(CLI))).toEqual([]);
+  },
+);

@@ -15,12 +15,86 @@ afterAll(async () => {
 
 // Two records as a payload holds them (canonical JSON) and as the 001 table held them, employee flag included.
 const RECORDS = [
-  { key: "a".repeat(64), sex: "F", birthYear: 1980, qpv: true, zrr: null, rsa: "OUI-NM", ass: false, aah: false, rqth: true, ftDuration: "04", educationLevel: "50", hireDate: "2024-02-01", exitDate: "2025-05-31", exitMotif: "2", hoursWorked: 912.5, hoursSinceHire: null },
-  { key: null, sex: null, birthYear: null, qpv: null, zrr: false, rsa: "NON", ass: null, aah: false, rqth: false, ftDuration: null, educationLevel: null, hireDate: null, exitDate: null, exitMotif: null, hoursWorked: 0, hoursSinceHire: 1000 },
+  {
+    key: "a".repeat(64),
+    sex: "F",
+    birthYear: 1980,
+    qpv: true,
+    zrr: null,
+    rsa: "OUI-NM",
+    ass: false,
+    aah: false,
+    rqth: true,
+    ftDuration: "04",
+    educationLevel: "50",
+    hireDate: "2024-02-01",
+    exitDate: "2025-05-31",
+    exitMotif: "2",
+    hoursWorked: 912.5,
+    hoursSinceHire: null,
+  },
+  {
+    key: null,
+    sex: null,
+    birthYear: null,
+    qpv: null,
+    zrr: false,
+    rsa: "NON",
+    ass: null,
+    aah: false,
+    rqth: false,
+    ftDuration: null,
+    educationLevel: null,
+    hireDate: null,
+    exitDate: null,
+    exitMotif: null,
+    hoursWorked: 0,
+    hoursSinceHire: 1000,
+  },
 ];
 const ROWS = [
-  { submission_id: 1, idx: 0, key: "a".repeat(64), employee: 1, sex: "F", birth_year: 1980, qpv: 1, zrr: null, rsa: "OUI-NM", ass: 0, aah: 0, rqth: 1, ft_duration: "04", education_level: "50", hire_date: "2024-02-01", exit_date: "2025-05-31", exit_motif: "2", hours_worked: 912.5, hours_since_hire: null },
-  { submission_id: 1, idx: 1, key: null, employee: 0, sex: null, birth_year: null, qpv: null, zrr: 0, rsa: "NON", ass: null, aah: 0, rqth: 0, ft_duration: null, education_level: null, hire_date: null, exit_date: null, exit_motif: null, hours_worked: 0, hours_since_hire: 1000 },
+  {
+    submission_id: 1,
+    idx: 0,
+    key: "a".repeat(64),
+    employee: 1,
+    sex: "F",
+    birth_year: 1980,
+    qpv: 1,
+    zrr: null,
+    rsa: "OUI-NM",
+    ass: 0,
+    aah: 0,
+    rqth: 1,
+    ft_duration: "04",
+    education_level: "50",
+    hire_date: "2024-02-01",
+    exit_date: "2025-05-31",
+    exit_motif: "2",
+    hours_worked: 912.5,
+    hours_since_hire: null,
+  },
+  {
+    submission_id: 1,
+    idx: 1,
+    key: null,
+    employee: 0,
+    sex: null,
+    birth_year: null,
+    qpv: null,
+    zrr: 0,
+    rsa: "NON",
+    ass: null,
+    aah: 0,
+    rqth: 0,
+    ft_duration: null,
+    education_level: null,
+    hire_date: null,
+    exit_date: null,
+    exit_motif: null,
+    hours_worked: 0,
+    hours_since_hire: 1000,
+  },
 ];
 // "forêt": a payload whose size in bytes is not its length in characters (migration 005 counts bytes).
 const PAYLOAD = JSON.stringify({ old: true, note: "forêt", records: RECORDS });
@@ -49,7 +123,9 @@ test("001 → latest keeps every submission's payload, employee keys and person 
     await sql`insert into person_records (submission_id, idx, key, employee, sex, birth_year, qpv, zrr, rsa, ass, aah, rqth, ft_duration,
         education_level, hire_date, exit_date, exit_motif, hours_worked, hours_since_hire)
       values (${r.submission_id}, ${r.idx}, ${r.key}, ${r.employee}, ${r.sex}, ${r.birth_year}, ${r.qpv}, ${r.zrr}, ${r.rsa}, ${r.ass}, ${r.aah},
-        ${r.rqth}, ${r.ft_duration}, ${r.education_level}, ${r.hire_date}, ${r.exit_date}, ${r.exit_motif}, ${r.hours_worked}, ${r.hours_since_hire})`.execute(db);
+        ${r.rqth}, ${r.ft_duration}, ${r.education_level}, ${r.hire_date}, ${r.exit_date}, ${r.exit_motif}, ${r.hours_worked}, ${r.hours_since_hire})`.execute(
+      db,
+    );
   }
   await tdb.hub.close();
 
@@ -72,13 +148,22 @@ test("001 → latest keeps every submission's payload, employee keys and person 
     expect(row.payload_bytes).toBe(PAYLOAD.length + 1);
 
     // And back: 004's down rebuilds the table from the view, with the same rows.
-    const migrator = new Migrator({ db: reopened.db, provider: migrationProvider(reopened.dialect), ...(tdb.pgSchema ? { migrationTableSchema: tdb.pgSchema } : {}) });
+    const migrator = new Migrator({
+      db: reopened.db,
+      provider: migrationProvider(reopened.dialect),
+      ...(tdb.pgSchema ? { migrationTableSchema: tdb.pgSchema } : {}),
+    });
     expect((await migrator.migrateTo("003-submission-keys")).error).toBeUndefined();
-    const restored = await sql<(typeof ROWS)[number]>`select * from person_records order by idx`.execute(reopened.db);
+    const restored = await sql<(typeof ROWS)[number]>`select * from person_records order by idx`.execute(
+      reopened.db,
+    );
     expect(restored.rows).toEqual(ROWS);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     expect(await reopened.db.selectFrom("person_records").selectAll().orderBy("idx").execute()).toEqual(ROWS);
-    expect((await reopened.db.selectFrom("submissions").select("payload_bytes").executeTakeFirstOrThrow()).payload_bytes).toBe(Buffer.byteLength(PAYLOAD));
+    expect(
+      (await reopened.db.selectFrom("submissions").select("payload_bytes").executeTakeFirstOrThrow())
+        .payload_bytes,
+    ).toBe(Buffer.byteLength(PAYLOAD));
   } finally {
     await reopened.close();
   }

@@ -5,7 +5,9 @@ import { expectNoSecretInLog, http, startTestHub, type TestHub } from "./support
 /** GET /api/v1/settings: the department's rules, as the hub uses them, for any valid token. */
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ rules: resolveConfig({ rulesVersion: "dept-2026-02", annualHoursPerFte: { ACI: 1600 } }) });
+  hub = await startTestHub({
+    rules: resolveConfig({ rulesVersion: "dept-2026-02", annualHoursPerFte: { ACI: 1600 } }),
+  });
 });
 afterAll(async () => {
   await hub.close();
@@ -30,7 +32,10 @@ test("the department token reads the same rules and tag; If-None-Match answers 3
   expect(d.body).toEqual(a.body);
   const etag = a.headers.get("etag") as string;
   expect(d.headers.get("etag")).toBe(etag);
-  const again = await http(hub.url, "GET", "/api/v1/settings", { token: hub.tokens.b, headers: { "if-none-match": etag } });
+  const again = await http(hub.url, "GET", "/api/v1/settings", {
+    token: hub.tokens.b,
+    headers: { "if-none-match": etag },
+  });
   expect(again.status).toBe(304);
   expect(again.text).toBe("");
 });

@@ -15,7 +15,12 @@ test("close lets a request in flight finish, stores it, and does not wait for it
     const req = http.request(`${hub.url}/api/v1/submissions`, {
       method: "POST",
       agent,
-      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${hub.tokens.a}`, "idempotency-key": "k-close" },
+      headers: {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+        authorization: `Bearer ${hub.tokens.a}`,
+        "idempotency-key": "k-close",
+      },
     });
     const answered = new Promise<{ status?: number; connection?: string }>((resolve, reject) => {
       req.on("response", (res) => {

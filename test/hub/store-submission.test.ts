@@ -1,6 +1,10 @@
 import { DEFAULT_CONFIG } from "../../src/core";
 import { openHubDb, type HubDb } from "../../src/hub/db/connect";
-import { countSubmissions, storeSubmission, type NewSubmission } from "../../src/hub/db/repositories/submissions";
+import {
+  countSubmissions,
+  storeSubmission,
+  type NewSubmission,
+} from "../../src/hub/db/repositories/submissions";
 import { upsertStructure } from "../../src/hub/db/repositories/structures";
 import { createToken } from "../../src/hub/db/repositories/tokens";
 import { preparePayload } from "../../src/hub/ingest/prepare";
@@ -16,7 +20,13 @@ async function newSubmission(hub: HubDb, siret: string, key: string, seed: strin
   const s = (await upsertStructure(hub.db, { siret, name: "Atelier", kind: "ACI" }))!;
   const tok = await createToken(hub.db, { role: "structure", structureId: s.id });
   const payload = makePayload({ siret, records: generatedRecords(30, seed) });
-  return { ...preparePayload(payload, DEFAULT_CONFIG), structureId: s.id, tokenId: tok.record.id, idempotencyKey: key, audit: { actor: "test" } };
+  return {
+    ...preparePayload(payload, DEFAULT_CONFIG),
+    structureId: s.id,
+    tokenId: tok.record.id,
+    idempotencyKey: key,
+    audit: { actor: "test" },
+  };
 }
 
 async function raceSameKey(hub: HubDb): Promise<void> {
@@ -28,7 +38,10 @@ async function raceSameKey(hub: HubDb): Promise<void> {
   const [r1, r2] = same.map((o) => ("receipt" in o ? o.receipt : null));
   expect(r2).toEqual(r1);
   // Same key, other content: one is stored, the other is a conflict.
-  const other = await Promise.all([storeSubmission(hub, b), storeSubmission(hub, { ...b, payload: a.payload, contentHash: a.contentHash })]);
+  const other = await Promise.all([
+    storeSubmission(hub, b),
+    storeSubmission(hub, { ...b, payload: a.payload, contentHash: a.contentHash }),
+  ]);
   expect(other.map((o) => o.kind).sort()).toEqual(["conflict", "created"]);
   const created = other.find((o) => o.kind === "created");
   expect(created?.kind === "created" && created.receipt.version).toBe(2);

@@ -18,8 +18,14 @@ function newestSource(d: string): number {
 /** Compiles dist/ (the real `bilan-iae`) when a source is newer than it; tests then run the CLI as users do. */
 export function ensureDist(): void {
   const main = join(ROOT, "dist", "cli", "main.js");
-  const sources = ["core", "xlsx", "cli", "client", "hub"].map((d) => join(ROOT, "src", d)).filter(existsSync);
+  const sources = ["core", "xlsx", "cli", "client", "hub"]
+    .map((d) => join(ROOT, "src", d))
+    .filter(existsSync);
   if (existsSync(main) && statSync(main).mtimeMs > Math.max(...sources.map(newestSource))) return;
-  spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, encoding: "utf8" });
+  spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json")],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (!existsSync(main)) throw new Error("dist/cli/main.js missing after `tsc -p tsconfig.build.json`");
 }

@@ -16,6 +16,7 @@ if (typeof window !== "undefined") {
   afterEach(() => {
     const seen = errors;
     errors = [];
-    if (seen.length > 0) throw new Error(`console.error pendant le test :\n${seen.map((e) => e.slice(0, 400)).join("\n")}`);
+    if (seen.length > 0)
+      throw new Error(`console.error pendant le test :\n${seen.map((e) => e.slice(0, 400)).join("\n")}`);
   });
 }

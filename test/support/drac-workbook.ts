@@ -6,8 +6,18 @@ import type { WorkbookData } from "../../src/core";
  * pane tests that send or recompute a small report.
  */
 export const DRAC_PEOPLE_HEADER = [
-  "N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Code postal", "Résident QPV", "Bénéficiaire du RSA",
-  "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie",
+  "N° PASS IAE",
+  "Nom",
+  "Prénom",
+  "Sexe",
+  "Date de naissance",
+  "Code postal",
+  "Résident QPV",
+  "Bénéficiaire du RSA",
+  "Date d'embauche",
+  "Heures travaillées",
+  "Date de sortie",
+  "Motif de sortie",
 ];
 
 export function dracWorkbook(people: readonly (readonly unknown[])[]): WorkbookData {

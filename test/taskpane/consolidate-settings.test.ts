@@ -1,4 +1,8 @@
-import { HUB_SETTINGS_KEY, loadHubSettings, saveHubSettings } from "../../src/taskpane/consolidate/hub-settings";
+import {
+  HUB_SETTINGS_KEY,
+  loadHubSettings,
+  saveHubSettings,
+} from "../../src/taskpane/consolidate/hub-settings";
 
 /** A Storage in memory (the node test environment has no localStorage). */
 class MemoryStorage implements Storage {

@@ -18,13 +18,43 @@ import { dracWorkbook } from "../support/drac-workbook";
  */
 const PARTITION = "partition-dept";
 const TOKEN = "jeton-structure-secret-456";
-const departmentRules: RulesConfig = { ...DEFAULT_CONFIG, rulesVersion: "dept-38-2026", annualHoursPerFte: { ...DEFAULT_CONFIG.annualHoursPerFte, ACI: 1600 } };
+const departmentRules: RulesConfig = {
+  ...DEFAULT_CONFIG,
+  rulesVersion: "dept-38-2026",
+  annualHoursPerFte: { ...DEFAULT_CONFIG.annualHoursPerFte, ACI: 1600 },
+};
 
 /** Invented people; 3010 hours in all, so the ETP differs between 1820 h (default) and 1600 h per ETP. */
 function workbook(): WorkbookData {
   return dracWorkbook([
-    ["999992511111", "Lefebvre-Ancelin", "Maëlys", "F", "14/07/1988", "38100", "Non", "Oui - majoré", "03/02/2025", 910, "", ""],
-    ["999992522222", "Ouedraogo", "Issouf", "H", "02/11/1979", "38400", "Non", "Non", "15/01/2024", 1200, "30/06/2025", "CDI non aidé"],
+    [
+      "999992511111",
+      "Lefebvre-Ancelin",
+      "Maëlys",
+      "F",
+      "14/07/1988",
+      "38100",
+      "Non",
+      "Oui - majoré",
+      "03/02/2025",
+      910,
+      "",
+      "",
+    ],
+    [
+      "999992522222",
+      "Ouedraogo",
+      "Issouf",
+      "H",
+      "02/11/1979",
+      "38400",
+      "Non",
+      "Non",
+      "15/01/2024",
+      1200,
+      "30/06/2025",
+      "CDI non aidé",
+    ],
     ["999992533333", "Marchetti", "Lou", "F", "21/03/2001", "38000", "Oui", "Non", "01/09/2024", 900, "", ""],
   ]);
 }
@@ -35,7 +65,10 @@ function environment(storage: MemoryStorage): SendEnvironment {
 
 function withSendSettings(hubUrl: string): MemoryStorage {
   const storage = new MemoryStorage();
-  storage.setItem(`${PARTITION}:bilan-iae:send-settings`, JSON.stringify({ hubUrl, token: TOKEN, departmentKey: "cle-du-departement-de-test-38" }));
+  storage.setItem(
+    `${PARTITION}:bilan-iae:send-settings`,
+    JSON.stringify({ hubUrl, token: TOKEN, departmentKey: "cle-du-departement-de-test-38" }),
+  );
   return storage;
 }
 
@@ -82,7 +115,13 @@ describe("department's settings from the hub", () => {
     const storage = withSendSettings(server.url);
     const port = renderPane(storage, "indicateurs");
     const expected = analyzeOne(workbook(), { config: departmentRules }).indicators;
-    await waitFor(() => expect(document.querySelector('[data-indicator="fte"]')?.getAttribute("data-value")).toBe(String(expected.fte)), { timeout: 8000 });
+    await waitFor(
+      () =>
+        expect(document.querySelector('[data-indicator="fte"]')?.getAttribute("data-value")).toBe(
+          String(expected.fte),
+        ),
+      { timeout: 8000 },
+    );
     const written = await writtenIndicators(port);
     expect(written.indicators).toEqual(expected);
     expect(written.rulesVersion).toBe("dept-38-2026");
@@ -92,7 +131,9 @@ describe("department's settings from the hub", () => {
     await userEvent.setup().click(screen.getByRole("tab", { name: "Vérifier" }));
     expect((await rulesNote()).textContent).toBe("Réglages du Département (version dept-38-2026)");
     // The copy is kept per user (partition key) for the days the hub cannot be reached.
-    const kept = JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:department-settings`) as string) as { rules: RulesConfig };
+    const kept = JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:department-settings`) as string) as {
+      rules: RulesConfig;
+    };
     expect(kept.rules.annualHoursPerFte.ACI).toBe(1600);
   });
 
@@ -101,14 +142,24 @@ describe("department's settings from the hub", () => {
     const url = server.url;
     const storage = withSendSettings(url);
     renderPane(storage);
-    await waitFor(async () => expect((await rulesNote()).textContent).toBe("Réglages du Département (version dept-38-2026)"), { timeout: 8000 });
+    await waitFor(
+      async () =>
+        expect((await rulesNote()).textContent).toBe("Réglages du Département (version dept-38-2026)"),
+      { timeout: 8000 },
+    );
     cleanup();
     await server.close();
     server = null;
 
     // Same user, hub gone (nothing listens on its port any more).
     const port = renderPane(storage);
-    await waitFor(async () => expect((await rulesNote()).textContent).toMatch(/^Réglages du Département \(version dept-38-2026\) — hub injoignable, dernière copie reçue le 15\/01\/2026 09:06$/), { timeout: 8000 });
+    await waitFor(
+      async () =>
+        expect((await rulesNote()).textContent).toMatch(
+          /^Réglages du Département \(version dept-38-2026\) — hub injoignable, dernière copie reçue le 15\/01\/2026 09:06$/,
+        ),
+      { timeout: 8000 },
+    );
     await waitFor(() => expect(port.count("read")).toBeGreaterThan(0));
     const written = await writtenIndicators(port);
     expect(written.indicators.fte).toBe(ftePerRules(departmentRules));
@@ -120,16 +171,28 @@ describe("department's settings from the hub", () => {
     await server.close();
     server = null;
     const port = renderPane(withSendSettings(url));
-    await waitFor(async () => expect((await rulesNote()).textContent).toBe("Réglages par défaut — les réglages du Département n'ont pas pu être obtenus du hub"), { timeout: 8000 });
+    await waitFor(
+      async () =>
+        expect((await rulesNote()).textContent).toBe(
+          "Réglages par défaut — les réglages du Département n'ont pas pu être obtenus du hub",
+        ),
+      { timeout: 8000 },
+    );
     const written = await writtenIndicators(port);
     expect(written.indicators.fte).toBe(ftePerRules(DEFAULT_CONFIG));
   });
 
   it("a hub answering with unusable rules keeps the defaults", async () => {
-    server = await scriptedServer([json(200, { ...departmentRules, annualHoursPerFte: { ...departmentRules.annualHoursPerFte, ACI: 0 } })]);
+    server = await scriptedServer([
+      json(200, { ...departmentRules, annualHoursPerFte: { ...departmentRules.annualHoursPerFte, ACI: 0 } }),
+    ]);
     const port = renderPane(withSendSettings(server.url));
     const note = await rulesNote();
-    await waitFor(() => expect(note.getAttribute("title") ?? "").toMatch(/sont inutilisables : « annualHoursPerFte\.ACI »/), { timeout: 8000 });
+    await waitFor(
+      () =>
+        expect(note.getAttribute("title") ?? "").toMatch(/sont inutilisables : « annualHoursPerFte\.ACI »/),
+      { timeout: 8000 },
+    );
     expect(note.textContent).toMatch(/^Réglages par défaut — /);
     const written = await writtenIndicators(port);
     expect(written.indicators.fte).toBe(ftePerRules(DEFAULT_CONFIG));

@@ -115,7 +115,9 @@ describe("views and ribbon", () => {
     expect(initialView("?view=nimporte")).toBe("verifier");
     expect(initialView("")).toBe("verifier");
     renderPane(new FakePort(), cannedAnalysis([]), { initialView: "envoyer" });
-    expect(await screen.findByRole("button", { name: "Envoyer au Département" }, { timeout: 8000 })).toBeTruthy();
+    expect(
+      await screen.findByRole("button", { name: "Envoyer au Département" }, { timeout: 8000 }),
+    ).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Envoyer" }).getAttribute("aria-selected")).toBe("true");
   });
 

@@ -7,7 +7,9 @@ import { cannedAnalysis, FakePort, finding, asWorkbook } from "./fixtures";
 
 function renderFileMode(openFile: (f: File) => Promise<FileWorkbook>) {
   const analysis = cannedAnalysis([finding("value-required", "error", "C5", "Sexe manquant.")]);
-  render(<App language="fr" initialView="verifier" analyze={() => asWorkbook(analysis)} openFile={openFile} />);
+  render(
+    <App language="fr" initialView="verifier" analyze={() => asWorkbook(analysis)} openFile={openFile} />,
+  );
   return analysis;
 }
 
@@ -31,7 +33,11 @@ describe("file mode", () => {
     expect(screen.getByRole("button", { name: "Ouvrir un autre classeur" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeNull();
     await waitFor(() => expect(port.count("read")).toBe(1));
-    await user.click((await screen.findAllByRole("button", { name: /^C5 / })).find((b) => b.getAttribute("data-cell") === "Salariés!C5")!);
+    await user.click(
+      (await screen.findAllByRole("button", { name: /^C5 / })).find(
+        (b) => b.getAttribute("data-cell") === "Salariés!C5",
+      )!,
+    );
     expect(screen.getByTestId("selected-cell").textContent).toBe(typo("Cellule sélectionnée : Salariés!C5"));
   });
 

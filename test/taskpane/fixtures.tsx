@@ -22,7 +22,8 @@ import { App, type AppProps } from "../../src/taskpane/components/App";
 
 // jsdom's global lacks what the hub client uses in the pane (the Envoyer view): TextEncoder and WebCrypto.
 if (typeof globalThis.TextEncoder === "undefined") Object.assign(globalThis, { TextEncoder, TextDecoder });
-if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
+if (!globalThis.crypto?.subtle)
+  Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
 
 // jsdom has no layout engine: Fluent's overflow and positioning observe sizes that never change here.
 if (typeof globalThis.ResizeObserver === "undefined") {
@@ -95,7 +96,11 @@ export class FakePort implements WorkbookPort {
     this.calls.push({ method: "markSendPending", args: [pending] });
     this.sendState = { ...this.sendState, pending };
   }
-  async writeSendReceipts(receipts: readonly SendReceiptRecord[], reports: readonly Analysis[], options: { generatedAt: Date; language: "fr" | "en" }) {
+  async writeSendReceipts(
+    receipts: readonly SendReceiptRecord[],
+    reports: readonly Analysis[],
+    options: { generatedAt: Date; language: "fr" | "en" },
+  ) {
     this.calls.push({ method: "writeSendReceipts", args: [receipts, reports, options] });
     this.sendState = withReceipts(this.sendState, receipts);
   }

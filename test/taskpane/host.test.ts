@@ -19,9 +19,17 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 describe("host detection", () => {
   it("Office's host query parameter, or its session copy, says the page is hosted by Office", () => {
     expect(isHostedByOffice("?_host_Info=Excel$Win32$16.01$fr-FR$$$$0", null)).toBe(true);
-    expect(isHostedByOffice("?view=aide", { getItem: (k) => (k === "hostInfoValue" ? "Excel|Win32" : null) })).toBe(true);
+    expect(
+      isHostedByOffice("?view=aide", { getItem: (k) => (k === "hostInfoValue" ? "Excel|Win32" : null) }),
+    ).toBe(true);
     expect(isHostedByOffice("?view=aide", { getItem: () => null })).toBe(false);
-    expect(isHostedByOffice("", { getItem: () => { throw new Error("blocked"); } })).toBe(false);
+    expect(
+      isHostedByOffice("", {
+        getItem: () => {
+          throw new Error("blocked");
+        },
+      }),
+    ).toBe(false);
   });
 
   it("hosted: waits for Office beyond the timeout, never falls into file mode", async () => {

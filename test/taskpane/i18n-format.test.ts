@@ -20,7 +20,9 @@ describe("plurals and numbers", () => {
       `Vérifié${NBSP}: aucun problème (0 erreur, 0 avertissement, 0 information).`,
     );
     expect(checked(1, "fr")).toBe(`Vérifié${NBSP}: 1 problème (1 erreur, 1 avertissement, 1 information).`);
-    expect(checked(2, "fr")).toBe(`Vérifié${NBSP}: 2 problèmes (2 erreurs, 2 avertissements, 2 informations).`);
+    expect(checked(2, "fr")).toBe(
+      `Vérifié${NBSP}: 2 problèmes (2 erreurs, 2 avertissements, 2 informations).`,
+    );
     expect(checked(29_960, "fr")).toBe(
       `Vérifié${NBSP}: 29${NNBSP}960 problèmes (29${NNBSP}960 erreurs, 29${NNBSP}960 avertissements, 29${NNBSP}960 informations).`,
     );
@@ -28,7 +30,9 @@ describe("plurals and numbers", () => {
 
   it("English: one and other, comma thousands", () => {
     const t = translator("en");
-    expect(t("checkedAt", { count: 1, errors: 1, warnings: 0, infos: 0 })).toBe("Checked: 1 problem (1 error, 0 warnings, 0 information).");
+    expect(t("checkedAt", { count: 1, errors: 1, warnings: 0, infos: 0 })).toBe(
+      "Checked: 1 problem (1 error, 0 warnings, 0 information).",
+    );
     expect(t("checkedAt", { count: 29_960, errors: 2, warnings: 1, infos: 29_957 })).toBe(
       "Checked: 29,960 problems (2 errors, 1 warning, 29,957 information).",
     );
@@ -43,7 +47,10 @@ describe("plurals and numbers", () => {
 describe("French typography", () => {
   it("no-break spaces inside « » and before : ; ! ? %, none added where there was no space", () => {
     expect(frenchTypography("Lecture de « Salariés » : 10 % ; fini ? oui !")).toBe(
-      `Lecture de «${NBSP}Salariés${NBSP}»${NBSP}: 10${NBSP}% ; fini${NNBSP}? oui${NNBSP}!`.replace(" ;", `${NNBSP};`),
+      `Lecture de «${NBSP}Salariés${NBSP}»${NBSP}: 10${NBSP}% ; fini${NNBSP}? oui${NNBSP}!`.replace(
+        " ;",
+        `${NNBSP};`,
+      ),
     );
     expect(frenchTypography("https://hub.fr à 10:42")).toBe("https://hub.fr à 10:42");
   });
@@ -84,8 +91,12 @@ const finding = (p: Partial<Finding>): Finding => ({
 
 describe("findings in the pane's language", () => {
   it("French: the core's message, with French typography and guillemets for straight quotes", () => {
-    expect(findingText(finding({}), "fr")).toBe(`Date de naissance illisible${NBSP}: «${NBSP}31/02/1990${NBSP}».`);
-    expect(findingText(finding({ message: 'Sexe illisible : "Z". Saisissez F ou H.' }), "fr")).toBe(`Sexe illisible${NBSP}: «${NBSP}Z${NBSP}». Saisissez F ou H.`);
+    expect(findingText(finding({}), "fr")).toBe(
+      `Date de naissance illisible${NBSP}: «${NBSP}31/02/1990${NBSP}».`,
+    );
+    expect(findingText(finding({ message: 'Sexe illisible : "Z". Saisissez F ou H.' }), "fr")).toBe(
+      `Sexe illisible${NBSP}: «${NBSP}Z${NBSP}». Saisissez F ou H.`,
+    );
   });
 
   it("English: worded from code, field and value, never the French message", () => {
@@ -93,12 +104,28 @@ describe("findings in the pane's language", () => {
     expect(text).toContain("“31/02/1990”");
     expect(text).toContain("cannot be read");
     expect(text).not.toMatch(/illisible|Date de naissance illisible/);
-    const missing = findingText(finding({ code: "exit-reason-missing", field: "exitReason", value: null, message: "Motif de sortie manquant." }), "en");
+    const missing = findingText(
+      finding({
+        code: "exit-reason-missing",
+        field: "exitReason",
+        value: null,
+        message: "Motif de sortie manquant.",
+      }),
+      "en",
+    );
     expect(missing).toBe("This person left but the exit reason is empty. Choose the reason from the list.");
   });
 
   it("English: a code the table does not know yet gets its title and value, not French", () => {
-    const text = findingText(finding({ code: "future-rule" as Finding["code"], field: null, value: "Total", message: "Ligne de total écartée." }), "en");
+    const text = findingText(
+      finding({
+        code: "future-rule" as Finding["code"],
+        field: null,
+        value: "Total",
+        message: "Ligne de total écartée.",
+      }),
+      "en",
+    );
     expect(text).toBe("future-rule “Total”.");
   });
 });
@@ -113,9 +140,16 @@ describe("errors in the pane's language", () => {
     expect(text).toBe(
       "The workbook has 6,250,000 used cells, beyond the 5,000,000 the add-in can read (sheet “Salariés” spans A1:Y250000). Delete the empty rows and columns at the end of the sheet (often a stray value far from the table), or check the file with the bilan-iae command.",
     );
-    const edit = new OfficeUserError("Lecture du classeur : Une cellule est en cours de modification…", "InvalidOperationInCellEditMode");
-    expect(userMessage(edit, translator("en"))).toBe("Excel is editing a cell. Press Enter or Esc in the sheet, then try again.");
-    expect(userMessage(edit, translator("fr"))).toBe(`Lecture du classeur${NBSP}: Une cellule est en cours de modification…`);
+    const edit = new OfficeUserError(
+      "Lecture du classeur : Une cellule est en cours de modification…",
+      "InvalidOperationInCellEditMode",
+    );
+    expect(userMessage(edit, translator("en"))).toBe(
+      "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
+    );
+    expect(userMessage(edit, translator("fr"))).toBe(
+      `Lecture du classeur${NBSP}: Une cellule est en cours de modification…`,
+    );
   });
 
   it("file errors are worded from the reader's reason in English", () => {

@@ -113,7 +113,9 @@ describe("Indicateurs view", () => {
   });
 
   it("says the figures are not final while blocking errors remain, and not otherwise", async () => {
-    const errors = [1, 2].map((i) => finding("value-required", "error", `C${i + 1}`, "Valeur obligatoire manquante."));
+    const errors = [1, 2].map((i) =>
+      finding("value-required", "error", `C${i + 1}`, "Valeur obligatoire manquante."),
+    );
     const port = new FakePort();
     renderPane(port, cannedAnalysis(errors), { initialView: "indicateurs" });
     const banner = await screen.findByTestId("indicators-not-final", {}, { timeout: 8000 });

@@ -41,9 +41,13 @@ describe("column mapping panel", () => {
     expect(within(missing).getByText("Sexe")).toBeTruthy();
     expect(within(missing).getByText("Résident QPV")).toBeTruthy();
 
-    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Genre (F/M) »") }));
+    await user.click(
+      within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Genre (F/M) »") }),
+    );
     await user.click(screen.getByRole("option", { name: "Sexe" }));
-    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
+    await user.click(
+      within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }),
+    );
     await user.click(screen.getByRole("option", { name: "Résident QPV" }));
     await user.click(within(panel).getByRole("button", { name: "Enregistrer la correspondance" }));
 
@@ -75,9 +79,13 @@ describe("column mapping panel", () => {
       { name: "Correspondance des colonnes" },
       { timeout: 8000 },
     );
-    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
+    await user.click(
+      within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }),
+    );
     await user.click(screen.getByRole("option", { name: "Résident ZRR" }));
-    await user.click(within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }));
+    await user.click(
+      within(panel).getByRole("combobox", { name: typo("Champ pour la colonne « Quartier »") }),
+    );
     await user.click(screen.getByRole("option", { name: "(ignorer cette colonne)" }));
     await user.click(within(panel).getByRole("button", { name: "Enregistrer la correspondance" }));
     await waitFor(() => expect(port.count("saveMapping")).toBe(1));
@@ -98,7 +106,9 @@ describe("column mapping panel", () => {
     expect(screen.queryByRole("combobox", { name: /Champ pour la colonne/ })).toBeNull();
     // No sheet read yet: one must be ticked before saving.
     expect((screen.getByRole("checkbox", { name: "Salariés" }) as HTMLInputElement).checked).toBe(false);
-    expect((screen.getByRole("button", { name: "Enregistrer la correspondance" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "Enregistrer la correspondance" }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 
   it("is not shown when every header is recognised", async () => {
@@ -111,7 +121,15 @@ describe("column mapping panel", () => {
 describe("column mapping panel, decided columns", () => {
   const onlyFreeText = (): Analysis => {
     const a = cannedAnalysis([]);
-    return { ...a, table: { ...a.table!, sheet: "Suivi 2025", headerRow: 3, unknownHeaders: [{ index: 9, header: "Observations" }] } };
+    return {
+      ...a,
+      table: {
+        ...a.table!,
+        sheet: "Suivi 2025",
+        headerRow: 3,
+        unknownHeaders: [{ index: 9, header: "Observations" }],
+      },
+    };
   };
 
   it("does not open for a free-text column already saved as ignored", async () => {
@@ -126,7 +144,11 @@ describe("column mapping panel, decided columns", () => {
     const user = userEvent.setup();
     const port = new FakePort();
     renderPane(port, onlyFreeText);
-    const panel = await screen.findByRole("region", { name: "Correspondance des colonnes" }, { timeout: 8000 });
+    const panel = await screen.findByRole(
+      "region",
+      { name: "Correspondance des colonnes" },
+      { timeout: 8000 },
+    );
     await user.click(within(panel).getByRole("button", { name: "Fermer sans enregistrer" }));
     expect(screen.queryByRole("region", { name: "Correspondance des colonnes" })).toBeNull();
     expect(port.count("saveMapping")).toBe(0);

@@ -17,7 +17,11 @@ function port(): FakePort {
 
 function readFrom(sheets: string[], unknown: string[] = []): Analysis {
   const a = cannedAnalysis([]);
-  const tables = sheets.map((sheet) => ({ ...a.table!, sheet, unknownHeaders: unknown.map((header, index) => ({ index, header })) }));
+  const tables = sheets.map((sheet) => ({
+    ...a.table!,
+    sheet,
+    unknownHeaders: unknown.map((header, index) => ({ index, header })),
+  }));
   return { ...a, table: tables[0], tables };
 }
 
@@ -53,11 +57,20 @@ describe("mapping panel: the sheets read and the convention column", () => {
   it("refuses to save with no sheet ticked, and says so", async () => {
     const user = userEvent.setup();
     renderPane(port(), () => readFrom(["ACI"]));
-    await user.click(await screen.findByRole("button", { name: "Corriger la correspondance des colonnes" }, { timeout: 8000 }));
+    await user.click(
+      await screen.findByRole(
+        "button",
+        { name: "Corriger la correspondance des colonnes" },
+        { timeout: 8000 },
+      ),
+    );
     const region = await panel();
     await user.click(within(region).getByRole("checkbox", { name: "ACI" }));
     expect(within(region).getByText("Cochez au moins une feuille.")).toBeTruthy();
-    expect((within(region).getByRole("button", { name: "Enregistrer la correspondance" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (within(region).getByRole("button", { name: "Enregistrer la correspondance" }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
   });
 
   it("a column can be mapped to « Convention (ACI, EI…) »; saved as the engine's `convention` field", async () => {
@@ -65,18 +78,24 @@ describe("mapping panel: the sheets read and the convention column", () => {
     const p = port();
     renderPane(p, () => readFrom(["ACI"], ["Dispositif"]));
     const region = await panel();
-    await user.click(within(region).getByRole("combobox", { name: typo("Champ pour la colonne « Dispositif »") }));
+    await user.click(
+      within(region).getByRole("combobox", { name: typo("Champ pour la colonne « Dispositif »") }),
+    );
     await user.click(screen.getByRole("option", { name: "Convention (ACI, EI…)" }));
     await user.click(within(region).getByRole("button", { name: "Enregistrer la correspondance" }));
     await waitFor(() => expect(p.count("saveMapping")).toBe(1));
     // One sheet read: the header row is kept, as before.
-    expect(p.last("saveMapping")).toEqual([{ sheet: "ACI", headerRow: 1, columns: { Dispositif: "convention" } }]);
+    expect(p.last("saveMapping")).toEqual([
+      { sheet: "ACI", headerRow: 1, columns: { Dispositif: "convention" } },
+    ]);
   });
 
   it("the mapping sheet keeps `sheets` and the convention field, and drops what is not a sheet name", () => {
     const mapping = { sheets: ["ACI", "EI"], columns: { Dispositif: "convention" as const } };
     expect(mappingFromCells(mappingSheetCells(mapping))).toEqual(mapping);
-    expect(parseMappingOverride(JSON.stringify({ sheets: ["ACI", 3, "", null], columns: { X: "pasUnChamp" } }))).toEqual({ sheets: ["ACI"], columns: {} });
+    expect(
+      parseMappingOverride(JSON.stringify({ sheets: ["ACI", 3, "", null], columns: { X: "pasUnChamp" } })),
+    ).toEqual({ sheets: ["ACI"], columns: {} });
     expect(parseMappingOverride(JSON.stringify({ sheets: "ACI" }))).toEqual({});
   });
 });

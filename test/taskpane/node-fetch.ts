@@ -62,7 +62,10 @@ export class MemoryStorage implements Storage {
  * The send environment of the pane tests: real HTTP on loopback, settings in memory, a short retry budget
  * with no real waiting (so "unreachable" is reached at once), and a fixed clock (15/01/2026 09:06).
  */
-export function testSendEnvironment(partitionKey: string, storage: Storage = new MemoryStorage()): SendEnvironment {
+export function testSendEnvironment(
+  partitionKey: string,
+  storage: Storage = new MemoryStorage(),
+): SendEnvironment {
   return {
     storage,
     partitionKey,

@@ -8,7 +8,13 @@ import { asWorkbook, cannedAnalysis, FakePort, finding } from "./fixtures";
 
 /** A structure with an ACI and an EI convention: two reports from one workbook (domain §2.4.3). */
 function twoConventions(): Analysis[] {
-  const shared = finding("structure-field-missing", "warning", "B4", "N° d'annexe financière manquant.", "Structure");
+  const shared = finding(
+    "structure-field-missing",
+    "warning",
+    "B4",
+    "N° d'annexe financière manquant.",
+    "Structure",
+  );
   const aci = cannedAnalysis(
     [
       finding("value-required", "error", "C5", "Sexe manquant : saisissez F ou H.", "ACI"),
@@ -17,14 +23,21 @@ function twoConventions(): Analysis[] {
     ],
     {},
   );
-  const ei = cannedAnalysis([finding("no-hours", "info", "M3", "Aucune heure sur la période.", "EI"), shared]);
+  const ei = cannedAnalysis([
+    finding("no-hours", "info", "M3", "Aucune heure sur la période.", "EI"),
+    shared,
+  ]);
   return [
     { ...aci, indicators: { ...aci.indicators, employees: 12 } },
     { ...ei, structure: { ...ei.structure, kind: "EI" }, indicators: { ...ei.indicators, employees: 5 } },
   ];
 }
 
-function renderReports(reports: Analysis[], language: "fr" | "en" = "fr", initialView: "verifier" | "indicateurs" = "verifier") {
+function renderReports(
+  reports: Analysis[],
+  language: "fr" | "en" = "fr",
+  initialView: "verifier" | "indicateurs" = "verifier",
+) {
   const port = new FakePort();
   const analyze = jest.fn(() => asWorkbook(...reports));
   render(<App language={language} initialView={initialView} analyze={analyze} officePort={port} />);
@@ -41,7 +54,9 @@ describe("a workbook with several reports in the pane", () => {
     expect(picker.textContent).toBe("ACI — 2 erreurs");
     expect(screen.getByTestId("count-error").textContent).toContain("2");
     // The notice counts every report: 2 errors + 2 warnings (one per report) + 1 information.
-    expect(screen.getByTestId("live-region").textContent).toContain("5 problèmes (2 erreurs, 2 avertissements, 1 information)");
+    expect(screen.getByTestId("live-region").textContent).toContain(
+      "5 problèmes (2 erreurs, 2 avertissements, 1 information)",
+    );
     await user.click(picker);
     const options = screen.getAllByRole("option").map((o) => o.textContent);
     expect(options).toEqual(["ACI — 2 erreurs", "EI — aucune erreur"]);
@@ -68,7 +83,12 @@ describe("a workbook with several reports in the pane", () => {
     await user.click(screen.getByRole("button", { name: "Surligner" }));
     await waitFor(() => expect(port.count("highlight")).toBe(1));
     const [findings] = port.last("highlight") as [Finding[]];
-    expect(findings.map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual(["ACI!C5", "ACI!C9", "EI!M3", "Structure!B4"]);
+    expect(findings.map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual([
+      "ACI!C5",
+      "ACI!C9",
+      "EI!M3",
+      "Structure!B4",
+    ]);
     expect(screen.getByTestId("live-region").textContent).toContain(typo("4 cellules surlignées."));
   });
 

@@ -26,8 +26,12 @@ const hubReceipt = (id: string, kind: string) => ({
 
 /** One structure, two conventions: the ACI report and the EI report of the same workbook. */
 function reports(eiErrors = false): Analysis[] {
-  const aci = cannedAnalysis([finding("weekly-hours-low", "warning", "C2", "Heures hebdomadaires faibles", "ACI")]);
-  const ei = cannedAnalysis(eiErrors ? [finding("value-invalid", "error", "E5", "Date d'embauche illisible.", "EI")] : []);
+  const aci = cannedAnalysis([
+    finding("weekly-hours-low", "warning", "C2", "Heures hebdomadaires faibles", "ACI"),
+  ]);
+  const ei = cannedAnalysis(
+    eiErrors ? [finding("value-invalid", "error", "E5", "Date d'embauche illisible.", "EI")] : [],
+  );
   return [aci, { ...ei, structure: { ...ei.structure, kind: "EI" } }];
 }
 
@@ -66,7 +70,10 @@ describe("Envoyer with several reports (one per convention)", () => {
   });
 
   it("sends one submission per report, shows each receipt and writes them all into the workbook", async () => {
-    server = await scriptedServer([json(201, hubReceipt("sub-aci", "ACI")), json(201, hubReceipt("sub-ei", "EI"))]);
+    server = await scriptedServer([
+      json(201, hubReceipt("sub-aci", "ACI")),
+      json(201, hubReceipt("sub-ei", "EI")),
+    ]);
     const port = new FakePort();
     const list = reports();
     renderSend(port, list);
@@ -83,7 +90,9 @@ describe("Envoyer with several reports (one per convention)", () => {
     expect(server.seen).toHaveLength(2);
     const keys = server.seen.map((s) => s.headers["idempotency-key"]);
     expect(new Set(keys).size).toBe(2);
-    expect(server.seen.map((s) => (JSON.parse(s.body) as { structure: { kind: string } }).structure.kind)).toEqual(["ACI", "EI"]);
+    expect(
+      server.seen.map((s) => (JSON.parse(s.body) as { structure: { kind: string } }).structure.kind),
+    ).toEqual(["ACI", "EI"]);
 
     expect(port.count("writeSendReceipts")).toBe(1);
     const [records, written] = port.last("writeSendReceipts") as [SendReceiptRecord[], Analysis[]];
@@ -98,7 +107,8 @@ describe("Envoyer with several reports (one per convention)", () => {
     let down = true;
     let n = 0;
     server = await scriptedServer([
-      (req, res) => (down ? json(503, { detail: "maintenance" }) : json(201, hubReceipt(`sub-${++n}`, "ACI")))(req, res),
+      (req, res) =>
+        (down ? json(503, { detail: "maintenance" }) : json(201, hubReceipt(`sub-${++n}`, "ACI")))(req, res),
     ]);
     const port = new FakePort();
     const storage = renderSend(port, reports());
@@ -106,7 +116,9 @@ describe("Envoyer with several reports (one per convention)", () => {
     await user.click(await screen.findByTestId("send-button"));
     const failure = await screen.findByTestId("send-failure", {}, { timeout: 8000 });
     expect(failure.getAttribute("data-kind")).toBe("queued");
-    const outbox = JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:outbox`)!) as { entries: { id: string }[] };
+    const outbox = JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:outbox`)!) as {
+      entries: { id: string }[];
+    };
     expect(outbox.entries).toHaveLength(2);
     expect(port.sendState.pending?.contentHash).toBe(outbox.entries[0].id);
     expect(port.count("writeSendReceipts")).toBe(0);

@@ -44,7 +44,8 @@ async function fillSettings(hubUrl: string) {
   return user;
 }
 
-const valid = () => cannedAnalysis([finding("weekly-hours-low", "warning", "C2", "Heures hebdomadaires faibles")]);
+const valid = () =>
+  cannedAnalysis([finding("weekly-hours-low", "warning", "C2", "Heures hebdomadaires faibles")]);
 
 describe("Envoyer view", () => {
   let server: Awaited<ReturnType<typeof scriptedServer>> | null = null;
@@ -61,7 +62,9 @@ describe("Envoyer view", () => {
     renderSend(new FakePort(), analysis, environment());
     const blocked = await screen.findByTestId("send-blocked", {}, { timeout: 8000 });
     expect(blocked.textContent).toContain(typo("Envoi impossible : 1 erreur à corriger."));
-    expect(blocked.textContent).toContain(typo("Salariés!E5 : Date de naissance illisible : « 31/02/1990 »."));
+    expect(blocked.textContent).toContain(
+      typo("Salariés!E5 : Date de naissance illisible : « 31/02/1990 »."),
+    );
     expect(blocked.textContent).not.toContain("Avertissement seulement");
     expect(screen.queryByTestId("send-button")).toBeNull();
     await userEvent.setup().click(within(blocked).getByText("Retour à Vérifier"));
@@ -96,7 +99,9 @@ describe("Envoyer view", () => {
     expect(storage.length).toBe(0);
     const key = screen.getByTestId("department-key");
     expect(key.getAttribute("aria-invalid")).toBe("true");
-    expect(screen.getByText(/La clé du Département fait au moins 16 caractères ; celle saisie n'en a que 11/)).toBeTruthy();
+    expect(
+      screen.getByText(/La clé du Département fait au moins 16 caractères ; celle saisie n'en a que 11/),
+    ).toBeTruthy();
   });
 
   it("shows what will be sent, sends, shows and writes the receipt; the same content again is 'déjà reçu'", async () => {
@@ -106,7 +111,9 @@ describe("Envoyer view", () => {
     renderSend(port, analysis, environment());
     const preview = await screen.findByTestId("send-preview", {}, { timeout: 8000 });
     expect(within(preview).getByTestId("preview-siret").textContent).toBe("12345678901234");
-    expect(within(preview).getByTestId("preview-kind").textContent).toBe("ACI — Atelier et chantier d'insertion");
+    expect(within(preview).getByTestId("preview-kind").textContent).toBe(
+      "ACI — Atelier et chantier d'insertion",
+    );
     expect(within(preview).getByTestId("preview-period").textContent).toBe("01/01/2025 – 31/12/2025 (2025)");
     expect(within(preview).getByTestId("preview-records").textContent).toMatch(/^0 \(clé chiffrée/);
     const user = await fillSettings(server.url);
@@ -150,11 +157,19 @@ describe("Envoyer view", () => {
 
   it.each<[string, Step, RegExp, string[]]>([
     ["401", json(401, { detail: "Jeton inconnu." }), /Jeton refusé par le hub/, []],
-    ["403", json(403, { detail: "SIRET différent." }), /Le SIRET du classeur \(12345678901234\) n'est pas celui de la structure de ce jeton/, []],
+    [
+      "403",
+      json(403, { detail: "SIRET différent." }),
+      /Le SIRET du classeur \(12345678901234\) n'est pas celui de la structure de ce jeton/,
+      [],
+    ],
     ["413", json(413, { detail: "Trop gros." }), /trop volumineux/, []],
     [
       "422",
-      json(422, { detail: "Non conforme.", errors: [{ pointer: "/records/3/hours", detail: "nombre attendu" }] }),
+      json(422, {
+        detail: "Non conforme.",
+        errors: [{ pointer: "/records/3/hours", detail: "nombre attendu" }],
+      }),
       /refusé le contenu du bilan/,
       ["/records/3/hours : nombre attendu"],
     ],
@@ -167,7 +182,9 @@ describe("Envoyer view", () => {
     await user.click(await screen.findByTestId("send-button"));
     const failure = await screen.findByTestId("send-failure", {}, { timeout: 8000 });
     expect(failure.textContent).toMatch(message);
-    const listed = within(failure).queryAllByRole("listitem").map((li) => li.textContent);
+    const listed = within(failure)
+      .queryAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(listed).toEqual(problems);
     expect(storage.getItem(`${PARTITION}:bilan-iae:outbox`)).toBeNull();
     expect(port.count("writeSendReceipts")).toBe(0);
@@ -176,7 +193,9 @@ describe("Envoyer view", () => {
 
   it("hub down: queued in the outbox, marked pending in the workbook; Renvoyer delivers it and writes the receipt", async () => {
     let down = true;
-    server = await scriptedServer([(req, res) => (down ? json(503, { detail: "maintenance" }) : json(201, hubReceipt))(req, res)]);
+    server = await scriptedServer([
+      (req, res) => (down ? json(503, { detail: "maintenance" }) : json(201, hubReceipt))(req, res),
+    ]);
     const storage = new MemoryStorage();
     const port = new FakePort();
     const analysis = valid();
@@ -185,8 +204,12 @@ describe("Envoyer view", () => {
     await user.click(await screen.findByTestId("send-button"));
     const failure = await screen.findByTestId("send-failure", {}, { timeout: 8000 });
     expect(failure.getAttribute("data-kind")).toBe("queued");
-    expect(failure.textContent).toContain(typo("Le hub départemental est injoignable : le bilan est gardé dans ce navigateur"));
-    const outbox = JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:outbox`)!) as { entries: { id: string; state: string }[] };
+    expect(failure.textContent).toContain(
+      typo("Le hub départemental est injoignable : le bilan est gardé dans ce navigateur"),
+    );
+    const outbox = JSON.parse(storage.getItem(`${PARTITION}:bilan-iae:outbox`)!) as {
+      entries: { id: string; state: string }[];
+    };
     expect(outbox.entries).toHaveLength(1);
     expect(JSON.stringify(outbox)).not.toContain(TOKEN);
     const pending = port.sendState.pending!;
@@ -211,15 +234,32 @@ describe("Envoyer view", () => {
   it("reopening the pane on a workbook marked pending says a send is waiting; a stored receipt is recalled", async () => {
     const port = new FakePort();
     port.sendState = {
-      receipt: { submissionId: "abc", version: 3, receivedAt: new Date(2026, 0, 2, 8, 0).toISOString(), hub: "https://h", contentHash: "sha256-x", siret: "1", period: "2025", alreadyReceived: false },
+      receipt: {
+        submissionId: "abc",
+        version: 3,
+        receivedAt: new Date(2026, 0, 2, 8, 0).toISOString(),
+        hub: "https://h",
+        contentHash: "sha256-x",
+        siret: "1",
+        period: "2025",
+        alreadyReceived: false,
+      },
       receipts: [],
-      pending: { contentHash: "sha256-y", hub: "https://h", siret: "1", period: "2025", queuedAt: new Date(2026, 0, 3, 10, 30).toISOString() },
+      pending: {
+        contentHash: "sha256-y",
+        hub: "https://h",
+        siret: "1",
+        period: "2025",
+        queuedAt: new Date(2026, 0, 3, 10, 30).toISOString(),
+      },
     };
     port.sendState.receipts = [port.sendState.receipt!];
     renderSend(port, valid(), environment());
     const pending = await screen.findByTestId("send-pending", {}, { timeout: 8000 });
     expect(pending.textContent).toContain("Un envoi est en attente");
     expect(pending.textContent).toContain("en attente depuis le 03/01/2026 10:30");
-    expect(screen.getByTestId("last-sent").textContent).toBe(typo("Dernier envoi noté dans le classeur : n° abc, version 3, reçu le 02/01/2026 08:00."));
+    expect(screen.getByTestId("last-sent").textContent).toBe(
+      typo("Dernier envoi noté dans le classeur : n° abc, version 3, reçu le 02/01/2026 08:00."),
+    );
   });
 });

@@ -54,7 +54,9 @@ describe("Vérifier view", () => {
     const user = userEvent.setup();
     const { port } = await checked();
     // The accessible name starts with the visible text (axe's label-content-name-mismatch): "C9 …".
-    const button = screen.getAllByRole("button", { name: /^C9 / }).find((b) => b.getAttribute("data-cell") === "Salariés!C9")!;
+    const button = screen
+      .getAllByRole("button", { name: /^C9 / })
+      .find((b) => b.getAttribute("data-cell") === "Salariés!C9")!;
     expect(button.tagName).toBe("BUTTON");
     button.focus();
     await user.keyboard("{Enter}");

@@ -45,7 +45,11 @@ interface Example {
 
 function exampleFiles(): string[] {
   const dirs = [join(ROOT, "examples"), join(ROOT, "examples", "departement-38")];
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".xlsx")).map((f) => join(d, f)));
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith(".xlsx"))
+      .map((f) => join(d, f)),
+  );
 }
 
 /** Size field offsets of an entry record found at `at`: local header (18/22) or central (20/24). */
@@ -61,11 +65,13 @@ function setDeclaredSizes(zip: Buffer, value: number): Buffer {
 
 type Mutation = (ex: Example, r: () => number) => { bytes: Buffer; what: string };
 
-const pick = <T,>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)];
-const rezip = (parts: readonly Part[]) => zipOf(parts.map((p) => ({ name: p.name, deflated: p.deflated, size: p.data.length })));
+const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)];
+const rezip = (parts: readonly Part[]) =>
+  zipOf(parts.map((p) => ({ name: p.name, deflated: p.deflated, size: p.data.length })));
 const withPart = (p: Part, data: Buffer): Part => ({ name: p.name, data, deflated: deflateRawSync(data) });
 /** The parts the reader reads (a mutation elsewhere is mostly a no-op). */
-const readParts = (ex: Example) => ex.parts.filter((p) => /^xl\/(workbook\.xml|_rels|worksheets|sharedStrings|styles|tables)/i.test(p.name));
+const readParts = (ex: Example) =>
+  ex.parts.filter((p) => /^xl\/(workbook\.xml|_rels|worksheets|sharedStrings|styles|tables)/i.test(p.name));
 
 const MUTATIONS: Record<string, Mutation> = {
   "byte flips in the zip": (ex, r) => {
@@ -81,24 +87,39 @@ const MUTATIONS: Record<string, Mutation> = {
   "part truncated (XML cut)": (ex, r) => {
     const p = pick(readParts(ex), r);
     const at = Math.floor(r() * p.data.length);
-    return { bytes: rezip(ex.parts.map((q) => (q === p ? withPart(q, q.data.subarray(0, at)) : q))), what: `${p.name} at ${at}` };
+    return {
+      bytes: rezip(ex.parts.map((q) => (q === p ? withPart(q, q.data.subarray(0, at)) : q))),
+      what: `${p.name} at ${at}`,
+    };
   },
   "part truncated (deflate stream cut)": (ex, r) => {
     const p = pick(readParts(ex), r);
     const at = Math.floor(r() * p.deflated.length);
-    return { bytes: rezip(ex.parts.map((q) => (q === p ? { ...q, deflated: q.deflated.subarray(0, at) } : q))), what: `${p.name} at ${at}` };
+    return {
+      bytes: rezip(ex.parts.map((q) => (q === p ? { ...q, deflated: q.deflated.subarray(0, at) } : q))),
+      what: `${p.name} at ${at}`,
+    };
   },
   "bytes flipped in an inflated part": (ex, r) => {
     const p = pick(readParts(ex), r);
     const data = Buffer.from(p.data);
     const n = 1 + Math.floor(r() * 16);
-    for (let k = 0; k < n; k++) data[Math.floor(r() * data.length)] = pick([60, 62, 34, 47, 38, 0, 0xff, 0xc3, 32, 58], r);
-    return { bytes: rezip(ex.parts.map((q) => (q === p ? withPart(q, data) : q))), what: `${p.name}, ${n} bytes` };
+    for (let k = 0; k < n; k++)
+      data[Math.floor(r() * data.length)] = pick([60, 62, 34, 47, 38, 0, 0xff, 0xc3, 32, 58], r);
+    return {
+      bytes: rezip(ex.parts.map((q) => (q === p ? withPart(q, data) : q))),
+      what: `${p.name}, ${n} bytes`,
+    };
   },
   "swapped entries": (ex, r) => {
     const a = pick(readParts(ex), r);
     const b = pick(ex.parts, r);
-    return { bytes: rezip(ex.parts.map((q) => (q === a ? { ...b, name: a.name } : q === b ? { ...a, name: b.name } : q))), what: `${a.name} <-> ${b.name}` };
+    return {
+      bytes: rezip(
+        ex.parts.map((q) => (q === a ? { ...b, name: a.name } : q === b ? { ...a, name: b.name } : q)),
+      ),
+      what: `${a.name} <-> ${b.name}`,
+    };
   },
   "duplicated part": (ex, r) => {
     const a = pick(readParts(ex), r);
@@ -118,7 +139,27 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 /** Reasons a damaged file may give (all but the ones only the CLI's worker gives). */
-const REASONS = new Set(["empty-file", "not-zip", "truncated", "protected-or-xls", "not-xlsx", "no-sheet", "no-cells", "too-many-rows", "too-many-cells", "too-many-formulas", "too-many-merges", "file-too-large", "too-many-parts", "part-too-large", "content-too-large", "compression-bomb", "too-many-strings", "too-many-styles", "unreadable"]);
+const REASONS = new Set([
+  "empty-file",
+  "not-zip",
+  "truncated",
+  "protected-or-xls",
+  "not-xlsx",
+  "no-sheet",
+  "no-cells",
+  "too-many-rows",
+  "too-many-cells",
+  "too-many-formulas",
+  "too-many-merges",
+  "file-too-large",
+  "too-many-parts",
+  "part-too-large",
+  "content-too-large",
+  "compression-bomb",
+  "too-many-strings",
+  "too-many-styles",
+  "unreadable",
+]);
 
 describe("fuzz corpus: mutated example workbooks", () => {
   let examples: Example[];
@@ -134,7 +175,9 @@ describe("fuzz corpus: mutated example workbooks", () => {
         parts.push({ name, data, deflated: deflateRawSync(data) });
       }
       // The rebuilt zip reads as the original: the mutations start from a faithful copy.
-      expect(await readXlsxBytes(rezip(parts), { name: "x" })).toEqual(await readXlsxBytes(bytes, { name: "x" }));
+      expect(await readXlsxBytes(rezip(parts), { name: "x" })).toEqual(
+        await readXlsxBytes(bytes, { name: "x" }),
+      );
       examples.push({ file: file.slice(ROOT.length + 1), bytes, parts });
     }
     expect(examples.length).toBeGreaterThanOrEqual(10);
@@ -155,14 +198,19 @@ describe("fuzz corpus: mutated example workbooks", () => {
       const started = Date.now();
       try {
         // Half through zlib (Node), half through jszip's inflater (the browser's).
-        const data = await readXlsxBytes(bytes, { name: "fuzz.xlsx", inflateRaw: n % 2 === 0 ? zlibInflateRaw : undefined });
+        const data = await readXlsxBytes(bytes, {
+          name: "fuzz.xlsx",
+          inflateRaw: n % 2 === 0 ? zlibInflateRaw : undefined,
+        });
         const { data: sheets, mapping } = extractMapping(data);
         const { reports } = analyzeWorkbook(sheets, { mapping: mapping ?? undefined });
         const key = reports.every((a) => a.report.valid) ? "valid" : "findings";
         outcomes[key] = (outcomes[key] ?? 0) + 1;
       } catch (e) {
-        if (!(e instanceof XlsxReadError)) failures.push(`${label}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-        else if (!REASONS.has(e.reason) || !e.message.includes("« fuzz.xlsx »") || /\n\s+at /.test(e.message)) failures.push(`${label}: unclear message ${e.reason}: ${e.message}`);
+        if (!(e instanceof XlsxReadError))
+          failures.push(`${label}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+        else if (!REASONS.has(e.reason) || !e.message.includes("« fuzz.xlsx »") || /\n\s+at /.test(e.message))
+          failures.push(`${label}: unclear message ${e.reason}: ${e.message}`);
         else outcomes[e.reason] = (outcomes[e.reason] ?? 0) + 1;
       }
       if (Date.now() - started > 5_000) failures.push(`${label}: ${Date.now() - started} ms`);

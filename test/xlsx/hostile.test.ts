@@ -55,16 +55,28 @@ describe("hostile files: each class stops at its limit with its own message", ()
 
 describe("structural limits", () => {
   it("a zip declaring more entries than the limit is refused before its directory is read", async () => {
-    const entries = Array.from({ length: 12 }, (_v, i) => ({ name: `x${i}.xml`, deflated: deflateRawSync(Buffer.from("x")), size: 1 }));
-    const got = await outcome(readXlsxBytes(zipOf(entries), { name: "archive.xlsx", limits: { entries: 10 } }));
+    const entries = Array.from({ length: 12 }, (_v, i) => ({
+      name: `x${i}.xml`,
+      deflated: deflateRawSync(Buffer.from("x")),
+      size: 1,
+    }));
+    const got = await outcome(
+      readXlsxBytes(zipOf(entries), { name: "archive.xlsx", limits: { entries: 10 } }),
+    );
     expect(got.reason).toBe("too-many-parts");
     expect(got.message).toMatch(/12 éléments dans l'archive/);
   });
 
   it("a workbook listing more sheets than the limit", async () => {
-    const sheets = Array.from({ length: 5 }, (_v, i) => `<sheet name="F${i}" sheetId="${i + 1}" r:id="rId1"/>`).join("");
+    const sheets = Array.from(
+      { length: 5 },
+      (_v, i) => `<sheet name="F${i}" sheetId="${i + 1}" r:id="rId1"/>`,
+    ).join("");
     const wb = `<workbook xmlns:r="urn:r"><sheets>${sheets}</sheets></workbook>`;
-    const bytes = await workbookWith("xl/workbook.xml", { deflated: deflateRawSync(Buffer.from(wb)), size: wb.length });
+    const bytes = await workbookWith("xl/workbook.xml", {
+      deflated: deflateRawSync(Buffer.from(wb)),
+      size: wb.length,
+    });
     const got = await outcome(readXlsxBytes(bytes, { name: "feuilles.xlsx", limits: { sheets: 4 } }));
     expect(got.reason).toBe("too-many-parts");
     expect(got.message).toMatch(/plus de 4 feuilles/);
@@ -72,15 +84,28 @@ describe("structural limits", () => {
 
   it("styles past the cell-format cap", async () => {
     const xml = `<styleSheet><cellXfs>${'<xf numFmtId="0"/>'.repeat(11)}</cellXfs></styleSheet>`;
-    const bytes = await workbookWith("xl/styles.xml", { deflated: deflateRawSync(Buffer.from(xml)), size: xml.length });
+    const bytes = await workbookWith("xl/styles.xml", {
+      deflated: deflateRawSync(Buffer.from(xml)),
+      size: xml.length,
+    });
     const got = await outcome(readXlsxBytes(bytes, { name: "styles.xlsx", limits: { cellFormats: 10 } }));
     expect(got.reason).toBe("too-many-styles");
     expect(got.message).toMatch(/plus de 10 formats de cellule/);
   });
 
   it("everything inflated from one file is capped, even when each part is under its own limit", async () => {
-    const part = repeatedPart("<worksheet><sheetData>", "<row/>".repeat(1024), 1024, "</sheetData></worksheet>");
-    const got = await outcome(readXlsxBytes(await workbookWith("xl/worksheets/sheet1.xml", part), { name: "total.xlsx", limits: { totalBytes: 4 * 1024 * 1024, ratio: 1e9 } }));
+    const part = repeatedPart(
+      "<worksheet><sheetData>",
+      "<row/>".repeat(1024),
+      1024,
+      "</sheetData></worksheet>",
+    );
+    const got = await outcome(
+      readXlsxBytes(await workbookWith("xl/worksheets/sheet1.xml", part), {
+        name: "total.xlsx",
+        limits: { totalBytes: 4 * 1024 * 1024, ratio: 1e9 },
+      }),
+    );
     expect(got.reason).toBe("content-too-large");
     expect(got.message).toMatch(/plus de 4 Mo une fois décompressé/);
   });
@@ -94,21 +119,33 @@ describe("structural limits", () => {
   });
 
   it("rows repeating one row number are counted, not kept forever", async () => {
-    const part = repeatedPart("<worksheet><sheetData>", '<row r="1"><c><v>1</v></c></row>'.repeat(1000), 20, "</sheetData></worksheet>");
-    const got = await outcome(readXlsxBytes(await workbookWith("xl/worksheets/sheet1.xml", part), { name: "r1.xlsx", maxRows: 5000 }));
+    const part = repeatedPart(
+      "<worksheet><sheetData>",
+      '<row r="1"><c><v>1</v></c></row>'.repeat(1000),
+      20,
+      "</sheetData></worksheet>",
+    );
+    const got = await outcome(
+      readXlsxBytes(await workbookWith("xl/worksheets/sheet1.xml", part), { name: "r1.xlsx", maxRows: 5000 }),
+    );
     expect(got.reason).toBe("too-many-rows");
   });
 });
 
 describe("a bomb in a part the lean reader never opens", () => {
   it("reads (the reader skips it), but is refused before ExcelJS loads the whole package for the annotated copy", async () => {
-    const bytes = await workbookWith("xl/media/image1.png", repeatedPart("", "a".repeat(1024 * 1024), 2048, ""));
+    const bytes = await workbookWith(
+      "xl/media/image1.png",
+      repeatedPart("", "a".repeat(1024 * 1024), 2048, ""),
+    );
     const data = await readXlsxBytes(bytes, { name: "image.xlsx" });
     expect(data.sheets).toHaveLength(1);
     const direct = await outcome(checkEveryPart(bytes, { name: "image.xlsx" }));
     expect(direct.reason).toBe("part-too-large");
     expect(direct.message).toMatch(/la partie xl\/media\/image1\.png dépasse 64 Mo/);
-    const annotated = await outcome(annotateWorkbook(bytes, analyzeWorkbook(data).reports, { name: "image.xlsx", generatedAt: new Date() }));
+    const annotated = await outcome(
+      annotateWorkbook(bytes, analyzeWorkbook(data).reports, { name: "image.xlsx", generatedAt: new Date() }),
+    );
     expect(annotated.reason).toBe("part-too-large");
   }, 60_000);
 });

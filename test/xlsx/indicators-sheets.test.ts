@@ -30,7 +30,9 @@ describe("one Indicateurs sheet per report in an .xlsx file (file mode, check --
     const bytes = readFileSync(join(REELS, TWO));
     const reports = await reportsOf(bytes);
     expect(reports.map((r) => r.structure.kind)).toEqual(["ACI", "EI"]);
-    const wb = await load(await annotateWorkbook(bytes, reports, { name: TWO, generatedAt: new Date(2026, 2, 3) }));
+    const wb = await load(
+      await annotateWorkbook(bytes, reports, { name: TWO, generatedAt: new Date(2026, 2, 3) }),
+    );
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toContain("Indicateurs ACI");
     expect(names).toContain("Indicateurs EI");
@@ -73,7 +75,11 @@ describe("one Indicateurs sheet per report in an .xlsx file (file mode, check --
     const sent = [receipt(reports[0], "sub_aci"), receipt(reports[1], "sub_ei")];
     await book.writeSendReceipts(sent, reports, { generatedAt: new Date(), language: "fr" });
     const saved = await book.toBuffer();
-    expect(await new XlsxWorkbook(saved, TWO).loadSendState()).toEqual({ receipt: sent[1], receipts: sent, pending: null });
+    expect(await new XlsxWorkbook(saved, TWO).loadSendState()).toEqual({
+      receipt: sent[1],
+      receipts: sent,
+      pending: null,
+    });
     const wb = await load(saved);
     expect(valueOf(wb.getWorksheet("Indicateurs ACI")!, "Numéro d'envoi")).toBe("sub_aci");
     expect(valueOf(wb.getWorksheet("Indicateurs EI")!, "Numéro d'envoi")).toBe("sub_ei");

@@ -70,18 +70,32 @@ const PARSERS: Record<string, (xml: string) => () => unknown> = {
   "cell body": (xml) => () => [rawValueOf(xml), inlineString(xml), formulaOf(xml)],
   "worksheet, prefixed fallback": (xml) => {
     const q = xml.slice(0, xml.length / 4); // in four places: the whole input in all
-    const doc = new TextEncoder().encode(`<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1">${q}</x:c>${q}</x:row><x:row r="2">${q}</x:row></x:sheetData>${q}</x:worksheet>`);
+    const doc = new TextEncoder().encode(
+      `<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1">${q}</x:c>${q}</x:row><x:row r="2">${q}</x:row></x:sheetData>${q}</x:worksheet>`,
+    );
     return () => {
-      const parser = new SheetParser({ sharedStrings: [], dateStyles: [], date1904: false, maxRows: 1_000_000 });
+      const parser = new SheetParser({
+        sharedStrings: [],
+        dateStyles: [],
+        date1904: false,
+        maxRows: 1_000_000,
+      });
       parser.push(doc);
       return parser.finish("S");
     };
   },
   "worksheet, byte scanner": (xml) => {
     const q = xml.slice(0, xml.length / 4);
-    const doc = new TextEncoder().encode(`<worksheet><sheetData><row r="1"><c r="A1">${q}</c>${q}</row><row>${q}</row></sheetData>${q}</worksheet>`);
+    const doc = new TextEncoder().encode(
+      `<worksheet><sheetData><row r="1"><c r="A1">${q}</c>${q}</row><row>${q}</row></sheetData>${q}</worksheet>`,
+    );
     return () => {
-      const parser = new SheetParser({ sharedStrings: [], dateStyles: [], date1904: false, maxRows: 1_000_000 });
+      const parser = new SheetParser({
+        sharedStrings: [],
+        dateStyles: [],
+        date1904: false,
+        maxRows: 1_000_000,
+      });
       parser.push(doc);
       return parser.finish("S");
     };
@@ -97,11 +111,13 @@ describe("linear-time parsing of hostile content", () => {
         const measure = () => [1, 2, 4].map((k) => time(parse(make(k * MB))));
         // Under 40 ms at 4 MB the parse is done before any ratio means anything (a quadratic one takes minutes).
         // Linear gives 2 and 4, quadratic 4 and 16: the thresholds sit between, with room for noise.
-        const superlinear = ([t1, t2, t4]: number[]) => t4 > 40 && (t4 / t1 >= 10 || (t2 / t1 >= 3.5 && t4 / t2 >= 3.5));
+        const superlinear = ([t1, t2, t4]: number[]) =>
+          t4 > 40 && (t4 / t1 >= 10 || (t2 / t1 >= 3.5 && t4 / t2 >= 3.5));
         let times = measure();
         // Measured again once: other test files share the machine, a pause can land in one size's runs.
         if (superlinear(times)) times = measure();
-        if (superlinear(times)) slow.push(`${input}: ${times.map((t) => t.toFixed(1)).join(" / ")} ms at 1 / 2 / 4 MB`);
+        if (superlinear(times))
+          slow.push(`${input}: ${times.map((t) => t.toFixed(1)).join(" / ")} ms at 1 / 2 / 4 MB`);
       }
       expect(slow).toEqual([]);
     }, 60_000);

@@ -65,7 +65,10 @@ describe("reading files written by other spreadsheet programs (hand-made XML)", 
             '<row r="4"><c r="B4" s="1"><v>45000</v></c><c r="C4"/><c r="D4" s="2"><v>0.5</v></c></row>',
         },
       ],
-      rawSharedStrings: ['<r><t>N</t></r><r><rPr><b/></rPr><t>om &amp; co</t></r><rPh sb="0" eb="1"><t>ノ</t></rPh>', "<t>A_x000D_B</t>"],
+      rawSharedStrings: [
+        '<r><t>N</t></r><r><rPr><b/></rPr><t>om &amp; co</t></r><rPh sb="0" eb="1"><t>ノ</t></rPh>',
+        "<t>A_x000D_B</t>",
+      ],
       xfs: [0, 14, 164],
       customFormats: { 164: "0.00%" },
     });
@@ -81,13 +84,23 @@ describe("reading files written by other spreadsheet programs (hand-made XML)", 
   it("detects the 1904 date system and converts serials with it", async () => {
     const bytes = await handXlsx({
       date1904: true,
-      sheets: [{ name: "S", sheetData: '<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43538</v></c><c r="C1"><v>43539</v></c></row>' }],
+      sheets: [
+        {
+          name: "S",
+          sheetData:
+            '<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>43538</v></c><c r="C1"><v>43539</v></c></row>',
+        },
+      ],
       xfs: [0, 14],
     });
     const data = await readXlsxBytes(bytes);
     expect(data.date1904).toBe(true);
     // Serial 0 in 1904 is 1 January 1904; 43538 is 2023-03-15 (= 1900 serial 45000 − 1462, the gap between the two epochs).
-    expect(data.sheets[0].rows[0]).toEqual([new Date(Date.UTC(1904, 0, 1)), new Date(Date.UTC(2023, 2, 15)), 43539]);
+    expect(data.sheets[0].rows[0]).toEqual([
+      new Date(Date.UTC(1904, 0, 1)),
+      new Date(Date.UTC(2023, 2, 15)),
+      43539,
+    ]);
   });
 
   it("reads namespace-prefixed elements and single-quoted attributes (other writers)", async () => {
@@ -111,7 +124,13 @@ describe("reading files written by other spreadsheet programs (hand-made XML)", 
 
   it("reads rows and cells without r attributes in order", async () => {
     const bytes = await handXlsx({
-      sheets: [{ name: "S", sheetData: '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row><row><c><v>2</v></c></row>' }],
+      sheets: [
+        {
+          name: "S",
+          sheetData:
+            '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row><row><c><v>2</v></c></row>',
+        },
+      ],
     });
     const data = await readXlsxBytes(bytes);
     expect(data.sheets[0].rows).toEqual([
@@ -144,10 +163,14 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
     const r = await reason(readXlsxBytes(cfb, { name: "secret.xlsx" }));
     expect(r.reason).toBe("protected-or-xls");
-    expect(r.message).toContain("protégé par mot de passe ou ancien format .xls : ouvrez-le dans Excel et enregistrez-le en .xlsx sans mot de passe");
+    expect(r.message).toContain(
+      "protégé par mot de passe ou ancien format .xls : ouvrez-le dans Excel et enregistrez-le en .xlsx sans mot de passe",
+    );
   });
   it("a truncated xlsx", async () => {
-    const full = await handXlsx({ sheets: [{ name: "S", sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
+    const full = await handXlsx({
+      sheets: [{ name: "S", sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>' }],
+    });
     for (const cut of [Math.floor(full.length / 2), full.length - 10]) {
       const r = await reason(readXlsxBytes(full.subarray(0, cut), { name: "coupé.xlsx" }));
       expect(r.reason).toBe("truncated");
@@ -158,7 +181,9 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
     const JSZip = (await import("jszip")).default;
     const z = new JSZip();
     z.file("word/document.xml", "<w:document/>");
-    const r = await reason(readXlsxBytes(await z.generateAsync({ type: "uint8array" }), { name: "lettre.xlsx" }));
+    const r = await reason(
+      readXlsxBytes(await z.generateAsync({ type: "uint8array" }), { name: "lettre.xlsx" }),
+    );
     expect(r.reason).toBe("not-xlsx");
     expect(r.message).toContain("Word");
   });
@@ -169,7 +194,10 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
     expect(r.reason).toBe("no-cells");
   });
   it("a sheet past the row limit stops early", async () => {
-    const rows = Array.from({ length: 50 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("");
+    const rows = Array.from(
+      { length: 50 },
+      (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+    ).join("");
     const bytes = await handXlsx({ sheets: [{ name: "Gros", sheetData: rows }] });
     const r = await reason(readXlsxBytes(bytes, { name: "gros.xlsx", maxRows: 20 }));
     expect(r.reason).toBe("too-many-rows");
@@ -189,7 +217,13 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
   }, 120_000);
 
   it("a hostile row longer than the row size limit stops instead of growing a buffer", () => {
-    const parser = new SheetParser({ sharedStrings: [], dateStyles: [], date1904: false, maxRows: 10, maxRowBytes: 1000 });
+    const parser = new SheetParser({
+      sharedStrings: [],
+      dateStyles: [],
+      date1904: false,
+      maxRows: 10,
+      maxRowBytes: 1000,
+    });
     parser.push('<row r="1"><c r="A1" t="inlineStr"><is><t>');
     expect(() => {
       for (let i = 0; i < 20; i++) parser.push("x".repeat(100));
@@ -197,7 +231,10 @@ describe("bad input → XlsxReadError with a French message naming the file", ()
   });
 
   it("a workbook whose sheet data is damaged inside the zip (bad deflate stream) → truncated, not a crash or a hang", async () => {
-    const rows = Array.from({ length: 3000 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 10007}</v></c></row>`).join("");
+    const rows = Array.from(
+      { length: 3000 },
+      (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 10007}</v></c></row>`,
+    ).join("");
     const bytes = Buffer.from(await handXlsx({ sheets: [{ name: "S", sheetData: rows }] }));
     const at = bytes.indexOf("xl/worksheets/sheet1.xml") + 24 + 400;
     for (let i = 0; i < 64; i++) bytes[at + i] = 0xff;

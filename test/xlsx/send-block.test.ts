@@ -38,9 +38,18 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
     expect(await book.loadSendState()).toEqual({ receipt: null, receipts: [], pending: null });
     const sheetsBefore = (await book.read()).sheets.map((s) => s.name);
     const analysis = analyzeOne(await book.read());
-    await book.markSendPending({ contentHash: "sha256-0123", hub: "http://127.0.0.1:8080", siret: "13129594833065", period: "2025", queuedAt: "2026-03-03T13:00:00.000Z" });
+    await book.markSendPending({
+      contentHash: "sha256-0123",
+      hub: "http://127.0.0.1:8080",
+      siret: "13129594833065",
+      period: "2025",
+      queuedAt: "2026-03-03T13:00:00.000Z",
+    });
     expect((await book.loadSendState()).pending?.contentHash).toBe("sha256-0123");
-    await book.writeSendReceipts([receipt], [analysis], { generatedAt: new Date(2026, 2, 3, 14, 31), language: "fr" });
+    await book.writeSendReceipts([receipt], [analysis], {
+      generatedAt: new Date(2026, 2, 3, 14, 31),
+      language: "fr",
+    });
 
     const bytes = await book.toBuffer();
     const reopened = new XlsxWorkbook(bytes, "aci-canonique.xlsx");
@@ -65,12 +74,20 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
   it("the annotated copy (file mode's download) re-draws the block from the stored receipt", async () => {
     const book = new XlsxWorkbook(readFileSync(EXAMPLE), "aci-canonique.xlsx");
     const analysis = analyzeOne(await book.read());
-    await book.writeSendReceipts([{ ...receipt, alreadyReceived: true }], [analysis], { generatedAt: new Date(2026, 2, 3), language: "fr" });
-    const annotated = await annotateWorkbook(await book.toBuffer(), [analysis], { generatedAt: new Date(2026, 2, 4), language: "en" });
+    await book.writeSendReceipts([{ ...receipt, alreadyReceived: true }], [analysis], {
+      generatedAt: new Date(2026, 2, 3),
+      language: "fr",
+    });
+    const annotated = await annotateWorkbook(await book.toBuffer(), [analysis], {
+      generatedAt: new Date(2026, 2, 4),
+      language: "en",
+    });
     const rows = columns((await load(annotated)).getWorksheet("Indicateurs")!);
     const title = rows.findIndex(([a]) => a === "Sent to the département");
     expect(title).toBeGreaterThan(0);
-    expect(rows.slice(title).find(([a]) => a === "Status")?.[1]).toBe("Already received by the département (same content as the previous send)");
+    expect(rows.slice(title).find(([a]) => a === "Status")?.[1]).toBe(
+      "Already received by the département (same content as the previous send)",
+    );
     expect(rows.slice(title).find(([a]) => a === "Received on")?.[1]).toBe("03/03/2026 14:30");
   });
 

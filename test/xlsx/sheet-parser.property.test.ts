@@ -20,23 +20,58 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
 const numberText = fc.oneof(
   fc.integer({ min: -1_000_000, max: 3_000_000 }).map(String),
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map(String),
-  fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 9999 })).map(([a, b]) => `${a}.${String(b).padStart(4, "0")}`),
-  fc.constantFrom("-0", "007", "1.", ".5", "1e5", "1E-3", " 12 ", "", "-", "abc", "12345678901234567", "0.1000000000000001"),
+  fc
+    .tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 9999 }))
+    .map(([a, b]) => `${a}.${String(b).padStart(4, "0")}`),
+  fc.constantFrom(
+    "-0",
+    "007",
+    "1.",
+    ".5",
+    "1e5",
+    "1E-3",
+    " 12 ",
+    "",
+    "-",
+    "abc",
+    "12345678901234567",
+    "0.1000000000000001",
+  ),
 );
 
 const cellGen: fc.Arbitrary<CellGen> = fc.oneof(
   numberText.map((n): CellGen => (p) => ({ attrs: [], body: `<${p}v>${n}</${p}v>` })),
-  fc.tuple(numberText, fc.integer({ min: 0, max: 5 })).map(([n, s]): CellGen => (p) => ({ attrs: [`s="${s}"`], body: `<${p}v>${n}</${p}v>` })),
-  fc.integer({ min: 0, max: 7 }).map((k): CellGen => (p) => ({ attrs: ['t="s"'], body: `<${p}v>${k}</${p}v>` })),
-  text.map((t): CellGen => (p) => ({ attrs: ['t="str"'], body: `<${p}f>A1&amp;"x"</${p}f><${p}v>${escape(t)}_x000D_</${p}v>` })),
-  text.map((t): CellGen => (p) => ({ attrs: ['t="inlineStr"'], body: `<${p}is><${p}t xml:space="preserve">${escape(t)}</${p}t></${p}is>` })),
-  fc.constantFrom("#N/A", "#DIV/0!", " #VALUE! ").map((e): CellGen => (p) => ({ attrs: ['t="e"'], body: `<${p}v>${e}</${p}v>` })),
-  fc.constantFrom("0", "1", "true").map((v): CellGen => (p) => ({ attrs: ['t="b"'], body: `<${p}v>${v}</${p}v>` })),
-  fc.constantFrom("2025-03-15", "2025-03-15T10:30:00Z", "hier").map((v): CellGen => (p) => ({ attrs: ['t="d"'], body: `<${p}v>${v}</${p}v>` })),
+  fc
+    .tuple(numberText, fc.integer({ min: 0, max: 5 }))
+    .map(([n, s]): CellGen => (p) => ({ attrs: [`s="${s}"`], body: `<${p}v>${n}</${p}v>` })),
+  fc
+    .integer({ min: 0, max: 7 })
+    .map((k): CellGen => (p) => ({ attrs: ['t="s"'], body: `<${p}v>${k}</${p}v>` })),
+  text.map((t): CellGen => (p) => ({
+    attrs: ['t="str"'],
+    body: `<${p}f>A1&amp;"x"</${p}f><${p}v>${escape(t)}_x000D_</${p}v>`,
+  })),
+  text.map((t): CellGen => (p) => ({
+    attrs: ['t="inlineStr"'],
+    body: `<${p}is><${p}t xml:space="preserve">${escape(t)}</${p}t></${p}is>`,
+  })),
+  fc
+    .constantFrom("#N/A", "#DIV/0!", " #VALUE! ")
+    .map((e): CellGen => (p) => ({ attrs: ['t="e"'], body: `<${p}v>${e}</${p}v>` })),
+  fc
+    .constantFrom("0", "1", "true")
+    .map((v): CellGen => (p) => ({ attrs: ['t="b"'], body: `<${p}v>${v}</${p}v>` })),
+  fc
+    .constantFrom("2025-03-15", "2025-03-15T10:30:00Z", "hier")
+    .map((v): CellGen => (p) => ({ attrs: ['t="d"'], body: `<${p}v>${v}</${p}v>` })),
   fc.constant<CellGen>(() => ({ attrs: [], body: null })),
   fc.constant<CellGen>(() => ({ attrs: ['s="1"'], body: "" })),
-  fc.integer({ min: 1, max: 50 }).map((n): CellGen => (p) => ({ attrs: [], body: `<${p}f>SUM(A1:A${n})</${p}f><${p}v>${n}</${p}v>` })),
-  fc.integer({ min: 1, max: 50 }).map((n): CellGen => (p) => ({ attrs: [], body: `<${p}f>SUM(A1:A${n})</${p}f>` })),
+  fc
+    .integer({ min: 1, max: 50 })
+    .map((n): CellGen => (p) => ({ attrs: [], body: `<${p}f>SUM(A1:A${n})</${p}f><${p}v>${n}</${p}v>` })),
+  fc
+    .integer({ min: 1, max: 50 })
+    .map((n): CellGen => (p) => ({ attrs: [], body: `<${p}f>SUM(A1:A${n})</${p}f>` })),
   fc.constant<CellGen>((p) => ({ attrs: ['t="str"'], body: `<${p}f t="shared" si="0"/><${p}v></${p}v>` })),
 );
 
@@ -88,7 +123,11 @@ function sheetXml(rows: RowGen[], p: string): string {
       c += cell.gap + 1;
       if (!cell.withRef) c -= cell.gap;
       const { attrs, body } = cell.gen(p);
-      const all = [...(cell.withRef ? [`r="${columnName(c)}${r}"`] : []), ...attrs, ...(cell.extra ? ['cm="1"'] : [])];
+      const all = [
+        ...(cell.withRef ? [`r="${columnName(c)}${r}"`] : []),
+        ...attrs,
+        ...(cell.extra ? ['cm="1"'] : []),
+      ];
       const a = all.map((x) => cell.space + x).join("");
       out += body === null ? `<${p}c${a}/>` : `<${p}c${a}>${body}</${p}c>`;
     }
@@ -99,7 +138,12 @@ function sheetXml(rows: RowGen[], p: string): string {
 
 function parse(xml: string, cuts: number[]) {
   const bytes = new TextEncoder().encode(xml);
-  const parser = new SheetParser({ sharedStrings: SHARED, dateStyles: DATE_STYLES, date1904: false, maxRows: 1_000_000 });
+  const parser = new SheetParser({
+    sharedStrings: SHARED,
+    dateStyles: DATE_STYLES,
+    date1904: false,
+    maxRows: 1_000_000,
+  });
   let at = 0;
   for (const cut of [...cuts.map((k) => Math.floor(k * bytes.length)).sort((a, b) => a - b), bytes.length]) {
     parser.push(bytes.subarray(at, Math.max(at, cut)));
@@ -111,11 +155,15 @@ function parse(xml: string, cuts: number[]) {
 describe("sheet parser: the byte scanner reads as the general parser", () => {
   it("any sheet, prefixed or not, cut anywhere, gives the same cells", () => {
     fc.assert(
-      fc.property(fc.array(rowGen, { maxLength: 12 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), (rows, cuts) => {
-        const reference = parse(sheetXml(rows, "x:"), []);
-        expect(parse(sheetXml(rows, ""), cuts)).toEqual(reference);
-        expect(parse(sheetXml(rows, "x:"), cuts)).toEqual(reference);
-      }),
+      fc.property(
+        fc.array(rowGen, { maxLength: 12 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
+        (rows, cuts) => {
+          const reference = parse(sheetXml(rows, "x:"), []);
+          expect(parse(sheetXml(rows, ""), cuts)).toEqual(reference);
+          expect(parse(sheetXml(rows, "x:"), cuts)).toEqual(reference);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -123,9 +171,16 @@ describe("sheet parser: the byte scanner reads as the general parser", () => {
   it("plain decimals read as Number() reads them, to the last bit", () => {
     fc.assert(
       fc.property(numberText, (n) => {
-        const { rows } = parse(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>k</t></is></c><c r="B1"><v>${n}</v></c></row></sheetData>`, []);
-        if (n === "") expect(rows[0]).toEqual(["k"]); // an empty <v> is an empty cell
-        else expect(Object.is(rows[0][1], n.trim() !== "" && Number.isFinite(Number(n)) ? Number(n) : n)).toBe(true);
+        const { rows } = parse(
+          `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>k</t></is></c><c r="B1"><v>${n}</v></c></row></sheetData>`,
+          [],
+        );
+        if (n === "")
+          expect(rows[0]).toEqual(["k"]); // an empty <v> is an empty cell
+        else
+          expect(Object.is(rows[0][1], n.trim() !== "" && Number.isFinite(Number(n)) ? Number(n) : n)).toBe(
+            true,
+          );
       }),
       { numRuns: 2000 },
     );
@@ -150,13 +205,21 @@ describe("sheet parser: the byte scanner reads as the general parser", () => {
 describe("sheet parser: long parts in chunks", () => {
   function parseInChunks(xml: string, size: number) {
     const bytes = new TextEncoder().encode(xml);
-    const parser = new SheetParser({ sharedStrings: SHARED, dateStyles: DATE_STYLES, date1904: false, maxRows: 1_000_000 });
+    const parser = new SheetParser({
+      sharedStrings: SHARED,
+      dateStyles: DATE_STYLES,
+      date1904: false,
+      maxRows: 1_000_000,
+    });
     for (let at = 0; at < bytes.length; at += size) parser.push(bytes.subarray(at, at + size));
     return parser.finish("S");
   }
 
   it("a prefixed sheet of several megabytes keeps every row", () => {
-    const rows = Array.from({ length: 40_000 }, (_v, i) => `<x:row r="${i + 1}"><x:c r="B${i + 1}"><x:v>${i}</x:v></x:c></x:row>`);
+    const rows = Array.from(
+      { length: 40_000 },
+      (_v, i) => `<x:row r="${i + 1}"><x:c r="B${i + 1}"><x:v>${i}</x:v></x:c></x:row>`,
+    );
     const xml = `<x:worksheet xmlns:x="urn:x"><x:sheetData>${rows.join("")}</x:sheetData></x:worksheet>`;
     expect(xml.length).toBeGreaterThan(2 << 20);
     const sheet = parseInChunks(xml, 65536);
@@ -175,7 +238,10 @@ describe("sheet parser: long parts in chunks", () => {
   });
 
   it("a row longer than the idle limit is read whole when it ends", () => {
-    const cells = Array.from({ length: 16_000 }, (_v, i) => `<c t="inlineStr"><is><t>${"v".repeat(80)}${i}</t></is></c>`).join("");
+    const cells = Array.from(
+      { length: 16_000 },
+      (_v, i) => `<c t="inlineStr"><is><t>${"v".repeat(80)}${i}</t></is></c>`,
+    ).join("");
     const xml = `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
     expect(xml.length).toBeGreaterThan(1 << 20);
     const sheet = parseInChunks(xml, 50_000);
@@ -184,7 +250,8 @@ describe("sheet parser: long parts in chunks", () => {
   });
 
   it("a row end cut between two chunks is found", () => {
-    const xml = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData>';
+    const xml =
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData>';
     for (let size = 1; size <= 12; size++) expect(parseInChunks(xml, size).rows).toEqual([[1], [2]]);
   });
 });

@@ -1,7 +1,13 @@
 import { analyzeOne } from "../support/analyze-one";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { consolidate, consolidationInputFromAnalysis, DEFAULT_CONFIG, INDICATOR_LABELS, type Finding } from "../../src/core";
+import {
+  consolidate,
+  consolidationInputFromAnalysis,
+  DEFAULT_CONFIG,
+  INDICATOR_LABELS,
+  type Finding,
+} from "../../src/core";
 import { canonicalTemplate } from "../../src/core/template/canonical-template";
 import { writeTemplateXlsx } from "../../src/xlsx/write-template";
 import { writeConsolidationXlsx } from "../../src/xlsx/write-consolidation";
@@ -19,13 +25,18 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /** dataValidation elements of a sheet, read from the XML (independent of ExcelJS's model). */
-async function validationsOf(bytes: Uint8Array, sheetIndex: number): Promise<{ sqref: string; type: string; formula: string }[]> {
+async function validationsOf(
+  bytes: Uint8Array,
+  sheetIndex: number,
+): Promise<{ sqref: string; type: string; formula: string }[]> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file(`xl/worksheets/sheet${sheetIndex}.xml`)!.async("string");
   return [...xml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)].map((m) => ({
     sqref: /sqref="([^"]+)"/.exec(m[1])?.[1] ?? "",
     type: /type="([^"]+)"/.exec(m[1])?.[1] ?? "",
-    formula: (/<formula1>([\s\S]*?)<\/formula1>/.exec(m[2])?.[1] ?? "").replace(/&apos;/g, "'").replace(/&quot;/g, '"'),
+    formula: (/<formula1>([\s\S]*?)<\/formula1>/.exec(m[2])?.[1] ?? "")
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"'),
   }));
 }
 
@@ -43,7 +54,20 @@ describe("template workbook", () => {
     expect(headers).toEqual(t.columns.map((c) => c.header));
     const sheetIndex = wb.worksheets.indexOf(ws) + 1;
     const dvs = await validationsOf(bytes, sheetIndex);
-    const coded = ["Sexe", "Résident QPV", "Résident ZRR", "Bénéficiaire du RSA", "Allocataire ASS", "Allocataire AAH", "RQTH", "Inscription France Travail", "Niveau de formation", "Prescripteur", "Motif de sortie", "Dérogation"];
+    const coded = [
+      "Sexe",
+      "Résident QPV",
+      "Résident ZRR",
+      "Bénéficiaire du RSA",
+      "Allocataire ASS",
+      "Allocataire AAH",
+      "RQTH",
+      "Inscription France Travail",
+      "Niveau de formation",
+      "Prescripteur",
+      "Motif de sortie",
+      "Dérogation",
+    ];
     for (const h of coded) {
       const i = headers.indexOf(h);
       expect(i).toBeGreaterThanOrEqual(0);
@@ -51,10 +75,14 @@ describe("template workbook", () => {
       const dv = dvs.find((d) => d.sqref.startsWith(`${letter}2:`));
       expect({ h, type: dv?.type }).toEqual({ h, type: "list" });
     }
-    const sexDv = dvs.find((d) => d.sqref.startsWith(`${String.fromCharCode(65 + headers.indexOf("Sexe"))}2:`))!;
+    const sexDv = dvs.find((d) =>
+      d.sqref.startsWith(`${String.fromCharCode(65 + headers.indexOf("Sexe"))}2:`),
+    )!;
     expect(sexDv.formula).toBe('"F,H"');
     // Long lists point into the hidden sheet, which holds every motif of the configuration.
-    const motifDv = dvs.find((d) => d.sqref.startsWith(`${String.fromCharCode(65 + headers.indexOf("Motif de sortie"))}2:`))!;
+    const motifDv = dvs.find((d) =>
+      d.sqref.startsWith(`${String.fromCharCode(65 + headers.indexOf("Motif de sortie"))}2:`),
+    )!;
     expect(motifDv.formula).toMatch(/^'Listes'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/);
     const listes = wb.getWorksheet("Listes")!;
     const listCol = /\$([A-Z]+)\$2/.exec(motifDv.formula)![1];
@@ -83,11 +111,17 @@ describe("template workbook", () => {
 });
 
 describe("consolidation workbook", () => {
-  const files = ["01-aci-chantier-nature-chartreuse.xlsx", "06-ai-services-plus-matheysine.xlsx", "08-ei-proprete-alpes-insertion.xlsx"];
+  const files = [
+    "01-aci-chantier-nature-chartreuse.xlsx",
+    "06-ai-services-plus-matheysine.xlsx",
+    "08-ei-proprete-alpes-insertion.xlsx",
+  ];
   async function example() {
     const inputs = [];
     for (const f of files) {
-      const a = analyzeOne(await readXlsxBytes(readFileSync(join(EXAMPLES, "departement-38", f)), { name: f }));
+      const a = analyzeOne(
+        await readXlsxBytes(readFileSync(join(EXAMPLES, "departement-38", f)), { name: f }),
+      );
       inputs.push(consolidationInputFromAnalysis(a, f));
     }
     return { inputs, c: consolidate(inputs) };
@@ -99,12 +133,43 @@ describe("consolidation workbook", () => {
     const followUp = {
       source: "files" as const,
       files: [
-        ...files.map((f, i) => ({ file: f, siret: c.reports[i].siret, name: c.reports[i].name, kind: c.reports[i].kind, periodStart: "2025-01-01", periodEnd: "2025-12-31", valid: true, errors: 0, error: null })),
-        { file: "casse.xlsx", siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: "Fichier abîmé" },
+        ...files.map((f, i) => ({
+          file: f,
+          siret: c.reports[i].siret,
+          name: c.reports[i].name,
+          kind: c.reports[i].kind,
+          periodStart: "2025-01-01",
+          periodEnd: "2025-12-31",
+          valid: true,
+          errors: 0,
+          error: null,
+        })),
+        {
+          file: "casse.xlsx",
+          siret: null,
+          name: null,
+          kind: null,
+          periodStart: null,
+          periodEnd: null,
+          valid: null,
+          errors: 0,
+          error: "Fichier abîmé",
+        },
       ],
     };
-    const wb = await load(await writeConsolidationXlsx(c, { generatedAt: new Date(Date.UTC(2026, 0, 2)), rulesVersion: "2026.1", followUp }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Suivi des envois", "Définitions"]);
+    const wb = await load(
+      await writeConsolidationXlsx(c, {
+        generatedAt: new Date(Date.UTC(2026, 0, 2)),
+        rulesVersion: "2026.1",
+        followUp,
+      }),
+    );
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Consolidation",
+      "Par type",
+      "Suivi des envois",
+      "Définitions",
+    ]);
     const rep = wb.getWorksheet("Consolidation")!;
     const headers = headersOf(rep);
     expect(headers.slice(0, 3)).toEqual(["Structure", "SIRET", "Type"]);
@@ -116,11 +181,22 @@ describe("consolidation workbook", () => {
     expect(rep.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 1 });
     expect(rep.autoFilter).toBeTruthy();
     const byKind = wb.getWorksheet("Par type")!;
-    expect(byKind.getColumn(1).values.slice(2, 8)).toEqual(["ACI", "AI", "EI", "ETTI", "EITI", "Total département"]);
+    expect(byKind.getColumn(1).values.slice(2, 8)).toEqual([
+      "ACI",
+      "AI",
+      "EI",
+      "ETTI",
+      "EITI",
+      "Total département",
+    ]);
     const kHeaders = headersOf(byKind);
-    expect(byKind.getCell(7, kHeaders.indexOf("Personnes distinctes") + 1).value).toBe(c.total.distinctPersons);
+    expect(byKind.getCell(7, kHeaders.indexOf("Personnes distinctes") + 1).value).toBe(
+      c.total.distinctPersons,
+    );
     // The total is the sum of the three files' employees, computed here from the inputs.
-    expect(byKind.getCell(7, kHeaders.indexOf(INDICATOR_LABELS.employees.fr) + 1).value).toBe(inputs.reduce((s, i) => s + (i.indicators.employees as number), 0));
+    expect(byKind.getCell(7, kHeaders.indexOf(INDICATOR_LABELS.employees.fr) + 1).value).toBe(
+      inputs.reduce((s, i) => s + (i.indicators.employees as number), 0),
+    );
     expect(byKind.getCell(7, kHeaders.indexOf(INDICATOR_LABELS.rateDynamic.fr) + 1).numFmt).toBe("0.0%");
     const follow = wb.getWorksheet("Suivi des envois")!;
     const fHeaders = headersOf(follow);
@@ -130,7 +206,10 @@ describe("consolidation workbook", () => {
 
   it("carries a native column chart on Par type, referenced from the sheet's drawing", async () => {
     const { c } = await example();
-    const bytes = await writeConsolidationXlsx(c, { generatedAt: new Date(Date.UTC(2026, 0, 2)), rulesVersion: "2026.1" });
+    const bytes = await writeConsolidationXlsx(c, {
+      generatedAt: new Date(Date.UTC(2026, 0, 2)),
+      rulesVersion: "2026.1",
+    });
     // Still a workbook ExcelJS opens.
     const wb = await load(bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Par type", "Définitions"]);
@@ -146,12 +225,20 @@ describe("consolidation workbook", () => {
     expect(rid).toBeTruthy();
     const sheetRels = await zip.file("xl/worksheets/_rels/sheet2.xml.rels")!.async("string");
     expect(sheetRels).toMatch(new RegExp(`Id="${rid}"[^>]*Target="../drawings/drawing1.xml"`));
-    expect(await zip.file("xl/drawings/_rels/drawing1.xml.rels")!.async("string")).toContain('Target="../charts/chart1.xml"');
+    expect(await zip.file("xl/drawings/_rels/drawing1.xml.rels")!.async("string")).toContain(
+      'Target="../charts/chart1.xml"',
+    );
     const types = await zip.file("[Content_Types].xml")!.async("string");
     expect(types).toContain('PartName="/xl/charts/chart1.xml"');
     expect(types).toContain('PartName="/xl/drawings/drawing1.xml"');
     // The chart's categories cache names the kinds present and the total, as the sheet shows them.
-    const cats = [...chart.split("<c:ser>")[1].split("<c:cat>")[1].split("</c:cat>")[0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    const cats = [
+      ...chart
+        .split("<c:ser>")[1]
+        .split("<c:cat>")[1]
+        .split("</c:cat>")[0]
+        .matchAll(/<c:v>([^<]*)<\/c:v>/g),
+    ].map((m) => m[1]);
     expect(cats).toEqual(["ACI", "AI", "EI", "Total département"]);
   });
 });
@@ -162,14 +249,18 @@ describe("annotated workbook and the XlsxWorkbook port", () => {
   it("fills invalid cells (error red, warning amber), adds notes and an Indicateurs sheet, from bytes", async () => {
     const data = await readXlsxBytes(bytes, { name: "ei-erreurs.xlsx" });
     const a = analyzeOne(data);
-    const out = await annotateWorkbook(new Uint8Array(bytes).buffer, [a], { generatedAt: new Date(Date.UTC(2026, 1, 3, 10, 0)) });
+    const out = await annotateWorkbook(new Uint8Array(bytes).buffer, [a], {
+      generatedAt: new Date(Date.UTC(2026, 1, 3, 10, 0)),
+    });
     const wb = await load(out);
     const err = a.report.issues.find((f) => f.code === "hours-negative")!;
     const cell = wb.getWorksheet(err.sheet!)!.getCell(err.cell!);
     expect(cell.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } });
     expect(String(cell.note)).toContain("négatives");
     const warn = a.report.issues.find((f) => f.code === "siret-format")!;
-    expect(wb.getWorksheet(warn.sheet!)!.getCell(warn.cell!).fill).toMatchObject({ fgColor: { argb: "FFFFEB9C" } });
+    expect(wb.getWorksheet(warn.sheet!)!.getCell(warn.cell!).fill).toMatchObject({
+      fgColor: { argb: "FFFFEB9C" },
+    });
     // An untouched neighbour keeps no fill.
     const neighbour = wb.getWorksheet("Salariés")!.getCell("B30");
     expect((neighbour.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();

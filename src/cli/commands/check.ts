@@ -14,7 +14,18 @@ import { analyzeAll, COMMON_HELP, COMMON_OPTIONS, exitCodeOf } from "./run-files
  */
 export function checkJson(r: FileResult): Record<string, unknown>[] {
   if (!r.ok) {
-    return [{ file: r.file, kind: null, valid: false, error: r.error, structure: null, rows: 0, counts: { error: 0, warning: 0, info: 0 }, issues: [] }];
+    return [
+      {
+        file: r.file,
+        kind: null,
+        valid: false,
+        error: r.error,
+        structure: null,
+        rows: 0,
+        counts: { error: 0, warning: 0, info: 0 },
+        issues: [],
+      },
+    ];
   }
   return r.reports.map((a) => reportJson(r.file, a));
 }
@@ -59,16 +70,25 @@ Code de sortie : 0 aucun fichier n'a d'erreur, 1 au moins une erreur bloquante, 
       io.out(this.help + "\n");
       return 0;
     }
-    if (positionals.length === 0) throw new UsageError("Indiquez au moins un fichier .xlsx à vérifier : bilan-iae check FICHIER.xlsx");
+    if (positionals.length === 0)
+      throw new UsageError("Indiquez au moins un fichier .xlsx à vérifier : bilan-iae check FICHIER.xlsx");
     const config = await loadConfig(stringOption(values, "config"));
     const files = await expandInputs(positionals);
-    if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
-    const results = await analyzeAll(files, config, io, maxRowsFrom(io.env, stringOption(values, "max-rows")));
+    if (files.length === 0)
+      throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    const results = await analyzeAll(
+      files,
+      config,
+      io,
+      maxRowsFrom(io.env, stringOption(values, "max-rows")),
+    );
     if (values.json) io.out(JSON.stringify(results.flatMap(checkJson), null, 2) + "\n");
     else {
       io.out(results.map(checkText).join("\n"));
       const bad = results.filter((r) => !r.ok || r.reports.some((a) => !a.report.valid)).length;
-      io.out(`\n${results.length} fichier${results.length > 1 ? "s" : ""} vérifié${results.length > 1 ? "s" : ""}, ${bad} à corriger.\n`);
+      io.out(
+        `\n${results.length} fichier${results.length > 1 ? "s" : ""} vérifié${results.length > 1 ? "s" : ""}, ${bad} à corriger.\n`,
+      );
     }
     return exitCodeOf(results);
   },

@@ -1,5 +1,15 @@
 import { writeFile } from "node:fs/promises";
-import { consolidate, DEFAULT_CONFIG, formatIndicator, INDICATOR_KEYS, type Consolidation, type ConsolidationInput, type FollowUp, type Indicators, type ReceivedFile } from "../../core";
+import {
+  consolidate,
+  DEFAULT_CONFIG,
+  formatIndicator,
+  INDICATOR_KEYS,
+  type Consolidation,
+  type ConsolidationInput,
+  type FollowUp,
+  type Indicators,
+  type ReceivedFile,
+} from "../../core";
 import { indicatorLabel } from "../../xlsx/labels";
 import type { Command } from "../command";
 import { HubClient, HubError } from "../../client";
@@ -23,25 +33,41 @@ async function writeOut(path: string, data: string | Uint8Array): Promise<void> 
   try {
     await writeFile(path, data);
   } catch (e) {
-    throw new UsageError(`Impossible d'écrire « ${path} » (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et que le fichier n'est pas ouvert dans Excel.`);
+    throw new UsageError(
+      `Impossible d'écrire « ${path} » (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et que le fichier n'est pas ouvert dans Excel.`,
+    );
   }
 }
 
 function consolidationText(c: Consolidation): string {
   const cols: { title: string; ind: Indicators; sub: string }[] = [
-    ...Object.entries(c.byKind).map(([k, t]) => ({ title: k, ind: t.indicators, sub: `${t.structures} str. / ${t.reports} rap.` })),
-    { title: "Département", ind: c.total.indicators, sub: `${c.total.structures} str. / ${c.total.reports} rap.` },
+    ...Object.entries(c.byKind).map(([k, t]) => ({
+      title: k,
+      ind: t.indicators,
+      sub: `${t.structures} str. / ${t.reports} rap.`,
+    })),
+    {
+      title: "Département",
+      ind: c.total.indicators,
+      sub: `${c.total.structures} str. / ${c.total.reports} rap.`,
+    },
   ];
   const labelWidth = Math.max(...INDICATOR_KEYS.map((k) => indicatorLabel(k).length), 20);
   const w = 18;
   const lines = [
     `${c.reports.length} rapport${c.reports.length > 1 ? "s" : ""} consolidé${c.reports.length > 1 ? "s" : ""} · ${c.total.structures} structure(s) · ${c.total.distinctPersons} personne(s) distincte(s)`,
     "",
-    ...c.reports.map((r) => `  ${r.valid ? "✓" : "✗"} ${r.file} — ${r.kind ?? "?"} ${r.name ?? ""} (SIRET ${r.siret ?? "?"})${r.valid ? "" : ` : ${r.counts.error} erreur(s)`}`),
+    ...c.reports.map(
+      (r) =>
+        `  ${r.valid ? "✓" : "✗"} ${r.file} — ${r.kind ?? "?"} ${r.name ?? ""} (SIRET ${r.siret ?? "?"})${r.valid ? "" : ` : ${r.counts.error} erreur(s)`}`,
+    ),
     "",
     `${"".padEnd(labelWidth)}  ${cols.map((col) => col.title.padStart(w)).join(" ")}`,
     `${"".padEnd(labelWidth)}  ${cols.map((col) => col.sub.padStart(w)).join(" ")}`,
-    ...INDICATOR_KEYS.map((k) => `${indicatorLabel(k).padEnd(labelWidth)}  ${cols.map((col) => formatIndicator(k, col.ind[k]).padStart(w)).join(" ")}`),
+    ...INDICATOR_KEYS.map(
+      (k) =>
+        `${indicatorLabel(k).padEnd(labelWidth)}  ${cols.map((col) => formatIndicator(k, col.ind[k]).padStart(w)).join(" ")}`,
+    ),
   ];
   return lines.join("\n") + "\n";
 }
@@ -85,20 +111,38 @@ commande est mal formée.`,
     }
     const hub = stringOption(values, "hub");
     if (hub !== undefined) {
-      if (positionals.length > 0) throw new UsageError("Avec --hub, ne donnez pas de fichiers : la consolidation vient du hub.");
+      if (positionals.length > 0)
+        throw new UsageError("Avec --hub, ne donnez pas de fichiers : la consolidation vient du hub.");
       const period = stringOption(values, "period");
-      if (!period) throw new UsageError("Indiquez la période avec --hub : --period 2025 (ou 2025-S1, 2025-Q1, 2025-03).");
+      if (!period)
+        throw new UsageError(
+          "Indiquez la période avec --hub : --period 2025 (ou 2025-S1, 2025-Q1, 2025-03).",
+        );
       const token = stringOption(values, "token") ?? io.env.BILAN_IAE_TOKEN;
-      if (!token) throw new UsageError("Jeton du Département manquant : --token JETON ou la variable BILAN_IAE_TOKEN.");
-      const { consolidation, followUp } = await fetchHubConsolidation(hub, token, period, stringOption(values, "xlsx") !== undefined);
+      if (!token)
+        throw new UsageError("Jeton du Département manquant : --token JETON ou la variable BILAN_IAE_TOKEN.");
+      const { consolidation, followUp } = await fetchHubConsolidation(
+        hub,
+        token,
+        period,
+        stringOption(values, "xlsx") !== undefined,
+      );
       return emit(consolidation, values, io, DEFAULT_CONFIG.rulesVersion, 0, followUp);
     }
-    if (positionals.length === 0) throw new UsageError("Indiquez des fichiers .xlsx ou un dossier : bilan-iae consolidate DOSSIER");
+    if (positionals.length === 0)
+      throw new UsageError("Indiquez des fichiers .xlsx ou un dossier : bilan-iae consolidate DOSSIER");
     const config = await loadConfig(stringOption(values, "config"));
     const files = await expandInputs(positionals);
-    if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    if (files.length === 0)
+      throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
     const maxRows = maxRowsFrom(io.env, stringOption(values, "max-rows"));
-    const progress = new Progress(io, progressWanted(files.length, files.reduce((s, f) => s + f.size, 0)));
+    const progress = new Progress(
+      io,
+      progressWanted(
+        files.length,
+        files.reduce((s, f) => s + f.size, 0),
+      ),
+    );
     // Each file in its own worker (memory and time limits), and only its consolidation part kept.
     const isolation = isolationFrom(io.env);
     const inputs: ConsolidationInput[] = [];
@@ -111,23 +155,55 @@ commande est mal formée.`,
         inputs.push(...r.part.inputs);
         received.push(...r.part.received);
       } else {
-        received.push({ file: files[i].display, siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: r.error.message });
+        received.push({
+          file: files[i].display,
+          siret: null,
+          name: null,
+          kind: null,
+          periodStart: null,
+          periodEnd: null,
+          valid: null,
+          errors: 0,
+          error: r.error.message,
+        });
         unreadable++;
         progress.done();
         io.err(`${r.error.message} (fichier écarté de la consolidation)\n`);
       }
     }
     progress.done();
-    return emit(consolidate(inputs), values, io, config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion, unreadable, { source: "files", files: received });
+    return emit(
+      consolidate(inputs),
+      values,
+      io,
+      config.rulesVersion ?? DEFAULT_CONFIG.rulesVersion,
+      unreadable,
+      { source: "files", files: received },
+    );
   },
 };
 
 /** Writes the consolidation (JSON, text, CSV, xlsx) the same way whether it came from files or from the hub. */
-async function emit(result: Consolidation, values: Record<string, unknown>, io: CliIo, rulesVersion: string, unreadable: number, followUp: FollowUp | null): Promise<number> {
+async function emit(
+  result: Consolidation,
+  values: Record<string, unknown>,
+  io: CliIo,
+  rulesVersion: string,
+  unreadable: number,
+  followUp: FollowUp | null,
+): Promise<number> {
   const csvOut = stringOption(values, "csv");
   const xlsxOut = stringOption(values, "xlsx");
   if (csvOut) await writeOut(csvOut, consolidationCsv(result));
-  if (xlsxOut) await writeOut(xlsxOut, await loadConsolidationWriter().writeConsolidationXlsx(result, { generatedAt: new Date(), rulesVersion, followUp }));
+  if (xlsxOut)
+    await writeOut(
+      xlsxOut,
+      await loadConsolidationWriter().writeConsolidationXlsx(result, {
+        generatedAt: new Date(),
+        rulesVersion,
+        followUp,
+      }),
+    );
   if (values.json) io.out(JSON.stringify(result, null, 2) + "\n");
   else {
     io.out(consolidationText(result));
@@ -139,12 +215,19 @@ async function emit(result: Consolidation, values: Record<string, unknown>, io: 
 }
 
 /** The department's consolidation from the hub (latest version of each report), in the file command's shape. */
-async function fetchHubConsolidation(hub: string, token: string, period: string, withStatus: boolean): Promise<{ consolidation: Consolidation; followUp: FollowUp | null }> {
+async function fetchHubConsolidation(
+  hub: string,
+  token: string,
+  period: string,
+  withStatus: boolean,
+): Promise<{ consolidation: Consolidation; followUp: FollowUp | null }> {
   try {
     const client = new HubClient({ baseUrl: hub, token, maxElapsedMs: 30_000 });
     const consolidation = await client.getConsolidation(period);
     // The follow-up list only feeds the workbook's "Suivi des envois" sheet.
-    const followUp: FollowUp | null = withStatus ? { source: "hub", status: await client.getStructuresStatus(period) } : null;
+    const followUp: FollowUp | null = withStatus
+      ? { source: "hub", status: await client.getStructuresStatus(period) }
+      : null;
     return { consolidation, followUp };
   } catch (e) {
     if (e instanceof HubError) throw new UsageError(`Consolidation impossible depuis le hub : ${e.message}`);

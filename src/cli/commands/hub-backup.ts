@@ -8,14 +8,20 @@ Copie cohérente de la base SQLite du hub, hub en marche (sauvegarde en ligne de
 Pour PostgreSQL, utilisez pg_dump (voir docs/deploiement-hub.md).`;
 
 export async function hubBackup(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs("hub backup", args, { db: { type: "string" }, help: { type: "boolean", short: "h" } });
+  const { values, positionals } = parseCommandArgs("hub backup", args, {
+    db: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     io.out(HUB_BACKUP_HELP + "\n");
     return 0;
   }
   const target = positionals[0];
   if (!target) throw new UsageError("Fichier de sauvegarde manquant : bilan-iae hub backup FICHIER.");
-  if (io.env.DATABASE_URL) throw new UsageError("DATABASE_URL est défini (PostgreSQL) : sauvegardez avec pg_dump, pas avec « hub backup ».");
+  if (io.env.DATABASE_URL)
+    throw new UsageError(
+      "DATABASE_URL est défini (PostgreSQL) : sauvegardez avec pg_dump, pas avec « hub backup ».",
+    );
   return withHubDb(io, stringOption(values, "db"), async (hub) => {
     await hub.backup(resolveFrom(io.cwd, target));
     io.out(`Sauvegarde écrite : ${resolveFrom(io.cwd, target)}\n`);

@@ -6,7 +6,10 @@ import { HUB_TOKEN_HELP, hubToken } from "./hub-token";
 import { HUB_BACKUP_HELP, hubBackup } from "./hub-backup";
 import { HUB_DOCTOR_HELP, hubDoctor } from "./hub-doctor";
 
-const SUBCOMMANDS: Record<string, (args: readonly string[], io: Parameters<Command["run"]>[1]) => Promise<number>> = {
+const SUBCOMMANDS: Record<
+  string,
+  (args: readonly string[], io: Parameters<Command["run"]>[1]) => Promise<number>
+> = {
   serve: hubServe,
   structure: hubStructure,
   token: hubToken,
@@ -38,7 +41,10 @@ export const hubCommand: Command = {
       return 0;
     }
     const fn = SUBCOMMANDS[sub];
-    if (!fn) throw new UsageError(`Sous-commande inconnue « hub ${sub} » : serve, structure, token, backup ou doctor.`);
+    if (!fn)
+      throw new UsageError(
+        `Sous-commande inconnue « hub ${sub} » : serve, structure, token, backup ou doctor.`,
+      );
     return fn(rest, io);
   },
 };

@@ -30,7 +30,10 @@ function limitsOf(c: HubConfig): string[] {
 }
 
 export async function hubDoctor(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs("hub doctor", args, { db: { type: "string" }, help: { type: "boolean", short: "h" } });
+  const { values } = parseCommandArgs("hub doctor", args, {
+    db: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     io.out(HUB_DOCTOR_HELP + "\n");
     return 0;
@@ -47,11 +50,14 @@ export async function hubDoctor(args: readonly string[], io: CliIo): Promise<num
   const db = stringOption(values, "db");
   const options = dbOptionsFrom(io.env, db ? resolveFrom(io.cwd, db) : undefined);
   if (isPostgresUrl(options.databaseUrl)) {
-    say("Base PostgreSQL : ses fichiers sont ceux du serveur PostgreSQL, protégés par lui (voir docs/securite.md).");
+    say(
+      "Base PostgreSQL : ses fichiers sont ceux du serveur PostgreSQL, protégés par lui (voir docs/securite.md).",
+    );
     return 0;
   }
   const file = options.sqliteFile;
-  if (!existsSync(file)) say(`La base ${file} n'existe pas encore : elle sera créée en 600 au premier démarrage.`);
+  if (!existsSync(file))
+    say(`La base ${file} n'existe pas encore : elle sera créée en 600 au premier démarrage.`);
   const exposed = exposedDataPaths(file);
   for (const e of exposed) say(`À corriger : ${exposedMessage(e)}`);
   if (exposed.length === 0) say(`Droits des données : corrects (répertoire 700, fichiers 600) pour ${file}.`);

@@ -37,7 +37,8 @@ export async function hubServe(args: readonly string[], io: CliIo): Promise<numb
   }
   const portText = stringOption(values, "port") ?? io.env.PORT ?? "8080";
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`Port invalide « ${portText} » : un nombre entre 0 et 65535 est attendu.`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new UsageError(`Port invalide « ${portText} » : un nombre entre 0 et 65535 est attendu.`);
   const host = stringOption(values, "host") ?? "127.0.0.1";
   const configFile = stringOption(values, "config");
   const rules = configFile ? await loadConfig(resolveFrom(io.cwd, configFile)) : undefined;

@@ -13,7 +13,8 @@ structure peut porter deux conventions, par exemple EI et ETTI). Types : ACI, AI
 
 export function parseSiret(raw: string | undefined): string {
   const siret = (raw ?? "").replace(/\s+/g, "");
-  if (!/^\d{14}$/.test(siret)) throw new UsageError(`SIRET invalide « ${raw ?? ""} » : 14 chiffres attendus (--siret).`);
+  if (!/^\d{14}$/.test(siret))
+    throw new UsageError(`SIRET invalide « ${raw ?? ""} » : 14 chiffres attendus (--siret).`);
   return siret;
 }
 
@@ -40,15 +41,27 @@ export async function hubStructure(args: readonly string[], io: CliIo): Promise<
   if (sub !== "add") throw new UsageError(`Sous-commande inconnue « hub structure ${sub} » : add ou list.`);
   const siret = parseSiret(stringOption(values, "siret"));
   const name = stringOption(values, "name")?.trim();
-  if (!name) throw new UsageError("Raison sociale manquante : --name \"NOM DE LA STRUCTURE\".");
-  const kindsRaw = (stringOption(values, "kind") ?? "").split(",").map((k) => k.trim().toUpperCase()).filter(Boolean);
-  if (kindsRaw.length === 0) throw new UsageError("Type manquant : --kind ACI (ou AI, EI, ETTI, EITI ; plusieurs séparés par des virgules).");
+  if (!name) throw new UsageError('Raison sociale manquante : --name "NOM DE LA STRUCTURE".');
+  const kindsRaw = (stringOption(values, "kind") ?? "")
+    .split(",")
+    .map((k) => k.trim().toUpperCase())
+    .filter(Boolean);
+  if (kindsRaw.length === 0)
+    throw new UsageError(
+      "Type manquant : --kind ACI (ou AI, EI, ETTI, EITI ; plusieurs séparés par des virgules).",
+    );
   const bad = kindsRaw.filter((k) => !isKind(k));
   if (bad.length > 0) throw new UsageError(`Type inconnu « ${bad.join(", ")} » : ACI, AI, EI, ETTI ou EITI.`);
   return withHubDb(io, db, async (hub) => {
     let kinds: Kind[] = [];
-    for (const kind of kindsRaw as Kind[]) kinds = (await upsertStructure(hub.db, { siret, name, kind })).kinds;
-    await insertAudit(hub.db, { actor: "cli", action: "structure.add", target: siret, details: kinds.join(",") });
+    for (const kind of kindsRaw as Kind[])
+      kinds = (await upsertStructure(hub.db, { siret, name, kind })).kinds;
+    await insertAudit(hub.db, {
+      actor: "cli",
+      action: "structure.add",
+      target: siret,
+      details: kinds.join(","),
+    });
     io.out(`Structure ${siret} « ${name} » enregistrée (types : ${kinds.join(", ")}).\n`);
     return 0;
   });

@@ -32,7 +32,10 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
   if (sub === "create") {
     const siretRaw = stringOption(values, "siret");
     const department = values.department === true;
-    if ((siretRaw === undefined) === !department) throw new UsageError("Précisez soit --siret SIRET (jeton de structure), soit --department (jeton départemental).");
+    if ((siretRaw === undefined) === !department)
+      throw new UsageError(
+        "Précisez soit --siret SIRET (jeton de structure), soit --department (jeton départemental).",
+      );
     const label = stringOption(values, "label") ?? null;
     return withHubDb(io, db, async (hub) => {
       let structureId: number | null = null;
@@ -40,19 +43,36 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
       if (siretRaw !== undefined) {
         const siret = parseSiret(siretRaw);
         const s = await findStructureBySiret(hub.db, siret);
-        if (!s) throw new UsageError(`Structure ${siret} inconnue du hub : enregistrez-la d'abord avec « bilan-iae hub structure add ».`);
+        if (!s)
+          throw new UsageError(
+            `Structure ${siret} inconnue du hub : enregistrez-la d'abord avec « bilan-iae hub structure add ».`,
+          );
         structureId = s.id;
         what = `de la structure ${s.siret} (${s.name})`;
       }
-      const { token, record } = await createToken(hub.db, { role: department ? "department" : "structure", structureId, label });
-      await insertAudit(hub.db, { actor: "cli", action: "token.create", target: `token:${record.id}`, details: record.role });
-      io.out(`Jeton n° ${record.id} ${what} créé. Il ne sera plus jamais affiché : conservez-le maintenant.\n${token}\n`);
+      const { token, record } = await createToken(hub.db, {
+        role: department ? "department" : "structure",
+        structureId,
+        label,
+      });
+      await insertAudit(hub.db, {
+        actor: "cli",
+        action: "token.create",
+        target: `token:${record.id}`,
+        details: record.role,
+      });
+      io.out(
+        `Jeton n° ${record.id} ${what} créé. Il ne sera plus jamais affiché : conservez-le maintenant.\n${token}\n`,
+      );
       return 0;
     });
   }
   if (sub === "revoke") {
     const idText = positionals[0];
-    if (!idText || !/^\d+$/.test(idText)) throw new UsageError("Numéro de jeton manquant : bilan-iae hub token revoke ID (voir « bilan-iae hub token list »).");
+    if (!idText || !/^\d+$/.test(idText))
+      throw new UsageError(
+        "Numéro de jeton manquant : bilan-iae hub token revoke ID (voir « bilan-iae hub token list »).",
+      );
     return withHubDb(io, db, async (hub) => {
       const ok = await revokeToken(hub.db, Number(idText));
       if (!ok) {
@@ -67,7 +87,9 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
   if (sub === "list") {
     return withHubDb(io, db, async (hub) => {
       for (const t of await listTokens(hub.db)) {
-        io.out(`${t.id}\t${t.role}\t${t.structureId ?? "-"}\t${t.createdAt}\t${t.revokedAt ? `révoqué ${t.revokedAt}` : "actif"}\t${t.label ?? ""}\n`);
+        io.out(
+          `${t.id}\t${t.role}\t${t.structureId ?? "-"}\t${t.createdAt}\t${t.revokedAt ? `révoqué ${t.revokedAt}` : "actif"}\t${t.label ?? ""}\n`,
+        );
       }
       return 0;
     });

@@ -7,8 +7,14 @@ import type { CommandEntry } from "../command";
 /** Every sub-command, in help order. Adding a command is one line here. */
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "check", load: () => (require("./check") as typeof import("./check")).checkCommand },
-  { name: "indicators", load: () => (require("./indicators") as typeof import("./indicators")).indicatorsCommand },
-  { name: "consolidate", load: () => (require("./consolidate") as typeof import("./consolidate")).consolidateCommand },
+  {
+    name: "indicators",
+    load: () => (require("./indicators") as typeof import("./indicators")).indicatorsCommand,
+  },
+  {
+    name: "consolidate",
+    load: () => (require("./consolidate") as typeof import("./consolidate")).consolidateCommand,
+  },
   { name: "template", load: () => (require("./template") as typeof import("./template")).templateCommand },
   { name: "push", load: () => (require("./push") as typeof import("./push")).pushCommand },
   { name: "outbox", load: () => (require("./outbox") as typeof import("./outbox")).outboxCommand },

@@ -10,7 +10,13 @@ import { analyzeAll, COMMON_HELP, COMMON_OPTIONS, exitCodeOf } from "./run-files
 /** One object per report (each with its `kind`), or one with the `error` of an unreadable file. */
 export function indicatorsJson(r: FileResult): Record<string, unknown>[] {
   if (!r.ok) return [{ file: r.file, kind: null, error: r.error, structure: null, indicators: null }];
-  return r.reports.map((a) => ({ file: r.file, kind: a.structure.kind, valid: a.report.valid, structure: a.structure, indicators: a.indicators }));
+  return r.reports.map((a) => ({
+    file: r.file,
+    kind: a.structure.kind,
+    valid: a.report.valid,
+    structure: a.structure,
+    indicators: a.indicators,
+  }));
 }
 
 export const indicatorsCommand: Command = {
@@ -30,13 +36,29 @@ Code de sortie : 0, 1 si un fichier a une erreur bloquante, 2 si un fichier est 
       io.out(this.help + "\n");
       return 0;
     }
-    if (positionals.length === 0) throw new UsageError("Indiquez au moins un fichier .xlsx : bilan-iae indicators FICHIER.xlsx");
+    if (positionals.length === 0)
+      throw new UsageError("Indiquez au moins un fichier .xlsx : bilan-iae indicators FICHIER.xlsx");
     const config = await loadConfig(stringOption(values, "config"));
     const files = await expandInputs(positionals);
-    if (files.length === 0) throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
-    const results = await analyzeAll(files, config, io, maxRowsFrom(io.env, stringOption(values, "max-rows")));
+    if (files.length === 0)
+      throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    const results = await analyzeAll(
+      files,
+      config,
+      io,
+      maxRowsFrom(io.env, stringOption(values, "max-rows")),
+    );
     if (values.json) io.out(JSON.stringify(results.flatMap(indicatorsJson), null, 2) + "\n");
-    else io.out(results.map((r) => (r.ok ? r.reports.map((a) => indicatorsText(reportTitle(r.file, a, r.reports.length), a)).join("\n") : `■ ${r.file}\n  ✗ Illisible : ${r.error.message}\n`)).join("\n"));
+    else
+      io.out(
+        results
+          .map((r) =>
+            r.ok
+              ? r.reports.map((a) => indicatorsText(reportTitle(r.file, a, r.reports.length), a)).join("\n")
+              : `■ ${r.file}\n  ✗ Illisible : ${r.error.message}\n`,
+          )
+          .join("\n"),
+      );
     return exitCodeOf(results);
   },
 };

@@ -34,18 +34,27 @@ Code de sortie : 0 tout est parti (ou rien à envoyer), 1 un envoi a été refus
     if (action === "list") {
       const entries = await outbox.list();
       if (values.json) {
-        io.out(JSON.stringify(entries.map(({ payload: _p, ...e }) => e), null, 2) + "\n");
+        io.out(
+          JSON.stringify(
+            entries.map(({ payload: _p, ...e }) => e),
+            null,
+            2,
+          ) + "\n",
+        );
       } else if (entries.length === 0) {
         io.out(`La boîte d'envoi est vide (${outbox.store.location}).\n`);
       } else {
         io.out(`${entries.length} bilan(s) dans la boîte d'envoi (${outbox.store.location}) :\n`);
         for (const e of entries) {
-          io.out(`  ${e.state === "refused" ? "✗ refusé" : "… en attente"}  ${e.structureName} (SIRET ${e.siret}) · ${e.kind} · ${e.period} · ${e.hubUrl}${e.lastError ? `\n      ${e.lastError}` : ""}\n`);
+          io.out(
+            `  ${e.state === "refused" ? "✗ refusé" : "… en attente"}  ${e.structureName} (SIRET ${e.siret}) · ${e.kind} · ${e.period} · ${e.hubUrl}${e.lastError ? `\n      ${e.lastError}` : ""}\n`,
+          );
         }
       }
       return 0;
     }
-    if (action !== "send") throw new UsageError("Action attendue : bilan-iae outbox list | bilan-iae outbox send --token JETON");
+    if (action !== "send")
+      throw new UsageError("Action attendue : bilan-iae outbox list | bilan-iae outbox send --token JETON");
     const token = secretOption(values, io, "token", "BILAN_IAE_TOKEN", "Jeton de la structure");
     const hubFilter = stringOption(values, "hub") ?? io.env.BILAN_IAE_HUB;
     const hash = await sha256Hex(token);
@@ -55,21 +64,44 @@ Code de sortie : 0 tout est parti (ou rien à envoyer), 1 un envoi a été refus
       if (hubFilter && new URL(hubFilter).origin !== new URL(entry.hubUrl).origin) return null;
       let c = clients.get(entry.hubUrl);
       if (!c) {
-        c = new HubClient({ baseUrl: entry.hubUrl, token, maxElapsedMs: Number(io.env.BILAN_IAE_HUB_TIMEOUT_MS) || 60_000 });
+        c = new HubClient({
+          baseUrl: entry.hubUrl,
+          token,
+          maxElapsedMs: Number(io.env.BILAN_IAE_HUB_TIMEOUT_MS) || 60_000,
+        });
         clients.set(entry.hubUrl, c);
       }
       return c;
     });
     const remaining = await outbox.list();
     if (values.json) {
-      io.out(JSON.stringify({ results: results.map((r) => ({ id: r.id, siret: r.siret, period: r.period, status: r.result?.outcome ?? "failed", receipt: r.result?.receipt ?? null, error: r.error })), remaining: remaining.length }, null, 2) + "\n");
+      io.out(
+        JSON.stringify(
+          {
+            results: results.map((r) => ({
+              id: r.id,
+              siret: r.siret,
+              period: r.period,
+              status: r.result?.outcome ?? "failed",
+              receipt: r.result?.receipt ?? null,
+              error: r.error,
+            })),
+            remaining: remaining.length,
+          },
+          null,
+          2,
+        ) + "\n",
+      );
     } else {
       if (results.length === 0) io.out("Aucun bilan à renvoyer avec ce jeton.\n");
-      for (const r of results) io.out(r.result ? receiptText(r.result) : `Échec pour ${r.siret} (${r.period}) : ${r.error}\n`);
-      if (remaining.length) io.out(`${remaining.length} bilan(s) restent dans la boîte d'envoi (${outbox.store.location}).\n`);
+      for (const r of results)
+        io.out(r.result ? receiptText(r.result) : `Échec pour ${r.siret} (${r.period}) : ${r.error}\n`);
+      if (remaining.length)
+        io.out(`${remaining.length} bilan(s) restent dans la boîte d'envoi (${outbox.store.location}).\n`);
     }
     if (remaining.some((e) => e.state === "refused" && results.some((r) => r.id === e.id))) return 1;
-    if (remaining.some((e) => e.state === "pending" && results.some((r) => r.id === e.id))) return EXIT_UNREACHABLE;
+    if (remaining.some((e) => e.state === "pending" && results.some((r) => r.id === e.id)))
+      return EXIT_UNREACHABLE;
     return 0;
   },
 };

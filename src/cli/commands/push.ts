@@ -1,4 +1,13 @@
-import { buildSubmissionPayload, HubClient, HubError, idempotencyKeyOf, Outbox, PayloadRefused, sendOrQueue, type SendResult } from "../../client";
+import {
+  buildSubmissionPayload,
+  HubClient,
+  HubError,
+  idempotencyKeyOf,
+  Outbox,
+  PayloadRefused,
+  sendOrQueue,
+  type SendResult,
+} from "../../client";
 import { FileOutboxStore } from "../../client/node/file-outbox-store";
 import { periodKey } from "../../core/submission";
 import { FINDING_LABELS } from "../../core/labels/labels";
@@ -13,24 +22,37 @@ import { GENERATOR } from "../version";
 export const EXIT_UNREACHABLE = 3;
 
 /** Secrets may come from the environment so they don't show in the process list or the shell history. */
-export function secretOption(values: Record<string, unknown>, io: CliIo, flag: string, env: string, what: string): string {
+export function secretOption(
+  values: Record<string, unknown>,
+  io: CliIo,
+  flag: string,
+  env: string,
+  what: string,
+): string {
   const v = stringOption(values, flag) ?? io.env[env];
-  if (!v || !v.trim()) throw new UsageError(`${what} manquant : --${flag} VALEUR ou la variable d'environnement ${env}.`);
+  if (!v || !v.trim())
+    throw new UsageError(`${what} manquant : --${flag} VALEUR ou la variable d'environnement ${env}.`);
   return v.trim();
 }
 
 export function receiptText(r: SendResult): string {
   const when = new Date(r.receipt.receivedAt).toLocaleString("fr-FR", { timeZone: "Europe/Paris" });
-  const head = r.outcome === "received" ? "Bilan reçu par le hub départemental." : "Ce bilan avait déjà été reçu : rien n'a été renvoyé en double.";
+  const head =
+    r.outcome === "received"
+      ? "Bilan reçu par le hub départemental."
+      : "Ce bilan avait déjà été reçu : rien n'a été renvoyé en double.";
   return (
     `${head}\n  Accusé de réception : ${r.receipt.id}\n  Structure ${r.receipt.siret} · ${r.receipt.kind} · période ${r.receipt.period} · version ${r.receipt.version}\n  Reçu le ${when}\n` +
-    (r.receipt.indicatorsMismatch ? "  Attention : les indicateurs recalculés par le hub diffèrent de ceux du classeur (le Département en est informé).\n" : "")
+    (r.receipt.indicatorsMismatch
+      ? "  Attention : les indicateurs recalculés par le hub diffèrent de ceux du classeur (le Département en est informé).\n"
+      : "")
   );
 }
 
 export const pushCommand: Command = {
   name: "push",
-  summary: "envoie un bilan vérifié au hub départemental (accusé de réception, boîte d'envoi si le hub est injoignable)",
+  summary:
+    "envoie un bilan vérifié au hub départemental (accusé de réception, boîte d'envoi si le hub est injoignable)",
   help: `Usage : bilan-iae push FICHIER.xlsx --hub URL --token JETON --department-key CLE [--json] [--config FICHIER]
 
 Vérifie le classeur, construit l'envoi (indicateurs, contrôles et enregistrements pseudonymes : aucun nom,
@@ -59,11 +81,20 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
       io.out(this.help + "\n");
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError("Indiquez un seul fichier : bilan-iae push FICHIER.xlsx --hub URL --token JETON --department-key CLE");
+    if (positionals.length !== 1)
+      throw new UsageError(
+        "Indiquez un seul fichier : bilan-iae push FICHIER.xlsx --hub URL --token JETON --department-key CLE",
+      );
     const hub = stringOption(values, "hub") ?? io.env.BILAN_IAE_HUB;
     if (!hub) throw new UsageError("Adresse du hub manquante : --hub URL ou la variable BILAN_IAE_HUB.");
     const token = secretOption(values, io, "token", "BILAN_IAE_TOKEN", "Jeton de la structure");
-    const departmentKey = secretOption(values, io, "department-key", "BILAN_IAE_DEPARTMENT_KEY", "Clé départementale");
+    const departmentKey = secretOption(
+      values,
+      io,
+      "department-key",
+      "BILAN_IAE_DEPARTMENT_KEY",
+      "Clé départementale",
+    );
     const config = await loadConfig(stringOption(values, "config"));
     const [file] = await expandInputs(positionals);
     if (!file) throw new UsageError(`Fichier introuvable : ${positionals[0]}`);
@@ -77,13 +108,21 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
     const invalid = r.reports.filter((a) => !a.report.valid);
     if (invalid.length > 0) {
       const msgs = invalid.map((a) => {
-        const lines = a.report.rules.filter((c) => c.severity === "error").map((c) => `  - ${FINDING_LABELS[c.code].fr} (${c.code}) : ${c.count}`);
+        const lines = a.report.rules
+          .filter((c) => c.severity === "error")
+          .map((c) => `  - ${FINDING_LABELS[c.code].fr} (${c.code}) : ${c.count}`);
         const n = a.report.counts.error;
         const which = r.reports.length > 1 ? ` (convention ${a.structure.kind ?? "non déterminée"})` : "";
         return `Envoi refusé : ${r.file}${which} contient ${n} erreur${n > 1 ? "s" : ""} bloquante${n > 1 ? "s" : ""}.\n${lines.join("\n")}\n`;
       });
       if (json) {
-        const out = r.reports.map((a) => ({ file: r.file, kind: a.structure.kind, status: "refused", reason: "errors", counts: a.report.counts }));
+        const out = r.reports.map((a) => ({
+          file: r.file,
+          kind: a.structure.kind,
+          status: "refused",
+          reason: "errors",
+          counts: a.report.counts,
+        }));
         io.out(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + "\n");
       }
       io.err(`${msgs.join("")}Corrigez-les (bilan-iae check ${r.file}) puis renvoyez.\n`);
@@ -102,7 +141,8 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
     }
     const payloads = [];
     try {
-      for (const a of r.reports) payloads.push(await buildSubmissionPayload(a, { departmentKey, generator: GENERATOR }));
+      for (const a of r.reports)
+        payloads.push(await buildSubmissionPayload(a, { departmentKey, generator: GENERATOR }));
     } catch (e) {
       if (e instanceof PayloadRefused) {
         io.err(`${e.message}\n`);
@@ -119,21 +159,53 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
         const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
         const outcome = await sendOrQueue(client, outbox, payload, key, period);
         if ("sent" in outcome) {
-          results.push({ file: r.file, kind: payload.structure.kind, status: outcome.sent.outcome, receipt: outcome.sent.receipt });
+          results.push({
+            file: r.file,
+            kind: payload.structure.kind,
+            status: outcome.sent.outcome,
+            receipt: outcome.sent.receipt,
+          });
           if (!json) io.out(receiptText(outcome.sent));
           continue;
         }
         const where = outbox.store.location;
-        results.push({ file: r.file, kind: payload.structure.kind, status: "queued", outbox: where, error: outcome.error.message });
-        io.err(`${outcome.error.message}\nL'envoi${payloads.length > 1 ? ` de la convention ${payload.structure.kind}` : ""} est dans la boîte d'envoi (${where}). Renvoyez-le plus tard avec : bilan-iae outbox send --token …\n`);
+        results.push({
+          file: r.file,
+          kind: payload.structure.kind,
+          status: "queued",
+          outbox: where,
+          error: outcome.error.message,
+        });
+        io.err(
+          `${outcome.error.message}\nL'envoi${payloads.length > 1 ? ` de la convention ${payload.structure.kind}` : ""} est dans la boîte d'envoi (${where}). Renvoyez-le plus tard avec : bilan-iae outbox send --token …\n`,
+        );
         code = EXIT_UNREACHABLE;
       }
       if (json) io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + "\n");
       return code;
     } catch (e) {
       if (e instanceof HubError) {
-        if (json) io.out(JSON.stringify({ file: r.file, status: "refused", reason: e.kind, httpStatus: e.status, detail: e.message, errors: e.errors }, null, 2) + "\n");
-        io.err(`Le hub a refusé l'envoi : ${e.message}\n${e.errors.slice(0, 10).map((x) => `  ${x.pointer} : ${x.detail}\n`).join("")}`);
+        if (json)
+          io.out(
+            JSON.stringify(
+              {
+                file: r.file,
+                status: "refused",
+                reason: e.kind,
+                httpStatus: e.status,
+                detail: e.message,
+                errors: e.errors,
+              },
+              null,
+              2,
+            ) + "\n",
+          );
+        io.err(
+          `Le hub a refusé l'envoi : ${e.message}\n${e.errors
+            .slice(0, 10)
+            .map((x) => `  ${x.pointer} : ${x.detail}\n`)
+            .join("")}`,
+        );
         return 1;
       }
       throw e;

@@ -5,8 +5,19 @@ import type { CliIo } from "../io";
 import { Progress, progressWanted } from "../progress";
 
 /** Analyses files one after the other (memory: one workbook at a time), with progress on stderr. */
-export async function analyzeAll(files: readonly InputFile[], config: RulesConfig, io: CliIo, maxRows: number): Promise<FileResult[]> {
-  const progress = new Progress(io, progressWanted(files.length, files.reduce((s, f) => s + f.size, 0)));
+export async function analyzeAll(
+  files: readonly InputFile[],
+  config: RulesConfig,
+  io: CliIo,
+  maxRows: number,
+): Promise<FileResult[]> {
+  const progress = new Progress(
+    io,
+    progressWanted(
+      files.length,
+      files.reduce((s, f) => s + f.size, 0),
+    ),
+  );
   const results: FileResult[] = [];
   for (let i = 0; i < files.length; i++) {
     progress.step(i + 1, files.length, files[i].display);

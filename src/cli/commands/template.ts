@@ -30,20 +30,30 @@ pour chaque colonne codée, formats de date, en-tête figé, et une feuille « M
       return 0;
     }
     const out = stringOption(values, "output");
-    if (!out) throw new UsageError("Indiquez le fichier à créer avec -o, par exemple : bilan-iae template --kind ACI -o modele.xlsx");
+    if (!out)
+      throw new UsageError(
+        "Indiquez le fichier à créer avec -o, par exemple : bilan-iae template --kind ACI -o modele.xlsx",
+      );
     const rawKind = stringOption(values, "kind")?.trim().toUpperCase();
     if (rawKind !== undefined && !isKind(rawKind)) {
-      throw new UsageError(`Type de structure « ${stringOption(values, "kind")} » inconnu : choisissez parmi ${KINDS.join(", ")}.`);
+      throw new UsageError(
+        `Type de structure « ${stringOption(values, "kind")} » inconnu : choisissez parmi ${KINDS.join(", ")}.`,
+      );
     }
     const config = await loadConfig(stringOption(values, "config"));
     // ExcelJS loads only for this command (a few hundred ms at start-up).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { writeTemplateXlsx } = require("../../xlsx/write-template") as typeof import("../../xlsx/write-template");
-    const bytes = await writeTemplateXlsx(canonicalTemplate({ kind: rawKind ?? null, exitMotifs: config.exitMotifs }));
+    const { writeTemplateXlsx } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("../../xlsx/write-template") as typeof import("../../xlsx/write-template");
+    const bytes = await writeTemplateXlsx(
+      canonicalTemplate({ kind: rawKind ?? null, exitMotifs: config.exitMotifs }),
+    );
     try {
       await writeFile(out, bytes);
     } catch (e) {
-      throw new UsageError(`Impossible d'écrire « ${out} » (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et que le fichier n'est pas ouvert dans Excel.`);
+      throw new UsageError(
+        `Impossible d'écrire « ${out} » (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et que le fichier n'est pas ouvert dans Excel.`,
+      );
     }
     io.out(`Modèle créé : ${out}\n`);
     return 0;

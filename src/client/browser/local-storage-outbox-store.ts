@@ -22,7 +22,9 @@ export class LocalStorageOutboxStore implements OutboxStore {
       const data = JSON.parse(raw) as { entries?: OutboxEntry[] };
       return Array.isArray(data.entries) ? data.entries : [];
     } catch {
-      throw new Error("La boîte d'envoi du complément est endommagée : videz-la depuis l'onglet Envoyer puis renvoyez le bilan.");
+      throw new Error(
+        "La boîte d'envoi du complément est endommagée : videz-la depuis l'onglet Envoyer puis renvoyez le bilan.",
+      );
     }
   }
 
@@ -30,7 +32,9 @@ export class LocalStorageOutboxStore implements OutboxStore {
     try {
       this.storage.setItem(this.key, JSON.stringify({ version: 1, entries }));
     } catch {
-      throw new Error("Impossible d'enregistrer la boîte d'envoi : le stockage du navigateur est plein ou désactivé.");
+      throw new Error(
+        "Impossible d'enregistrer la boîte d'envoi : le stockage du navigateur est plein ou désactivé.",
+      );
     }
   }
 }

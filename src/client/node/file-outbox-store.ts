@@ -27,7 +27,9 @@ export class FileOutboxStore implements OutboxStore {
       const data = JSON.parse(text) as { entries?: OutboxEntry[] };
       return Array.isArray(data.entries) ? data.entries : [];
     } catch {
-      throw new Error(`Boîte d'envoi endommagée (${this.location}) : le fichier n'est pas du JSON valide. Déplacez-le puis renvoyez les bilans concernés.`);
+      throw new Error(
+        `Boîte d'envoi endommagée (${this.location}) : le fichier n'est pas du JSON valide. Déplacez-le puis renvoyez les bilans concernés.`,
+      );
     }
   }
 

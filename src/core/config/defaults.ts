@@ -10,7 +10,13 @@ export const DEFAULT_CONFIG: RulesConfig = {
   // ACI/AI/EI [C] real AF data; ETTI [S]; EITI [P].
   annualHoursPerFte: { ACI: 1820, AI: 1607, EI: 1505, ETTI: 1607, EITI: 1607 },
   // [C] pipeline, [S] wording.
-  minimumStay: { ACI: { months: 3 }, EI: { months: 3 }, AI: { hours: 150 }, ETTI: { hours: 150 }, EITI: null },
+  minimumStay: {
+    ACI: { months: 3 },
+    EI: { months: 3 },
+    AI: { hours: 150 },
+    ETTI: { hours: 150 },
+    EITI: null,
+  },
   age: { min: 16, max: 100, youngUnder: 26, seniorFrom: 50 },
   weeklyHours: { min: 20, minKinds: ["ACI", "EI"], max: 48 },
   contract: { minMonths: 4, minKinds: ["ACI", "EI", "AI"], maxMonths: 24, maxMonthsWithDerogation: 60 },

@@ -70,17 +70,17 @@ function unknownSettings(base: unknown, over: unknown, path = ""): string[] {
  * Merges a department override (already parsed from JSON) on top of the shipped defaults and validates
  * the result. Throws ConfigError with every problem at once.
  */
-export function resolveConfig(override?: RulesConfigOverride | unknown, source: string | null = null): RulesConfig {
+export function resolveConfig(
+  override?: RulesConfigOverride | unknown,
+  source: string | null = null,
+): RulesConfig {
   if (override === undefined || override === null) return DEFAULT_CONFIG;
   if (!isPlainObject(override)) {
     throw new ConfigError(["le document doit être un objet JSON { … }"], source);
   }
   const unknownKeys = unknownSettings(DEFAULT_CONFIG, override);
   const merged = deepMerge(DEFAULT_CONFIG, override);
-  const problems = [
-    ...unknownKeys.map((k) => `réglage inconnu « ${k} »`),
-    ...validateConfig(merged),
-  ];
+  const problems = [...unknownKeys.map((k) => `réglage inconnu « ${k} »`), ...validateConfig(merged)];
   if (problems.length > 0) throw new ConfigError(problems, source);
   return merged as RulesConfig;
 }
@@ -94,7 +94,10 @@ export function parseConfigText(text: string, source: string): RulesConfig {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new ConfigError([`ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)})`], source);
+    throw new ConfigError(
+      [`ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)})`],
+      source,
+    );
   }
   return resolveConfig(json, source);
 }

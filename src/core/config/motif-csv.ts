@@ -11,9 +11,14 @@ export function parseExitMotifCsv(text: string, source = "table des motifs"): Ex
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const header = (lines.shift() ?? "").split(";").map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
-  const [iCode, iLabel, iAliases, iCat, iConf] = ["code", "label", "aliases", "category", "confidence"].map(col);
+  const [iCode, iLabel, iAliases, iCat, iConf] = ["code", "label", "aliases", "category", "confidence"].map(
+    col,
+  );
   if (iLabel < 0 || iCat < 0 || iCode < 0) {
-    throw new ConfigError(["la première ligne doit nommer les colonnes code;label;aliases;category;confidence"], source);
+    throw new ConfigError(
+      ["la première ligne doit nommer les colonnes code;label;aliases;category;confidence"],
+      source,
+    );
   }
   const problems: string[] = [];
   const motifs: ExitMotif[] = [];
@@ -23,14 +28,23 @@ export function parseExitMotifCsv(text: string, source = "table des motifs"): Ex
     const category = (f[iCat] ?? "").trim() as ExitCategory;
     const label = (f[iLabel] ?? "").trim();
     if (!label) problems.push(`ligne ${i + 2} : libellé manquant`);
-    if (!CATEGORIES.includes(category)) problems.push(`ligne ${i + 2} : catégorie « ${category} » inconnue (attendu : ${CATEGORIES.join(", ")})`);
+    if (!CATEGORIES.includes(category))
+      problems.push(
+        `ligne ${i + 2} : catégorie « ${category} » inconnue (attendu : ${CATEGORIES.join(", ")})`,
+      );
     const confRaw = iConf >= 0 ? (f[iConf] ?? "").trim() : "medium";
     const confidence = confRaw === "high" || confRaw === "low" ? confRaw : "medium";
     const code = (f[iCode] ?? "").trim() || null;
     motifs.push({
       code,
       label,
-      aliases: iAliases >= 0 ? (f[iAliases] ?? "").split("|").map((a) => a.trim()).filter(Boolean) : [],
+      aliases:
+        iAliases >= 0
+          ? (f[iAliases] ?? "")
+              .split("|")
+              .map((a) => a.trim())
+              .filter(Boolean)
+          : [],
       category,
       confidence,
       ...(code === "5" ? { qualifyingTraining: true } : {}),

@@ -29,7 +29,8 @@ export class MotifIndex {
 
   /** Finds the motif for a cell value: code ("3", "03", 3), label, alias, or "3 - label". Null if unknown. */
   match(raw: unknown): ExitMotif | null {
-    if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0) return this.byCode.get(String(raw)) ?? null;
+    if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0)
+      return this.byCode.get(String(raw)) ?? null;
     if (typeof raw !== "string") return null;
     let v = this.cache.get(raw);
     if (v === undefined) {

@@ -43,4 +43,5 @@ export interface ReceivedFile {
 }
 
 /** Where the "Suivi des envois" sheet comes from: the hub's list, or the files received. */
-export type FollowUp = { source: "hub"; status: StructuresStatus } | { source: "files"; files: ReceivedFile[] };
+export type FollowUp =
+  { source: "hub"; status: StructuresStatus } | { source: "files"; files: ReceivedFile[] };

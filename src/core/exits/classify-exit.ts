@@ -58,7 +58,10 @@ function examined(category: ExitCategory): ExitStatus {
 export function classifyExit(row: ExitFields, ctx: ExitContext): ExitStatus {
   const exit = row.exitDate;
   if (exit === null) return NONE;
-  if ((ctx.periodStart !== null && exit < ctx.periodStart) || (ctx.periodEnd !== null && exit > ctx.periodEnd)) {
+  if (
+    (ctx.periodStart !== null && exit < ctx.periodStart) ||
+    (ctx.periodEnd !== null && exit > ctx.periodEnd)
+  ) {
     return OUTSIDE;
   }
   const motif = row.exitMotif === null ? undefined : ctx.motifs.byKey(row.exitMotif);

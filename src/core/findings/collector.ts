@@ -64,7 +64,8 @@ export class FindingCollector {
 
   count(code: FindingCode, severity?: Severity): number {
     let n = 0;
-    for (const rc of this.counts.values()) if (rc.code === code && (!severity || rc.severity === severity)) n += rc.count;
+    for (const rc of this.counts.values())
+      if (rc.code === code && (!severity || rc.severity === severity)) n += rc.count;
     return n;
   }
 
@@ -73,7 +74,10 @@ export class FindingCollector {
     for (const rc of this.counts.values()) counts[rc.severity] += rc.count;
     const issues = [...this.listed].sort(compareFindings);
     const rules = [...this.counts.values()].sort(
-      (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code),
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        b.count - a.count ||
+        a.code.localeCompare(b.code),
     );
     return { valid: counts.error === 0, counts, rules, issues };
   }
@@ -90,5 +94,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     if (a.sheet === null) return -1;
     if (b.sheet === null) return 1;
   }
-  return ra - rb || (a.column ?? -1) - (b.column ?? -1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return (
+    ra - rb || (a.column ?? -1) - (b.column ?? -1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+  );
 }

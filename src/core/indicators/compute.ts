@@ -42,7 +42,8 @@ export interface IndicatorContext {
 
 /** Annual hours of one ETP: the structure's own figure when given, else the kind's default (domain §4.3). */
 export function annualHoursPerFte(structure: StructureInfo, config: RulesConfig): number | null {
-  if (structure.annualHoursPerFte !== null && structure.annualHoursPerFte > 0) return structure.annualHoursPerFte;
+  if (structure.annualHoursPerFte !== null && structure.annualHoursPerFte > 0)
+    return structure.annualHoursPerFte;
   return structure.kind ? config.annualHoursPerFte[structure.kind] : null;
 }
 
@@ -92,7 +93,8 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   const deld = count((p) => p.ftDuration === "03");
   const detld = count((p) => p.ftDuration === "04");
   const rqth = count((p) => p.rqth === true);
-  const level = (codes: readonly string[]) => count((p) => p.educationLevel !== null && codes.includes(p.educationLevel));
+  const level = (codes: readonly string[]) =>
+    count((p) => p.educationLevel !== null && codes.includes(p.educationLevel));
 
   const hasHours = has("hoursWorked");
   const hasAge = (has("birthDate") || has("birthYear")) && endYear !== null;
@@ -100,7 +102,8 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   const hasMotifs = hasExits && has("exitReason");
   // Person counts need the population (hours) and their own column; a share whose column is absent is null.
   const byCol = (field: boolean, value: number): number | null => (hasHours && field ? value : null);
-  const share = (field: boolean, value: number): number | null => (hasHours && field ? ratio(value, n) : null);
+  const share = (field: boolean, value: number): number | null =>
+    hasHours && field ? ratio(value, n) : null;
 
   const annual = annualHoursPerFte(structure, config);
   const hoursAll = inReport.reduce((s, r) => s + countedHours(r.hoursWorked), 0);
@@ -109,9 +112,16 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
   const fte = hoursWorked !== null && annual !== null ? cleanNoise(hoursWorked / annual) : null;
   const fteRsa = hasHours && has("rsa") && annual !== null ? cleanNoise(cleanHours(hoursRsa) / annual) : null;
   const fteConventioned = structure.fteConventioned;
-  const fteRealisationRate = fte !== null && fteConventioned !== null && fteConventioned > 0 ? cleanNoise(fte / fteConventioned) : null;
+  const fteRealisationRate =
+    fte !== null && fteConventioned !== null && fteConventioned > 0
+      ? cleanNoise(fte / fteConventioned)
+      : null;
 
-  const exits = tallyExits(inReport, exitContext(structure.kind, period.start, period.end, config, motifs), motifs);
+  const exits = tallyExits(
+    inReport,
+    exitContext(structure.kind, period.start, period.end, config, motifs),
+    motifs,
+  );
   const exitCount = (value: number): number | null => (hasMotifs ? value : null);
   const exitRate = (value: number): number | null => (hasMotifs ? ratio(value, exits.examined) : null);
 
@@ -122,21 +132,45 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
     // Not filled, or a value other than F and H.
     sexUnknown: byCol(has("sex"), n - women - men),
     rsa: byCol(has("rsa"), rsa),
-    rsaUnknown: byCol(has("rsa"), count((p) => p.rsa === null)),
+    rsaUnknown: byCol(
+      has("rsa"),
+      count((p) => p.rsa === null),
+    ),
     qpv: byCol(has("qpv"), qpv),
-    qpvUnknown: byCol(has("qpv"), count((p) => p.qpv === null)),
+    qpvUnknown: byCol(
+      has("qpv"),
+      count((p) => p.qpv === null),
+    ),
     zrr: byCol(has("zrr"), zrr),
-    zrrUnknown: byCol(has("zrr"), count((p) => p.zrr === null)),
+    zrrUnknown: byCol(
+      has("zrr"),
+      count((p) => p.zrr === null),
+    ),
     under26: byCol(hasAge, under26),
     age50plus: byCol(hasAge, age50plus),
-    ageUnknown: byCol(hasAge, count((p) => age(p) === null)),
+    ageUnknown: byCol(
+      hasAge,
+      count((p) => age(p) === null),
+    ),
     deld: byCol(has("ftDuration"), deld),
     detld: byCol(has("ftDuration"), detld),
-    ftUnknown: byCol(has("ftDuration"), count((p) => p.ftDuration === null)),
+    ftUnknown: byCol(
+      has("ftDuration"),
+      count((p) => p.ftDuration === null),
+    ),
     rqth: byCol(has("rqth"), rqth),
-    rqthUnknown: byCol(has("rqth"), count((p) => p.rqth === null)),
-    ass: byCol(has("ass"), count((p) => p.ass === true)),
-    aah: byCol(has("aah"), count((p) => p.aah === true)),
+    rqthUnknown: byCol(
+      has("rqth"),
+      count((p) => p.rqth === null),
+    ),
+    ass: byCol(
+      has("ass"),
+      count((p) => p.ass === true),
+    ),
+    aah: byCol(
+      has("aah"),
+      count((p) => p.aah === true),
+    ),
     levelBelowCap: byCol(has("educationLevel"), level(levels.belowCap)),
     levelCapBep: byCol(has("educationLevel"), level(levels.capBep)),
     levelNonCertified: byCol(has("educationLevel"), level(levels.nonCertified)),
@@ -170,7 +204,10 @@ export function computeIndicators(rows: readonly IndicatorRow[], ctx: IndicatorC
     exitsToTraining: exitCount(exits.toTraining),
     rateTraining: exitRate(exits.toTraining),
     rsaExitsDurableOrTraining: hasMotifs && has("rsa") ? exits.rsaDurableOrTraining : null,
-    averagePathMonths: hasMotifs && exits.paths.length > 0 ? cleanNoise(exits.paths.reduce((a, b) => a + b, 0) / exits.paths.length) : null,
+    averagePathMonths:
+      hasMotifs && exits.paths.length > 0
+        ? cleanNoise(exits.paths.reduce((a, b) => a + b, 0) / exits.paths.length)
+        : null,
   };
 }
 

@@ -23,7 +23,20 @@ export interface ExitTally {
 }
 
 export function tallyExits(rows: readonly IndicatorRow[], ctx: ExitContext, motifs: MotifIndex): ExitTally {
-  const t: ExitTally = { exits: 0, withdrawn: 0, tooShort: 0, examined: 0, durable: 0, transition: 0, positive: 0, other: 0, unknownCategory: 0, toTraining: 0, rsaDurableOrTraining: 0, paths: [] };
+  const t: ExitTally = {
+    exits: 0,
+    withdrawn: 0,
+    tooShort: 0,
+    examined: 0,
+    durable: 0,
+    transition: 0,
+    positive: 0,
+    other: 0,
+    unknownCategory: 0,
+    toTraining: 0,
+    rsaDurableOrTraining: 0,
+    paths: [],
+  };
   for (const row of rows) {
     if (row.exitDate === null) continue;
     const exit = classifyExit(row, ctx);
@@ -43,7 +56,8 @@ export function tallyExits(rows: readonly IndicatorRow[], ctx: ExitContext, moti
       if (training) t.toTraining++;
       if (isRsa(row.rsa) && (cat === "durable" || training)) t.rsaDurableOrTraining++;
       // An exit before the hire (an error finding) has no length to average.
-      if (row.hireDate !== null && row.exitDate >= row.hireDate) t.paths.push(monthsBetween(row.hireDate, row.exitDate));
+      if (row.hireDate !== null && row.exitDate >= row.hireDate)
+        t.paths.push(monthsBetween(row.hireDate, row.exitDate));
     }
   }
   return t;

@@ -2,7 +2,18 @@ import type { DayNumber } from "../model/person";
 import type { IndicatorRow } from "./compute";
 import { countedHours, isInReport } from "./population";
 
-const ATTRIBUTES = ["sex", "birthYear", "qpv", "zrr", "rsa", "ass", "aah", "rqth", "ftDuration", "educationLevel"] as const;
+const ATTRIBUTES = [
+  "sex",
+  "birthYear",
+  "qpv",
+  "zrr",
+  "rsa",
+  "ass",
+  "aah",
+  "rqth",
+  "ftDuration",
+  "educationLevel",
+] as const;
 
 /** One distinct person of a report: their rows' hours summed, their attributes from their first row. */
 export type Person = { hours: number } & Pick<IndicatorRow, (typeof ATTRIBUTES)[number]>;
@@ -23,7 +34,8 @@ export function personsOf(rows: readonly IndicatorRow[], periodEnd: DayNumber | 
     const known = row.identity === null ? undefined : byIdentity.get(row.identity);
     if (known) {
       known.hours += hours;
-      for (const a of ATTRIBUTES) if (known[a] === null) (known as unknown as Record<string, unknown>)[a] = row[a];
+      for (const a of ATTRIBUTES)
+        if (known[a] === null) (known as unknown as Record<string, unknown>)[a] = row[a];
       continue;
     }
     const person: Person = {

@@ -12,7 +12,10 @@ export const KIND_LABELS: Record<Kind, Label> = {
   AI: { fr: "Association intermédiaire", en: "Intermediary association" },
   EI: { fr: "Entreprise d'insertion", en: "Integration enterprise" },
   ETTI: { fr: "Entreprise de travail temporaire d'insertion", en: "Integration temporary work agency" },
-  EITI: { fr: "Entreprise d'insertion par le travail indépendant", en: "Integration enterprise through self-employment" },
+  EITI: {
+    fr: "Entreprise d'insertion par le travail indépendant",
+    en: "Integration enterprise through self-employment",
+  },
 };
 
 /** Exit categories as the ASP names them [C] (domain §4.2). */
@@ -36,7 +39,10 @@ export const FINDING_LABELS: Record<FindingCode, Label> = {
   "column-missing": { fr: "Colonne manquante", en: "Missing column" },
   "column-duplicate": { fr: "Colonne en double", en: "Duplicate column" },
   "column-sensitive": { fr: "Colonne de données sensibles", en: "Sensitive data column" },
-  "structure-field-missing": { fr: "Information de structure manquante", en: "Missing structure information" },
+  "structure-field-missing": {
+    fr: "Information de structure manquante",
+    en: "Missing structure information",
+  },
   "siret-format": { fr: "SIRET invalide", en: "Invalid SIRET" },
   "structure-kind-unknown": { fr: "Type de structure inconnu", en: "Unknown structure kind" },
   "af-number-format": { fr: "N° d'annexe financière mal formé", en: "Malformed funding annex number" },
@@ -55,20 +61,32 @@ export const FINDING_LABELS: Record<FindingCode, Label> = {
   "hours-negative": { fr: "Heures négatives", en: "Negative hours" },
   "hours-implausible": { fr: "Heures invraisemblables", en: "Implausible hours" },
   "no-hours": { fr: "Aucune heure sur la période", en: "No hours in the period" },
-  "weekly-hours-low": { fr: "Durée hebdomadaire inférieure au minimum", en: "Weekly hours below the minimum" },
+  "weekly-hours-low": {
+    fr: "Durée hebdomadaire inférieure au minimum",
+    en: "Weekly hours below the minimum",
+  },
   "weekly-hours-max": { fr: "Durée hebdomadaire au-delà du maximum", en: "Weekly hours above the maximum" },
   "contract-too-short": { fr: "Contrat prévu trop court", en: "Planned contract too short" },
   "path-too-long": { fr: "Parcours trop long", en: "Path too long" },
   "qpv-code-format": { fr: "Code QPV mal formé", en: "Malformed QPV code" },
   "exit-too-short": { fr: "Sortie avant la durée minimale", en: "Exit before the minimum stay" },
   "exit-withdrawn": { fr: "Sortie retirée des taux", en: "Exit withdrawn from the rates" },
-  "unknown-share-high": { fr: "Trop de sorties sans nouvelle ou inconnues", en: "Too many no-news or unknown exits" },
+  "unknown-share-high": {
+    fr: "Trop de sorties sans nouvelle ou inconnues",
+    en: "Too many no-news or unknown exits",
+  },
   "row-not-person": { fr: "Ligne qui n'est pas une personne", en: "Row that is not a person" },
   "sheet-ignored": { fr: "Feuille non lue", en: "Sheet not read" },
   "sheets-combined": { fr: "Feuilles lues ensemble", en: "Sheets read together" },
   "structure-kind-ambiguous": { fr: "Type de structure ambigu", en: "Ambiguous structure kind" },
   "formula-no-value": { fr: "Formule sans valeur calculée", en: "Formula without a computed value" },
-  "hours-from-months": { fr: "Heures prises des colonnes mensuelles", en: "Hours taken from the monthly columns" },
+  "hours-from-months": {
+    fr: "Heures prises des colonnes mensuelles",
+    en: "Hours taken from the monthly columns",
+  },
   "checkbox-column": { fr: "Colonne de cases à cocher", en: "Check-box column" },
-  "structure-value-shared": { fr: "Valeur commune à plusieurs conventions", en: "Value shared by several conventions" },
+  "structure-value-shared": {
+    fr: "Valeur commune à plusieurs conventions",
+    en: "Value shared by several conventions",
+  },
 };

@@ -45,4 +45,8 @@ export interface RulesConfig {
 
 /** A department's override: any subset, deep-merged on top of the defaults (arrays replace). */
 export type RulesConfigOverride = DeepPartial<RulesConfig>;
-type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;

@@ -11,5 +11,9 @@ export interface ConsolidationSheetsPort {
 }
 
 export function canWriteConsolidation(port: unknown): port is ConsolidationSheetsPort {
-  return typeof port === "object" && port !== null && typeof (port as Partial<ConsolidationSheetsPort>).writeConsolidation === "function";
+  return (
+    typeof port === "object" &&
+    port !== null &&
+    typeof (port as Partial<ConsolidationSheetsPort>).writeConsolidation === "function"
+  );
 }

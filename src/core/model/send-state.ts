@@ -43,13 +43,18 @@ export interface SendState {
 
 export const EMPTY_SEND_STATE: SendState = { receipt: null, receipts: [], pending: null };
 
-const sameReport = (a: SendReceiptRecord, b: SendReceiptRecord) => a.siret === b.siret && (a.kind ?? null) === (b.kind ?? null);
+const sameReport = (a: SendReceiptRecord, b: SendReceiptRecord) =>
+  a.siret === b.siret && (a.kind ?? null) === (b.kind ?? null);
 
 /**
  * The state as stored: the receipts list when there is one, else the single receipt of a workbook saved
  * by an older version (it still reads).
  */
-export function sendStateOf(receipt: SendReceiptRecord | null, receipts: readonly SendReceiptRecord[] | null, pending: PendingSend | null): SendState {
+export function sendStateOf(
+  receipt: SendReceiptRecord | null,
+  receipts: readonly SendReceiptRecord[] | null,
+  pending: PendingSend | null,
+): SendState {
   const list = receipts && receipts.length > 0 ? [...receipts] : receipt ? [receipt] : [];
   return { receipt: receipt ?? list[list.length - 1] ?? null, receipts: list, pending };
 }
@@ -90,9 +95,19 @@ export function parseSendReceipt(raw: unknown): SendReceiptRecord | null {
   const o = object(raw);
   if (!o) return null;
   const { submissionId, version, receivedAt, hub, contentHash, siret, period, alreadyReceived, kind } = o;
-  if (!str(submissionId) || typeof version !== "number" || !Number.isInteger(version) || !str(receivedAt)) return null;
+  if (!str(submissionId) || typeof version !== "number" || !Number.isInteger(version) || !str(receivedAt))
+    return null;
   if (!str(hub) || !str(contentHash) || !str(siret) || !str(period)) return null;
-  const record: SendReceiptRecord = { submissionId, version, receivedAt, hub, contentHash, siret, period, alreadyReceived: alreadyReceived === true };
+  const record: SendReceiptRecord = {
+    submissionId,
+    version,
+    receivedAt,
+    hub,
+    contentHash,
+    siret,
+    period,
+    alreadyReceived: alreadyReceived === true,
+  };
   return isKind(kind) ? { ...record, kind } : record;
 }
 

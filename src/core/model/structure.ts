@@ -16,4 +16,6 @@ export interface StructureInfo {
 }
 
 /** Where each structure value was found (for findings and navigation). */
-export type StructureLocations = Partial<Record<StructureField, { sheet: string; row: number; column: number }>>;
+export type StructureLocations = Partial<
+  Record<StructureField, { sheet: string; row: number; column: number }>
+>;

@@ -29,7 +29,10 @@ export interface WorkbookPort {
    * « Indicateurs EI »… when several), each with the "Envoi" block of its stored receipt; removes the
    * sheets of reports no longer present.
    */
-  writeIndicators(reports: readonly Analysis[], options: { generatedAt: Date; language: "fr" | "en" }): Promise<void>;
+  writeIndicators(
+    reports: readonly Analysis[],
+    options: { generatedAt: Date; language: "fr" | "en" },
+  ): Promise<void>;
   /** Inserts the canonical Structure and Salariés sheets. */
   insertTemplate(kind: Kind): Promise<void>;
   /** The column mapping the user fixed by hand, saved with the workbook. */

@@ -18,7 +18,10 @@ export interface CodeParserOptions {
  * number), the label or an alias (normalised), and "code - label" forms ("50 - Niveau CAP").
  * Results are memoised per raw text: coded columns repeat a handful of values.
  */
-export function createCodeParser<C extends string>(entries: readonly CodeEntry<C>[], options: CodeParserOptions = {}): (v: unknown) => Parsed<C> {
+export function createCodeParser<C extends string>(
+  entries: readonly CodeEntry<C>[],
+  options: CodeParserOptions = {},
+): (v: unknown) => Parsed<C> {
   const byNumber = new Map<number, C>();
   const byText = new Map<string, C>();
   for (const e of entries) {

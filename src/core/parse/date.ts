@@ -64,7 +64,8 @@ export function dayFromText(s: string): Parsed<DayNumber> {
   }
   if (aLen === 0 || i >= n) return INVALID;
   const sep = s.charCodeAt(i);
-  if (sep !== 47 /* / */ && sep !== 45 /* - */ && sep !== 46 /* . */) return aLen <= 2 ? dayFromMonthName(s) : INVALID;
+  if (sep !== 47 /* / */ && sep !== 45 /* - */ && sep !== 46 /* . */)
+    return aLen <= 2 ? dayFromMonthName(s) : INVALID;
   i++;
   let b = 0;
   let bLen = 0;
@@ -131,7 +132,14 @@ function tailIsTimeOrBlank(s: string, i: number): boolean {
   if (!isBlankChar(c0) && c0 !== 84 /* T */) return false;
   for (let j = i + 1; j < n; j++) {
     const c = s.charCodeAt(j);
-    const ok = (c >= 48 && c <= 57) || c === 58 || c === 46 || c === 90 /* Z */ || c === 43 || c === 45 || isBlankChar(c);
+    const ok =
+      (c >= 48 && c <= 57) ||
+      c === 58 ||
+      c === 46 ||
+      c === 90 /* Z */ ||
+      c === 43 ||
+      c === 45 ||
+      isBlankChar(c);
     if (!ok) return false;
   }
   return true;

@@ -4,7 +4,8 @@ import { normalizeLabel } from "./normalize-code";
 import { INVALID, isEmptyCell, MAX_CELL_TEXT, type Parsed } from "./outcome";
 
 const BY_NAME = new Map<string, Kind>();
-for (const [kind, names] of Object.entries(KIND_NAMES) as [Kind, string[]][]) for (const n of names) BY_NAME.set(normalizeLabel(n), kind);
+for (const [kind, names] of Object.entries(KIND_NAMES) as [Kind, string[]][])
+  for (const n of names) BY_NAME.set(normalizeLabel(n), kind);
 
 /** A kind's code as a word of a normalised text ("Salariés EI", "ETP conventionnés ACI", "ACI / EI"). */
 export const KIND_TOKENS: ReadonlyMap<string, Kind> = new Map([

@@ -13,7 +13,6 @@ export function isInvalid(v: unknown): v is Invalid {
   return v === INVALID;
 }
 
-
 /** True for null, undefined, "" and strings made only of spaces: the cell is not filled. */
 export function isEmptyCell(v: unknown): boolean {
   if (v === null || v === undefined || v === "") return true;

@@ -6,12 +6,27 @@ import { CHECK_MARKS } from "./yes-no";
 
 /** RSA at hire (domain §2.2): labels and ASP codes, normalised. A plain yes is "OUI" (majoré unknown). */
 const RSA_WORDS = new Map<string, RsaStatus>();
-for (const w of ["non", "n", "no", "0", "faux", "false", "non beneficiaire", "pas de rsa", "aucun"]) RSA_WORDS.set(w, "NON");
-for (const w of ["oui", "o", "yes", "y", "x", "1", "vrai", "true", "rsa", "brsa", "beneficiaire", "oui rsa", "rsa socle"])
+for (const w of ["non", "n", "no", "0", "faux", "false", "non beneficiaire", "pas de rsa", "aucun"])
+  RSA_WORDS.set(w, "NON");
+for (const w of [
+  "oui",
+  "o",
+  "yes",
+  "y",
+  "x",
+  "1",
+  "vrai",
+  "true",
+  "rsa",
+  "brsa",
+  "beneficiaire",
+  "oui rsa",
+  "rsa socle",
+])
   RSA_WORDS.set(w, "OUI");
 for (const w of ["oui m", "oui majore", "majore", "rsa majore", "oui rsa majore"]) RSA_WORDS.set(w, "OUI-M");
-for (const w of ["oui nm", "oui non majore", "non majore", "rsa non majore", "oui rsa non majore"]) RSA_WORDS.set(w, "OUI-NM");
-
+for (const w of ["oui nm", "oui non majore", "non majore", "rsa non majore", "oui rsa non majore"])
+  RSA_WORDS.set(w, "OUI-NM");
 
 /** Non / Oui / Oui - majoré / Oui - non majoré, ASP codes NON, OUI-M, OUI-NM; booleans and 1/0 too. */
 export function parseRsa(v: unknown): Parsed<RsaStatus> {

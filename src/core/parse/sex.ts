@@ -39,7 +39,11 @@ export function parseSex(v: unknown): Parsed<Sex> {
 }
 
 function sexFromText(s: string): Parsed<Sex> {
-  return isEmptyCell(s) ? null : s.length > MAX_CELL_TEXT ? INVALID : (SEX_WORDS.get(normalizeLabel(s)) ?? INVALID);
+  return isEmptyCell(s)
+    ? null
+    : s.length > MAX_CELL_TEXT
+      ? INVALID
+      : (SEX_WORDS.get(normalizeLabel(s)) ?? INVALID);
 }
 
 const memo = new TextMemo(sexFromText);

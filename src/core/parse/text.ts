@@ -6,7 +6,8 @@ export function parseTextCell(v: unknown): Parsed<string> {
   if (typeof v === "string") {
     const n = v.length;
     // Nearly every cell: not empty, nothing to trim at either end, not too long: the text as typed.
-    if (n > 0 && n <= MAX_CELL_TEXT && !isBlankChar(v.charCodeAt(0)) && !isBlankChar(v.charCodeAt(n - 1))) return v;
+    if (n > 0 && n <= MAX_CELL_TEXT && !isBlankChar(v.charCodeAt(0)) && !isBlankChar(v.charCodeAt(n - 1)))
+      return v;
     if (isEmptyCell(v)) return null;
     if (v.length > MAX_CELL_TEXT) return INVALID;
     return trimCell(v);

@@ -16,7 +16,10 @@ export const CHECK_MARKS: ReadonlyMap<string, boolean> = new Map([
   ["\u2610", false],
 ]);
 
-const WORDS = new Map<string, boolean>([...YES.map((w) => [w, true] as const), ...NO.map((w) => [w, false] as const)]);
+const WORDS = new Map<string, boolean>([
+  ...YES.map((w) => [w, true] as const),
+  ...NO.map((w) => [w, false] as const),
+]);
 
 /**
  * A yes/no cell: Oui, O, Yes, Y, X, 1, Vrai, True → true; Non, N, No, 0, Faux, False, "-" → false;

@@ -21,7 +21,11 @@ export interface ReportPart {
  * its sheet's ("ACI", "Salariés EI"), else the structure's. A kind cell naming several kinds with rows
  * that nothing assigns is structure-kind-ambiguous.
  */
-export function splitReports(sheets: readonly CandidateRows[], read: StructureRead, findings: FindingCollector): ReportPart[] {
+export function splitReports(
+  sheets: readonly CandidateRows[],
+  read: StructureRead,
+  findings: FindingCollector,
+): ReportPart[] {
   const byKind = new Map<Kind | null, ReportPart>();
   let unassigned = 0;
   for (const sheet of sheets) {
@@ -35,7 +39,9 @@ export function splitReports(sheets: readonly CandidateRows[], read: StructureRe
       if (!part.sheets.includes(sheet)) part.sheets.push(sheet);
     }
   }
-  const rowsTell = sheets.some((s) => s.source.kind !== null || s.source.table.columns.some((c) => c.field === "convention"));
+  const rowsTell = sheets.some(
+    (s) => s.source.kind !== null || s.source.table.columns.some((c) => c.field === "convention"),
+  );
   if (read.kinds.length > 1 && (unassigned > 0 || (byKind.size === 0 && !rowsTell))) {
     const loc = read.locations.kind;
     findings.add("structure-kind-ambiguous", "error", () => ({
@@ -59,7 +65,13 @@ const PER_KIND: readonly PerKindField[] = ["fteConventioned", "annualHoursPerFte
  * The structure as one report sees it: its kind, and its own "ETP conventionnés ACI"… A value given once
  * for several conventions is not shared out: it gives no per-report figure, and an info says so.
  */
-export function reportStructure(read: StructureRead, part: ReportPart, reportKinds: readonly (Kind | null)[], config: RulesConfig, findings: FindingCollector): StructureInfo {
+export function reportStructure(
+  read: StructureRead,
+  part: ReportPart,
+  reportKinds: readonly (Kind | null)[],
+  config: RulesConfig,
+  findings: FindingCollector,
+): StructureInfo {
   const s: StructureInfo = { ...read.structure, kind: part.kind };
   const own = part.kind ? read.perKind[part.kind] : undefined;
   const several = reportKinds.length > 1;

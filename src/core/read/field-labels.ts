@@ -49,7 +49,8 @@ export const FIELD_EXPECTED: Readonly<Record<MappedField, string>> = {
   ass: "Oui ou Non",
   aah: "Oui ou Non",
   rqth: "Oui ou Non",
-  ftDuration: "Non inscrit, Moins de 6 mois, De 6 à 11 mois, De 12 à 23 mois ou 24 mois et plus (codes 00 à 04)",
+  ftDuration:
+    "Non inscrit, Moins de 6 mois, De 6 à 11 mois, De 12 à 23 mois ou 24 mois et plus (codes 00 à 04)",
   educationLevel: "un code ASP (00, 01, 10, 20, 30, 40, 41, 50, 51, 60, 70) ou son libellé",
   prescriber: "un code orienteur ASP (01 à 23, 99) ou son libellé (ex. Mission locale)",
   hireDate: "une date au format jj/mm/aaaa",

@@ -3,7 +3,13 @@ import type { MappedField, MappingOverride } from "../model/fields";
 import { PERSON_FIELDS } from "../model/fields";
 import { normalizeLabel } from "../parse/normalize-code";
 import { headerText } from "./header-text";
-import { groupExcludes, matchGroupedHeader, matchNormalizedHeader, monthOfHeader, type HeaderMatch } from "./match-header";
+import {
+  groupExcludes,
+  matchGroupedHeader,
+  matchNormalizedHeader,
+  monthOfHeader,
+  type HeaderMatch,
+} from "./match-header";
 import { rowAt, widthOf, type SheetView } from "./sheet-view";
 
 /** The header of one column as read: its text and what it matched (null: unknown, kept and ignored). */
@@ -26,7 +32,13 @@ export interface HeaderRows {
  * The text of the group above column j: the merged cell covering it, or, when the adapter gives no
  * merges, the nearest group cell to its left over columns that have sub-headers.
  */
-function groupTexts(view: SheetView, rows: HeaderRows, merges: readonly CellRange[] | undefined, date1904: boolean, width: number): (string | null)[] {
+function groupTexts(
+  view: SheetView,
+  rows: HeaderRows,
+  merges: readonly CellRange[] | undefined,
+  date1904: boolean,
+  width: number,
+): (string | null)[] {
   const out: (string | null)[] = new Array(width).fill(null);
   if (rows.upper < 0) return out;
   const upper = rowAt(view, rows.upper);
@@ -100,7 +112,10 @@ export function readHeaderCells(
       if (f === null || !isMappedField(f)) match = null;
       else {
         const n = normalizeLabel(header);
-        match = f === "hoursMonth" ? { field: f, month: monthOfHeader(n) ?? undefined, name: n } : { field: f, name: n };
+        match =
+          f === "hoursMonth"
+            ? { field: f, month: monthOfHeader(n) ?? undefined, name: n }
+            : { field: f, name: n };
       }
       // A column the user mapped is still refused when it is a NIR: privacy first.
       if (auto?.field === "sensitive") match = auto;
@@ -111,7 +126,10 @@ export function readHeaderCells(
 }
 
 export function isMappedField(f: unknown): f is MappedField {
-  return typeof f === "string" && (f === "hoursMonth" || f === "convention" || (PERSON_FIELDS as readonly string[]).includes(f));
+  return (
+    typeof f === "string" &&
+    (f === "hoursMonth" || f === "convention" || (PERSON_FIELDS as readonly string[]).includes(f))
+  );
 }
 
 /** Distinct fields a header reading recognises (a NIR column is not one). */

@@ -44,7 +44,12 @@ export function findHeaderRow(view: SheetView, merges: SheetData["merges"], date
  * A header on two rows (a group title merged over sub-headers, §2.4.4; or months under a merged "Heures
  * travaillées"): taken when reading the row above or below with it recognises more fields than the row alone.
  */
-export function headerRowsAt(view: SheetView, h: number, merges: SheetData["merges"], date1904: boolean): HeaderRows {
+export function headerRowsAt(
+  view: SheetView,
+  h: number,
+  merges: SheetData["merges"],
+  date1904: boolean,
+): HeaderRows {
   const alone = recognisedFields(readHeaderCells(view, { upper: -1, lower: h }, merges, undefined, date1904));
   let best: HeaderRows = { upper: -1, lower: h };
   let bestCount = alone;
@@ -72,7 +77,10 @@ export function locateSheetTable(
   date1904: boolean,
 ): SheetTable {
   // A header row fixed by the user is read as one row.
-  const rows = mapping?.headerRow !== undefined ? { upper: -1, lower: headerIndex } : headerRowsAt(view, headerIndex, data.merges, date1904);
+  const rows =
+    mapping?.headerRow !== undefined
+      ? { upper: -1, lower: headerIndex }
+      : headerRowsAt(view, headerIndex, data.merges, date1904);
   const findings = new FindingCollector(Number.MAX_SAFE_INTEGER);
   const cells = readHeaderCells(view, rows, data.merges, mapping, date1904);
   const table = mapColumns(view, rows.lower, cells, findings);
@@ -84,7 +92,12 @@ function fieldKey(field: MappedField, month: number | undefined, index: number):
   return field === "hoursMonth" ? `hoursMonth:${month ?? `col${index}`}` : field;
 }
 
-function mapColumns(view: SheetView, headerIndex: number, cells: readonly HeaderCell[], findings: FindingCollector): TableInfo {
+function mapColumns(
+  view: SheetView,
+  headerIndex: number,
+  cells: readonly HeaderCell[],
+  findings: FindingCollector,
+): TableInfo {
   const headerRow = view.originRow + headerIndex + 1;
   const firstColumn = view.originCol + 1;
   const unknownHeaders: { index: number; header: string }[] = [];
@@ -133,7 +146,8 @@ function mapColumns(view: SheetView, headerIndex: number, cells: readonly Header
     for (const other of list) {
       if (other === used) continue;
       const column = firstColumn + other.index;
-      const fieldLabel = field === "hoursMonth" && cm.month ? `${FIELD_LABELS.hoursMonth} ${cm.month}` : FIELD_LABELS[field];
+      const fieldLabel =
+        field === "hoursMonth" && cm.month ? `${FIELD_LABELS.hoursMonth} ${cm.month}` : FIELD_LABELS[field];
       findings.add("column-duplicate", "warning", () => ({
         sheet: view.name,
         cell: a1(other.row, column),
@@ -175,7 +189,12 @@ function mapColumns(view: SheetView, headerIndex: number, cells: readonly Header
   }
   for (const [j, s] of suspects) {
     if (s.nir >= 2 && s.other === 0 && !sensitive.has(j)) {
-      const cell = cells.find((c) => c.index === j) ?? { index: j, header: `colonne ${j + 1}`, row: headerRow, match: null };
+      const cell = cells.find((c) => c.index === j) ?? {
+        index: j,
+        header: `colonne ${j + 1}`,
+        row: headerRow,
+        match: null,
+      };
       addSensitive(cell, "contient des valeurs qui ressemblent à des numéros de sécurité sociale");
       const k = columns.findIndex((c) => c.index === j);
       if (k >= 0) columns.splice(k, 1);
@@ -186,19 +205,45 @@ function mapColumns(view: SheetView, headerIndex: number, cells: readonly Header
 
   const fields = new Set<MappedField>(columns.map((c) => c.field));
   const fieldsPresent: PersonField[] = PERSON_FIELDS.filter(
-    (f) => fields.has(f) || (f === "hoursWorked" && fields.has("hoursMonth")) || (f === "birthYear" && fields.has("birthDate")),
+    (f) =>
+      fields.has(f) ||
+      (f === "hoursWorked" && fields.has("hoursMonth")) ||
+      (f === "birthYear" && fields.has("birthDate")),
   );
-  const table: TableInfo = { sheet: view.name, headerRow, headerIndex, firstColumn, columns, unknownHeaders, fieldsPresent };
+  const table: TableInfo = {
+    sheet: view.name,
+    headerRow,
+    headerIndex,
+    firstColumn,
+    columns,
+    unknownHeaders,
+    fieldsPresent,
+  };
   reportMissingColumns(table, fields, findings);
   return table;
 }
 
-const REQUIRED: { fields: MappedField[]; label: string; severity: "error" | "warning"; field: PersonField }[] = [
+const REQUIRED: {
+  fields: MappedField[];
+  label: string;
+  severity: "error" | "warning";
+  field: PersonField;
+}[] = [
   { fields: ["sex"], label: "Sexe", severity: "error", field: "sex" },
-  { fields: ["birthDate", "birthYear"], label: "Date de naissance (ou Année de naissance)", severity: "error", field: "birthDate" },
+  {
+    fields: ["birthDate", "birthYear"],
+    label: "Date de naissance (ou Année de naissance)",
+    severity: "error",
+    field: "birthDate",
+  },
   { fields: ["rsa"], label: "Bénéficiaire du RSA", severity: "error", field: "rsa" },
   { fields: ["hireDate"], label: "Date d'embauche", severity: "error", field: "hireDate" },
-  { fields: ["hoursWorked", "hoursMonth"], label: "Heures travaillées (ou les colonnes Heures janvier … Heures décembre)", severity: "error", field: "hoursWorked" },
+  {
+    fields: ["hoursWorked", "hoursMonth"],
+    label: "Heures travaillées (ou les colonnes Heures janvier … Heures décembre)",
+    severity: "error",
+    field: "hoursWorked",
+  },
   { fields: ["qpv"], label: "Résident QPV", severity: "warning", field: "qpv" },
   { fields: ["passNumber"], label: "N° PASS IAE", severity: "warning", field: "passNumber" },
   { fields: ["exitDate"], label: "Date de sortie", severity: "warning", field: "exitDate" },

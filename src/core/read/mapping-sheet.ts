@@ -24,11 +24,13 @@ export function parseMappingOverride(raw: unknown): MappingOverride | null {
   const v = value as Record<string, unknown>;
   const out: MappingOverride = {};
   if (typeof v.sheet === "string") out.sheet = v.sheet;
-  if (typeof v.headerRow === "number" && Number.isInteger(v.headerRow) && v.headerRow >= 1) out.headerRow = v.headerRow;
+  if (typeof v.headerRow === "number" && Number.isInteger(v.headerRow) && v.headerRow >= 1)
+    out.headerRow = v.headerRow;
   if (v.columns && typeof v.columns === "object" && !Array.isArray(v.columns)) {
     const columns: Record<string, MappedField | null> = {};
     for (const [header, field] of Object.entries(v.columns as Record<string, unknown>)) {
-      if (field === null || (typeof field === "string" && FIELDS.has(field))) columns[header] = field as MappedField | null;
+      if (field === null || (typeof field === "string" && FIELDS.has(field)))
+        columns[header] = field as MappedField | null;
     }
     out.columns = columns;
   }
@@ -53,5 +55,8 @@ export function mappingFromCells(rows: readonly (readonly unknown[])[]): Mapping
 export function extractMapping(data: WorkbookData): { data: WorkbookData; mapping: MappingOverride | null } {
   const sheet = data.sheets.find((s) => s.name === MAPPING_SHEET);
   if (!sheet) return { data, mapping: null };
-  return { data: { ...data, sheets: data.sheets.filter((s) => s !== sheet) }, mapping: mappingFromCells(sheet.rows) };
+  return {
+    data: { ...data, sheets: data.sheets.filter((s) => s !== sheet) },
+    mapping: mappingFromCells(sheet.rows),
+  };
 }

@@ -3,7 +3,8 @@ import { normalizeLabel } from "../parse/normalize-code";
 import { MONTHS } from "../reference/months";
 import { buildNameTable, CONVENTION_NAMES, FIELD_SYNONYMS, SENSITIVE_NAMES } from "./synonyms";
 
-export type HeaderMatch = { field: MappedField; month?: number; name: string } | { field: "sensitive"; name: string };
+export type HeaderMatch =
+  { field: MappedField; month?: number; name: string } | { field: "sensitive"; name: string };
 
 type TableField = PersonField | "convention" | "sensitive";
 
@@ -16,17 +17,42 @@ interface IndexedName {
 
 /** Names indexed by their first token: whole-word containment becomes a token-sequence check. */
 const BY_FIRST_TOKEN = new Map<string, IndexedName[]>();
-for (const e of buildNameTable<TableField>({ ...FIELD_SYNONYMS, convention: CONVENTION_NAMES, sensitive: SENSITIVE_NAMES })) {
+for (const e of buildNameTable<TableField>({
+  ...FIELD_SYNONYMS,
+  convention: CONVENTION_NAMES,
+  sensitive: SENSITIVE_NAMES,
+})) {
   const tokens = e.name.split(" ");
   const list = BY_FIRST_TOKEN.get(tokens[0]) ?? [];
   list.push({ tokens, name: e.name, field: e.field, exact: e.exact });
   BY_FIRST_TOKEN.set(tokens[0], list);
 }
 
-const DATE_FIELDS: ReadonlySet<TableField> = new Set(["birthDate", "hireDate", "contractEndDate", "exitDate"]);
+const DATE_FIELDS: ReadonlySet<TableField> = new Set([
+  "birthDate",
+  "hireDate",
+  "contractEndDate",
+  "exitDate",
+]);
 const DATE_WORDS: ReadonlySet<string> = new Set(["date", "validite", "expiration", "jusqu", "echeance"]);
 
-const HOUR_WORDS = new Set(["heures", "heure", "h", "hrs", "hr", "nb", "nombre", "d", "de", "travaillees", "realisees", "total", "en", "du", "mois"]);
+const HOUR_WORDS = new Set([
+  "heures",
+  "heure",
+  "h",
+  "hrs",
+  "hr",
+  "nb",
+  "nombre",
+  "d",
+  "de",
+  "travaillees",
+  "realisees",
+  "total",
+  "en",
+  "du",
+  "mois",
+]);
 
 /**
  * Monthly hours column: "Heures janvier", "Heures 01", "H. janv.", "Heures jan 2025", or a bare month
@@ -107,7 +133,12 @@ function candidates(tokens: readonly string[], n: string): IndexedName[] {
     const list = BY_FIRST_TOKEN.get(tokens[i]);
     if (!list) continue;
     for (const cand of list) {
-      if (cand.exact ? i === 0 && cand.tokens.length === tokens.length && cand.name === n : sequenceAt(tokens, i, cand.tokens)) out.push(cand);
+      if (
+        cand.exact
+          ? i === 0 && cand.tokens.length === tokens.length && cand.name === n
+          : sequenceAt(tokens, i, cand.tokens)
+      )
+        out.push(cand);
     }
   }
   return out.sort((a, b) => b.name.length - a.name.length);
@@ -120,8 +151,16 @@ function computeMatch(n: string): HeaderMatch | null {
   const best = candidates(tokens, n).find((c) => respectsSubjects(tokens, c));
   if (!best) return null;
   // A header about a date ("Date de fin du PASS", "PASS valide jusqu'au") is never a non-date field.
-  if (best.field !== "sensitive" && !DATE_FIELDS.has(best.field) && best.field !== "birthYear" && tokens.some((t) => DATE_WORDS.has(t))) return null;
-  return best.field === "sensitive" ? { field: "sensitive", name: best.name } : { field: best.field, name: best.name };
+  if (
+    best.field !== "sensitive" &&
+    !DATE_FIELDS.has(best.field) &&
+    best.field !== "birthYear" &&
+    tokens.some((t) => DATE_WORDS.has(t))
+  )
+    return null;
+  return best.field === "sensitive"
+    ? { field: "sensitive", name: best.name }
+    : { field: best.field, name: best.name };
 }
 
 /**
@@ -150,7 +189,9 @@ const LINK_WORDS = new Set(["de", "d", "du", "des", "la", "le", "l", "a", "au", 
 export function matchGroupedHeader(group: string, sub: string): HeaderMatch | null {
   const direct = matchNormalizedHeader(`${sub} ${group}`) ?? matchNormalizedHeader(`${group} ${sub}`);
   if (direct) return direct;
-  const words = new Set([...group.split(" "), ...sub.split(" ")].filter((t) => t !== "" && !LINK_WORDS.has(t)));
+  const words = new Set(
+    [...group.split(" "), ...sub.split(" ")].filter((t) => t !== "" && !LINK_WORDS.has(t)),
+  );
   const tokens = [...words];
   let best: IndexedName | null = null;
   let bestSize = 0;

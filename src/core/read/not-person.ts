@@ -11,7 +11,8 @@ const TOTAL_FUNCTIONS = new Set(["SUBTOTAL", "SOUS.TOTAL", "SUM", "SOMME", "AGGR
 export function tableTotalsRows(data: SheetData): Map<number, string> {
   const out = new Map<number, string>();
   for (const t of Array.isArray(data.tables) ? data.tables : []) {
-    if (t && t.totalsRow === true && Number.isInteger(t.range?.bottom)) out.set(t.range.bottom + 1, String(t.name ?? ""));
+    if (t && t.totalsRow === true && Number.isInteger(t.range?.bottom))
+      out.set(t.range.bottom + 1, String(t.name ?? ""));
   }
   return out;
 }
@@ -46,7 +47,10 @@ export function formulaFunction(formula: string): string {
  * Every number of the row is a SUBTOTAL/SUM formula (a totals row under the table), and there is one at
  * least. `formulas` are the row's formula cells by 0-based row-array column.
  */
-export function isTotalsFormulaRow(cells: readonly unknown[], formulas: ReadonlyMap<number, FormulaCell> | undefined): boolean {
+export function isTotalsFormulaRow(
+  cells: readonly unknown[],
+  formulas: ReadonlyMap<number, FormulaCell> | undefined,
+): boolean {
   if (!formulas || formulas.size === 0) return false;
   let totals = 0;
   const width = Math.max(cells.length, ...formulas.keys()) + 1;

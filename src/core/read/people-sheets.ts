@@ -9,7 +9,19 @@ import { PEOPLE_SHEET_NAMES, sheetNameIs } from "./sheet-names";
 import { viewOf, type SheetView } from "./sheet-view";
 
 /** Drop-down sources and settings sheets: never a people table, whatever their headers (§2.4.2). */
-const LIST_SHEET_WORDS = new Set(["liste", "listes", "parametres", "parametrage", "referentiel", "referentiels", "valeurs", "menus", "menu", "codes", "nomenclature"]);
+const LIST_SHEET_WORDS = new Set([
+  "liste",
+  "listes",
+  "parametres",
+  "parametrage",
+  "referentiel",
+  "referentiels",
+  "valeurs",
+  "menus",
+  "menu",
+  "codes",
+  "nomenclature",
+]);
 
 /** A people table the workbook may hold, before the choice of which are read. */
 export interface Candidate extends SheetTable {
@@ -45,7 +57,11 @@ function findSheet(views: SheetView[], name: string): number {
 /** Holds the person fields that make a people table: sex or birth, and the hire date. */
 function holdsPersons(t: SheetTable): boolean {
   const f = new Set<string>(t.table.columns.map((c) => c.field));
-  return (f.has("sex") || f.has("birthDate") || f.has("birthYear")) && f.has("hireDate") && t.view.rows.length > t.table.headerIndex + 1;
+  return (
+    (f.has("sex") || f.has("birthDate") || f.has("birthYear")) &&
+    f.has("hireDate") &&
+    t.view.rows.length > t.table.headerIndex + 1
+  );
 }
 
 /**
@@ -53,7 +69,11 @@ function holdsPersons(t: SheetTable): boolean {
  * preferred names first; or the sheets the user chose. Without any, the best sheet with a header, so
  * that its missing columns are reported. Emits header-not-found.
  */
-export function locatePeopleTables(workbook: WorkbookData, mapping: MappingOverride | undefined, findings: FindingCollector): LocatedTables {
+export function locatePeopleTables(
+  workbook: WorkbookData,
+  mapping: MappingOverride | undefined,
+  findings: FindingCollector,
+): LocatedTables {
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   const views = sheets.map(viewOf);
   const date1904 = workbook?.date1904 === true;
@@ -117,18 +137,26 @@ export function locatePeopleTables(workbook: WorkbookData, mapping: MappingOverr
     const h = findHeaderRow(views[k], data.merges, date1904);
     if (h < 0) continue;
     const t = locateSheetTable(views[k], data, k, h, mapping, date1904);
-    if (holdsPersons(t) && !isListSheet(views[k].name)) candidates.push({ ...t, kind: sheetKind(views[k].name) });
+    if (holdsPersons(t) && !isListSheet(views[k].name))
+      candidates.push({ ...t, kind: sheetKind(views[k].name) });
     else fallback ??= t;
   }
-  if (candidates.length === 0 && fallback) candidates.push({ ...fallback, kind: sheetKind(fallback.view.name) });
-  if (candidates.length === 0) notFound(findings, views.map((v) => v.name), null);
+  if (candidates.length === 0 && fallback)
+    candidates.push({ ...fallback, kind: sheetKind(fallback.view.name) });
+  if (candidates.length === 0)
+    notFound(
+      findings,
+      views.map((v) => v.name),
+      null,
+    );
   // Workbook order: sites and conventions are listed as the user laid them out.
   candidates.sort((a, b) => a.sheetIndex - b.sheetIndex);
   return { candidates, chosen: false };
 }
 
 function chosenSheets(mapping: MappingOverride | undefined): string[] {
-  if (Array.isArray(mapping?.sheets) && mapping.sheets.length > 0) return mapping.sheets.filter((s): s is string => typeof s === "string");
+  if (Array.isArray(mapping?.sheets) && mapping.sheets.length > 0)
+    return mapping.sheets.filter((s): s is string => typeof s === "string");
   if (mapping?.sheet !== undefined && mapping.sheet !== null) return [String(mapping.sheet)];
   return [];
 }

@@ -19,5 +19,10 @@ export function fieldPosition(table: TableInfo, field: MappedField, excelRow: nu
 
 /** Position of the first cell of a data row (for row-level findings whose field has no column). */
 export function rowPosition(table: TableInfo, excelRow: number): CellPosition {
-  return { sheet: table.sheet, cell: a1(excelRow, table.firstColumn), row: excelRow, column: table.firstColumn };
+  return {
+    sheet: table.sheet,
+    cell: a1(excelRow, table.firstColumn),
+    row: excelRow,
+    column: table.firstColumn,
+  };
 }

@@ -43,9 +43,19 @@ export function readWorkbook(workbook: WorkbookData, ctx: ReadContext): Workbook
   const date1904 = workbook?.date1904 === true;
   const located = locatePeopleTables(workbook, ctx.mapping, ctx.findings);
   const first = located.candidates[0];
-  const structure = readStructure(workbook, first ? { view: first.view, headerIndex: first.topIndex } : null, date1904, ctx.findings);
+  const structure = readStructure(
+    workbook,
+    first ? { view: first.view, headerIndex: first.topIndex } : null,
+    date1904,
+    ctx.findings,
+  );
   const all = located.candidates.map((c) => ({ ...readSheetRows(c, date1904, ctx.motifs), source: c }));
-  const sheets = selectSheets(all, yearsOf(structure.structure.periodStart, structure.structure.periodEnd), located.chosen, ctx.findings);
+  const sheets = selectSheets(
+    all,
+    yearsOf(structure.structure.periodStart, structure.structure.periodEnd),
+    located.chosen,
+    ctx.findings,
+  );
   for (const s of sheets) ctx.findings.absorb(s.source.findings);
   return { structure, sheets, tables: sheets.map((s) => s.source.table), date1904 };
 }

@@ -20,10 +20,11 @@ function sheetYears(c: CandidateRows): number[] {
   const named = yearsIn(c.source.view.name);
   if (named.length > 0) return named;
   const out: number[] = [];
-  for (let i = 0; i < c.source.topIndex; i++) for (const v of rowAt(c.source.view, i)) {
-    const t = headerText(v, false);
-    if (t !== null && typeof v === "string") out.push(...yearsIn(t));
-  }
+  for (let i = 0; i < c.source.topIndex; i++)
+    for (const v of rowAt(c.source.view, i)) {
+      const t = headerText(v, false);
+      if (t !== null && typeof v === "string") out.push(...yearsIn(t));
+    }
   return out;
 }
 
@@ -39,13 +40,16 @@ function preferred(c: CandidateRows): boolean {
 
 function latestDate(c: CandidateRows): number {
   let max = -Infinity;
-  for (const { row } of c.rows) for (const d of [row.hireDate, row.exitDate]) if (d !== null && d > max) max = d;
+  for (const { row } of c.rows)
+    for (const d of [row.hireDate, row.exitDate]) if (d !== null && d > max) max = d;
   return max;
 }
 
 function names(list: readonly CandidateRows[]): string {
   const quoted = list.map((c) => `« ${c.source.view.name} »`);
-  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} et ${quoted[quoted.length - 1]}`;
+  return quoted.length <= 1
+    ? quoted.join("")
+    : `${quoted.slice(0, -1).join(", ")} et ${quoted[quoted.length - 1]}`;
 }
 
 /**
@@ -54,7 +58,12 @@ function names(list: readonly CandidateRows[]): string {
  * rest (sites, teams) are read together. Sheets named for a convention are conventions, not sites.
  * Emits sheet-ignored and sheets-combined. The user's choice of sheets is read as it is.
  */
-export function selectSheets(all: readonly CandidateRows[], periodYears: readonly number[], chosen: boolean, findings: FindingCollector): CandidateRows[] {
+export function selectSheets(
+  all: readonly CandidateRows[],
+  periodYears: readonly number[],
+  chosen: boolean,
+  findings: FindingCollector,
+): CandidateRows[] {
   if (chosen || all.length <= 1) return [...all];
   const ignored = new Set<CandidateRows>();
   const ignore = (c: CandidateRows, message: string, value: string | null) => {
@@ -74,7 +83,11 @@ export function selectSheets(all: readonly CandidateRows[], periodYears: readonl
     for (const c of all) {
       const years = sheetYears(c);
       if (years.length > 0 && !years.some((y) => periodYears.includes(y))) {
-        ignore(c, `La feuille « ${c.source.view.name} » porte l'année ${years[0]}, hors de la période du bilan (${periodYears.join("-")}) : c'est celle d'une autre année, elle n'est pas lue.`, String(years[0]));
+        ignore(
+          c,
+          `La feuille « ${c.source.view.name} » porte l'année ${years[0]}, hors de la période du bilan (${periodYears.join("-")}) : c'est celle d'une autre année, elle n'est pas lue.`,
+          String(years[0]),
+        );
       }
     }
   }
@@ -96,10 +109,18 @@ export function selectSheets(all: readonly CandidateRows[], periodYears: readonl
       if (shared * 2 <= smaller) continue;
       // The sheet of the period's year, else the most recent dates, else the people sheet's name.
       const keepX =
-        named(x) !== named(y) ? named(x) : latestDate(x) !== latestDate(y) ? latestDate(x) > latestDate(y) : preferred(x) || !preferred(y);
+        named(x) !== named(y)
+          ? named(x)
+          : latestDate(x) !== latestDate(y)
+            ? latestDate(x) > latestDate(y)
+            : preferred(x) || !preferred(y);
       const [kept, copy] = keepX ? [x, y] : [y, x];
       const why =
-        named(kept) && !named(copy) ? "elle porte l'année de la période" : latestDate(kept) > latestDate(copy) ? "ses dates sont les plus récentes" : "c'est la feuille des salariés";
+        named(kept) && !named(copy)
+          ? "elle porte l'année de la période"
+          : latestDate(kept) > latestDate(copy)
+            ? "ses dates sont les plus récentes"
+            : "c'est la feuille des salariés";
       ignore(
         copy,
         `La feuille « ${copy.source.view.name} » reprend ${shared} des personnes de la feuille « ${kept.source.view.name} » : ce sont deux copies du même tableau. Seule « ${kept.source.view.name} » est lue (${why}).`,

@@ -1,5 +1,12 @@
 import type { WorkbookData } from "../model/cells";
-import { EMPTY_SEND_STATE, parsePendingSend, parseSendReceipt, parseSendReceipts, sendStateOf, type SendState } from "../model/send-state";
+import {
+  EMPTY_SEND_STATE,
+  parsePendingSend,
+  parseSendReceipt,
+  parseSendReceipts,
+  sendStateOf,
+  type SendState,
+} from "../model/send-state";
 
 /**
  * The file adapter (file mode, CLI) keeps the send state in a very hidden sheet, like the column mapping
@@ -20,12 +27,19 @@ export function sendSheetCells(state: SendState): [[string], [string], [string],
 
 export function sendStateFromCells(rows: readonly (readonly unknown[])[]): SendState {
   if (rows[0]?.[0] !== SEND_MARKER) return EMPTY_SEND_STATE;
-  return sendStateOf(parseSendReceipt(rows[1]?.[0]), parseSendReceipts(rows[3]?.[0]), parsePendingSend(rows[2]?.[0]));
+  return sendStateOf(
+    parseSendReceipt(rows[1]?.[0]),
+    parseSendReceipts(rows[3]?.[0]),
+    parsePendingSend(rows[2]?.[0]),
+  );
 }
 
 /** Splits the send sheet off the workbook data. */
 export function extractSendState(data: WorkbookData): { data: WorkbookData; state: SendState } {
   const sheet = data.sheets.find((s) => s.name === SEND_SHEET);
   if (!sheet) return { data, state: EMPTY_SEND_STATE };
-  return { data: { ...data, sheets: data.sheets.filter((s) => s !== sheet) }, state: sendStateFromCells(sheet.rows) };
+  return {
+    data: { ...data, sheets: data.sheets.filter((s) => s !== sheet) },
+    state: sendStateFromCells(sheet.rows),
+  };
 }

@@ -45,7 +45,11 @@ interface RawRow {
  */
 export function readSheetRows(source: SheetTable, date1904: boolean, motifs: MotifIndex): SheetRows {
   const { view, table, data } = source;
-  const plans = table.columns.map((c) => ({ field: c.field, index: c.index, column: table.firstColumn + c.index }));
+  const plans = table.columns.map((c) => ({
+    field: c.field,
+    index: c.index,
+    column: table.firstColumn + c.index,
+  }));
   const formulasByRow = new Map<number, Map<number, FormulaCell>>();
   const formulaWithoutValue = new Map<string, string>();
   for (const f of Array.isArray(data.formulas) ? data.formulas : []) {
@@ -56,9 +60,17 @@ export function readSheetRows(source: SheetTable, date1904: boolean, motifs: Mot
     let byCol = formulasByRow.get(f.row + 1);
     if (!byCol) formulasByRow.set(f.row + 1, (byCol = new Map()));
     byCol.set(j, f);
-    if (isEmptyCell(rowAt(view, i)[j])) formulaWithoutValue.set(`${f.row + 1}:${f.col + 1}`, typeof f.formula === "string" ? f.formula : "");
+    if (isEmptyCell(rowAt(view, i)[j]))
+      formulaWithoutValue.set(`${f.row + 1}:${f.col + 1}`, typeof f.formula === "string" ? f.formula : "");
   }
-  const typing: RowTyping = createRowTyping({ sheet: view.name, plans, date1904, motifs, formulaWithoutValue, checkboxes: new Set() });
+  const typing: RowTyping = createRowTyping({
+    sheet: view.name,
+    plans,
+    date1904,
+    motifs,
+    formulaWithoutValue,
+    checkboxes: new Set(),
+  });
 
   const raw: RawRow[] = [];
   let blanks = 0;
@@ -126,7 +138,14 @@ export function readSheetRows(source: SheetTable, date1904: boolean, motifs: Mot
 
   const checkboxes = checkboxColumns(persons, plans);
   if (checkboxes.size > 0) {
-    const again = createRowTyping({ sheet: view.name, plans, date1904, motifs, formulaWithoutValue, checkboxes });
+    const again = createRowTyping({
+      sheet: view.name,
+      plans,
+      date1904,
+      motifs,
+      formulaWithoutValue,
+      checkboxes,
+    });
     persons = persons.map((r) => ({ ...r, typed: typeRow(r.cells, r.excelRow, again) }));
     for (const field of checkboxes) {
       const p = plans.find((q) => q.field === field);
@@ -176,7 +195,10 @@ export function readSheetRows(source: SheetTable, date1904: boolean, motifs: Mot
  * Yes/no columns whose filled cells are all yes-marks (X, ✓, 1, Oui), with no "no" anywhere: check
  * boxes, where a blank means no. A column with no mark at all, or with Non or empty boxes, is not one.
  */
-function checkboxColumns(persons: readonly RawRow[], plans: readonly { field: MappedField; index: number }[]): Set<MappedField> {
+function checkboxColumns(
+  persons: readonly RawRow[],
+  plans: readonly { field: MappedField; index: number }[],
+): Set<MappedField> {
   const out = new Set<MappedField>();
   for (const field of CHECKBOX_FIELDS) {
     const p = plans.find((q) => q.field === field);

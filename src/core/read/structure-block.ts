@@ -20,7 +20,14 @@ import { STRUCTURE_SHEET_NAMES, sheetNameIs } from "./sheet-names";
 import { rowAt, viewOf, type SheetView } from "./sheet-view";
 
 /** A "Période" label takes a "du … au …" or "… - …" value holding both dates. */
-const PERIOD_LABELS = new Set(["periode", "periode couverte", "periode du bilan", "periode de reference", "periode concernee", "periode d activite"]);
+const PERIOD_LABELS = new Set([
+  "periode",
+  "periode couverte",
+  "periode du bilan",
+  "periode de reference",
+  "periode concernee",
+  "periode d activite",
+]);
 const LABELS = new Map<string, StructureField>();
 for (const [field, names] of Object.entries(STRUCTURE_LABELS) as [StructureField, readonly string[]][])
   for (const n of names) {
@@ -35,7 +42,11 @@ type Label = StructureField | "period" | KindLabel;
 /** A value given per convention ("ETP conventionnés ACI", §2.4.3): "fteConventioned:ACI". */
 type KindLabel = `${PerKindField}:${Kind}`;
 export type PerKindField = "fteConventioned" | "annualHoursPerFte" | "cdCofinancedAmount";
-const PER_KIND_FIELDS: readonly StructureField[] = ["fteConventioned", "annualHoursPerFte", "cdCofinancedAmount"];
+const PER_KIND_FIELDS: readonly StructureField[] = [
+  "fteConventioned",
+  "annualHoursPerFte",
+  "cdCofinancedAmount",
+];
 
 /** Values the structure block gives per convention. */
 export type PerKindValues = Partial<Record<Kind, Partial<Record<PerKindField, number>>>>;
@@ -83,7 +94,13 @@ function scanPairs(view: SheetView, rowEnd: number, found: Map<StructureField | 
   const end = Math.min(rowEnd, view.rows.length, SCAN_ROWS);
   const put = (field: StructureField | KindLabel, value: unknown, i: number, j: number) => {
     const ex = found.get(field);
-    if (!ex || isEmptyCell(ex.value)) found.set(field, { value, sheet: view.name, row: view.originRow + i + 1, column: view.originCol + j + 1 });
+    if (!ex || isEmptyCell(ex.value))
+      found.set(field, {
+        value,
+        sheet: view.name,
+        row: view.originRow + i + 1,
+        column: view.originCol + j + 1,
+      });
   };
   for (let i = 0; i < end; i++) {
     const row = rowAt(view, i);
@@ -114,11 +131,22 @@ function scanPairs(view: SheetView, rowEnd: number, found: Map<StructureField | 
       if (k >= w || labelOf(row[k]) !== null) {
         // A row of labels with the values below it (a one-line table of the structure).
         const below = i + 1 < end ? rowAt(view, i + 1)[j] : undefined;
-        if (label !== "period" && !isEmptyCell(below) && labelOf(below) === null && splitInline(below) === null) {
+        if (
+          label !== "period" &&
+          !isEmptyCell(below) &&
+          labelOf(below) === null &&
+          splitInline(below) === null
+        ) {
           put(label, below, i + 1, j);
           continue;
         }
-        if (label !== "period" && !found.has(label)) found.set(label, { value: null, sheet: view.name, row: view.originRow + i + 1, column: view.originCol + j + 1 });
+        if (label !== "period" && !found.has(label))
+          found.set(label, {
+            value: null,
+            sheet: view.name,
+            row: view.originRow + i + 1,
+            column: view.originCol + j + 1,
+          });
         continue;
       }
       if (label === "period") {
@@ -133,7 +161,12 @@ function scanPairs(view: SheetView, rowEnd: number, found: Map<StructureField | 
   }
 }
 
-function putPeriod(text: string, i: number, j: number, put: (f: StructureField | KindLabel, v: unknown, i: number, j: number) => void): void {
+function putPeriod(
+  text: string,
+  i: number,
+  j: number,
+  put: (f: StructureField | KindLabel, v: unknown, i: number, j: number) => void,
+): void {
   const p = splitPeriod(text);
   if (p) {
     put("periodStart", p[0], i, j);
@@ -173,8 +206,10 @@ export function readStructure(
   const found = new Map<StructureField | KindLabel, RawValue>();
   const structSheet = views.find((v) => sheetNameIs(STRUCTURE_SHEET_NAMES, v.name));
   // The people table may sit on the structure sheet itself: then only the rows above it are pairs.
-  const tableOnStructureSheet = structSheet !== undefined && main !== null && main.view.name === structSheet.name;
-  if (structSheet) scanPairs(structSheet, tableOnStructureSheet && main ? main.headerIndex : SCAN_ROWS, found);
+  const tableOnStructureSheet =
+    structSheet !== undefined && main !== null && main.view.name === structSheet.name;
+  if (structSheet)
+    scanPairs(structSheet, tableOnStructureSheet && main ? main.headerIndex : SCAN_ROWS, found);
   if (main && !tableOnStructureSheet) {
     const above = new Map<StructureField | KindLabel, RawValue>();
     scanPairs(main.view, main.headerIndex, above);
@@ -264,7 +299,12 @@ export function readStructure(
       }
       case "periodStart":
       case "periodEnd": {
-        const d = typeof v === "string" ? (v.length > MAX_CELL_TEXT ? INVALID : dayFromText(v)) : parseDateCell(v, date1904);
+        const d =
+          typeof v === "string"
+            ? v.length > MAX_CELL_TEXT
+              ? INVALID
+              : dayFromText(v)
+            : parseDateCell(v, date1904);
         if (d === INVALID) invalid();
         else if (d !== null) structure[field] = isoFromDay(d);
         break;
@@ -286,7 +326,9 @@ export function readStructure(
     if (field === "kind" && kinds.length > 1) continue;
     const raw = found.get(field);
     if (raw && !isEmptyCell(raw.value)) continue; // unreadable: already reported
-    const at = raw ? { sheet: raw.sheet, cell: a1(raw.row, raw.column), row: raw.row, column: raw.column } : { sheet: where, cell: null, row: null, column: null };
+    const at = raw
+      ? { sheet: raw.sheet, cell: a1(raw.row, raw.column), row: raw.row, column: raw.column }
+      : { sheet: where, cell: null, row: null, column: null };
     findings.add("structure-field-missing", "error", () => ({
       ...at,
       field,

@@ -67,10 +67,21 @@ export interface TypedRow {
 }
 
 /** Columns whose text is free: any text reads as their value, so it does not tell a person from a note. */
-const FREE_TEXT: ReadonlySet<MappedField> = new Set(["lastName", "firstName", "commune", "qpvCode", "derogation"]);
+const FREE_TEXT: ReadonlySet<MappedField> = new Set([
+  "lastName",
+  "firstName",
+  "commune",
+  "qpvCode",
+  "derogation",
+]);
 
 /** Hours columns: a 0 there (formulas filled down an empty template) is no data. */
-const HOURS: ReadonlySet<MappedField> = new Set(["hoursWorked", "hoursMonth", "weeklyHours", "hoursSinceHire"]);
+const HOURS: ReadonlySet<MappedField> = new Set([
+  "hoursWorked",
+  "hoursMonth",
+  "weeklyHours",
+  "hoursSinceHire",
+]);
 /** Cells whose absence is a value-required error, grouped as the rule names them. */
 const REQUIRED_GROUPS: readonly { fields: readonly MappedField[]; field: MappedField; label: string }[] = [
   { fields: ["sex"], field: "sex", label: FIELD_LABELS.sex },
@@ -167,7 +178,8 @@ const READERS: Readonly<Record<MappedField, CellReader>> = {
   derogation: (v, r) => {
     const x = parseYesNo(v);
     // Free text ("accordée le 12/03", "dérogation DDETS") means a derogation exists.
-    r.derogation = x === false ? false : x === true ? true : typeof v === "string" || (typeof v === "number" && v !== 0);
+    r.derogation =
+      x === false ? false : x === true ? true : typeof v === "string" || (typeof v === "number" && v !== 0);
     return r.derogation;
   },
   convention: (v, r) => {
@@ -182,7 +194,8 @@ function readCheckbox(field: MappedField, v: unknown, r: PersonRow): Parsed<unkn
   const x = isEmptyCell(v) ? false : parseYesNo(v);
   if (x === INVALID || x === null) return x;
   if (field === "rsa") r.rsa = x ? "OUI" : "NON";
-  else if (field === "qpv" || field === "zrr" || field === "ass" || field === "aah" || field === "rqth") r[field] = x;
+  else if (field === "qpv" || field === "zrr" || field === "ass" || field === "aah" || field === "rqth")
+    r[field] = x;
   return x;
 }
 
@@ -208,7 +221,8 @@ export function typeRow(cells: readonly unknown[], excelRow: number, t: RowTypin
     if (p.field === "hoursWorked") hoursPlan = p;
     const out = p.field === "hoursMonth" ? monthDrafts : drafts;
     if (isEmptyCell(v)) {
-      const formula = t.formulaWithoutValue.size === 0 ? undefined : t.formulaWithoutValue.get(`${excelRow}:${p.column}`);
+      const formula =
+        t.formulaWithoutValue.size === 0 ? undefined : t.formulaWithoutValue.get(`${excelRow}:${p.column}`);
       if (formula !== undefined) {
         // A formula that was never computed is not an empty cell (§2.4.6).
         if (p.field === "hoursMonth") out.push(formulaNoValue(t.sheet, p, excelRow, formula, p.field));
@@ -238,7 +252,8 @@ export function typeRow(cells: readonly unknown[], excelRow: number, t: RowTypin
     const x = checkbox ? readCheckbox(p.field, v, r) : READERS[p.field](v, r, t, side);
     if (x === INVALID) out.push(invalid(t.sheet, p, excelRow, v));
     // A sentence under the PASS column is read as a (malformed) PASS, but it is no PASS.
-    else if (!FREE_TEXT.has(p.field) && !(p.field === "passNumber" && !PASS_SHAPE.test(r.passNumber ?? ""))) textOnly = false;
+    else if (!FREE_TEXT.has(p.field) && !(p.field === "passNumber" && !PASS_SHAPE.test(r.passNumber ?? "")))
+      textOnly = false;
   }
 
   const totalGiven = hoursPlan !== null && r.hoursWorked !== null;
@@ -254,7 +269,9 @@ export function typeRow(cells: readonly unknown[], excelRow: number, t: RowTypin
     }
   }
   for (const [field, p] of formulaFields) {
-    drafts.push(formulaNoValue(t.sheet, p, excelRow, t.formulaWithoutValue.get(`${excelRow}:${p.column}`) ?? "", field));
+    drafts.push(
+      formulaNoValue(t.sheet, p, excelRow, t.formulaWithoutValue.get(`${excelRow}:${p.column}`) ?? "", field),
+    );
   }
   if (r.birthDate !== null) r.birthYear = yearOfDay(r.birthDate);
   else if (side.birthYear !== null) r.birthYear = side.birthYear;
@@ -279,7 +296,12 @@ function invalid(sheet: string, p: ColumnPlan, excelRow: number, v: unknown): Dr
     field: p.field,
     detail: () => {
       const text = cellToText(v);
-      return { ...place(sheet, p, excelRow), field: p.field, value: text, message: `${FIELD_LABELS[p.field]} illisible : "${text}". Saisissez ${FIELD_EXPECTED[p.field]}.` };
+      return {
+        ...place(sheet, p, excelRow),
+        field: p.field,
+        value: text,
+        message: `${FIELD_LABELS[p.field]} illisible : "${text}". Saisissez ${FIELD_EXPECTED[p.field]}.`,
+      };
     },
   };
 }
@@ -298,7 +320,13 @@ function cellError(sheet: string, p: ColumnPlan, excelRow: number, err: string):
   };
 }
 
-function formulaNoValue(sheet: string, p: ColumnPlan, excelRow: number, formula: string, field: MappedField): Draft {
+function formulaNoValue(
+  sheet: string,
+  p: ColumnPlan,
+  excelRow: number,
+  formula: string,
+  field: MappedField,
+): Draft {
   const shown = formula === "" ? "une formule" : `la formule =${formula.slice(0, 120)}`;
   return {
     code: "formula-no-value",
@@ -313,7 +341,12 @@ function formulaNoValue(sheet: string, p: ColumnPlan, excelRow: number, formula:
   };
 }
 
-function required(sheet: string, p: ColumnPlan, excelRow: number, g: (typeof REQUIRED_GROUPS)[number]): Draft {
+function required(
+  sheet: string,
+  p: ColumnPlan,
+  excelRow: number,
+  g: (typeof REQUIRED_GROUPS)[number],
+): Draft {
   const months = p.field === "hoursMonth";
   return {
     code: "value-required",

@@ -46,7 +46,14 @@ export function isDepartmentCode(code: string): boolean {
   if (code === "2A" || code === "2B") return true;
   if (code.length === 2) {
     const n = Number(code);
-    return Number.isInteger(n) && n >= 1 && n <= 95 && n !== 20 && code.charCodeAt(0) >= 48 && code.charCodeAt(0) <= 57;
+    return (
+      Number.isInteger(n) &&
+      n >= 1 &&
+      n <= 95 &&
+      n !== 20 &&
+      code.charCodeAt(0) >= 48 &&
+      code.charCodeAt(0) <= 57
+    );
   }
   if (code.length === 3) {
     const n = Number(code);

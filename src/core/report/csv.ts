@@ -35,16 +35,69 @@ export function csvCell(v: string | number | boolean | null | undefined, ratio =
  * (`consolidate --csv`) and the hub (`GET /api/v1/consolidation`, text/csv).
  */
 export function consolidationCsv(c: Consolidation): string {
-  const head = ["Niveau", "Fichier", "SIRET", "Raison sociale", "Type", "Valide", "Erreurs", "Avertissements", "Structures", "Rapports", "Personnes distinctes", ...INDICATOR_KEYS.map((k) => INDICATOR_LABELS[k].fr)];
-  const ind = (i: Indicators) => INDICATOR_KEYS.map((k) => csvCell(i[k], INDICATOR_LABELS[k].format === "percent"));
+  const head = [
+    "Niveau",
+    "Fichier",
+    "SIRET",
+    "Raison sociale",
+    "Type",
+    "Valide",
+    "Erreurs",
+    "Avertissements",
+    "Structures",
+    "Rapports",
+    "Personnes distinctes",
+    ...INDICATOR_KEYS.map((k) => INDICATOR_LABELS[k].fr),
+  ];
+  const ind = (i: Indicators) =>
+    INDICATOR_KEYS.map((k) => csvCell(i[k], INDICATOR_LABELS[k].format === "percent"));
   const lines: string[][] = [head.map((h) => csvCell(h))];
   for (const r of c.reports) {
-    lines.push(["Rapport", csvCell(r.file), csvCell(r.siret), csvCell(r.name), csvCell(r.kind), csvCell(r.valid), csvCell(r.counts.error), csvCell(r.counts.warning), "", "1", "", ...ind(r.indicators)]);
+    lines.push([
+      "Rapport",
+      csvCell(r.file),
+      csvCell(r.siret),
+      csvCell(r.name),
+      csvCell(r.kind),
+      csvCell(r.valid),
+      csvCell(r.counts.error),
+      csvCell(r.counts.warning),
+      "",
+      "1",
+      "",
+      ...ind(r.indicators),
+    ]);
   }
   for (const [kind, t] of Object.entries(c.byKind)) {
-    lines.push(["Type", "", "", "", csvCell(kind), "", "", "", csvCell(t.structures), csvCell(t.reports), "", ...ind(t.indicators)]);
+    lines.push([
+      "Type",
+      "",
+      "",
+      "",
+      csvCell(kind),
+      "",
+      "",
+      "",
+      csvCell(t.structures),
+      csvCell(t.reports),
+      "",
+      ...ind(t.indicators),
+    ]);
   }
   const t = c.total;
-  lines.push(["Département", "", "", "", "", "", "", "", csvCell(t.structures), csvCell(t.reports), csvCell(t.distinctPersons), ...ind(t.indicators)]);
+  lines.push([
+    "Département",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    csvCell(t.structures),
+    csvCell(t.reports),
+    csvCell(t.distinctPersons),
+    ...ind(t.indicators),
+  ]);
   return "\uFEFF" + lines.map((l) => l.join(";")).join("\r\n") + "\r\n";
 }

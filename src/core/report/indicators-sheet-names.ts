@@ -15,7 +15,9 @@ export function indicatorsSheetNames(reports: readonly Analysis[]): string[] {
     const kind = r.structure.kind;
     if (kind === null) return `${INDICATORS_SHEET_BASE} ${i + 1}`;
     const shared = kinds.filter((k) => k === kind).length > 1;
-    return shared && r.structure.siret ? `${INDICATORS_SHEET_BASE} ${kind} ${r.structure.siret}` : `${INDICATORS_SHEET_BASE} ${kind}`;
+    return shared && r.structure.siret
+      ? `${INDICATORS_SHEET_BASE} ${kind} ${r.structure.siret}`
+      : `${INDICATORS_SHEET_BASE} ${kind}`;
   });
 }
 

@@ -25,16 +25,24 @@ export function rulesDocument(config: RulesConfig): string {
   out.push(`Version des règles : **${config.rulesVersion}**.`, "");
 
   out.push("## 1. Anomalies", "");
-  out.push("Une **erreur** bloque l'envoi ; un **avertissement** est envoyé et signalé ; une **information** explique ce qu'un indicateur a écarté.", "");
+  out.push(
+    "Une **erreur** bloque l'envoi ; un **avertissement** est envoyé et signalé ; une **information** explique ce qu'un indicateur a écarté.",
+    "",
+  );
   out.push("| code | titre | gravité | ce qui est vérifié |", "|---|---|---|---|");
   for (const code of FINDING_CODES) {
     const r = FINDING_RULES[code];
-    out.push(`| \`${code}\` | ${cell(FINDING_LABELS[code].fr)} | ${r.severities.map((s) => SEVERITY_LABELS[s].fr.toLowerCase()).join(", ")} | ${cell(r.fr)} |`);
+    out.push(
+      `| \`${code}\` | ${cell(FINDING_LABELS[code].fr)} | ${r.severities.map((s) => SEVERITY_LABELS[s].fr.toLowerCase()).join(", ")} | ${cell(r.fr)} |`,
+    );
   }
   out.push("");
 
   out.push("## 2. Indicateurs", "");
-  out.push("Les clés sont celles de la sortie JSON de `bilan-iae indicators`, de l'envoi au hub et de la consolidation.", "");
+  out.push(
+    "Les clés sont celles de la sortie JSON de `bilan-iae indicators`, de l'envoi au hub et de la consolidation.",
+    "",
+  );
   out.push("| clé | indicateur | définition |", "|---|---|---|");
   for (const key of INDICATOR_KEYS) {
     const l = INDICATOR_LABELS[key];
@@ -44,7 +52,11 @@ export function rulesDocument(config: RulesConfig): string {
 
   out.push("## 3. Réglages par défaut", "");
   out.push("| réglage | " + KINDS.join(" | ") + " |", "|---|" + KINDS.map(() => "---|").join(""));
-  out.push("| heures annuelles pour 1 ETP | " + KINDS.map((k) => `${config.annualHoursPerFte[k]} h`).join(" | ") + " |");
+  out.push(
+    "| heures annuelles pour 1 ETP | " +
+      KINDS.map((k) => `${config.annualHoursPerFte[k]} h`).join(" | ") +
+      " |",
+  );
   out.push(
     "| durée minimale avant qu'une sortie soit examinée | " +
       KINDS.map((k) => {
@@ -74,7 +86,9 @@ export function rulesDocument(config: RulesConfig): string {
   out.push("## 4. Motifs de sortie", "");
   out.push("| code | motif | catégorie | autres libellés reconnus |", "|---|---|---|---|");
   for (const m of config.exitMotifs) {
-    out.push(`| ${m.code ?? "—"} | ${cell(m.label)} | ${EXIT_CATEGORY_LABELS[m.category].fr} | ${cell(m.aliases.join(" ; "))} |`);
+    out.push(
+      `| ${m.code ?? "—"} | ${cell(m.label)} | ${EXIT_CATEGORY_LABELS[m.category].fr} | ${cell(m.aliases.join(" ; "))} |`,
+    );
   }
   out.push("");
   return out.join("\n");

@@ -12,7 +12,11 @@ import { frDate, frNumber, plural, wholeMonthsInclusive } from "./format";
 export function contractRules(env: RuleEnv): RowRule | null {
   const { config, kind } = env;
   const hasWeekly = env.has("weeklyHours");
-  const contractMinApplies = env.has("hireDate") && env.has("contractEndDate") && kind !== null && config.contract.minKinds.includes(kind);
+  const contractMinApplies =
+    env.has("hireDate") &&
+    env.has("contractEndDate") &&
+    kind !== null &&
+    config.contract.minKinds.includes(kind);
   const hasHire = env.has("hireDate");
   if (!hasWeekly && !contractMinApplies && !hasHire) return null;
   return new ContractRules(env, hasWeekly, contractMinApplies, hasHire);
@@ -65,10 +69,13 @@ export class ContractRules implements RowRule {
     }
 
     const pathEnd = row.exitDate ?? this.periodEnd;
-    if (!this.hasHire || pathEnd === null || pathEnd < hire || pathEnd + 1 - hire <= this.surelyShortPath) return;
+    if (!this.hasHire || pathEnd === null || pathEnd < hire || pathEnd + 1 - hire <= this.surelyShortPath)
+      return;
     // Over N months: the path covers more than hire..hire+N months−1 day.
-    if (isAfterMonths(pathEnd + 1, hire, contract.maxMonthsWithDerogation)) this.pathTooLong(row, hire, pathEnd, true);
-    else if (!row.derogation && isAfterMonths(pathEnd + 1, hire, contract.maxMonths)) this.pathTooLong(row, hire, pathEnd, false);
+    if (isAfterMonths(pathEnd + 1, hire, contract.maxMonthsWithDerogation))
+      this.pathTooLong(row, hire, pathEnd, true);
+    else if (!row.derogation && isAfterMonths(pathEnd + 1, hire, contract.maxMonths))
+      this.pathTooLong(row, hire, pathEnd, false);
   }
 
   private weeklyMax(row: PersonRow, weekly: number): void {

@@ -37,7 +37,8 @@ export class DateRules implements RowRule {
     if (exit === null) return;
     if (hire !== null && exit < hire) this.exitBeforeHire(row, exit, hire);
     // Same bounds as classifyExit ("outside"); a row already foreign to the report is not flagged twice.
-    if (!foreign && this.periodOk && (exit < this.periodStart || exit > this.periodEnd)) this.exitOutside(row, exit);
+    if (!foreign && this.periodOk && (exit < this.periodStart || exit > this.periodEnd))
+      this.exitOutside(row, exit);
   }
 
   private hireAfterPeriod(row: PersonRow, hire: number): void {

@@ -68,7 +68,14 @@ export class HoursRules implements RowRule {
     }));
   }
 
-  private implausible(row: PersonRow, hours: number, from: number, to: number, days: number, max: number): void {
+  private implausible(
+    row: PersonRow,
+    hours: number,
+    from: number,
+    to: number,
+    days: number,
+    max: number,
+  ): void {
     const env = this.env;
     const perWeek = this.perWeek;
     this.findings.add("hours-implausible", "warning", () => ({

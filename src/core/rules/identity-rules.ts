@@ -20,7 +20,9 @@ export function identityRules(env: RuleEnv): RowRule | null {
 
 /** Where a row sits, for messages: "ligne 12", or "ligne 12 de la feuille « Site Gap »" across sheets. */
 function rowName(first: PersonRow, row: PersonRow): string {
-  return first.sheet === row.sheet ? `la ligne ${first.excelRow}` : `la ligne ${first.excelRow} de la feuille « ${first.sheet} »`;
+  return first.sheet === row.sheet
+    ? `la ligne ${first.excelRow}`
+    : `la ligne ${first.excelRow} de la feuille « ${first.sheet} »`;
 }
 
 export class IdentityRules implements RowRule {

@@ -109,7 +109,13 @@ export function createRuleEnv(input: {
         const p = rowPosition(t, row.excelRow);
         return { sheet: p.sheet, cell: p.cell, row: p.row, column: p.column, field };
       }
-      return { sheet: t.sheet, cell: spot.letters + row.excelRow, row: row.excelRow, column: spot.column, field };
+      return {
+        sheet: t.sheet,
+        cell: spot.letters + row.excelRow,
+        row: row.excelRow,
+        column: spot.column,
+        field,
+      };
     },
     header(field) {
       if (!table) return { sheet: null, cell: null, row: null, column: null, field };

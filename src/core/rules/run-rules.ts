@@ -26,7 +26,15 @@ export interface RuleContext {
 }
 
 /** Row rule families, in the order their findings are raised on a row. */
-const ROW_FAMILIES: readonly ((env: RuleEnv) => RowRule | null)[] = [identityRules, ageRules, dateRules, exitRules, hoursRules, contractRules, qpvRules];
+const ROW_FAMILIES: readonly ((env: RuleEnv) => RowRule | null)[] = [
+  identityRules,
+  ageRules,
+  dateRules,
+  exitRules,
+  hoursRules,
+  contractRules,
+  qpvRules,
+];
 
 /**
  * Every rule of domain §3 not already raised while reading: structure rules, then each row through every

@@ -28,7 +28,8 @@ export function periodKey(periodStart: string, periodEnd: string): string | null
 }
 
 /** Shape of a period key as accepted in queries (`?period=`). */
-export const PERIOD_KEY_PATTERN = /^\d{4}(?:-(?:S[12]|Q[1-4]|0[1-9]|1[0-2]))?$|^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
+export const PERIOD_KEY_PATTERN =
+  /^\d{4}(?:-(?:S[12]|Q[1-4]|0[1-9]|1[0-2]))?$|^\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
 
 export function isPeriodKey(value: string): boolean {
   return PERIOD_KEY_PATTERN.test(value);

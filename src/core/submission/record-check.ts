@@ -20,8 +20,22 @@ import type { SubmissionRecord } from "./schema";
 
 /** The fields in the schema's order (the order of zod's output, hence of the canonical JSON). */
 const FIELD_ORDER = [
-  "key", "sex", "birthYear", "qpv", "zrr", "rsa", "ass", "aah", "rqth",
-  "ftDuration", "educationLevel", "hireDate", "exitDate", "exitMotif", "hoursWorked", "hoursSinceHire",
+  "key",
+  "sex",
+  "birthYear",
+  "qpv",
+  "zrr",
+  "rsa",
+  "ass",
+  "aah",
+  "rqth",
+  "ftDuration",
+  "educationLevel",
+  "hireDate",
+  "exitDate",
+  "exitMotif",
+  "hoursWorked",
+  "hoursSinceHire",
 ] as const;
 const FIELDS: ReadonlySet<string> = new Set(FIELD_ORDER);
 const SEX_SET: ReadonlySet<unknown> = new Set(SEXES);
@@ -76,15 +90,27 @@ function validFields(o: Record<string, unknown>): boolean {
   if (key !== null && !(typeof key === "string" && isPersonKey(key))) return false;
   if (o.sex !== null && !SEX_SET.has(o.sex)) return false;
   const by = o.birthYear;
-  if (by !== null && !(isNumber(by) && Number.isInteger(by) && by >= BIRTH_YEAR_MIN && by <= BIRTH_YEAR_MAX)) return false;
-  if (!nullableBool(o.qpv) || !nullableBool(o.zrr) || !nullableBool(o.ass) || !nullableBool(o.aah) || !nullableBool(o.rqth)) return false;
+  if (by !== null && !(isNumber(by) && Number.isInteger(by) && by >= BIRTH_YEAR_MIN && by <= BIRTH_YEAR_MAX))
+    return false;
+  if (
+    !nullableBool(o.qpv) ||
+    !nullableBool(o.zrr) ||
+    !nullableBool(o.ass) ||
+    !nullableBool(o.aah) ||
+    !nullableBool(o.rqth)
+  )
+    return false;
   if (o.rsa !== null && !RSA_SET.has(o.rsa)) return false;
   if (o.ftDuration !== null && !FT_SET.has(o.ftDuration)) return false;
   const edu = o.educationLevel;
   if (edu !== null && !(typeof edu === "string" && EDUCATION_LEVEL_PATTERN.test(edu))) return false;
   if (!nullableDate(o.hireDate) || !nullableDate(o.exitDate)) return false;
   const motif = o.exitMotif;
-  if (motif !== null && !(typeof motif === "string" && motif.length >= 1 && motif.length <= EXIT_MOTIF_MAX_LENGTH)) return false;
+  if (
+    motif !== null &&
+    !(typeof motif === "string" && motif.length >= 1 && motif.length <= EXIT_MOTIF_MAX_LENGTH)
+  )
+    return false;
   return nullableHours(o.hoursWorked) && nullableHours(o.hoursSinceHire);
 }
 
@@ -105,9 +131,22 @@ export function checkedRecords(value: unknown, max: number): SubmissionRecord[] 
       keys === Keys.InOrder
         ? r
         : {
-            key: r.key, sex: r.sex, birthYear: r.birthYear, qpv: r.qpv, zrr: r.zrr, rsa: r.rsa, ass: r.ass, aah: r.aah, rqth: r.rqth,
-            ftDuration: r.ftDuration, educationLevel: r.educationLevel, hireDate: r.hireDate, exitDate: r.exitDate, exitMotif: r.exitMotif,
-            hoursWorked: r.hoursWorked, hoursSinceHire: r.hoursSinceHire,
+            key: r.key,
+            sex: r.sex,
+            birthYear: r.birthYear,
+            qpv: r.qpv,
+            zrr: r.zrr,
+            rsa: r.rsa,
+            ass: r.ass,
+            aah: r.aah,
+            rqth: r.rqth,
+            ftDuration: r.ftDuration,
+            educationLevel: r.educationLevel,
+            hireDate: r.hireDate,
+            exitDate: r.exitDate,
+            exitMotif: r.exitMotif,
+            hoursWorked: r.hoursWorked,
+            hoursSinceHire: r.hoursSinceHire,
           };
   }
   return out;

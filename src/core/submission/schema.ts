@@ -35,7 +35,12 @@ const nullableBool = z.boolean().nullable();
 const hours = z.number().min(-HOURS_LIMIT).max(HOURS_LIMIT).nullable();
 
 export const submissionRecordSchema = z.strictObject({
-  key: z.string().regex(PERSON_KEY_PATTERN, { message: "Clé pseudonyme attendue : HMAC-SHA-256 en hexadécimal (64 caractères)." }).nullable(),
+  key: z
+    .string()
+    .regex(PERSON_KEY_PATTERN, {
+      message: "Clé pseudonyme attendue : HMAC-SHA-256 en hexadécimal (64 caractères).",
+    })
+    .nullable(),
   sex: z.enum(SEXES).nullable(),
   birthYear: z.number().int().min(BIRTH_YEAR_MIN).max(BIRTH_YEAR_MAX).nullable(),
   qpv: nullableBool,
@@ -45,7 +50,10 @@ export const submissionRecordSchema = z.strictObject({
   aah: nullableBool,
   rqth: nullableBool,
   ftDuration: z.enum(FT_DURATIONS).nullable(),
-  educationLevel: z.string().regex(EDUCATION_LEVEL_PATTERN, { message: "Code de niveau de formation ASP attendu (2 chiffres)." }).nullable(),
+  educationLevel: z
+    .string()
+    .regex(EDUCATION_LEVEL_PATTERN, { message: "Code de niveau de formation ASP attendu (2 chiffres)." })
+    .nullable(),
   hireDate: isoDate.nullable(),
   exitDate: isoDate.nullable(),
   exitMotif: z.string().min(1).max(EXIT_MOTIF_MAX_LENGTH).nullable(),
@@ -58,7 +66,9 @@ export const submissionStructureSchema = z.strictObject({
   name: z.string().min(1).max(300),
   kind: z.enum(KINDS),
   afNumber: z.string().max(40).nullable(),
-  department: z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, { message: "Code de département attendu (01–95, 2A, 2B, 971–976)." }),
+  department: z.string().regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, {
+    message: "Code de département attendu (01–95, 2A, 2B, 971–976).",
+  }),
   periodStart: isoDate,
   periodEnd: isoDate,
   fteConventioned: z.number().min(0).max(1_000_000).nullable(),
@@ -80,7 +90,10 @@ const MAX_RULE_LINES = 600;
 export const INDICATORS_ADDED_IN_V1: readonly IndicatorKey[] = ["exitsToTraining", "rateTraining"];
 
 const indicatorShape = Object.fromEntries(
-  INDICATOR_KEYS.map((k) => [k, INDICATORS_ADDED_IN_V1.includes(k) ? z.number().nullable().optional() : z.number().nullable()]),
+  INDICATOR_KEYS.map((k) => [
+    k,
+    INDICATORS_ADDED_IN_V1.includes(k) ? z.number().nullable().optional() : z.number().nullable(),
+  ]),
 ) as unknown as Record<IndicatorKey, z.ZodNullable<z.ZodNumber>>;
 /** Every indicator this version knows is required; a newer client's extra keys (numbers or null) are kept. */
 export const indicatorsSchema = z
@@ -90,11 +103,19 @@ export const indicatorsSchema = z
     const extra = Object.keys(indicators).filter((k) => !(k in indicatorShape));
     for (const k of extra) {
       if (!INDICATOR_KEY_PATTERN.test(k)) {
-        ctx.addIssue({ code: "custom", path: [k], message: `Nom d'indicateur « ${k.slice(0, 40)} » invalide : identifiant en camelCase attendu (lettres et chiffres, 64 caractères au plus).` });
+        ctx.addIssue({
+          code: "custom",
+          path: [k],
+          message: `Nom d'indicateur « ${k.slice(0, 40)} » invalide : identifiant en camelCase attendu (lettres et chiffres, 64 caractères au plus).`,
+        });
       }
     }
     if (extra.length > MAX_EXTRA_INDICATORS) {
-      ctx.addIssue({ code: "custom", path: [], message: `Trop d'indicateurs inconnus du format v1 (${extra.length}, au plus ${MAX_EXTRA_INDICATORS}).` });
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: `Trop d'indicateurs inconnus du format v1 (${extra.length}, au plus ${MAX_EXTRA_INDICATORS}).`,
+      });
     }
   });
 
@@ -107,7 +128,10 @@ export const validationSummarySchema = z.strictObject({
     .array(
       z.strictObject({
         // Any well-formed code: a newer client's new rule is stored as is, never a 422 (docs/compatibilite-format.md).
-        code: z.string().max(64).regex(FINDING_CODE_PATTERN, { message: "Code de contrôle invalide : identifiant en minuscules avec tirets attendu (par exemple « column-missing »)." }),
+        code: z.string().max(64).regex(FINDING_CODE_PATTERN, {
+          message:
+            "Code de contrôle invalide : identifiant en minuscules avec tirets attendu (par exemple « column-missing »).",
+        }),
         severity: z.enum(["error", "warning", "info"]),
         count,
       }),
@@ -129,7 +153,11 @@ export const submissionPayloadSchema = z
   })
   .superRefine((p, ctx) => {
     if (p.structure.periodStart > p.structure.periodEnd) {
-      ctx.addIssue({ code: "custom", path: ["structure", "periodEnd"], message: "La fin de période précède son début." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["structure", "periodEnd"],
+        message: "La fin de période précède son début.",
+      });
     }
   });
 
@@ -160,12 +188,16 @@ export function parseSubmissionPayload(
   if (fast.success) return { ok: true, payload: fast.data };
   const r = submissionPayloadSchema.safeParse(value, { error: frenchError });
   if (r.success) return { ok: true, payload: r.data };
-  return { ok: false, errors: r.error.issues.slice(0, 200).map((i) => ({ pointer: jsonPointer(i.path), message: i.message })) };
+  return {
+    ok: false,
+    errors: r.error.issues.slice(0, 200).map((i) => ({ pointer: jsonPointer(i.path), message: i.message })),
+  };
 }
 
 function fastParse(value: unknown): SubmissionPayload | null {
   // Parsed JSON only (plain prototype): zod also sees inherited keys, which a spread would drop.
-  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return null;
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+    return null;
   const records = checkedRecords((value as { records?: unknown }).records, MAX_RECORDS);
   if (!records) return null;
   const head = submissionPayloadSchema.safeParse({ ...value, records: [] });
@@ -175,11 +207,15 @@ function fastParse(value: unknown): SubmissionPayload | null {
 
 /** The JSON Schema (draft 2020-12) of the payload, published for other clients. */
 export function submissionJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(submissionPayloadSchema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(submissionPayloadSchema, {
+    target: "draft-2020-12",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   return {
     $id: "https://bilan-iae.fr/schemas/submission-v1.schema.json",
     title: "Bilan IAE — envoi v1",
-    description: "Bilan d'une SIAE envoyé au hub départemental : structure, période, indicateurs, contrôles et enregistrements pseudonymes (aucun nom, date de naissance, adresse ni NIR).",
+    description:
+      "Bilan d'une SIAE envoyé au hub départemental : structure, période, indicateurs, contrôles et enregistrements pseudonymes (aucun nom, date de naissance, adresse ni NIR).",
     ...schema,
   };
 }
@@ -192,12 +228,16 @@ function frenchError(issue: Issue): string {
     case "unrecognized_keys":
       return `Champ non autorisé : ${issue.keys.map((k) => `« ${k} »`).join(", ")}. Le format v1 n'accepte que les champs prévus (aucune donnée personnelle).`;
     case "invalid_type":
-      return issue.input === undefined ? missingField(issue.path) : `Type invalide : ${frenchType(issue.expected)} attendu.`;
+      return issue.input === undefined
+        ? missingField(issue.path)
+        : `Type invalide : ${frenchType(issue.expected)} attendu.`;
     case "invalid_value":
       if (issue.input === undefined) return missingField(issue.path);
       return `Valeur invalide : attendu ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`;
     case "too_small":
-      return issue.origin === "string" ? `Texte trop court (au moins ${issue.minimum} caractère(s)).` : `Valeur trop petite (minimum ${issue.minimum}).`;
+      return issue.origin === "string"
+        ? `Texte trop court (au moins ${issue.minimum} caractère(s)).`
+        : `Valeur trop petite (minimum ${issue.minimum}).`;
     case "too_big":
       return issue.origin === "string"
         ? `Texte trop long (au plus ${issue.maximum} caractères).`

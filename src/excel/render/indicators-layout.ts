@@ -47,7 +47,12 @@ export function layoutIndicatorsSheet(model: IndicatorsSheetModel): SheetLayout 
     push([section.title]);
     for (const row of section.rows) {
       push(
-        [row.label, row.value === null ? NULL_TEXT : row.value, row.target === null ? "" : row.target, row.definition],
+        [
+          row.label,
+          row.value === null ? NULL_TEXT : row.value,
+          row.target === null ? "" : row.target,
+          row.definition,
+        ],
         ["General", row.numberFormat, row.numberFormat, "General"],
       );
     }

@@ -42,7 +42,9 @@ export function isPostgresUrl(url: string | undefined): url is string {
 
 /** Opens the database and runs pending migrations. */
 export async function openHubDb(options: DbOptions = {}): Promise<HubDb> {
-  const hub = isPostgresUrl(options.databaseUrl) ? await openPostgres(options.databaseUrl, options) : openSqlite(options.sqliteFile ?? DEFAULT_SQLITE_FILE, options.sqliteSynchronous ?? "FULL");
+  const hub = isPostgresUrl(options.databaseUrl)
+    ? await openPostgres(options.databaseUrl, options)
+    : openSqlite(options.sqliteFile ?? DEFAULT_SQLITE_FILE, options.sqliteSynchronous ?? "FULL");
   try {
     await migrate(hub, isPostgresUrl(options.databaseUrl) ? options.pgSchema : undefined);
   } catch (e) {
@@ -84,7 +86,8 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): HubDb {
 
 async function openPostgres(url: string, options: DbOptions): Promise<HubDb> {
   const schema = options.pgSchema;
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Nom de schéma PostgreSQL invalide : ${schema}`);
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`Nom de schéma PostgreSQL invalide : ${schema}`);
   if (schema) {
     const setup = new Pool({ connectionString: url, max: 1 });
     try {
@@ -111,7 +114,9 @@ async function openPostgres(url: string, options: DbOptions): Promise<HubDb> {
     dialect: "postgres",
     location,
     async backup() {
-      throw new Error("Sauvegarde intégrée disponible pour SQLite seulement : utilisez pg_dump pour PostgreSQL.");
+      throw new Error(
+        "Sauvegarde intégrée disponible pour SQLite seulement : utilisez pg_dump pour PostgreSQL.",
+      );
     },
     async close() {
       await db.destroy();
@@ -121,11 +126,17 @@ async function openPostgres(url: string, options: DbOptions): Promise<HubDb> {
 
 async function migrate(hub: HubDb, pgSchema: string | undefined): Promise<void> {
   // With a private schema, Kysely's own tables must live in it too (its existence check looks at every schema).
-  const migrator = new Migrator({ db: hub.db, provider: migrationProvider(hub.dialect), ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) });
+  const migrator = new Migrator({
+    db: hub.db,
+    provider: migrationProvider(hub.dialect),
+    ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
-    throw new Error(`Migration de la base du hub impossible (${failed}) : ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Migration de la base du hub impossible (${failed}) : ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -133,4 +144,3 @@ async function migrate(hub: HubDb, pgSchema: string | undefined): Promise<void> 
 export async function ping(hub: HubDb): Promise<void> {
   await sql`select 1`.execute(hub.db);
 }
-

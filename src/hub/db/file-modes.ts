@@ -49,10 +49,12 @@ export function exposedDataPaths(file: string): ExposedPath[] {
   const abs = path.resolve(file);
   const found: ExposedPath[] = [];
   const dir = path.dirname(abs);
-  if (existsSync(dir) && (statSync(dir).mode & 0o077) !== 0) found.push({ path: dir, kind: "directory", mode: statSync(dir).mode & 0o777 });
+  if (existsSync(dir) && (statSync(dir).mode & 0o077) !== 0)
+    found.push({ path: dir, kind: "directory", mode: statSync(dir).mode & 0o777 });
   for (const suffix of SIDE_FILES) {
     const p = abs + suffix;
-    if (existsSync(p) && (statSync(p).mode & 0o077) !== 0) found.push({ path: p, kind: "file", mode: statSync(p).mode & 0o777 });
+    if (existsSync(p) && (statSync(p).mode & 0o077) !== 0)
+      found.push({ path: p, kind: "file", mode: statSync(p).mode & 0o777 });
   }
   return found;
 }
@@ -62,7 +64,7 @@ export function exposedMessage(e: ExposedPath): string {
   const mode = e.mode.toString(8);
   return frenchSpacing(
     e.kind === "directory"
-    ? `Le répertoire des données ${e.path} est ouvert à d'autres comptes que celui du hub (mode ${mode}). Corrigez avec : chmod 700 ${e.path}`
-    : `Le fichier ${e.path} est lisible par d'autres comptes que celui du hub (mode ${mode}) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${e.path}`,
+      ? `Le répertoire des données ${e.path} est ouvert à d'autres comptes que celui du hub (mode ${mode}). Corrigez avec : chmod 700 ${e.path}`
+      : `Le fichier ${e.path} est lisible par d'autres comptes que celui du hub (mode ${mode}) ; il contient des données pseudonymisées sur des personnes. Corrigez avec : chmod 600 ${e.path}`,
   );
 }

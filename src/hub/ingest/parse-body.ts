@@ -9,7 +9,6 @@ export type BodyOutcome =
   | { ok: false; reason: JsonRefusal | "utf8" }
   | { ok: false; reason: "schema"; errors: PayloadError[] };
 
-
 /**
  * A submission body, from its bytes to what the hub stores: JSON parsing, the v1 schema, the indicators
  * recomputed. Pure and synchronous: on the event loop, a 3 000-row report takes tens of milliseconds, well within

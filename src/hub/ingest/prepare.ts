@@ -55,7 +55,12 @@ export function preparePayload(payload: SubmissionPayload, rules: RulesConfig): 
   const s = payload.structure;
   const structure: StructureInfo = { ...s };
   const rows = rowsFromRecords(payload.records);
-  const indicators = computeIndicators(rows, { structure, fieldsPresent: payload.fieldsPresent, config: rules, motifs: motifIndexFor(rules.exitMotifs) });
+  const indicators = computeIndicators(rows, {
+    structure,
+    fieldsPresent: payload.fieldsPresent,
+    config: rules,
+    motifs: motifIndexFor(rules.exitMotifs),
+  });
   const { keys, unkeyed } = employeeKeys(rows, periodOf(structure).end);
   const employees = new Set(keys);
   let flags = "";

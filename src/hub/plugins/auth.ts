@@ -37,14 +37,22 @@ const auth: FastifyPluginAsync = async (app) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const presented = bearerToken(req);
-    if (!presented) throw unauthorized("Jeton d'accès manquant : ajoutez l'en-tête « Authorization: Bearer <jeton> » fourni par le Département.");
+    if (!presented)
+      throw unauthorized(
+        "Jeton d'accès manquant : ajoutez l'en-tête « Authorization: Bearer <jeton> » fourni par le Département.",
+      );
     const token = await findToken(app.hubDb.db, presented);
-    if (!token) throw unauthorized("Jeton d'accès inconnu. Vérifiez le jeton saisi ou demandez-en un nouveau au Département.");
-    if (token.revokedAt) throw unauthorized("Ce jeton d'accès a été révoqué. Demandez un nouveau jeton au Département.");
+    if (!token)
+      throw unauthorized(
+        "Jeton d'accès inconnu. Vérifiez le jeton saisi ou demandez-en un nouveau au Département.",
+      );
+    if (token.revokedAt)
+      throw unauthorized("Ce jeton d'accès a été révoqué. Demandez un nouveau jeton au Département.");
     if (token.role === "department") {
       req.auth = { role: "department", token };
     } else {
-      const structure = token.structureId === null ? undefined : await findStructureById(app.hubDb.db, token.structureId);
+      const structure =
+        token.structureId === null ? undefined : await findStructureById(app.hubDb.db, token.structureId);
       if (!structure) throw unauthorized("Ce jeton n'est rattaché à aucune structure connue du hub.");
       req.auth = { role: "structure", token, structure };
     }
@@ -57,7 +65,12 @@ const auth: FastifyPluginAsync = async (app) => {
     if (req.routeOptions.config?.access) void reply.header("cache-control", "no-store");
   });
 };
-export const authPlugin = fp(auth, { name: "hub-auth", fastify: "5.x", dependencies: ["hub-db"], decorators: { fastify: ["hubDb"] } });
+export const authPlugin = fp(auth, {
+  name: "hub-auth",
+  fastify: "5.x",
+  dependencies: ["hub-db"],
+  decorators: { fastify: ["hubDb"] },
+});
 
 /** "token:12": how the audit log and the logs name the caller, never by the token itself. */
 export function actorOf(req: FastifyRequest): string {

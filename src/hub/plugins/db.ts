@@ -11,7 +11,10 @@ declare module "fastify" {
 }
 
 /** Makes the database and configuration available to routes; closes the database with the server when asked. */
-const db: FastifyPluginAsync<{ hubDb: HubDb; hubConfig: HubConfig; closeDb: boolean }> = async (app, opts) => {
+const db: FastifyPluginAsync<{ hubDb: HubDb; hubConfig: HubConfig; closeDb: boolean }> = async (
+  app,
+  opts,
+) => {
   app.decorate("hubDb", opts.hubDb);
   app.decorate("hubConfig", opts.hubConfig);
   if (opts.closeDb) app.addHook("onClose", async () => opts.hubDb.close());

@@ -9,7 +9,12 @@ export function charsetOf(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
   for (const param of contentType.split(";").slice(1)) {
     const eq = param.indexOf("=");
-    if (eq > 0 && param.slice(0, eq).trim().toLowerCase() === "charset") return param.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    if (eq > 0 && param.slice(0, eq).trim().toLowerCase() === "charset")
+      return param
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1")
+        .toLowerCase();
   }
   return undefined;
 }
@@ -18,7 +23,14 @@ export function charsetOf(contentType: string | undefined): string | undefined {
 function refuseOtherCharsets(req: FastifyRequest): void {
   const charset = charsetOf(req.headers["content-type"]);
   if (charset === undefined || charset === "utf-8" || charset === "utf8") return;
-  throw new HttpProblem(415, "unsupported-charset", "Jeu de caractères non pris en charge", frenchSpacing(`Le corps doit être du JSON en UTF-8 : « charset=${charset.slice(0, 40)} » reçu. Envoyez-le en UTF-8 (Content-Type: application/json; charset=utf-8).`));
+  throw new HttpProblem(
+    415,
+    "unsupported-charset",
+    "Jeu de caractères non pris en charge",
+    frenchSpacing(
+      `Le corps doit être du JSON en UTF-8 : « charset=${charset.slice(0, 40)} » reçu. Envoyez-le en UTF-8 (Content-Type: application/json; charset=utf-8).`,
+    ),
+  );
 }
 
 /**

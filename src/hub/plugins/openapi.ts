@@ -1,7 +1,12 @@
 import type { FastifyPluginAsync } from "fastify";
 import fp from "fastify-plugin";
 import swagger from "@fastify/swagger";
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 
 /**
  * Routes declare zod schemas (src/hub/schemas.ts): Fastify validates requests and serializes responses with
@@ -21,7 +26,15 @@ const openApi: FastifyPluginAsync = async (app) => {
           "Réception des bilans des SIAE, suivi des envois et consolidation départementale. Erreurs au format application/problem+json (RFC 9457) avec un « detail » en français. Compatibilité du format : docs/compatibilite-format.md.",
       },
       servers: [{ url: "/" }],
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Jeton de structure ou jeton départemental (biae_…)." } } },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "Jeton de structure ou jeton départemental (biae_…).",
+          },
+        },
+      },
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
@@ -36,17 +49,31 @@ const openApi: FastifyPluginAsync = async (app) => {
  */
 type Document = ReturnType<typeof jsonSchemaTransformObject>;
 export function withoutDuplicateInputs(doc: Document): Document {
-  const schemas: Record<string, unknown> = { ...(doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas };
-  const same = Object.keys(schemas).filter((name) => name.endsWith("Input") && JSON.stringify(schemas[name]) === JSON.stringify(schemas[name.slice(0, -"Input".length)]));
+  const schemas: Record<string, unknown> = {
+    ...(doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas,
+  };
+  const same = Object.keys(schemas).filter(
+    (name) =>
+      name.endsWith("Input") &&
+      JSON.stringify(schemas[name]) === JSON.stringify(schemas[name.slice(0, -"Input".length)]),
+  );
   for (const name of same) delete schemas[name];
-  let text = JSON.stringify({ ...doc, components: { ...(doc as { components?: object }).components, schemas } });
-  for (const name of same) text = text.split(`"#/components/schemas/${name}"`).join(`"#/components/schemas/${name.slice(0, -"Input".length)}"`);
+  let text = JSON.stringify({
+    ...doc,
+    components: { ...(doc as { components?: object }).components, schemas },
+  });
+  for (const name of same)
+    text = text
+      .split(`"#/components/schemas/${name}"`)
+      .join(`"#/components/schemas/${name.slice(0, -"Input".length)}"`);
   // The registry is global: an input never received (responses only) would be listed without being used.
   const result = JSON.parse(text) as { components: { schemas: Record<string, unknown> } };
   // Until none is left: dropping one input may leave another (one it referenced) unused.
-  for (let dropped = true; dropped; ) {
+  for (let dropped = true; dropped;) {
     const now = JSON.stringify(result);
-    const unused = Object.keys(result.components.schemas).filter((name) => name.endsWith("Input") && !now.includes(`"#/components/schemas/${name}"`));
+    const unused = Object.keys(result.components.schemas).filter(
+      (name) => name.endsWith("Input") && !now.includes(`"#/components/schemas/${name}"`),
+    );
     for (const name of unused) delete result.components.schemas[name];
     dropped = unused.length > 0;
   }

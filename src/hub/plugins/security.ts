@@ -28,11 +28,18 @@ const security: FastifyPluginAsync<{ config: HubConfig }> = async (app, { config
   });
   await app.register(rateLimit, { global: false });
   const { perIp, perToken, windowMs } = config.rateLimit;
-  const byIp = app.createRateLimit({ max: perIp, timeWindow: windowMs, keyGenerator: (req) => `ip:${req.ip}` });
+  const byIp = app.createRateLimit({
+    max: perIp,
+    timeWindow: windowMs,
+    keyGenerator: (req) => `ip:${req.ip}`,
+  });
   const byToken = app.createRateLimit({
     max: perToken,
     timeWindow: windowMs,
-    keyGenerator: (req) => `token:${createHash("sha256").update(bearerToken(req) ?? "").digest("base64url")}`,
+    keyGenerator: (req) =>
+      `token:${createHash("sha256")
+        .update(bearerToken(req) ?? "")
+        .digest("base64url")}`,
   });
   app.addHook("onRequest", async (req, reply) => {
     if (req.url === "/healthz") return;

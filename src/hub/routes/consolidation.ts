@@ -22,7 +22,11 @@ const consolidation: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: {
             description: "JSON, CSV (Accept: text/csv ou format=csv) ou classeur .xlsx (format=xlsx)",
-            content: { "application/json": { schema: Consolidation }, "text/csv": { schema: z.string() }, [XLSX_TYPE]: { schema: XlsxBytes } },
+            content: {
+              "application/json": { schema: Consolidation },
+              "text/csv": { schema: z.string() },
+              [XLSX_TYPE]: { schema: XlsxBytes },
+            },
           },
           400: problem("Période absente ou invalide"),
           403: problem("Réservé au Département"),
@@ -33,22 +37,45 @@ const consolidation: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { period, format } = req.query;
       const accept = req.headers.accept ?? "";
-      const wanted = format ?? (/\btext\/csv\b/.test(accept) ? "csv" : /spreadsheetml/.test(accept) ? "xlsx" : "json");
+      const wanted =
+        format ?? (/\btext\/csv\b/.test(accept) ? "csv" : /spreadsheetml/.test(accept) ? "xlsx" : "json");
       const c = await consolidationOf(app.hubDb.db, period);
-      await audit(app.hubDb, { actor: actorOf(req), action: "consolidation.read", target: period, ip: req.ip, status: 200, details: wanted });
+      await audit(app.hubDb, {
+        actor: actorOf(req),
+        action: "consolidation.read",
+        target: period,
+        ip: req.ip,
+        status: 200,
+        details: wanted,
+      });
       const name = `consolidation-${period}`;
       if (wanted === "csv") {
-        return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`).send(consolidationCsv(c));
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${name}.csv"`)
+          .send(consolidationCsv(c));
       }
       if (wanted === "xlsx") {
         // The workbook a department forwards carries the follow-up sheet too (who sent, who is missing).
         const followUp = { source: "hub" as const, status: await structuresStatusOf(app.hubDb.db, period) };
-        const bytes = await writeConsolidationXlsx(c, { generatedAt: new Date(), rulesVersion: app.hubConfig.rules.rulesVersion, followUp });
-        return reply.type(XLSX_TYPE).header("content-disposition", `attachment; filename="${name}.xlsx"`).send(Buffer.from(bytes));
+        const bytes = await writeConsolidationXlsx(c, {
+          generatedAt: new Date(),
+          rulesVersion: app.hubConfig.rules.rulesVersion,
+          followUp,
+        });
+        return reply
+          .type(XLSX_TYPE)
+          .header("content-disposition", `attachment; filename="${name}.xlsx"`)
+          .send(Buffer.from(bytes));
       }
       return reply.type("application/json; charset=utf-8").send(c);
     },
   );
 };
 
-export const consolidationRoutes = fp(consolidation, { name: "hub-consolidation", fastify: "5.x", encapsulate: true, dependencies: ["hub-db", "hub-auth", "hub-openapi"] });
+export const consolidationRoutes = fp(consolidation, {
+  name: "hub-consolidation",
+  fastify: "5.x",
+  encapsulate: true,
+  dependencies: ["hub-db", "hub-auth", "hub-openapi"],
+});

@@ -8,7 +8,14 @@ const documents: FastifyPluginAsyncZod = async (app) => {
   // Built once, on first request: every route is registered by then.
   let doc: unknown;
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => (doc ??= app.swagger()));
-  app.get("/api/v1/schemas/submission-v1.schema.json", { schema: { hide: true } }, async (_req, reply) => reply.type("application/schema+json; charset=utf-8").send(schema));
+  app.get("/api/v1/schemas/submission-v1.schema.json", { schema: { hide: true } }, async (_req, reply) =>
+    reply.type("application/schema+json; charset=utf-8").send(schema),
+  );
 };
 
-export const documentsRoutes = fp(documents, { name: "hub-documents", fastify: "5.x", encapsulate: true, dependencies: ["hub-openapi"] });
+export const documentsRoutes = fp(documents, {
+  name: "hub-documents",
+  fastify: "5.x",
+  encapsulate: true,
+  dependencies: ["hub-openapi"],
+});

@@ -12,7 +12,10 @@ const health: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Santé (base joignable)",
         security: [],
-        response: { 200: z.object({ status: z.literal("ok"), database: z.string() }).describe("OK"), 503: problem("Base injoignable") },
+        response: {
+          200: z.object({ status: z.literal("ok"), database: z.string() }).describe("OK"),
+          503: problem("Base injoignable"),
+        },
       },
     },
     async (req, reply) => {
@@ -24,10 +27,22 @@ const health: FastifyPluginAsyncZod = async (app) => {
         return reply
           .code(503)
           .type(PROBLEM_CONTENT_TYPE)
-          .send(problemBody({ status: 503, slug: "database-unavailable", title: "Base de données injoignable", detail: "Le hub ne parvient pas à joindre sa base de données." }));
+          .send(
+            problemBody({
+              status: 503,
+              slug: "database-unavailable",
+              title: "Base de données injoignable",
+              detail: "Le hub ne parvient pas à joindre sa base de données.",
+            }),
+          );
       }
     },
   );
 };
 
-export const healthRoutes = fp(health, { name: "hub-health", fastify: "5.x", encapsulate: true, dependencies: ["hub-db", "hub-openapi"] });
+export const healthRoutes = fp(health, {
+  name: "hub-health",
+  fastify: "5.x",
+  encapsulate: true,
+  dependencies: ["hub-db", "hub-openapi"],
+});

@@ -17,9 +17,15 @@ const settings: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: "any" },
       schema: {
-        summary: "Réglages du Département : les règles avec lesquelles le hub recalcule les indicateurs (tout jeton valide)",
-        description: "La configuration complète (valeurs par défaut complétées par le fichier --config du hub), sans donnée personnelle. En-tête ETag ; If-None-Match → 304.",
-        response: { 200: RulesConfig, 304: z.void().describe("Inchangés depuis l'ETag fourni"), ...authProblems },
+        summary:
+          "Réglages du Département : les règles avec lesquelles le hub recalcule les indicateurs (tout jeton valide)",
+        description:
+          "La configuration complète (valeurs par défaut complétées par le fichier --config du hub), sans donnée personnelle. En-tête ETag ; If-None-Match → 304.",
+        response: {
+          200: RulesConfig,
+          304: z.void().describe("Inchangés depuis l'ETag fourni"),
+          ...authProblems,
+        },
       },
     },
     async (req, reply) => {
@@ -31,4 +37,9 @@ const settings: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-export const settingsRoutes = fp(settings, { name: "hub-settings", fastify: "5.x", encapsulate: true, dependencies: ["hub-db", "hub-auth", "hub-openapi"] });
+export const settingsRoutes = fp(settings, {
+  name: "hub-settings",
+  fastify: "5.x",
+  encapsulate: true,
+  dependencies: ["hub-db", "hub-auth", "hub-openapi"],
+});

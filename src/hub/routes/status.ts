@@ -12,11 +12,21 @@ const status: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Suivi des envois : chaque structure connue, envoyé ou manquant (jeton départemental)",
         querystring: PeriodQuery,
-        response: { 200: Status, 400: problem("Période absente ou invalide"), 403: problem("Réservé au Département"), ...authProblems },
+        response: {
+          200: Status,
+          400: problem("Période absente ou invalide"),
+          403: problem("Réservé au Département"),
+          ...authProblems,
+        },
       },
     },
     async (req) => structuresStatusOf(app.hubDb.db, req.query.period),
   );
 };
 
-export const statusRoutes = fp(status, { name: "hub-status", fastify: "5.x", encapsulate: true, dependencies: ["hub-db", "hub-auth", "hub-openapi"] });
+export const statusRoutes = fp(status, {
+  name: "hub-status",
+  fastify: "5.x",
+  encapsulate: true,
+  dependencies: ["hub-db", "hub-auth", "hub-openapi"],
+});

@@ -16,7 +16,16 @@ import {
 } from "@fluentui/react-components";
 import { BannerTitle } from "./BannerTitle";
 import { ArrowDownload20Regular, Dismiss20Regular } from "@fluentui/react-icons";
-import { Component, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  Component,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { Analysis, WorkbookPort } from "../../core";
 import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
 import { useDepartmentSettings } from "../hooks/useDepartmentSettings";
@@ -55,7 +64,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   fileBar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  links: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS },
+  links: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    marginBlock: tokens.spacingVerticalS,
+  },
   // Sticky: "Cellule sélectionnée" stays in sight when the user clicks a finding low in the list.
   live: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   sticky: {
@@ -127,7 +142,8 @@ function Pane(props: AppProps) {
   const checkRef = useRef(session.check);
   checkRef.current = session.check;
   useEffect(() => {
-    if (session.phase !== "ready" || analyzedWith.current === null || analyzedWith.current === rulesKey) return;
+    if (session.phase !== "ready" || analyzedWith.current === null || analyzedWith.current === rulesKey)
+      return;
     // Once per rules: a workbook that fails to read must not be re-read in a loop.
     if (recheckedFor.current === rulesKey) return;
     recheckedFor.current = rulesKey;
@@ -228,7 +244,12 @@ function Pane(props: AppProps) {
           />
           {file && (
             <div className={styles.fileBar}>
-              <span data-testid="opened-file" tabIndex={-1} ref={openedRef} className={mergeClasses(styles.caption, styles.heading)}>
+              <span
+                data-testid="opened-file"
+                tabIndex={-1}
+                ref={openedRef}
+                className={mergeClasses(styles.caption, styles.heading)}
+              >
                 {t("openedFile", { name: file.name })}
               </span>
               <Button

@@ -28,13 +28,26 @@ export function ConsolidateHubForm(props: {
       }}
     >
       <Field label={ct("hubUrl")} required>
-        <Input type="url" value={settings.url} placeholder="https://bilan-iae.departement.fr" onChange={(_e, d) => setSettings((s) => ({ ...s, url: d.value }))} />
+        <Input
+          type="url"
+          value={settings.url}
+          placeholder="https://bilan-iae.departement.fr"
+          onChange={(_e, d) => setSettings((s) => ({ ...s, url: d.value }))}
+        />
       </Field>
       <Field label={ct("hubToken")} required hint={ct("hubHint")}>
-        <Input type="password" value={settings.token} autoComplete="off" onChange={(_e, d) => setSettings((s) => ({ ...s, token: d.value }))} />
+        <Input
+          type="password"
+          value={settings.token}
+          autoComplete="off"
+          onChange={(_e, d) => setSettings((s) => ({ ...s, token: d.value }))}
+        />
       </Field>
       <Field label={ct("hubPeriod")} required>
-        <Input value={settings.period} onChange={(_e, d) => setSettings((s) => ({ ...s, period: d.value }))} />
+        <Input
+          value={settings.period}
+          onChange={(_e, d) => setSettings((s) => ({ ...s, period: d.value }))}
+        />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={props.busy}>

@@ -15,7 +15,14 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DataBarVertical20Regular, TableAdd20Regular } from "@fluentui/react-icons";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { buildConsolidationSheets, canWriteConsolidation, consolidate, DEFAULT_CONFIG, type Consolidation, type FollowUp } from "../../core";
+import {
+  buildConsolidationSheets,
+  canWriteConsolidation,
+  consolidate,
+  DEFAULT_CONFIG,
+  type Consolidation,
+  type FollowUp,
+} from "../../core";
 import { analyzeFiles, type FileOutcome, type FileState } from "../consolidate/analyze-files";
 import { downloadXlsx } from "../download-xlsx";
 import { browserStorage, officePartitionKey } from "../browser-storage";
@@ -29,7 +36,13 @@ import { ConsolidateHubForm } from "./ConsolidateHubForm";
 import { ConsolidationTotals } from "./ConsolidationTotals";
 import { ReturnedFiles, type ReturnedFile } from "./ReturnedFiles";
 import { DepartmentConfigPicker } from "./DepartmentConfigPicker";
-import { departmentConfigFrom, loadDepartmentConfig, readFileText, saveDepartmentConfig, type DepartmentConfig } from "../consolidate/department-config";
+import {
+  departmentConfigFrom,
+  loadDepartmentConfig,
+  readFileText,
+  saveDepartmentConfig,
+  type DepartmentConfig,
+} from "../consolidate/department-config";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -61,7 +74,9 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
   const [files, setFiles] = useState<FileEntry[]>([]);
   // The picked files themselves, so a returned file with errors can be opened in Vérifier.
   const pickedFiles = useRef(new Map<string, File>());
-  const [config, setConfig] = useState<DepartmentConfig | null>(() => loadDepartmentConfig(storage, partitionKey));
+  const [config, setConfig] = useState<DepartmentConfig | null>(() =>
+    loadDepartmentConfig(storage, partitionKey),
+  );
   const [hubResult, setHubResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState<null | "hub" | "files" | "write">(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,34 +87,48 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
     const outcomes = files.flatMap((f) => (f.outcome ? [f.outcome] : []));
     if (outcomes.length === 0) return null;
     const inputs = outcomes.flatMap((o) => o.inputs);
-    return { consolidation: consolidate(inputs), followUp: { source: "files", files: outcomes.flatMap((o) => o.received) } };
+    return {
+      consolidation: consolidate(inputs),
+      followUp: { source: "files", files: outcomes.flatMap((o) => o.received) },
+    };
   }, [files]);
   const result = source === "hub" ? hubResult : filesResult;
 
-  const addFiles = useCallback(async (picked: File[]) => {
-    setError(null);
-    setNotice(null);
-    setBusy("files");
-    // A file given again (same name) replaces its earlier version.
-    const names = new Set(picked.map((f) => f.name));
-    for (const f of picked) pickedFiles.current.set(f.name, f);
-    setFiles((prev) => [...prev.filter((f) => !names.has(f.name)), ...picked.map((f) => ({ name: f.name, state: { status: "waiting", progress: 0 } as FileState, outcome: null }))]);
-    const setState = (name: string, patch: Partial<FileEntry>) => setFiles((prev) => prev.map((f) => (f.name === name ? { ...f, ...patch } : f)));
-    try {
-      const outcomes = await analyzeFiles(
-        picked.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })),
-        (i, state) => setState(picked[i].name, { state }),
-        config?.rules ?? DEFAULT_CONFIG,
-      );
-      outcomes.forEach((o, i) => setState(picked[i].name, { outcome: o }));
-      const failed = outcomes.filter((o) => o.inputs.length === 0).length;
-      setNotice(ct("filesDone", { read: outcomes.length - failed, failed }));
-    } catch (e) {
-      setError(userMessage(e, t));
-    } finally {
-      setBusy(null);
-    }
-  }, [ct, t, config]);
+  const addFiles = useCallback(
+    async (picked: File[]) => {
+      setError(null);
+      setNotice(null);
+      setBusy("files");
+      // A file given again (same name) replaces its earlier version.
+      const names = new Set(picked.map((f) => f.name));
+      for (const f of picked) pickedFiles.current.set(f.name, f);
+      setFiles((prev) => [
+        ...prev.filter((f) => !names.has(f.name)),
+        ...picked.map((f) => ({
+          name: f.name,
+          state: { status: "waiting", progress: 0 } as FileState,
+          outcome: null,
+        })),
+      ]);
+      const setState = (name: string, patch: Partial<FileEntry>) =>
+        setFiles((prev) => prev.map((f) => (f.name === name ? { ...f, ...patch } : f)));
+      try {
+        const outcomes = await analyzeFiles(
+          picked.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })),
+          (i, state) => setState(picked[i].name, { state }),
+          config?.rules ?? DEFAULT_CONFIG,
+        );
+        outcomes.forEach((o, i) => setState(picked[i].name, { outcome: o }));
+        const failed = outcomes.filter((o) => o.inputs.length === 0).length;
+        setNotice(ct("filesDone", { read: outcomes.length - failed, failed }));
+      } catch (e) {
+        setError(userMessage(e, t));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [ct, t, config],
+  );
 
   const chooseConfig = useCallback(
     async (file: File) => {
@@ -109,7 +138,8 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
         const text = await readFileText(file);
         const chosen = departmentConfigFrom(file.name, text);
         setConfig(chosen);
-        if (!saveDepartmentConfig(storage, partitionKey, { name: file.name, text })) setNotice(ct("settingsNotSaved"));
+        if (!saveDepartmentConfig(storage, partitionKey, { name: file.name, text }))
+          setNotice(ct("settingsNotSaved"));
         // Files already consolidated were read under other settings: they must be read again.
         if (files.length > 0) {
           setFiles([]);
@@ -159,8 +189,15 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
         await port.writeConsolidation(buildConsolidationSheets(result.consolidation, result.followUp));
         setNotice(ct("sheetsWritten"));
       } else {
-        const { writeConsolidationXlsx } = await import(/* webpackChunkName: "consolidation-xlsx" */ "../../xlsx/write-consolidation.js");
-        const bytes = await writeConsolidationXlsx(result.consolidation, { generatedAt: new Date(), rulesVersion: (result.followUp.source === "files" && config ? config.rules : DEFAULT_CONFIG).rulesVersion, followUp: result.followUp });
+        const { writeConsolidationXlsx } = await import(
+          /* webpackChunkName: "consolidation-xlsx" */ "../../xlsx/write-consolidation.js"
+        );
+        const bytes = await writeConsolidationXlsx(result.consolidation, {
+          generatedAt: new Date(),
+          rulesVersion: (result.followUp.source === "files" && config ? config.rules : DEFAULT_CONFIG)
+            .rulesVersion,
+          followUp: result.followUp,
+        });
         const period = result.followUp.source === "hub" ? `-${result.followUp.status.period}` : "";
         const name = `consolidation${period}.xlsx`;
         downloadXlsx(bytes, name);
@@ -185,7 +222,10 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
   return (
     <div className={styles.root}>
       <Card>
-        <CardHeader image={<DataBarVertical20Regular />} header={<Subtitle2 as="h2">{ct("title")}</Subtitle2>} />
+        <CardHeader
+          image={<DataBarVertical20Regular />}
+          header={<Subtitle2 as="h2">{ct("title")}</Subtitle2>}
+        />
         <Body1>{ct("intro")}</Body1>
         <Field label={ct("sourceLabel")}>
           <RadioGroup layout="horizontal" value={source} onChange={(_e, d) => setSource(d.value as Source)}>
@@ -195,11 +235,30 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
         </Field>
 
         {source === "hub" ? (
-          <ConsolidateHubForm settings={settings} setSettings={setSettings} onFetch={() => void pull()} busy={busy !== null} fetching={busy === "hub"} ct={ct} />
+          <ConsolidateHubForm
+            settings={settings}
+            setSettings={setSettings}
+            onFetch={() => void pull()}
+            busy={busy !== null}
+            fetching={busy === "hub"}
+            ct={ct}
+          />
         ) : (
           <>
-            <DepartmentConfigPicker config={config} onFile={(f) => void chooseConfig(f)} onClear={clearConfig} disabled={busy !== null} ct={ct} />
-            <ReturnedFiles files={files} onFiles={(f) => void addFiles(f)} disabled={busy !== null} ct={ct} onOpen={openWorkbook ? (name) => openPicked(name, openWorkbook) : undefined} />
+            <DepartmentConfigPicker
+              config={config}
+              onFile={(f) => void chooseConfig(f)}
+              onClear={clearConfig}
+              disabled={busy !== null}
+              ct={ct}
+            />
+            <ReturnedFiles
+              files={files}
+              onFiles={(f) => void addFiles(f)}
+              disabled={busy !== null}
+              ct={ct}
+              onOpen={openWorkbook ? (name) => openPicked(name, openWorkbook) : undefined}
+            />
             {files.length > 0 && (
               <div className={styles.actions}>
                 <Button appearance="subtle" disabled={busy !== null} onClick={() => setFiles([])}>
@@ -223,11 +282,28 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
       {result ? (
         <Card>
           <ConsolidationTotals c={result.consolidation} ct={ct} />
-          {status && <Body1 data-testid="follow-up">{ct("followUp", { submitted: status.summary.submitted, expected: status.summary.expected, missing: status.summary.missing })}</Body1>}
-          {missing.length > 0 && <Caption1>{ct("missingNames", { names: missing.map((m) => `${m.name} (${m.kind})`).join(", ") })}</Caption1>}
+          {status && (
+            <Body1 data-testid="follow-up">
+              {ct("followUp", {
+                submitted: status.summary.submitted,
+                expected: status.summary.expected,
+                missing: status.summary.missing,
+              })}
+            </Body1>
+          )}
+          {missing.length > 0 && (
+            <Caption1>
+              {ct("missingNames", { names: missing.map((m) => `${m.name} (${m.kind})`).join(", ") })}
+            </Caption1>
+          )}
           {invalid > 0 && <Caption1>{ct("invalidReports", { count: invalid })}</Caption1>}
           <div className={styles.actions}>
-            <Button appearance="primary" icon={inExcel ? <TableAdd20Regular /> : <ArrowDownload20Regular />} disabled={busy !== null} onClick={() => void write()}>
+            <Button
+              appearance="primary"
+              icon={inExcel ? <TableAdd20Regular /> : <ArrowDownload20Regular />}
+              disabled={busy !== null}
+              onClick={() => void write()}
+            >
               {inExcel ? ct("writeSheets") : ct("download")}
             </Button>
           </div>

@@ -1,4 +1,14 @@
-import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
 import { INDICATOR_LABELS, KINDS, type Consolidation, type IndicatorKey } from "../../core";
 import { formatCount } from "../i18n/format";
 import { formatIndicator } from "../labels";
@@ -11,9 +21,17 @@ export const KEY_INDICATORS: IndicatorKey[] = ["employees", "fte", "shareWomen",
 const useStyles = makeStyles({
   figures: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
   figure: { display: "flex", flexDirection: "column" },
-  value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  value: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightHero700,
+  },
   // The per-type table is wider than the pane: it scrolls in its own box, reachable by keyboard (arrow keys scroll it).
-  scroll: { overflowX: "auto", maxWidth: "100%", ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  scroll: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   // Natural column widths (the pane is narrow): the table scrolls sideways rather than overlapping its headers.
   table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
   cell: { whiteSpace: "nowrap" },
@@ -45,7 +63,13 @@ export function ConsolidationTotals({ c, ct }: { c: Consolidation; ct: Consolida
           </div>
         ))}
       </div>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label={ct("byKindLabel")} data-testid="by-kind-scroll">
+      <div
+        className={styles.scroll}
+        tabIndex={0}
+        role="region"
+        aria-label={ct("byKindLabel")}
+        data-testid="by-kind-scroll"
+      >
         <Table size="extra-small" className={styles.table} aria-label={ct("byKindLabel")}>
           <TableHeader>
             <TableRow>
@@ -53,7 +77,9 @@ export function ConsolidationTotals({ c, ct }: { c: Consolidation; ct: Consolida
               <TableHeaderCell>{ct("structures")}</TableHeaderCell>
               <TableHeaderCell>{ct("reports")}</TableHeaderCell>
               {KEY_INDICATORS.map((k) => (
-                <TableHeaderCell key={k}>{language === "en" ? INDICATOR_LABELS[k].en : INDICATOR_LABELS[k].fr}</TableHeaderCell>
+                <TableHeaderCell key={k}>
+                  {language === "en" ? INDICATOR_LABELS[k].en : INDICATOR_LABELS[k].fr}
+                </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
@@ -61,8 +87,12 @@ export function ConsolidationTotals({ c, ct }: { c: Consolidation; ct: Consolida
             {rows.map((r) => (
               <TableRow key={r.id} data-testid={`kind-${r.id}`}>
                 <TableCell className={styles.cell}>{r.label}</TableCell>
-                <TableCell className={styles.cell} data-key="structures">{formatCount(r.t.structures, language)}</TableCell>
-                <TableCell className={styles.cell} data-key="reports">{formatCount(r.t.reports, language)}</TableCell>
+                <TableCell className={styles.cell} data-key="structures">
+                  {formatCount(r.t.structures, language)}
+                </TableCell>
+                <TableCell className={styles.cell} data-key="reports">
+                  {formatCount(r.t.reports, language)}
+                </TableCell>
                 {KEY_INDICATORS.map((k) => (
                   <TableCell key={k} className={styles.cell} data-key={k}>
                     {formatIndicator(k, r.t.indicators[k], language) ?? "—"}

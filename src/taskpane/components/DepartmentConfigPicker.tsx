@@ -26,7 +26,9 @@ export function DepartmentConfigPicker(props: {
         <Button icon={<Settings20Regular />} disabled={props.disabled} onClick={() => input.current?.click()}>
           {ct("configPick")}
         </Button>
-        <Caption1 data-testid="department-config">{config ? ct("configApplied", { name: config.name }) : ct("configDefault")}</Caption1>
+        <Caption1 data-testid="department-config">
+          {config ? ct("configApplied", { name: config.name }) : ct("configDefault")}
+        </Caption1>
         {config && (
           <Button appearance="subtle" disabled={props.disabled} onClick={props.onClear}>
             {ct("configRemove")}

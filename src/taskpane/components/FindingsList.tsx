@@ -110,7 +110,6 @@ function groupFindings(
   return out.sort((a, b) => severityRank[a.worst] - severityRank[b.worst] || b.count - a.count);
 }
 
-
 export function FindingsList({ report, text, severity, selected, onSelect }: FindingsListProps) {
   const { t, language } = useI18n();
   const styles = useStyles();

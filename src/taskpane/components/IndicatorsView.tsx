@@ -30,7 +30,10 @@ const SECTION_TITLES: Record<IndicatorSectionId, StringKey> = {
 };
 
 /** Display groups, shared with the Indicateurs sheet (presentation only: the values come from the engine). */
-export const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = INDICATOR_SECTIONS.map((s) => ({ title: SECTION_TITLES[s.id], keys: s.keys }));
+export const SECTIONS: { title: StringKey; keys: IndicatorKey[] }[] = INDICATOR_SECTIONS.map((s) => ({
+  title: SECTION_TITLES[s.id],
+  keys: s.keys,
+}));
 
 const useStyles = makeStyles({
   header: { display: "block", marginBlock: tokens.spacingVerticalS },

@@ -35,13 +35,22 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * Lets the user choose which sheets are read and say which field each unrecognised header holds (a
  * person field, or the convention); saved in the workbook through the port and reused at each check.
  */
-export function MappingPanel({ session, analysis, onClose }: { session: Session; analysis: Analysis; onClose?: () => void }) {
+export function MappingPanel({
+  session,
+  analysis,
+  onClose,
+}: {
+  session: Session;
+  analysis: Analysis;
+  onClose?: () => void;
+}) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const table = analysis.table;
@@ -58,10 +67,17 @@ export function MappingPanel({ session, analysis, onClose }: { session: Session;
   const noSheet = sheets.length === 0;
 
   const label = (value: MappedField | null) =>
-    value === null ? t("mappingIgnore") : value === CONVENTION ? t("mappingConvention") : fieldLabel(value, language);
+    value === null
+      ? t("mappingIgnore")
+      : value === CONVENTION
+        ? t("mappingConvention")
+        : fieldLabel(value, language);
   const save = () => {
     // Workbook order; a sheet read but not listed (renamed since the check) is kept rather than lost.
-    const inOrder = [...allSheets.filter((s) => sheets.includes(s)), ...sheets.filter((s) => !allSheets.includes(s))];
+    const inOrder = [
+      ...allSheets.filter((s) => sheets.includes(s)),
+      ...sheets.filter((s) => !allSheets.includes(s)),
+    ];
     // Sheets are saved only once chosen by hand: otherwise a site sheet added later is found as before.
     const chosen = session.mapping?.sheets !== undefined || !sameSet(inOrder, detected);
     const mapping: MappingOverride = { columns: { ...saved, ...choices } };
@@ -87,7 +103,11 @@ export function MappingPanel({ session, analysis, onClose }: { session: Session;
       )}
       {allSheets.length > 0 && (
         // A fieldset, not a Field: a Field would give its label to every checkbox inside.
-        <fieldset className={styles.sheets} aria-describedby="mapping-sheets-hint" data-testid="mapping-sheets">
+        <fieldset
+          className={styles.sheets}
+          aria-describedby="mapping-sheets-hint"
+          data-testid="mapping-sheets"
+        >
           <legend>
             <Subtitle2 as="h3">{t("mappingSheets")}</Subtitle2>
           </legend>
@@ -97,7 +117,11 @@ export function MappingPanel({ session, analysis, onClose }: { session: Session;
               key={name}
               label={name}
               checked={sheets.includes(name)}
-              onChange={(_e, d) => setSheets((s) => (d.checked === true ? [...s.filter((x) => x !== name), name] : s.filter((x) => x !== name)))}
+              onChange={(_e, d) =>
+                setSheets((s) =>
+                  d.checked === true ? [...s.filter((x) => x !== name), name] : s.filter((x) => x !== name),
+                )
+              }
             />
           ))}
           {noSheet && (

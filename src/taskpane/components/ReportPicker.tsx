@@ -25,7 +25,11 @@ export function ReportPicker({ session }: { session: Session }) {
   if (reports.length < 2) return null;
   const shown = reports[reportIndex];
   return (
-    <Field label={t("reportPicker")} hint={t("reportPickerHint", { count: reports.length })} className={styles.field}>
+    <Field
+      label={t("reportPicker")}
+      hint={t("reportPickerHint", { count: reports.length })}
+      className={styles.field}
+    >
       <Dropdown
         className={styles.dropdown}
         data-testid="report-picker"

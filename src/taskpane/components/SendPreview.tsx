@@ -22,7 +22,15 @@ const useStyles = makeStyles({
 });
 
 /** What the submission carries, from the same analysis the payload is built from: nothing personal. */
-export function SendPreview({ analysis, id = "send-preview", several = false }: { analysis: Analysis; id?: string; several?: boolean }) {
+export function SendPreview({
+  analysis,
+  id = "send-preview",
+  several = false,
+}: {
+  analysis: Analysis;
+  id?: string;
+  several?: boolean;
+}) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const s = analysis.structure;
@@ -64,7 +72,9 @@ export function SendPreview({ analysis, id = "send-preview", several = false }: 
                 {computed.map((k) => (
                   <TableRow key={k}>
                     <TableCell>{indicatorLabel(k, language)}</TableCell>
-                    <TableCell className={styles.value}>{formatIndicator(k, analysis.indicators[k], language)}</TableCell>
+                    <TableCell className={styles.value}>
+                      {formatIndicator(k, analysis.indicators[k], language)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

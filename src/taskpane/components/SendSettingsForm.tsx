@@ -71,7 +71,13 @@ export function SendSettingsForm({
         <Button type="submit" icon={<Save20Regular />} disabled={disabled}>
           {t("saveSettings")}
         </Button>
-        <Button type="button" appearance="subtle" icon={<Delete20Regular />} disabled={disabled} onClick={onForget}>
+        <Button
+          type="button"
+          appearance="subtle"
+          icon={<Delete20Regular />}
+          disabled={disabled}
+          onClick={onForget}
+        >
           {t("forgetSettings")}
         </Button>
       </div>

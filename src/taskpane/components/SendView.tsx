@@ -24,7 +24,14 @@ import { useI18n } from "../i18n/i18n";
 import { findingText } from "../finding-text";
 import { MIN_DEPARTMENT_KEY_LENGTH } from "../../client";
 import { useSendEnvironment } from "../send/send-environment";
-import { forgetSendSettings, loadSendSettings, saveSendSettings, settingsComplete, EMPTY_SETTINGS, type SendSettings } from "../send/send-settings";
+import {
+  forgetSendSettings,
+  loadSendSettings,
+  saveSendSettings,
+  settingsComplete,
+  EMPTY_SETTINGS,
+  type SendSettings,
+} from "../send/send-settings";
 import { userMessage } from "../errors";
 import type { ViewProps } from "../views";
 import { SendPreview } from "./SendPreview";
@@ -54,16 +61,26 @@ function Blocked({ reports, goTo }: { reports: readonly Analysis[]; goTo?: (view
           const count = analysis.report.counts.error;
           return (
             <div key={r} data-testid="send-blocked-report" data-kind={analysis.structure.kind ?? ""}>
-              {reports.length > 1 && <Caption1 as="p">{t("sendBlockedReport", { kind: analysis.structure.kind ?? "—", errors: count })}</Caption1>}
+              {reports.length > 1 && (
+                <Caption1 as="p">
+                  {t("sendBlockedReport", { kind: analysis.structure.kind ?? "—", errors: count })}
+                </Caption1>
+              )}
               <ul className={styles.list}>
                 {errors.slice(0, SHOWN_ERRORS).map((f, i) => (
                   <li key={i}>
-                    {f.sheet && f.cell ? `${cellRef(f.sheet, f.cell)}${language === "fr" ? "\u00a0:" : ":"} ` : ""}
+                    {f.sheet && f.cell
+                      ? `${cellRef(f.sheet, f.cell)}${language === "fr" ? "\u00a0:" : ":"} `
+                      : ""}
                     {findingText(f, language)}
                   </li>
                 ))}
               </ul>
-              {count > SHOWN_ERRORS && <Caption1 as="p">{t("moreErrors", { count: count - Math.min(errors.length, SHOWN_ERRORS) })}</Caption1>}
+              {count > SHOWN_ERRORS && (
+                <Caption1 as="p">
+                  {t("moreErrors", { count: count - Math.min(errors.length, SHOWN_ERRORS) })}
+                </Caption1>
+              )}
             </div>
           );
         })}
@@ -77,11 +94,25 @@ function Blocked({ reports, goTo }: { reports: readonly Analysis[]; goTo?: (view
   );
 }
 
-function Failure({ failure, onResend, busy }: { failure: NonNullable<SendViewState["failure"]>; onResend: () => void; busy: boolean }) {
+function Failure({
+  failure,
+  onResend,
+  busy,
+}: {
+  failure: NonNullable<SendViewState["failure"]>;
+  onResend: () => void;
+  busy: boolean;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
-    <MessageBar intent={failure.kind === "queued" ? "warning" : "error"} layout="multiline" role="alert" data-testid="send-failure" data-kind={failure.kind}>
+    <MessageBar
+      intent={failure.kind === "queued" ? "warning" : "error"}
+      layout="multiline"
+      role="alert"
+      data-testid="send-failure"
+      data-kind={failure.kind}
+    >
       <MessageBarBody>
         <BannerTitle>{t("sendFailedTitle")}</BannerTitle>
         {failure.message}
@@ -113,7 +144,9 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
   const { t, language } = useI18n();
   const styles = useStyles();
   const env = useSendEnvironment();
-  const [settings, setSettings] = useState<SendSettings>(() => loadSendSettings(env.storage, env.partitionKey));
+  const [settings, setSettings] = useState<SendSettings>(() =>
+    loadSendSettings(env.storage, env.partitionKey),
+  );
   const [note, setNote] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
   const send = useSend(port, env, language, t);
@@ -172,7 +205,14 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
         <Subtitle2 as="h3" id="send-settings-title">
           {t("settingsTitle")}
         </Subtitle2>
-        <SendSettingsForm value={settings} onChange={setSettings} onSave={save} onForget={forget} disabled={busy} keyError={keyError} />
+        <SendSettingsForm
+          value={settings}
+          onChange={setSettings}
+          onSave={save}
+          onForget={forget}
+          disabled={busy}
+          keyError={keyError}
+        />
         {note && (
           <Caption1 as="p" role="status" data-testid="settings-note">
             {note}
@@ -185,7 +225,9 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
           <MessageBarBody>
             <BannerTitle>{t("pendingTitle")}</BannerTitle>
             {pendingCount > 0 && <span>{t("pendingOutbox", { count: pendingCount })} </span>}
-            {stored?.pending && <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt, language) })}</span>}
+            {stored?.pending && (
+              <span>{t("pendingWorkbook", { at: formatDateTime(stored.pending.queuedAt, language) })}</span>
+            )}
           </MessageBarBody>
           <MessageBarActions>
             <Button icon={<ArrowClockwise20Regular />} disabled={busy || !complete} onClick={doResend}>
@@ -204,7 +246,13 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
           ))}
           {!complete && <Caption1 as="p">{t("settingsMissing")}</Caption1>}
           <div>
-            <Button appearance="primary" icon={<Send20Regular />} disabled={busy || !complete} onClick={doSend} data-testid="send-button">
+            <Button
+              appearance="primary"
+              icon={<Send20Regular />}
+              disabled={busy || !complete}
+              onClick={doSend}
+              data-testid="send-button"
+            >
               {reports.length > 1 ? t("sendButtonMany", { count: reports.length }) : t("sendButton")}
             </Button>
           </div>
@@ -212,7 +260,12 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
       )}
 
       {send.busy && (
-        <Spinner size="small" labelPosition="after" label={send.progress ?? t(send.busy === "sending" ? "sending" : "resending")} data-testid="send-progress" />
+        <Spinner
+          size="small"
+          labelPosition="after"
+          label={send.progress ?? t(send.busy === "sending" ? "sending" : "resending")}
+          data-testid="send-progress"
+        />
       )}
       {send.failure && <Failure failure={send.failure} onResend={doResend} busy={busy || !complete} />}
       {send.receipts.map((r, i) => (
@@ -227,7 +280,11 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
         stored?.receipts.map((r, i) => (
           <Caption1 as="p" key={i} data-testid="last-sent">
             {r.kind && stored.receipts.length > 1 ? `${r.kind}${language === "fr" ? "\u00a0:" : ":"} ` : ""}
-            {t("lastSent", { id: r.submissionId, version: r.version, at: formatDateTime(r.receivedAt, language) })}
+            {t("lastSent", {
+              id: r.submissionId,
+              version: r.version,
+              at: formatDateTime(r.receivedAt, language),
+            })}
           </Caption1>
         ))}
     </div>

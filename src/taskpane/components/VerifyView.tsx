@@ -147,7 +147,8 @@ export function VerifyView({ session, rules }: ViewProps) {
         <>
           <ReportPicker session={session} />
           <SeveritySummary report={analysis.report} />
-          {((needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis) || mappingOpenedFor === analysis) && (
+          {((needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis) ||
+            mappingOpenedFor === analysis) && (
             <Suspense fallback={<p>{t("loadingView")}</p>}>
               <MappingPanel
                 session={session}

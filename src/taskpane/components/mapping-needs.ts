@@ -24,6 +24,8 @@ export function needsMapping(analysis: Analysis, mapping: MappingOverride | null
 /** The sheets the engine read people from, over every report, in the order first met. */
 export function sheetsRead(reports: readonly Analysis[]): string[] {
   const out: string[] = [];
-  for (const r of reports) for (const table of r.tables.length > 0 ? r.tables : r.table ? [r.table] : []) if (!out.includes(table.sheet)) out.push(table.sheet);
+  for (const r of reports)
+    for (const table of r.tables.length > 0 ? r.tables : r.table ? [r.table] : [])
+      if (!out.includes(table.sheet)) out.push(table.sheet);
   return out;
 }

@@ -22,7 +22,13 @@ const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export const FILE_TIMEOUT_MS = 60_000;
 
 /** Reads one file in a Web Worker where the browser has them, else in the page (Jest's jsdom). */
-async function analyzeOne(name: string, bytes: ArrayBuffer, config: RulesConfig, onProgress: (p: number) => void, timeoutMs: number): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
+async function analyzeOne(
+  name: string,
+  bytes: ArrayBuffer,
+  config: RulesConfig,
+  onProgress: (p: number) => void,
+  timeoutMs: number,
+): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
   if (typeof Worker !== "undefined") {
     const { analyzeInWorker } = await import(/* webpackMode: "eager" */ "./worker-client.mjs");
     return analyzeInWorker(name, bytes, config, onProgress, timeoutMs);
@@ -58,7 +64,13 @@ export async function analyzeFiles(
     }
     onState(i, { status: "reading", progress: 0.05 });
     await paint();
-    const r = await analyzeOne(f.name, await f.bytes(), config, (progress) => onState(i, { status: progress < 0.85 ? "reading" : "analysing", progress }), timeoutMs);
+    const r = await analyzeOne(
+      f.name,
+      await f.bytes(),
+      config,
+      (progress) => onState(i, { status: progress < 0.85 ? "reading" : "analysing", progress }),
+      timeoutMs,
+    );
     if (r.ok) {
       out.push(r.outcome);
       onState(i, { status: "done", progress: 1, ...outcomeErrors(r.outcome) });

@@ -1,4 +1,11 @@
-import { analyzeWorkbook, consolidationInputFromAnalysis, extractMapping, type ConsolidationInput, type ReceivedFile, type RulesConfig } from "../../core";
+import {
+  analyzeWorkbook,
+  consolidationInputFromAnalysis,
+  extractMapping,
+  type ConsolidationInput,
+  type ReceivedFile,
+  type RulesConfig,
+} from "../../core";
 import { isXlsxReadError } from "../../xlsx/errors";
 import { readXlsxBytes } from "../../xlsx/read-buffer";
 
@@ -13,7 +20,22 @@ export interface FileOutcome {
 
 /** The outcome of a file that gave no report, with its French message. */
 export function failedOutcome(name: string, message: string): FileOutcome {
-  return { received: [{ file: name, siret: null, name: null, kind: null, periodStart: null, periodEnd: null, valid: null, errors: 0, error: message }], inputs: [] };
+  return {
+    received: [
+      {
+        file: name,
+        siret: null,
+        name: null,
+        kind: null,
+        periodStart: null,
+        periodEnd: null,
+        valid: null,
+        errors: 0,
+        error: message,
+      },
+    ],
+    inputs: [],
+  };
 }
 
 /** The file's blocking errors, all reports together, and whether it can be consolidated as it is. */
@@ -34,14 +56,33 @@ export function failureMessage(name: string, e: unknown): string {
  * where there is none). Throws the reader's XlsxReadError for a file that cannot be read. `onProgress` gets
  * 0 to 1 for the file's progress bar.
  */
-export async function analyzeBytes(name: string, bytes: ArrayBuffer, config: RulesConfig, onProgress: (progress: number) => void, paint: () => Promise<void>): Promise<FileOutcome> {
-  const raw = await readXlsxBytes(bytes, { name, onSheet: (_sheet, index, total) => onProgress(0.05 + (0.75 * index) / total) });
+export async function analyzeBytes(
+  name: string,
+  bytes: ArrayBuffer,
+  config: RulesConfig,
+  onProgress: (progress: number) => void,
+  paint: () => Promise<void>,
+): Promise<FileOutcome> {
+  const raw = await readXlsxBytes(bytes, {
+    name,
+    onSheet: (_sheet, index, total) => onProgress(0.05 + (0.75 * index) / total),
+  });
   onProgress(0.85);
   await paint();
   const { data, mapping } = extractMapping(raw);
   const { reports } = analyzeWorkbook(data, { config, mapping: mapping ?? undefined });
   return {
-    received: reports.map(({ structure: s, report }) => ({ file: name, siret: s.siret, name: s.name, kind: s.kind, periodStart: s.periodStart, periodEnd: s.periodEnd, valid: report.valid, errors: report.counts.error, error: null })),
+    received: reports.map(({ structure: s, report }) => ({
+      file: name,
+      siret: s.siret,
+      name: s.name,
+      kind: s.kind,
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      valid: report.valid,
+      errors: report.counts.error,
+      error: null,
+    })),
     inputs: reports.map((a) => consolidationInputFromAnalysis(a, name)),
   };
 }

@@ -8,7 +8,8 @@ export interface DepartmentConfig {
 
 export const DEPARTMENT_CONFIG_KEY = "bilan-iae.consolider.config";
 
-const keyOf = (partitionKey: string | undefined) => `${partitionKey ? partitionKey + ":" : ""}${DEPARTMENT_CONFIG_KEY}`;
+const keyOf = (partitionKey: string | undefined) =>
+  `${partitionKey ? partitionKey + ":" : ""}${DEPARTMENT_CONFIG_KEY}`;
 
 /** The file's text → its settings merged on the defaults; a bad file throws a ConfigError naming it. */
 export function departmentConfigFrom(name: string, text: string): DepartmentConfig {
@@ -16,19 +17,28 @@ export function departmentConfigFrom(name: string, text: string): DepartmentConf
 }
 
 /** The saved choice, or null (none, or no longer valid: the defaults apply and the user picks again). */
-export function loadDepartmentConfig(storage: Storage | null, partitionKey: string | undefined): DepartmentConfig | null {
+export function loadDepartmentConfig(
+  storage: Storage | null,
+  partitionKey: string | undefined,
+): DepartmentConfig | null {
   try {
     const raw = storage?.getItem(keyOf(partitionKey));
     if (!raw) return null;
     const saved = JSON.parse(raw) as { name?: unknown; text?: unknown };
-    return typeof saved.name === "string" && typeof saved.text === "string" ? departmentConfigFrom(saved.name, saved.text) : null;
+    return typeof saved.name === "string" && typeof saved.text === "string"
+      ? departmentConfigFrom(saved.name, saved.text)
+      : null;
   } catch {
     return null;
   }
 }
 
 /** Saves (or with null forgets) the choice; false when the browser refuses (it then lasts this session). */
-export function saveDepartmentConfig(storage: Storage | null, partitionKey: string | undefined, chosen: { name: string; text: string } | null): boolean {
+export function saveDepartmentConfig(
+  storage: Storage | null,
+  partitionKey: string | undefined,
+  chosen: { name: string; text: string } | null,
+): boolean {
   if (!storage) return false;
   try {
     if (chosen) storage.setItem(keyOf(partitionKey), JSON.stringify(chosen));

@@ -35,7 +35,11 @@ export function loadHubSettings(storage: Storage | null, partitionKey: string | 
 }
 
 /** Returns false when the browser refuses (storage full or disabled): the settings then last this session only. */
-export function saveHubSettings(storage: Storage | null, partitionKey: string | undefined, settings: HubSettings): boolean {
+export function saveHubSettings(
+  storage: Storage | null,
+  partitionKey: string | undefined,
+  settings: HubSettings,
+): boolean {
   if (!storage) return false;
   try {
     storage.setItem(hubSettingsKey(partitionKey), JSON.stringify(settings));

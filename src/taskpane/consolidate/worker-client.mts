@@ -10,7 +10,11 @@ type Final = Exclude<WorkerReply, { type: "progress" }>;
  * the other files down. An ES module (.mts) for `import.meta.url`, which webpack turns into the worker's chunk;
  * only loaded where Worker exists (never under Jest's jsdom).
  */
-function runInWorker(job: WorkerJob, onProgress: (progress: number) => void, timeoutMs: number): Promise<Final> {
+function runInWorker(
+  job: WorkerJob,
+  onProgress: (progress: number) => void,
+  timeoutMs: number,
+): Promise<Final> {
   const worker = new Worker(new URL("./read-file.worker.ts", import.meta.url));
   return new Promise((resolve) => {
     let settled = false;
@@ -22,7 +26,12 @@ function runInWorker(job: WorkerJob, onProgress: (progress: number) => void, tim
       resolve(r);
     };
     const timer = setTimeout(
-      () => settle({ type: "failed", reason: "read-timeout", message: readErrorMessage("read-timeout", job.name, `plus de ${Math.round(timeoutMs / 1000)} s`) }),
+      () =>
+        settle({
+          type: "failed",
+          reason: "read-timeout",
+          message: readErrorMessage("read-timeout", job.name, `plus de ${Math.round(timeoutMs / 1000)} s`),
+        }),
       timeoutMs,
     );
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
@@ -33,22 +42,42 @@ function runInWorker(job: WorkerJob, onProgress: (progress: number) => void, tim
     // A worker that dies (out of memory, most often) reports an error event and no answer.
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      settle({ type: "failed", reason: "read-memory", message: readErrorMessage("read-memory", job.name, `le lecteur s'est arrêté${e.message ? ` (${e.message})` : ""}`) });
+      settle({
+        type: "failed",
+        reason: "read-memory",
+        message: readErrorMessage(
+          "read-memory",
+          job.name,
+          `le lecteur s'est arrêté${e.message ? ` (${e.message})` : ""}`,
+        ),
+      });
     };
     worker.postMessage(job, [job.bytes]);
   });
 }
 
 /** Reads and analyses one returned file in a worker: its consolidation outcome, or its French message. */
-export async function analyzeInWorker(name: string, bytes: ArrayBuffer, config: RulesConfig, onProgress: (progress: number) => void, timeoutMs: number): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
+export async function analyzeInWorker(
+  name: string,
+  bytes: ArrayBuffer,
+  config: RulesConfig,
+  onProgress: (progress: number) => void,
+  timeoutMs: number,
+): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
   const r = await runInWorker({ kind: "consolidate", name, bytes, config }, onProgress, timeoutMs);
   if (r.type === "done") return { ok: true, outcome: r.outcome };
   return { ok: false, message: r.type === "failed" ? r.message : readErrorMessage("unreadable", name) };
 }
 
 /** Checks a file in a worker before file mode opens it in the page: null when it is within the limits, else why not. */
-export async function checkInWorker(name: string, bytes: ArrayBuffer, timeoutMs: number): Promise<{ reason: string; message: string } | null> {
+export async function checkInWorker(
+  name: string,
+  bytes: ArrayBuffer,
+  timeoutMs: number,
+): Promise<{ reason: string; message: string } | null> {
   const r = await runInWorker({ kind: "check", name, bytes }, () => undefined, timeoutMs);
   if (r.type === "checked") return null;
-  return r.type === "failed" ? { reason: r.reason, message: r.message } : { reason: "unreadable", message: readErrorMessage("unreadable", name) };
+  return r.type === "failed"
+    ? { reason: r.reason, message: r.message }
+    : { reason: "unreadable", message: readErrorMessage("unreadable", name) };
 }

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RulesConfig } from "../../core";
-import { forgetCachedDepartmentSettings, loadCachedDepartmentSettings, saveCachedDepartmentSettings } from "../send/department-settings-cache";
+import {
+  forgetCachedDepartmentSettings,
+  loadCachedDepartmentSettings,
+  saveCachedDepartmentSettings,
+} from "../send/department-settings-cache";
 import type { SendEnvironment } from "../send/send-environment";
 import { loadSendSettings } from "../send/send-settings";
 
@@ -23,7 +27,9 @@ function cachedFor(env: SendEnvironment): RulesInUse {
   const s = loadSendSettings(env.storage, env.partitionKey);
   if (!s.hubUrl.trim() || !s.token.trim()) return DEFAULT_RULES_IN_USE;
   const cached = loadCachedDepartmentSettings(env.storage, env.partitionKey, s.hubUrl);
-  return cached ? { rules: cached.rules, receivedAt: cached.receivedAt, unavailable: null } : DEFAULT_RULES_IN_USE;
+  return cached
+    ? { rules: cached.rules, receivedAt: cached.receivedAt, unavailable: null }
+    : DEFAULT_RULES_IN_USE;
 }
 
 /**
@@ -31,7 +37,10 @@ function cachedFor(env: SendEnvironment): RulesInUse {
  * opening and whenever those settings are saved; the last good copy is kept per user. Without settings,
  * offline or on a hub error: the cached copy, else the defaults — checking is never blocked.
  */
-export function useDepartmentSettings(env: SendEnvironment): { inUse: RulesInUse; refresh: () => Promise<void> } {
+export function useDepartmentSettings(env: SendEnvironment): {
+  inUse: RulesInUse;
+  refresh: () => Promise<void>;
+} {
   const [inUse, setInUse] = useState<RulesInUse>(() => cachedFor(env));
   // Only the latest request may set the state (settings saved twice quickly).
   const latest = useRef(0);
@@ -58,7 +67,11 @@ export function useDepartmentSettings(env: SendEnvironment): { inUse: RulesInUse
       const rules = await client.getSettings();
       if (n !== latest.current) return;
       const receivedAt = env.now().toISOString();
-      saveCachedDepartmentSettings(env.storage, env.partitionKey, { hubUrl: client.baseUrl, rules, receivedAt });
+      saveCachedDepartmentSettings(env.storage, env.partitionKey, {
+        hubUrl: client.baseUrl,
+        rules,
+        receivedAt,
+      });
       setInUse({ rules, receivedAt, unavailable: null });
     } catch (error) {
       if (n !== latest.current) return;

@@ -38,9 +38,22 @@ export interface SendViewState {
   pending: OutboxEntry[];
 }
 
-const initial: SendViewState = { busy: null, progress: null, receipts: [], failure: null, writeError: null, stored: null, pending: [] };
+const initial: SendViewState = {
+  busy: null,
+  progress: null,
+  receipts: [],
+  failure: null,
+  writeError: null,
+  stored: null,
+  pending: [],
+};
 
-function recordOf(sent: SendResult, hub: string, contentHash: string, analysis: Analysis | null): SendReceiptRecord {
+function recordOf(
+  sent: SendResult,
+  hub: string,
+  contentHash: string,
+  analysis: Analysis | null,
+): SendReceiptRecord {
   const r = sent.receipt;
   const kind = analysis?.structure.kind ?? null;
   return {
@@ -64,12 +77,17 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
   const [state, setState] = useState<SendViewState>(initial);
   const patch = useCallback((p: Partial<SendViewState>) => setState((s) => ({ ...s, ...p })), []);
   const outboxRef = useRef<Outbox | null>(null);
-  outboxRef.current ??= new Outbox(env.storage ? new LocalStorageOutboxStore(env.storage, env.partitionKey) : new MemoryOutboxStore());
+  outboxRef.current ??= new Outbox(
+    env.storage ? new LocalStorageOutboxStore(env.storage, env.partitionKey) : new MemoryOutboxStore(),
+  );
   const outbox = outboxRef.current;
 
   const refresh = useCallback(async () => {
     try {
-      const [stored, entries] = await Promise.all([port ? port.loadSendState() : Promise.resolve(null), outbox.list()]);
+      const [stored, entries] = await Promise.all([
+        port ? port.loadSendState() : Promise.resolve(null),
+        outbox.list(),
+      ]);
       patch({ stored, pending: entries.filter((e) => e.state === "pending") });
     } catch (error) {
       patch({ failure: { kind: "other", message: userMessage(error, t), detail: null, problems: [] } });
@@ -87,7 +105,14 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
         token: settings.token,
         fetch: env.fetch,
         ...env.client,
-        onRetry: (info) => patch({ progress: t("sendRetrying", { attempt: info.attempt + 1, seconds: Math.ceil(info.delayMs / 1000), reason: info.reason }) }),
+        onRetry: (info) =>
+          patch({
+            progress: t("sendRetrying", {
+              attempt: info.attempt + 1,
+              seconds: Math.ceil(info.delayMs / 1000),
+              reason: info.reason,
+            }),
+          }),
       }),
     [env, patch, t],
   );
@@ -120,7 +145,10 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
         const client = clientFor(settings);
         for (const analysis of reports) {
           current = analysis;
-          const payload = await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR });
+          const payload = await buildSubmissionPayload(analysis, {
+            departmentKey: settings.departmentKey,
+            generator: PANE_GENERATOR,
+          });
           const key = await idempotencyKeyOf(payload);
           const period = periodKey(payload.structure.periodStart, payload.structure.periodEnd) ?? "";
           const outcome = await sendOrQueue(client, outbox, payload, key, period);
@@ -129,7 +157,13 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
             patch({ receipts: [...records] });
           } else {
             queued ??= {
-              pending: { contentHash: key, hub: client.baseUrl, siret: payload.structure.siret, period, queuedAt: outcome.queued.queuedAt },
+              pending: {
+                contentHash: key,
+                hub: client.baseUrl,
+                siret: payload.structure.siret,
+                period,
+                queuedAt: outcome.queued.queuedAt,
+              },
               error: outcome.error.message,
             };
           }
@@ -142,7 +176,14 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
         // After the receipts: storing them clears the pending marker.
         if (queued) {
           await port?.markSendPending(queued.pending);
-          patch({ failure: { kind: "queued", message: t("sendQueued", { where: outbox.store.location }), detail: queued.error, problems: [] } });
+          patch({
+            failure: {
+              kind: "queued",
+              message: t("sendQueued", { where: outbox.store.location }),
+              detail: queued.error,
+              problems: [],
+            },
+          });
         }
       } catch (error) {
         patch({ failure: sendFailureOf(error, t, current?.structure.siret ?? null) });
@@ -167,12 +208,22 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
         for (const analysis of reports) {
           if (!analysis.report.valid) continue;
           try {
-            current.set(await idempotencyKeyOf(await buildSubmissionPayload(analysis, { departmentKey: settings.departmentKey, generator: PANE_GENERATOR })), analysis);
+            current.set(
+              await idempotencyKeyOf(
+                await buildSubmissionPayload(analysis, {
+                  departmentKey: settings.departmentKey,
+                  generator: PANE_GENERATOR,
+                }),
+              ),
+              analysis,
+            );
           } catch {
             // This report cannot be sent as it is now: the queued entries are delivered all the same.
           }
         }
-        const results = await outbox.flush((e) => (normalizeHubUrl(e.hubUrl) === hub && (!e.tokenHash || e.tokenHash === tokenHash) ? client : null));
+        const results = await outbox.flush((e) =>
+          normalizeHubUrl(e.hubUrl) === hub && (!e.tokenHash || e.tokenHash === tokenHash) ? client : null,
+        );
         const stored = port ? await port.loadSendState() : null;
         const records: SendReceiptRecord[] = [];
         let pendingDelivered = false;
@@ -186,7 +237,12 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
               pendingDelivered = true;
             }
           } else if (r.error) {
-            failure = { kind: "queued", message: t("resendFailed", { count: results.filter((x) => !x.result).length }), detail: r.error, problems: [] };
+            failure = {
+              kind: "queued",
+              message: t("resendFailed", { count: results.filter((x) => !x.result).length }),
+              detail: r.error,
+              problems: [],
+            };
           }
         }
         patch({ receipts: records });
@@ -199,7 +255,8 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
             patch({ writeError: t("sendReceiptNotWritten", { message: userMessage(error, t) }) });
           }
         }
-        if (results.length === 0) failure = { kind: "refused", message: t("resendNothing"), detail: null, problems: [] };
+        if (results.length === 0)
+          failure = { kind: "refused", message: t("resendNothing"), detail: null, problems: [] };
         patch({ failure });
       } catch (error) {
         patch({ failure: sendFailureOf(error, t, reports[0]?.structure.siret ?? null) });

@@ -190,7 +190,12 @@ export function useWorkbookSession(
         const sheets = indicatorsSheetNames(reports);
         return {
           notice:
-            sheets.length === 1 ? t("indicatorsWritten") : t("indicatorsWrittenMany", { count: sheets.length, sheets: sheets.map((n) => `« ${n} »`).join(", ") }),
+            sheets.length === 1
+              ? t("indicatorsWritten")
+              : t("indicatorsWrittenMany", {
+                  count: sheets.length,
+                  sheets: sheets.map((n) => `« ${n} »`).join(", "),
+                }),
         };
       }),
     [run, t, language],
@@ -223,7 +228,11 @@ export function useWorkbookSession(
 
   const selectReport = useCallback(
     (index: number) =>
-      setState((s) => (index >= 0 && index < s.reports.length ? { ...s, reportIndex: index, analysis: s.reports[index], selected: null } : s)),
+      setState((s) =>
+        index >= 0 && index < s.reports.length
+          ? { ...s, reportIndex: index, analysis: s.reports[index], selected: null }
+          : s,
+      ),
     [],
   );
 

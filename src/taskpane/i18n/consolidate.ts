@@ -7,18 +7,21 @@ import type { Language } from "./i18n";
  */
 const fr = {
   title: "Consolider les bilans",
-  intro: "Pour le Département : rassemblez les bilans des structures, depuis le hub départemental ou à partir des fichiers reçus. Aucun classeur ouvert n'est nécessaire.",
+  intro:
+    "Pour le Département : rassemblez les bilans des structures, depuis le hub départemental ou à partir des fichiers reçus. Aucun classeur ouvert n'est nécessaire.",
   sourceLabel: "Source des bilans",
   sourceHub: "Hub départemental",
   sourceFiles: "Fichiers reçus",
   hubUrl: "Adresse du hub",
   hubToken: "Jeton du Département",
   hubPeriod: "Période (2025, 2025-S1, 2025-Q1…)",
-  hubHint: "L'adresse et le jeton restent dans ce navigateur, pour vous seul ; ils ne sont jamais écrits dans le classeur.",
+  hubHint:
+    "L'adresse et le jeton restent dans ce navigateur, pour vous seul ; ils ne sont jamais écrits dans le classeur.",
   fetch: "Récupérer la consolidation",
   fetching: "Interrogation du hub…",
   hubMissing: "Indiquez l'adresse du hub et le jeton du Département.",
-  settingsNotSaved: "Le navigateur refuse d'enregistrer les réglages : ils seront à ressaisir la prochaine fois.",
+  settingsNotSaved:
+    "Le navigateur refuse d'enregistrer les réglages : ils seront à ressaisir la prochaine fois.",
   pickFiles: "Choisir des bilans .xlsx",
   dropFiles: "ou déposez ici les fichiers reçus (plusieurs à la fois). Ils ne quittent pas votre ordinateur.",
   clearFiles: "Vider la liste",
@@ -30,7 +33,8 @@ const fr = {
   fileInvalid: "Lu, {errors, plural, one {# erreur bloquante} other {# erreurs bloquantes}}",
   fileFailed: "Illisible : écarté",
   openFindings: "Voir les erreurs de « {name} » dans Vérifier",
-  filesDone: "{read, plural, one {# fichier consolidé} other {# fichiers consolidés}}, {failed, plural, one {# illisible} other {# illisibles}}.",
+  filesDone:
+    "{read, plural, one {# fichier consolidé} other {# fichiers consolidés}}, {failed, plural, one {# illisible} other {# illisibles}}.",
   totalsTitle: "Totaux",
   structures: "Structures",
   reports: "Rapports",
@@ -38,16 +42,19 @@ const fr = {
   kind: "Type",
   total: "Département",
   byKindLabel: "Totaux par type de structure",
-  followUp: "Suivi des envois : {submitted, plural, one {# reçu} other {# reçus}} sur {expected, plural, one {# attendu} other {# attendus}}, {missing, plural, one {# manquant} other {# manquants}}.",
+  followUp:
+    "Suivi des envois : {submitted, plural, one {# reçu} other {# reçus}} sur {expected, plural, one {# attendu} other {# attendus}}, {missing, plural, one {# manquant} other {# manquants}}.",
   missingNames: "Manquants : {names}.",
-  invalidReports: "{count, plural, one {# bilan a des erreurs bloquantes} other {# bilans ont des erreurs bloquantes}} : ouvrez le fichier pour les voir, ou consultez la feuille « Suivi des envois » de la consolidation.",
+  invalidReports:
+    "{count, plural, one {# bilan a des erreurs bloquantes} other {# bilans ont des erreurs bloquantes}} : ouvrez le fichier pour les voir, ou consultez la feuille « Suivi des envois » de la consolidation.",
   writeSheets: "Écrire les feuilles dans le classeur",
   sheetsWritten: "Feuilles « Consolidation », « Par type » et « Suivi des envois » écrites dans le classeur.",
   download: "Télécharger la consolidation (.xlsx)",
   downloaded: "Consolidation téléchargée : {name}",
   nothing: "Aucun bilan consolidé pour l'instant.",
   configLabel: "Réglages du Département (facultatif)",
-  configHint: "Le fichier de réglages (.json) que le Département utilise pour ses bilans : seuils, heures annuelles par ETP, objectifs. Sans fichier, les réglages par défaut s'appliquent.",
+  configHint:
+    "Le fichier de réglages (.json) que le Département utilise pour ses bilans : seuils, heures annuelles par ETP, objectifs. Sans fichier, les réglages par défaut s'appliquent.",
   configPick: "Choisir le fichier de réglages…",
   configApplied: "Réglages appliqués : {name}",
   configDefault: "Réglages par défaut",
@@ -59,14 +66,16 @@ export type ConsolidateKey = keyof typeof fr;
 
 const en: Record<ConsolidateKey, string> = {
   title: "Consolidate the reports",
-  intro: "For the département: gather the structures' reports, from the departmental hub or from the files received. No open workbook is needed.",
+  intro:
+    "For the département: gather the structures' reports, from the departmental hub or from the files received. No open workbook is needed.",
   sourceLabel: "Source of the reports",
   sourceHub: "Departmental hub",
   sourceFiles: "Files received",
   hubUrl: "Hub address",
   hubToken: "Department token",
   hubPeriod: "Period (2025, 2025-S1, 2025-Q1…)",
-  hubHint: "The address and token stay in this browser, for you only; they are never written into the workbook.",
+  hubHint:
+    "The address and token stay in this browser, for you only; they are never written into the workbook.",
   fetch: "Get the consolidation",
   fetching: "Asking the hub…",
   hubMissing: "Enter the hub address and the department token.",
@@ -92,14 +101,16 @@ const en: Record<ConsolidateKey, string> = {
   byKindLabel: "Totals by kind of structure",
   followUp: "Follow-up: {submitted} received of {expected} expected, {missing} missing.",
   missingNames: "Missing: {names}.",
-  invalidReports: "{count, plural, one {# report has blocking errors} other {# reports have blocking errors}}: open the file to see them, or see the consolidation's “Suivi des envois” sheet.",
+  invalidReports:
+    "{count, plural, one {# report has blocking errors} other {# reports have blocking errors}}: open the file to see them, or see the consolidation's “Suivi des envois” sheet.",
   writeSheets: "Write the sheets into the workbook",
   sheetsWritten: "Sheets “Consolidation”, “Par type” and “Suivi des envois” written into the workbook.",
   download: "Download the consolidation (.xlsx)",
   downloaded: "Consolidation downloaded: {name}",
   nothing: "No report consolidated yet.",
   configLabel: "Department settings (optional)",
-  configHint: "The settings file (.json) the département uses for its reports: thresholds, annual hours per FTE, targets. Without a file, the default settings apply.",
+  configHint:
+    "The settings file (.json) the département uses for its reports: thresholds, annual hours per FTE, targets. Without a file, the default settings apply.",
   configPick: "Choose the settings file…",
   configApplied: "Settings applied: {name}",
   configDefault: "Default settings",

@@ -20,7 +20,8 @@ export const en: Strings = {
   createTemplate: "Create the template",
   createTemplateFor: "Template for a {kind} structure",
   templateInserted: "“Structure” and “Salariés” sheets created for a {kind} structure.",
-  highlighted: "{count, plural, =0 {No cell highlighted.} one {# cell highlighted.} other {# cells highlighted.}}",
+  highlighted:
+    "{count, plural, =0 {No cell highlighted.} one {# cell highlighted.} other {# cells highlighted.}}",
   highlightCleared: "Highlights cleared, the original fills are restored.",
   reading: "Reading the workbook…",
   readingSheet: "Reading “{sheet}”: {read, plural, one {# row} other {# rows}} of {total}",
@@ -45,7 +46,8 @@ export const en: Strings = {
   goToCell: "Go to cell {ref}",
   selectedCell: "Selected cell: {ref}",
   wholeWorkbook: "Workbook",
-  checkedAt: "Checked: {count, plural, =0 {no problem} one {# problem} other {# problems}} ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}, {infos} information).",
+  checkedAt:
+    "Checked: {count, plural, =0 {no problem} one {# problem} other {# problems}} ({errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}, {infos} information).",
   mappingTitle: "Column mapping",
   mappingIntro: "Some columns of “{sheet}” are not recognised. Choose the field each one holds.",
   mappingNoTable: "No employee table recognised. Create the template, or rename your column headers.",
@@ -73,7 +75,8 @@ export const en: Strings = {
   sectionHours: "Hours and FTE",
   sectionExits: "Exits",
   sendTitle: "Send the report",
-  sendIntro: "Send the checked report to the département's hub. Names, birth dates, addresses and numbers never leave the workbook.",
+  sendIntro:
+    "Send the checked report to the département's hub. Names, birth dates, addresses and numbers never leave the workbook.",
   settingsTitle: "Sending settings",
   hubUrlLabel: "Departmental hub address",
   hubUrlHint: "Example: https://bilan-iae.departement.fr",
@@ -128,14 +131,17 @@ export const en: Strings = {
   receiptAt: "Received on",
   receiptWritten: "The receipt is written on the “Indicateurs” sheet (“Sent to the département” block).",
   receiptDownload: "Download the annotated workbook to keep the receipt in the file.",
-  sendReceiptNotWritten: "The report was received, but the receipt could not be written into the workbook: {message}",
+  sendReceiptNotWritten:
+    "The report was received, but the receipt could not be written into the workbook: {message}",
   lastSent: "Last send recorded in the workbook: no. {id}, version {version}, received on {at}.",
   pendingTitle: "A send is pending",
-  pendingOutbox: "{count, plural, one {# report waits} other {# reports wait}} in this browser's outbox; “Resend” delivers them without duplicates.",
+  pendingOutbox:
+    "{count, plural, one {# report waits} other {# reports wait}} in this browser's outbox; “Resend” delivers them without duplicates.",
   pendingWorkbook: "The workbook records a send pending since {at}.",
   resend: "Resend",
   resending: "Resending…",
-  resendFailed: "{count, plural, one {# send} other {# sends}} still pending: the hub still cannot be reached. Try again later.",
+  resendFailed:
+    "{count, plural, one {# send} other {# sends}} still pending: the hub still cannot be reached. Try again later.",
   resendNothing:
     "Nothing to resend with these settings: this browser's outbox holds nothing for this hub and token. Send the report again.",
   fileModeTitle: "File mode",
@@ -170,7 +176,8 @@ export const en: Strings = {
   sendButtonMany: "Send the {count} reports to the département",
   previewTitleKind: "What will be sent — {kind}",
   receiptTitleKind: "Receipt — {kind}",
-  receiptWrittenKind: "The receipt is written on the “Indicateurs {kind}” sheet (“Sent to the département” block).",
+  receiptWrittenKind:
+    "The receipt is written on the “Indicateurs {kind}” sheet (“Sent to the département” block).",
   mappingOpen: "Fix the column mapping",
   mappingSheets: "Sheets read",
   mappingSheetsHint: "Tick the sheets that hold employees (one per site or per convention).",

@@ -32,7 +32,11 @@ export function frenchTypography(text: string): string {
 const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
 const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
-export function formatMessage(template: string, params: MessageParams | undefined, language: MessageLanguage): string {
+export function formatMessage(
+  template: string,
+  params: MessageParams | undefined,
+  language: MessageLanguage,
+): string {
   const text = language === "fr" ? frenchTypography(template) : template;
   if (!params) return text;
   const show = (v: string | number) => (typeof v === "number" ? formatCount(v, language) : v);
@@ -43,7 +47,8 @@ export function formatMessage(template: string, params: MessageParams | undefine
       if (typeof value !== "number") return whole;
       const branches = new Map<string, string>();
       for (const m of body.matchAll(BRANCH)) branches.set(m[1], m[2]);
-      const chosen = branches.get(`=${value}`) ?? branches.get(rules.select(value)) ?? branches.get("other") ?? whole;
+      const chosen =
+        branches.get(`=${value}`) ?? branches.get(rules.select(value)) ?? branches.get("other") ?? whole;
       return chosen.replace(/#/g, formatCount(value, language));
     })
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? show(params[name]) : whole));

@@ -19,7 +19,8 @@ export const fr = {
   createTemplate: "Créer le modèle",
   createTemplateFor: "Modèle pour une structure {kind}",
   templateInserted: "Feuilles « Structure » et « Salariés » créées pour une structure {kind}.",
-  highlighted: "{count, plural, =0 {Aucune cellule surlignée.} one {# cellule surlignée.} other {# cellules surlignées.}}",
+  highlighted:
+    "{count, plural, =0 {Aucune cellule surlignée.} one {# cellule surlignée.} other {# cellules surlignées.}}",
   highlightCleared: "Surlignage effacé, les couleurs d'origine sont rétablies.",
   reading: "Lecture du classeur…",
   readingSheet: "Lecture de « {sheet} » : {read, plural, one {# ligne} other {# lignes}} sur {total}",
@@ -40,7 +41,8 @@ export const fr = {
   noFinding: "Aucun problème trouvé.",
   noMatch: "Aucun problème ne correspond au filtre.",
   findingsLabel: "Problèmes par règle",
-  andMore: "… {count, plural, one {et # autre} other {et # autres}} (corrigez ceux-ci puis re-vérifiez pour voir la suite)",
+  andMore:
+    "… {count, plural, one {et # autre} other {et # autres}} (corrigez ceux-ci puis re-vérifiez pour voir la suite)",
   goToCell: "Aller à la cellule {ref}",
   selectedCell: "Cellule sélectionnée : {ref}",
   wholeWorkbook: "Classeur",
@@ -78,7 +80,8 @@ export const fr = {
   sectionExits: "Sorties",
   // Send
   sendTitle: "Envoyer le bilan",
-  sendIntro: "Envoyez le bilan vérifié au hub du Département. Les noms, dates de naissance, adresses et numéros ne quittent pas le classeur.",
+  sendIntro:
+    "Envoyez le bilan vérifié au hub du Département. Les noms, dates de naissance, adresses et numéros ne quittent pas le classeur.",
   settingsTitle: "Réglages d'envoi",
   hubUrlLabel: "Adresse du hub départemental",
   hubUrlHint: "Exemple : https://bilan-iae.departement.fr",
@@ -100,7 +103,8 @@ export const fr = {
   settingsMissing: "Renseignez l'adresse du hub, le jeton et la clé du Département pour envoyer.",
   sendNotChecked: "Vérifiez d'abord le classeur (onglet Vérifier).",
   sendBlocked: "Envoi impossible : {count, plural, one {# erreur} other {# erreurs}} à corriger.",
-  sendBlockedHelp: "Corrigez ces erreurs puis vérifiez à nouveau. Les avertissements n'empêchent pas l'envoi.",
+  sendBlockedHelp:
+    "Corrigez ces erreurs puis vérifiez à nouveau. Les avertissements n'empêchent pas l'envoi.",
   backToVerify: "Retour à Vérifier",
   moreErrors: "… {count, plural, one {et # autre} other {et # autres}}.",
   previewTitle: "Ce qui sera envoyé",
@@ -123,7 +127,8 @@ export const fr = {
   sendTooLarge:
     "Le bilan est trop volumineux pour le hub : supprimez les lignes vides ou hors période de la feuille des salariés puis réessayez, sinon contactez le Département.",
   sendInvalid: "Le hub a refusé le contenu du bilan (format v1). Points refusés :",
-  sendQueued: "Le hub départemental est injoignable : le bilan est gardé dans {where}. Cliquez sur « Renvoyer » quand le réseau est revenu.",
+  sendQueued:
+    "Le hub départemental est injoignable : le bilan est gardé dans {where}. Cliquez sur « Renvoyer » quand le réseau est revenu.",
   receiptTitle: "Accusé de réception",
   receiptReceived: "Bilan reçu par le Département.",
   receiptAlready: "Déjà reçu : le hub avait déjà ce bilan à l'identique, rien n'a été envoyé en double.",
@@ -132,14 +137,17 @@ export const fr = {
   receiptAt: "Reçu le",
   receiptWritten: "L'accusé est écrit dans la feuille « Indicateurs » (bloc « Envoi au Département »).",
   receiptDownload: "Téléchargez le classeur annoté pour garder l'accusé dans le fichier.",
-  sendReceiptNotWritten: "Le bilan est bien reçu, mais l'accusé n'a pas pu être écrit dans le classeur : {message}",
+  sendReceiptNotWritten:
+    "Le bilan est bien reçu, mais l'accusé n'a pas pu être écrit dans le classeur : {message}",
   lastSent: "Dernier envoi noté dans le classeur : n° {id}, version {version}, reçu le {at}.",
   pendingTitle: "Un envoi est en attente",
-  pendingOutbox: "{count, plural, one {# bilan attend} other {# bilans attendent}} dans la boîte d'envoi de ce navigateur ; « Renvoyer » les remet au hub sans doublon.",
+  pendingOutbox:
+    "{count, plural, one {# bilan attend} other {# bilans attendent}} dans la boîte d'envoi de ce navigateur ; « Renvoyer » les remet au hub sans doublon.",
   pendingWorkbook: "Le classeur indique un envoi en attente depuis le {at}.",
   resend: "Renvoyer",
   resending: "Renvoi en cours…",
-  resendFailed: "{count, plural, one {# envoi toujours} other {# envois toujours}} en attente : le hub reste injoignable. Réessayez plus tard.",
+  resendFailed:
+    "{count, plural, one {# envoi toujours} other {# envois toujours}} en attente : le hub reste injoignable. Réessayez plus tard.",
   resendNothing:
     "Rien à renvoyer avec ces réglages : la boîte d'envoi de ce navigateur ne contient rien pour ce hub et ce jeton. Envoyez le bilan à nouveau.",
   // File mode
@@ -178,7 +186,8 @@ export const fr = {
   sendButtonMany: "Envoyer les {count} bilans au Département",
   previewTitleKind: "Ce qui sera envoyé — {kind}",
   receiptTitleKind: "Accusé de réception — {kind}",
-  receiptWrittenKind: "L'accusé est écrit dans la feuille « Indicateurs {kind} » (bloc « Envoi au Département »).",
+  receiptWrittenKind:
+    "L'accusé est écrit dans la feuille « Indicateurs {kind} » (bloc « Envoi au Département »).",
   mappingOpen: "Corriger la correspondance des colonnes",
   mappingSheets: "Feuilles lues",
   mappingSheetsHint: "Cochez les feuilles qui contiennent des salariés (une par site ou par convention).",

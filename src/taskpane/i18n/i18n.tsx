@@ -16,7 +16,11 @@ export function languageFrom(displayLanguage: string | null | undefined): Langua
  * The pane's language: ?lang= first, then Office's display language (in Excel), then the first of the
  * browser's languages the pane speaks (file mode); French when none is French or English.
  */
-export function chooseLanguage(param: string | null, officeLanguage: string | null, browserLanguages: readonly string[]): Language {
+export function chooseLanguage(
+  param: string | null,
+  officeLanguage: string | null,
+  browserLanguages: readonly string[],
+): Language {
   if (param) return languageFrom(param);
   if (officeLanguage) return languageFrom(officeLanguage);
   const spoken = browserLanguages.find((l) => /^(fr|en)\b/i.test(l));
@@ -24,13 +28,18 @@ export function chooseLanguage(param: string | null, officeLanguage: string | nu
 }
 
 /** A string by key in the pane's language; `language` lets helpers word what has no key (errors by code). */
-export type Translate = ((key: StringKey, params?: Record<string, string | number>) => string) & { language: Language };
+export type Translate = ((key: StringKey, params?: Record<string, string | number>) => string) & {
+  language: Language;
+};
 
 export function translator(language: Language): Translate {
   const dict = dictionaries[language];
-  return Object.assign((key: StringKey, params?: Record<string, string | number>) => formatMessage(dict[key], params, language), {
-    language,
-  });
+  return Object.assign(
+    (key: StringKey, params?: Record<string, string | number>) => formatMessage(dict[key], params, language),
+    {
+      language,
+    },
+  );
 }
 
 interface I18n {

@@ -27,7 +27,11 @@ function sameHub(a: string, b: string): boolean {
 }
 
 /** The cached copy for this hub, or null (none, another hub's, or damaged: it is checked again here). */
-export function loadCachedDepartmentSettings(storage: Storage | null, partitionKey: string | undefined, hubUrl: string): CachedDepartmentSettings | null {
+export function loadCachedDepartmentSettings(
+  storage: Storage | null,
+  partitionKey: string | undefined,
+  hubUrl: string,
+): CachedDepartmentSettings | null {
   let raw: string | null = null;
   try {
     raw = storage?.getItem(departmentSettingsKey(partitionKey)) ?? null;
@@ -37,7 +41,8 @@ export function loadCachedDepartmentSettings(storage: Storage | null, partitionK
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as Partial<Record<keyof CachedDepartmentSettings, unknown>>;
-    if (typeof v.hubUrl !== "string" || typeof v.receivedAt !== "string" || !sameHub(v.hubUrl, hubUrl)) return null;
+    if (typeof v.hubUrl !== "string" || typeof v.receivedAt !== "string" || !sameHub(v.hubUrl, hubUrl))
+      return null;
     if (typeof v.rules !== "object" || v.rules === null) return null;
     return { hubUrl: v.hubUrl, rules: resolveConfig(v.rules), receivedAt: v.receivedAt };
   } catch {
@@ -47,7 +52,11 @@ export function loadCachedDepartmentSettings(storage: Storage | null, partitionK
 }
 
 /** Keeps the copy; a full or disabled storage only means the copy lasts for this session. */
-export function saveCachedDepartmentSettings(storage: Storage | null, partitionKey: string | undefined, copy: CachedDepartmentSettings): boolean {
+export function saveCachedDepartmentSettings(
+  storage: Storage | null,
+  partitionKey: string | undefined,
+  copy: CachedDepartmentSettings,
+): boolean {
   try {
     storage?.setItem(departmentSettingsKey(partitionKey), JSON.stringify(copy));
     return storage !== null;
@@ -57,7 +66,10 @@ export function saveCachedDepartmentSettings(storage: Storage | null, partitionK
 }
 
 /** Forgetting the send settings forgets the rules that came with them. */
-export function forgetCachedDepartmentSettings(storage: Storage | null, partitionKey: string | undefined): void {
+export function forgetCachedDepartmentSettings(
+  storage: Storage | null,
+  partitionKey: string | undefined,
+): void {
   try {
     storage?.removeItem(departmentSettingsKey(partitionKey));
   } catch {

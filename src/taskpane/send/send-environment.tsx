@@ -17,7 +17,12 @@ export interface SendEnvironment {
 
 export function browserSendEnvironment(): SendEnvironment {
   // The accountant waits in front of the pane: give up (and queue) after 30 s rather than the CLI's minute.
-  return { storage: browserStorage(), partitionKey: officePartitionKey(), client: { maxElapsedMs: 30_000 }, now: () => new Date() };
+  return {
+    storage: browserStorage(),
+    partitionKey: officePartitionKey(),
+    client: { maxElapsedMs: 30_000 },
+    now: () => new Date(),
+  };
 }
 
 const SendEnvironmentContext = createContext<SendEnvironment | null>(null);

@@ -14,21 +14,37 @@ export interface SendFailure {
 
 /** Turns what sending threw into what the accountant should do about it. */
 export function sendFailureOf(error: unknown, t: Translate, siret: string | null): SendFailure {
-  if (error instanceof PayloadRefused) return { kind: "refused", message: error.message, detail: null, problems: error.problems };
+  if (error instanceof PayloadRefused)
+    return { kind: "refused", message: error.message, detail: null, problems: error.problems };
   if (error instanceof HubError) {
     const detail = error.status !== null && error.message ? error.message : null;
     switch (error.status) {
       case 401:
         return { kind: "unauthorized", message: t("sendUnauthorized"), detail, problems: [] };
       case 403:
-        return { kind: "forbidden", message: t("sendForbidden", { siret: siret ?? "—" }), detail, problems: [] };
+        return {
+          kind: "forbidden",
+          message: t("sendForbidden", { siret: siret ?? "—" }),
+          detail,
+          problems: [],
+        };
       case 413:
         return { kind: "too-large", message: t("sendTooLarge"), detail, problems: [] };
       case 422:
-        return { kind: "invalid", message: t("sendInvalid"), detail, problems: error.errors.map((e) => `${e.pointer} : ${e.detail}`) };
+        return {
+          kind: "invalid",
+          message: t("sendInvalid"),
+          detail,
+          problems: error.errors.map((e) => `${e.pointer} : ${e.detail}`),
+        };
     }
     // No status: a bad address or a missing token, already said in French by the client.
-    return { kind: error.kind === "unauthorized" ? "unauthorized" : "refused", message: error.message, detail: null, problems: [] };
+    return {
+      kind: error.kind === "unauthorized" ? "unauthorized" : "refused",
+      message: error.message,
+      detail: null,
+      problems: [],
+    };
   }
   return { kind: "other", message: userMessage(error, t), detail: null, problems: [] };
 }

@@ -28,12 +28,21 @@ export function loadSendSettings(storage: Storage | null, partitionKey: string |
   }
 }
 
-export function saveSendSettings(storage: Storage | null, partitionKey: string | undefined, settings: SendSettings): void {
-  if (!storage) throw new SendSettingsError("Le stockage du navigateur est désactivé : les réglages d'envoi ne peuvent pas être retenus.");
+export function saveSendSettings(
+  storage: Storage | null,
+  partitionKey: string | undefined,
+  settings: SendSettings,
+): void {
+  if (!storage)
+    throw new SendSettingsError(
+      "Le stockage du navigateur est désactivé : les réglages d'envoi ne peuvent pas être retenus.",
+    );
   try {
     storage.setItem(settingsKey(partitionKey), JSON.stringify(settings));
   } catch {
-    throw new SendSettingsError("Impossible d'enregistrer les réglages d'envoi : le stockage du navigateur est plein ou désactivé.");
+    throw new SendSettingsError(
+      "Impossible d'enregistrer les réglages d'envoi : le stockage du navigateur est plein ou désactivé.",
+    );
   }
 }
 

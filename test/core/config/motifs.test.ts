@@ -16,14 +16,24 @@ describe("parseExitMotifCsv", () => {
     expect(DEFAULT_CONFIG.exitMotifs).toBe(DEFAULT_EXIT_MOTIFS);
   });
 
-  (existsSync(SPEC) ? it : it.skip)("the test copy is the spec's file, byte for byte (skipped outside the project machine)", () => {
-    expect(readFileSync(FIXTURE, "utf8")).toBe(readFileSync(SPEC, "utf8"));
-  });
+  (existsSync(SPEC) ? it : it.skip)(
+    "the test copy is the spec's file, byte for byte (skipped outside the project machine)",
+    () => {
+      expect(readFileSync(FIXTURE, "utf8")).toBe(readFileSync(SPEC, "utf8"));
+    },
+  );
 
   it("reads a BOM, CRLF line ends, blank lines, spaces and columns in another order", () => {
-    const csv = "\uFEFFlabel;category;code;aliases\r\n\r\n Au chômage ; other ; 7 ;Chômage| Demandeur d'emploi \r\nSortie automatique;withdrawn;;\r\n";
+    const csv =
+      "\uFEFFlabel;category;code;aliases\r\n\r\n Au chômage ; other ; 7 ;Chômage| Demandeur d'emploi \r\nSortie automatique;withdrawn;;\r\n";
     expect(parseExitMotifCsv(csv)).toEqual([
-      { code: "7", label: "Au chômage", aliases: ["Chômage", "Demandeur d'emploi"], category: "other", confidence: "medium" },
+      {
+        code: "7",
+        label: "Au chômage",
+        aliases: ["Chômage", "Demandeur d'emploi"],
+        category: "other",
+        confidence: "medium",
+      },
       { code: null, label: "Sortie automatique", aliases: [], category: "withdrawn", confidence: "medium" },
     ]);
   });
@@ -43,7 +53,9 @@ describe("parseExitMotifCsv", () => {
   });
 
   it("refuses a line without label and a header without the needed columns", () => {
-    expect(() => parseExitMotifCsv("code;label;aliases;category\n3;;;durable\n")).toThrow(/ligne 2 : libellé manquant/);
+    expect(() => parseExitMotifCsv("code;label;aliases;category\n3;;;durable\n")).toThrow(
+      /ligne 2 : libellé manquant/,
+    );
     expect(() => parseExitMotifCsv("numero;libelle\n3;CDI\n")).toThrow(ConfigError);
     expect(() => parseExitMotifCsv("")).toThrow(/première ligne/);
   });
@@ -76,7 +88,20 @@ describe("createMotifIndex", () => {
   });
 
   it("returns null for anything unknown", () => {
-    for (const raw of ["99", 99, "Partie en vacances", "", "   ", null, undefined, 3.5, -3, true, {}, new Date(0)]) {
+    for (const raw of [
+      "99",
+      99,
+      "Partie en vacances",
+      "",
+      "   ",
+      null,
+      undefined,
+      3.5,
+      -3,
+      true,
+      {},
+      new Date(0),
+    ]) {
       expect(index.match(raw)).toBeNull();
     }
   });
@@ -96,7 +121,9 @@ describe("motifIndexFor", () => {
   it("builds one index per motif table and a separate one for another table", () => {
     const index = motifIndexFor(DEFAULT_EXIT_MOTIFS);
     expect(motifIndexFor(DEFAULT_EXIT_MOTIFS)).toBe(index);
-    const own = DEFAULT_EXIT_MOTIFS.map((m) => (m.code === "3" ? { ...m, aliases: [...m.aliases, "cdi maison"] } : m));
+    const own = DEFAULT_EXIT_MOTIFS.map((m) =>
+      m.code === "3" ? { ...m, aliases: [...m.aliases, "cdi maison"] } : m,
+    );
     const other = motifIndexFor(own);
     expect(other).not.toBe(index);
     expect(other.match("CDI maison")?.code).toBe("3");

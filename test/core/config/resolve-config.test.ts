@@ -20,7 +20,11 @@ describe("resolveConfig", () => {
   });
 
   it("merges an override key by key, leaving the rest at the defaults", () => {
-    const c = resolveConfig({ age: { youngUnder: 30 }, annualHoursPerFte: { EI: 1600 }, targets: { rateDurable: 0.3 } });
+    const c = resolveConfig({
+      age: { youngUnder: 30 },
+      annualHoursPerFte: { EI: 1600 },
+      targets: { rateDurable: 0.3 },
+    });
     expect(c.age).toEqual({ ...DEFAULT_CONFIG.age, youngUnder: 30 });
     expect(c.annualHoursPerFte).toEqual({ ...DEFAULT_CONFIG.annualHoursPerFte, EI: 1600 });
     expect(c.targets).toEqual({ rateDynamic: 0.6, rateDurable: 0.3 });
@@ -39,7 +43,11 @@ describe("resolveConfig", () => {
 
   it("replaces arrays instead of merging them", () => {
     const motifs = [{ code: "3", label: "CDI", aliases: [], category: "durable", confidence: "high" }];
-    const c = resolveConfig({ education: { belowCap: ["70"] }, weeklyHours: { minKinds: ["ACI"] }, exitMotifs: motifs });
+    const c = resolveConfig({
+      education: { belowCap: ["70"] },
+      weeklyHours: { minKinds: ["ACI"] },
+      exitMotifs: motifs,
+    });
     expect(c.education.belowCap).toEqual(["70"]);
     expect(c.education.capBep).toEqual(DEFAULT_CONFIG.education.capBep);
     expect(c.weeklyHours.minKinds).toEqual(["ACI"]);
@@ -47,7 +55,9 @@ describe("resolveConfig", () => {
   });
 
   it("replaces a minimum stay as a whole: months can become hours and the reverse", () => {
-    const c = resolveConfig({ minimumStay: { ACI: { hours: 100 }, AI: { months: 2 }, EI: null, EITI: { months: 1 } } });
+    const c = resolveConfig({
+      minimumStay: { ACI: { hours: 100 }, AI: { months: 2 }, EI: null, EITI: { months: 1 } },
+    });
     expect(c.minimumStay.ACI).toEqual({ hours: 100 });
     expect(c.minimumStay.AI).toEqual({ months: 2 });
     expect(c.minimumStay.EI).toBeNull();
@@ -64,7 +74,9 @@ describe("resolveConfig", () => {
   it("refuses an unknown setting, at the top or nested, naming it", () => {
     expect(problemsOf({ seuilJeunes: 26 })).toEqual(["réglage inconnu « seuilJeunes »"]);
     expect(problemsOf({ age: { youngUndr: 30 } })).toEqual(["réglage inconnu « age.youngUndr »"]);
-    expect(problemsOf({ annualHoursPerFte: { GEIQ: 1607 } })).toEqual(["réglage inconnu « annualHoursPerFte.GEIQ »"]);
+    expect(problemsOf({ annualHoursPerFte: { GEIQ: 1607 } })).toEqual([
+      "réglage inconnu « annualHoursPerFte.GEIQ »",
+    ]);
     // Names that exist on every object must not pass for settings.
     expect(problemsOf({ toString: 1 })).toEqual(["réglage inconnu « toString »"]);
     expect(problemsOf({ age: { hasOwnProperty: 1 } })).toEqual(["réglage inconnu « age.hasOwnProperty »"]);
@@ -77,20 +89,69 @@ describe("resolveConfig", () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ["zero annual hours", { annualHoursPerFte: { ACI: 0 } }, /« annualHoursPerFte\.ACI » doit être un nombre > 0/],
-    ["annual hours as text", { annualHoursPerFte: { ACI: "1820" } }, /« annualHoursPerFte\.ACI ».*trouvé : "1820"/],
-    ["a negative minimum stay", { minimumStay: { ACI: { months: -1 } } }, /« minimumStay\.ACI\.months » doit être un nombre ≥ 0/],
-    ["a stay in weeks", { minimumStay: { ACI: { weeks: 12 } } }, /« minimumStay\.ACI » doit être \{ "months": n \}, \{ "hours": n \} ou null/],
-    ["a stay in months and hours", { minimumStay: { ACI: { months: 3, hours: 150 } } }, /« minimumStay\.ACI »/],
+    [
+      "zero annual hours",
+      { annualHoursPerFte: { ACI: 0 } },
+      /« annualHoursPerFte\.ACI » doit être un nombre > 0/,
+    ],
+    [
+      "annual hours as text",
+      { annualHoursPerFte: { ACI: "1820" } },
+      /« annualHoursPerFte\.ACI ».*trouvé : "1820"/,
+    ],
+    [
+      "a negative minimum stay",
+      { minimumStay: { ACI: { months: -1 } } },
+      /« minimumStay\.ACI\.months » doit être un nombre ≥ 0/,
+    ],
+    [
+      "a stay in weeks",
+      { minimumStay: { ACI: { weeks: 12 } } },
+      /« minimumStay\.ACI » doit être \{ "months": n \}, \{ "hours": n \} ou null/,
+    ],
+    [
+      "a stay in months and hours",
+      { minimumStay: { ACI: { months: 3, hours: 150 } } },
+      /« minimumStay\.ACI »/,
+    ],
     ["age limits inverted", { age: { min: 70, max: 60 } }, /« age\.min » doit être inférieur à « age\.max »/],
-    ["an unknown kind", { weeklyHours: { minKinds: ["ACI", "GEIQ"] } }, /« weeklyHours\.minKinds » doit être une liste de types parmi ACI, AI, EI, ETTI, EITI/],
-    ["education codes as numbers", { education: { belowCap: [70] } }, /« education\.belowCap » doit être une liste de textes/],
-    ["a target above 100 %", { targets: { rateDynamic: 1.5 } }, /« targets\.rateDynamic » doit être un nombre ≥ 0 et ≤ 1/],
+    [
+      "an unknown kind",
+      { weeklyHours: { minKinds: ["ACI", "GEIQ"] } },
+      /« weeklyHours\.minKinds » doit être une liste de types parmi ACI, AI, EI, ETTI, EITI/,
+    ],
+    [
+      "education codes as numbers",
+      { education: { belowCap: [70] } },
+      /« education\.belowCap » doit être une liste de textes/,
+    ],
+    [
+      "a target above 100 %",
+      { targets: { rateDynamic: 1.5 } },
+      /« targets\.rateDynamic » doit être un nombre ≥ 0 et ≤ 1/,
+    ],
     ["an empty rules version", { rulesVersion: " " }, /« rulesVersion » doit être un texte/],
     ["an empty motif table", { exitMotifs: [] }, /« exitMotifs » doit être une liste non vide/],
-    ["a motif of unknown category", { exitMotifs: [{ code: "3", label: "CDI", aliases: [], category: "good", confidence: "high" }] }, /« exitMotifs\[0\]\.category » doit valoir durable, transition, positive, other, withdrawn \(trouvé : "good"\)/],
-    ["a motif without label", { exitMotifs: [{ code: "3", label: "", aliases: [], category: "durable", confidence: "high" }] }, /« exitMotifs\[0\]\.label » est obligatoire/],
-    ["two motifs with one code", { exitMotifs: [{ code: "3", label: "A", aliases: [], category: "durable", confidence: "high" }, { code: "3", label: "B", aliases: [], category: "other", confidence: "high" }] }, /motif de sortie en double : code 3/],
+    [
+      "a motif of unknown category",
+      { exitMotifs: [{ code: "3", label: "CDI", aliases: [], category: "good", confidence: "high" }] },
+      /« exitMotifs\[0\]\.category » doit valoir durable, transition, positive, other, withdrawn \(trouvé : "good"\)/,
+    ],
+    [
+      "a motif without label",
+      { exitMotifs: [{ code: "3", label: "", aliases: [], category: "durable", confidence: "high" }] },
+      /« exitMotifs\[0\]\.label » est obligatoire/,
+    ],
+    [
+      "two motifs with one code",
+      {
+        exitMotifs: [
+          { code: "3", label: "A", aliases: [], category: "durable", confidence: "high" },
+          { code: "3", label: "B", aliases: [], category: "other", confidence: "high" },
+        ],
+      },
+      /motif de sortie en double : code 3/,
+    ],
     ["a section replaced by a number", { contract: 4 }, /« contract » doit être un objet/],
     ["a non-finite share", { unknownExitShareMax: null }, /« unknownExitShareMax » doit être un nombre/],
   ])("refuses %s with a French problem naming the setting", (_name, override, expected) => {

@@ -60,8 +60,22 @@ describe("combineIndicators", () => {
 
   it("recomputes exit rates from summed categories and examined exits", () => {
     const c = combineIndicators([
-      ind({ exitsExamined: 4, exitsDurable: 1, exitsTransition: 1, exitsPositive: 0, rateDurable: 0.25, rateDynamic: 0.5 }),
-      ind({ exitsExamined: 6, exitsDurable: 3, exitsTransition: 0, exitsPositive: 2, rateDurable: 0.5, rateDynamic: 5 / 6 }),
+      ind({
+        exitsExamined: 4,
+        exitsDurable: 1,
+        exitsTransition: 1,
+        exitsPositive: 0,
+        rateDurable: 0.25,
+        rateDynamic: 0.5,
+      }),
+      ind({
+        exitsExamined: 6,
+        exitsDurable: 3,
+        exitsTransition: 0,
+        exitsPositive: 2,
+        rateDurable: 0.5,
+        rateDynamic: 5 / 6,
+      }),
     ]);
     expect(c.exitsExamined).toBe(10);
     expect(c.rateDurable).toBeCloseTo(4 / 10, 12);
@@ -71,7 +85,10 @@ describe("combineIndicators", () => {
   });
 
   it("rates are null when no exit is examined anywhere", () => {
-    const c = combineIndicators([ind({ exitsExamined: 0, exitsDurable: 0 }), ind({ exitsExamined: 0, exitsDurable: 0 })]);
+    const c = combineIndicators([
+      ind({ exitsExamined: 0, exitsDurable: 0 }),
+      ind({ exitsExamined: 0, exitsDurable: 0 }),
+    ]);
     expect(c.rateDurable).toBeNull();
   });
 
@@ -99,8 +116,28 @@ describe("combineIndicators", () => {
 
   it("of a single report gives back its indicators", () => {
     const rows = [
-      row({ identity: "a", sex: "F", qpv: true, rsa: "OUI", birthYear: 1990, hoursWorked: 900, hireDate: d("2024-01-01"), exitDate: d("2025-05-01"), exitMotif: "3" }),
-      row({ identity: "b", sex: "H", qpv: null, rsa: "NON", birthYear: 1960, hoursWorked: 400, hireDate: d("2024-01-01"), exitDate: d("2025-05-01"), exitMotif: "7" }),
+      row({
+        identity: "a",
+        sex: "F",
+        qpv: true,
+        rsa: "OUI",
+        birthYear: 1990,
+        hoursWorked: 900,
+        hireDate: d("2024-01-01"),
+        exitDate: d("2025-05-01"),
+        exitMotif: "3",
+      }),
+      row({
+        identity: "b",
+        sex: "H",
+        qpv: null,
+        rsa: "NON",
+        birthYear: 1960,
+        hoursWorked: 400,
+        hireDate: d("2024-01-01"),
+        exitDate: d("2025-05-01"),
+        exitMotif: "7",
+      }),
     ];
     const one = computeIndicators(rows, context({ fteConventioned: 1.5 }));
     const c = combineIndicators([one]);
@@ -112,13 +149,45 @@ describe("combineIndicators", () => {
 
   it("equals the indicators of the pooled rows when persons and columns do not overlap", () => {
     const a = [
-      row({ identity: "a1", sex: "F", rsa: "OUI-M", hoursWorked: 500, hireDate: d("2024-01-01"), exitDate: d("2025-03-01"), exitMotif: "3" }),
-      row({ identity: "a2", sex: "H", rsa: "NON", hoursWorked: 700, hireDate: d("2024-05-01"), exitDate: d("2025-04-01"), exitMotif: "10" }),
+      row({
+        identity: "a1",
+        sex: "F",
+        rsa: "OUI-M",
+        hoursWorked: 500,
+        hireDate: d("2024-01-01"),
+        exitDate: d("2025-03-01"),
+        exitMotif: "3",
+      }),
+      row({
+        identity: "a2",
+        sex: "H",
+        rsa: "NON",
+        hoursWorked: 700,
+        hireDate: d("2024-05-01"),
+        exitDate: d("2025-04-01"),
+        exitMotif: "10",
+      }),
     ];
     const b = [
-      row({ identity: "b1", sex: "F", rsa: null, hoursWorked: 300, hireDate: d("2024-01-01"), exitDate: d("2025-09-01"), exitMotif: "7" }),
+      row({
+        identity: "b1",
+        sex: "F",
+        rsa: null,
+        hoursWorked: 300,
+        hireDate: d("2024-01-01"),
+        exitDate: d("2025-09-01"),
+        exitMotif: "7",
+      }),
       row({ identity: "b2", sex: "F", rsa: "OUI", hoursWorked: 80, hireDate: d("2024-01-01") }),
-      row({ identity: "b3", sex: null, rsa: "NON", hoursWorked: 20, hireDate: d("2024-01-01"), exitDate: d("2025-02-01"), exitMotif: "16" }),
+      row({
+        identity: "b3",
+        sex: null,
+        rsa: "NON",
+        hoursWorked: 20,
+        hireDate: d("2024-01-01"),
+        exitDate: d("2025-02-01"),
+        exitMotif: "16",
+      }),
     ];
     const ctx = context({ fteConventioned: 2 });
     const c = combineIndicators([computeIndicators(a, ctx), computeIndicators(b, ctx)]);
@@ -131,9 +200,30 @@ describe("combineIndicators", () => {
 });
 
 describe("consolidate", () => {
-  const aciA = report({ file: "a.xlsx", siret: "11111111111111", kind: "ACI", personKeys: ["p1", "p2"], indicators: ind({ employees: 2, women: 1 }) });
-  const eiA = report({ file: "a-ei.xlsx", siret: "111 111 111 11111", kind: "EI", personKeys: ["p2", "p3", "p4"], indicators: ind({ employees: 3, women: 3 }) });
-  const aciB = report({ file: "b.xlsx", siret: "22222222222222", kind: "ACI", valid: false, counts: { error: 2, warning: 1, info: 0 }, personKeys: ["p1", "p5"], unkeyedPersons: 1, indicators: ind({ employees: 3, women: 0 }) });
+  const aciA = report({
+    file: "a.xlsx",
+    siret: "11111111111111",
+    kind: "ACI",
+    personKeys: ["p1", "p2"],
+    indicators: ind({ employees: 2, women: 1 }),
+  });
+  const eiA = report({
+    file: "a-ei.xlsx",
+    siret: "111 111 111 11111",
+    kind: "EI",
+    personKeys: ["p2", "p3", "p4"],
+    indicators: ind({ employees: 3, women: 3 }),
+  });
+  const aciB = report({
+    file: "b.xlsx",
+    siret: "22222222222222",
+    kind: "ACI",
+    valid: false,
+    counts: { error: 2, warning: 1, info: 0 },
+    personKeys: ["p1", "p5"],
+    unkeyedPersons: 1,
+    indicators: ind({ employees: 3, women: 0 }),
+  });
 
   const c = consolidate([aciA, eiA, aciB]);
 
@@ -143,7 +233,15 @@ describe("consolidate", () => {
       ["a-ei.xlsx", "EI", true, 0],
       ["b.xlsx", "ACI", false, 2],
     ]);
-    expect(Object.keys(c.reports[0]).sort()).toEqual(["counts", "file", "indicators", "kind", "name", "siret", "valid"]);
+    expect(Object.keys(c.reports[0]).sort()).toEqual([
+      "counts",
+      "file",
+      "indicators",
+      "kind",
+      "name",
+      "siret",
+      "valid",
+    ]);
   });
 
   it("counts structures by distinct SIRET and reports apart (one SIRET, two conventions)", () => {
@@ -200,7 +298,14 @@ describe("consolidationInputFromRows", () => {
     ];
     const s = structure();
     const indicators = computeIndicators(rows, { ...context(), fieldsPresent: PERSON_FIELDS });
-    const input = consolidationInputFromRows({ file: "f.xlsx", structure: s, valid: true, counts: { error: 0, warning: 0, info: 0 }, indicators, rows });
+    const input = consolidationInputFromRows({
+      file: "f.xlsx",
+      structure: s,
+      valid: true,
+      counts: { error: 0, warning: 0, info: 0 },
+      indicators,
+      rows,
+    });
     expect(input.personKeys).toEqual(["x"]);
     expect(input.unkeyedPersons).toBe(1);
     expect(input.personKeys.length + (input.unkeyedPersons ?? 0)).toBe(indicators.employees);

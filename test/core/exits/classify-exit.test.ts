@@ -9,12 +9,30 @@ describe("isTooShort", () => {
     const hires: number[] = [];
     for (let d = dayFromYmd(2023, 12, 1); d <= dayFromYmd(2025, 3, 31); d += 1) hires.push(d);
     for (const months of [0, 1, 2, 3, 4, 6, 12, 24]) {
-      const config = { ...DEFAULT_CONFIG, minimumStay: { ...DEFAULT_CONFIG.minimumStay, ACI: { months } } } as RulesConfig;
+      const config = {
+        ...DEFAULT_CONFIG,
+        minimumStay: { ...DEFAULT_CONFIG.minimumStay, ACI: { months } },
+      } as RulesConfig;
       const ctx = { kind: "ACI" as const, config };
       for (const hire of hires) {
         const limit = addMonths(hire, months);
-        for (const exit of [hire - 1, hire, hire + months * 28 - 1, hire + months * 28, limit - 1, limit, limit + 1, hire + months * 31]) {
-          const row = { hireDate: hire, exitDate: exit, exitMotif: null, hoursWorked: null, hoursSinceHire: null };
+        for (const exit of [
+          hire - 1,
+          hire,
+          hire + months * 28 - 1,
+          hire + months * 28,
+          limit - 1,
+          limit,
+          limit + 1,
+          hire + months * 31,
+        ]) {
+          const row = {
+            hireDate: hire,
+            exitDate: exit,
+            exitMotif: null,
+            hoursWorked: null,
+            hoursSinceHire: null,
+          };
           expect(isTooShort(row, ctx)).toBe(exit < limit);
         }
       }
@@ -24,8 +42,20 @@ describe("isTooShort", () => {
 
 describe("classifyExit", () => {
   it("gives the same answers every time (shared, frozen objects)", () => {
-    const ctx = exitContext("ACI", dayFromYmd(2025, 1, 1), dayFromYmd(2025, 12, 31), DEFAULT_CONFIG, motifIndexFor(DEFAULT_CONFIG.exitMotifs));
-    const row = { hireDate: dayFromYmd(2024, 1, 1), exitDate: dayFromYmd(2025, 6, 1), exitMotif: null, hoursWorked: 100, hoursSinceHire: null };
+    const ctx = exitContext(
+      "ACI",
+      dayFromYmd(2025, 1, 1),
+      dayFromYmd(2025, 12, 31),
+      DEFAULT_CONFIG,
+      motifIndexFor(DEFAULT_CONFIG.exitMotifs),
+    );
+    const row = {
+      hireDate: dayFromYmd(2024, 1, 1),
+      exitDate: dayFromYmd(2025, 6, 1),
+      exitMotif: null,
+      hoursWorked: 100,
+      hoursSinceHire: null,
+    };
     const a = classifyExit(row, ctx);
     expect(a).toEqual({ status: "examined", category: null });
     expect(Object.isFrozen(a)).toBe(true);
@@ -39,7 +69,17 @@ describe("isAfterMonths", () => {
     for (let from = dayFromYmd(2023, 12, 1); from <= dayFromYmd(2025, 3, 31); from += 1) {
       for (const months of [0, 1, 2, 6, 12, 24, 36]) {
         const limit = addMonths(from, months);
-        for (const day of [from - 1, from, from + months * 28, from + months * 28 + 1, limit - 1, limit, limit + 1, from + months * 31, from + months * 31 + 1]) {
+        for (const day of [
+          from - 1,
+          from,
+          from + months * 28,
+          from + months * 28 + 1,
+          limit - 1,
+          limit,
+          limit + 1,
+          from + months * 31,
+          from + months * 31 + 1,
+        ]) {
           expect(isAfterMonths(day, from, months)).toBe(day > limit);
         }
       }

@@ -25,9 +25,45 @@ const WORKBOOK: WorkbookData = {
     {
       name: "Salariés",
       rows: [
-        ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"],
-        ["999990000001", "Martinez", "Zoé", "F", "12/05/2001", "Oui", "Oui - majoré", "01/06/2024", 910, "30/06/2025", "3"],
-        ["999990000002", "Lefebvre", "Karim", "H", "01/02/1970", "Non", "Non", "15/03/2025", 364, "14/06/2025", "CDD de moins de 6 mois"],
+        [
+          "N° PASS IAE",
+          "Nom",
+          "Prénom",
+          "Sexe",
+          "Date de naissance",
+          "Résident QPV",
+          "Bénéficiaire du RSA",
+          "Date d'embauche",
+          "Heures travaillées",
+          "Date de sortie",
+          "Motif de sortie",
+        ],
+        [
+          "999990000001",
+          "Martinez",
+          "Zoé",
+          "F",
+          "12/05/2001",
+          "Oui",
+          "Oui - majoré",
+          "01/06/2024",
+          910,
+          "30/06/2025",
+          "3",
+        ],
+        [
+          "999990000002",
+          "Lefebvre",
+          "Karim",
+          "H",
+          "01/02/1970",
+          "Non",
+          "Non",
+          "15/03/2025",
+          364,
+          "14/06/2025",
+          "CDD de moins de 6 mois",
+        ],
         ["", "Nguyen", "Inès", "F", "03/03/1990", "", "", "01/01/2025", 100, "", ""],
       ],
     },
@@ -54,16 +90,44 @@ describe("analyzeWorkbook → indicators and records", () => {
 
   it("leaves the indicators of absent columns null", () => {
     const i = a.indicators;
-    for (const k of ["zrr", "zrrUnknown", "shareZrr", "deld", "shareDetld", "rqth", "ass", "aah", "levelCapBep"] as const) {
+    for (const k of [
+      "zrr",
+      "zrrUnknown",
+      "shareZrr",
+      "deld",
+      "shareDetld",
+      "rqth",
+      "ass",
+      "aah",
+      "levelCapBep",
+    ] as const) {
       expect(i[k]).toBeNull();
     }
   });
 
   it("gives one record per row with nothing personal but the key", () => {
     expect(a.records).toHaveLength(3);
-    expect(a.records[0]).toMatchObject({ key: "999990000001", sex: "F", birthYear: 2001, hireDate: "2024-06-01", exitDate: "2025-06-30", exitMotif: "3", hoursWorked: 910 });
+    expect(a.records[0]).toMatchObject({
+      key: "999990000001",
+      sex: "F",
+      birthYear: 2001,
+      hireDate: "2024-06-01",
+      exitDate: "2025-06-30",
+      exitMotif: "3",
+      hoursWorked: 910,
+    });
     const withoutKeys = JSON.stringify(a.records.map(({ key: _key, ...rest }) => rest));
-    for (const personal of ["Martinez", "Lefebvre", "Nguyen", "Zoé", "Karim", "Inès", "2001-05-12", "1970-02-01", "999990000001"]) {
+    for (const personal of [
+      "Martinez",
+      "Lefebvre",
+      "Nguyen",
+      "Zoé",
+      "Karim",
+      "Inès",
+      "2001-05-12",
+      "1970-02-01",
+      "999990000001",
+    ]) {
       expect(withoutKeys).not.toContain(personal);
     }
   });

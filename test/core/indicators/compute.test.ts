@@ -13,25 +13,148 @@ const months = (days: number) => (days * 12) / 365.25;
  */
 const ROWS = [
   // A: employee, woman, 24 in 2025, QPV, RSA majoré, RQTH, DELD, level 70; 394 days → CDI (durable), examined.
-  row({ identity: "A", sex: "F", birthYear: 2001, qpv: true, zrr: false, rsa: "OUI-M", ass: false, aah: false, rqth: true, ftDuration: "03", educationLevel: "70", hireDate: d("2024-06-01"), hoursWorked: 910, exitDate: d("2025-06-30"), exitMotif: "3" }),
+  row({
+    identity: "A",
+    sex: "F",
+    birthYear: 2001,
+    qpv: true,
+    zrr: false,
+    rsa: "OUI-M",
+    ass: false,
+    aah: false,
+    rqth: true,
+    ftDuration: "03",
+    educationLevel: "70",
+    hireDate: d("2024-06-01"),
+    hoursWorked: 910,
+    exitDate: d("2025-06-30"),
+    exitMotif: "3",
+  }),
   // B: man, 55, DETLD, ASS, level 50; hired 15 March, out 14 June: too short.
-  row({ identity: "B", sex: "H", birthYear: 1970, qpv: false, zrr: null, rsa: "NON", ass: true, aah: false, rqth: false, ftDuration: "04", educationLevel: "50", hireDate: d("2025-03-15"), hoursWorked: 364, exitDate: d("2025-06-14"), exitMotif: "10" }),
+  row({
+    identity: "B",
+    sex: "H",
+    birthYear: 1970,
+    qpv: false,
+    zrr: null,
+    rsa: "NON",
+    ass: true,
+    aah: false,
+    rqth: false,
+    ftDuration: "04",
+    educationLevel: "50",
+    hireDate: d("2025-03-15"),
+    hoursWorked: 364,
+    exitDate: d("2025-06-14"),
+    exitMotif: "10",
+  }),
   // C: nothing filled but ZRR, AAH and level 00; hired 15 March, out 15 June (92 days): examined, training (positive).
-  row({ identity: "C", zrr: true, aah: true, educationLevel: "00", hireDate: d("2025-03-15"), hoursWorked: 546, exitDate: d("2025-06-15"), exitMotif: "5" }),
+  row({
+    identity: "C",
+    zrr: true,
+    aah: true,
+    educationLevel: "00",
+    hireDate: d("2025-03-15"),
+    hoursWorked: 546,
+    exitDate: d("2025-06-15"),
+    exitMotif: "5",
+  }),
   // D: 0.5 h only: not an employee, but its hours (and RSA hours) count.
-  row({ identity: "D", sex: "F", birthYear: 1999, qpv: true, zrr: false, rsa: "OUI", rqth: false, ftDuration: "01", educationLevel: "40", hireDate: d("2025-01-10"), hoursWorked: 0.5 }),
+  row({
+    identity: "D",
+    sex: "F",
+    birthYear: 1999,
+    qpv: true,
+    zrr: false,
+    rsa: "OUI",
+    rqth: false,
+    ftDuration: "01",
+    educationLevel: "40",
+    hireDate: d("2025-01-10"),
+    hoursWorked: 0.5,
+  }),
   // E: A's second path (same identity): counted once; the conflicting RSA "NON" does not override A's first row.
-  row({ identity: "A", sex: "F", birthYear: 2001, rsa: "NON", hireDate: d("2025-07-01"), hoursWorked: 182, exitDate: d("2025-12-31"), exitMotif: "16" }),
+  row({
+    identity: "A",
+    sex: "F",
+    birthYear: 2001,
+    rsa: "NON",
+    hireDate: d("2025-07-01"),
+    hoursWorked: 182,
+    exitDate: d("2025-12-31"),
+    exitMotif: "16",
+  }),
   // F: no identity (counted as a person of its own); man, 50, RSA non majoré, level 01; motif missing: examined, unknown category; 212 days.
-  row({ identity: null, sex: "H", birthYear: 1975, qpv: false, zrr: false, rsa: "OUI-NM", rqth: false, ftDuration: "00", educationLevel: "01", hireDate: d("2025-02-01"), hoursWorked: 100, exitDate: d("2025-09-01"), exitMotif: null }),
+  row({
+    identity: null,
+    sex: "H",
+    birthYear: 1975,
+    qpv: false,
+    zrr: false,
+    rsa: "OUI-NM",
+    rqth: false,
+    ftDuration: "00",
+    educationLevel: "01",
+    hireDate: d("2025-02-01"),
+    hoursWorked: 100,
+    exitDate: d("2025-09-01"),
+    exitMotif: null,
+  }),
   // G: hired after the period end: not in this report at all.
-  row({ identity: "G", sex: "F", birthYear: 1980, qpv: true, rsa: "OUI", hireDate: d("2026-01-05"), hoursWorked: 300, exitDate: d("2026-02-01"), exitMotif: "3" }),
+  row({
+    identity: "G",
+    sex: "F",
+    birthYear: 1980,
+    qpv: true,
+    rsa: "OUI",
+    hireDate: d("2026-01-05"),
+    hoursWorked: 300,
+    exitDate: d("2026-02-01"),
+    exitMotif: "3",
+  }),
   // H: man, 35, level 51; exit dated before the period: not an exit of this period.
-  row({ identity: "H", sex: "H", birthYear: 1990, qpv: false, zrr: false, rsa: "NON", rqth: false, ftDuration: "02", educationLevel: "51", hireDate: d("2023-01-01"), hoursWorked: 200, exitDate: d("2024-12-15"), exitMotif: "3" }),
+  row({
+    identity: "H",
+    sex: "H",
+    birthYear: 1990,
+    qpv: false,
+    zrr: false,
+    rsa: "NON",
+    rqth: false,
+    ftDuration: "02",
+    educationLevel: "51",
+    hireDate: d("2023-01-01"),
+    hoursWorked: 200,
+    exitDate: d("2024-12-15"),
+    exitMotif: "3",
+  }),
   // I: woman, 40, RSA; "Au chômage" (other), 699 days.
-  row({ identity: "I", sex: "F", birthYear: 1985, qpv: false, rsa: "OUI-NM", hireDate: d("2024-01-01"), hoursWorked: 300, exitDate: d("2025-11-30"), exitMotif: "7" }),
+  row({
+    identity: "I",
+    sex: "F",
+    birthYear: 1985,
+    qpv: false,
+    rsa: "OUI-NM",
+    hireDate: d("2024-01-01"),
+    hoursWorked: 300,
+    exitDate: d("2025-11-30"),
+    exitMotif: "7",
+  }),
   // J: exactly 1 h (an employee); man, 25, QPV, RSA majoré, DELD; CDD ≥ 6 months (durable), 273 days.
-  row({ identity: "J", sex: "H", birthYear: 2000, qpv: true, zrr: false, rsa: "OUI-M", rqth: false, ftDuration: "03", hireDate: d("2025-01-01"), hoursWorked: 1, exitDate: d("2025-10-01"), exitMotif: "9" }),
+  row({
+    identity: "J",
+    sex: "H",
+    birthYear: 2000,
+    qpv: true,
+    zrr: false,
+    rsa: "OUI-M",
+    rqth: false,
+    ftDuration: "03",
+    hireDate: d("2025-01-01"),
+    hoursWorked: 1,
+    exitDate: d("2025-10-01"),
+    exitMotif: "9",
+  }),
 ];
 
 const EXPECTED: Record<IndicatorKey, number | null> = {
@@ -141,7 +264,10 @@ describe("absent column → null, present but empty → Unknown count", () => {
     [["sex"], ["women", "men", "sexUnknown", "shareWomen"]],
     [["rsa"], ["rsa", "rsaUnknown", "shareRsa", "fteRsa", "rsaExitsDurableOrTraining"]],
     [["zrr"], ["zrr", "zrrUnknown", "shareZrr"]],
-    [["birthDate", "birthYear"], ["under26", "age50plus", "ageUnknown", "shareUnder26", "shareAge50plus"]],
+    [
+      ["birthDate", "birthYear"],
+      ["under26", "age50plus", "ageUnknown", "shareUnder26", "shareAge50plus"],
+    ],
     [["ftDuration"], ["deld", "detld", "ftUnknown", "shareDeld", "shareDetld"]],
     [["rqth"], ["rqth", "rqthUnknown", "shareRqth"]],
     [["ass"], ["ass"]],
@@ -158,7 +284,10 @@ describe("absent column → null, present but empty → Unknown count", () => {
   });
 
   it("a birth-year column alone is enough for ages", () => {
-    const r = computeIndicators([row({ birthYear: 2000, hoursWorked: 5 })], context({}, without("birthDate")));
+    const r = computeIndicators(
+      [row({ birthYear: 2000, hoursWorked: 5 })],
+      context({}, without("birthDate")),
+    );
     expect(r.under26).toBe(1);
   });
 
@@ -173,15 +302,26 @@ describe("absent column → null, present but empty → Unknown count", () => {
 
   it("without an exit-date column every exit indicator is null", () => {
     const r = computeIndicators(rows, context({}, without("exitDate")));
-    for (const k of INDICATOR_KEYS.filter((k) => k.startsWith("exit") || k.startsWith("rate"))) expect(r[k]).toBeNull();
+    for (const k of INDICATOR_KEYS.filter((k) => k.startsWith("exit") || k.startsWith("rate")))
+      expect(r[k]).toBeNull();
     expect(r.averagePathMonths).toBeNull();
   });
 
   it("without an exit-reason column only the dated exits are counted", () => {
-    const withExit = [row({ identity: "1", hoursWorked: 500, hireDate: d("2024-01-01"), exitDate: d("2025-05-01") })];
+    const withExit = [
+      row({ identity: "1", hoursWorked: 500, hireDate: d("2024-01-01"), exitDate: d("2025-05-01") }),
+    ];
     const r = computeIndicators(withExit, context({}, without("exitReason")));
     expect(r.exits).toBe(1);
-    for (const k of ["exitsWithdrawn", "exitsTooShort", "exitsExamined", "exitsDurable", "exitsUnknownCategory", "rateDynamic", "averagePathMonths"] as const) {
+    for (const k of [
+      "exitsWithdrawn",
+      "exitsTooShort",
+      "exitsExamined",
+      "exitsDurable",
+      "exitsUnknownCategory",
+      "rateDynamic",
+      "averagePathMonths",
+    ] as const) {
       expect(r[k]).toBeNull();
     }
   });
@@ -230,7 +370,15 @@ describe("employees", () => {
 
   it("excludes rows hired after the period end from every count and sum", () => {
     const r = computeIndicators(
-      [row({ identity: "late", hireDate: d("2026-01-01"), hoursWorked: 100, exitDate: d("2025-12-31"), exitMotif: "3" })],
+      [
+        row({
+          identity: "late",
+          hireDate: d("2026-01-01"),
+          hoursWorked: 100,
+          exitDate: d("2025-12-31"),
+          exitMotif: "3",
+        }),
+      ],
       context(),
     );
     expect(r.employees).toBe(0);
@@ -319,8 +467,20 @@ describe("ETP", () => {
 });
 
 describe("exits and the minimum stay", () => {
-  const exitRow = (hire: string, exit: string, motif: string | null, extra: Partial<Parameters<typeof row>[0]> = {}) =>
-    row({ identity: "x", hoursWorked: 100, hireDate: d(hire), exitDate: d(exit), exitMotif: motif, ...extra });
+  const exitRow = (
+    hire: string,
+    exit: string,
+    motif: string | null,
+    extra: Partial<Parameters<typeof row>[0]> = {},
+  ) =>
+    row({
+      identity: "x",
+      hoursWorked: 100,
+      hireDate: d(hire),
+      exitDate: d(exit),
+      exitMotif: motif,
+      ...extra,
+    });
 
   it("ACI: hired 15 March, out 14 June is too short; out 15 June is examined", () => {
     const short = computeIndicators([exitRow("2025-03-15", "2025-06-14", "3")], context());
@@ -335,14 +495,23 @@ describe("exits and the minimum stay", () => {
   });
 
   it("AI: 149 h since hire is too short, 150 h is examined", () => {
-    const r149 = computeIndicators([exitRow("2025-01-01", "2025-01-05", "3", { hoursSinceHire: 149 })], context({ kind: "AI" }));
+    const r149 = computeIndicators(
+      [exitRow("2025-01-01", "2025-01-05", "3", { hoursSinceHire: 149 })],
+      context({ kind: "AI" }),
+    );
     expect([r149.exitsTooShort, r149.exitsExamined]).toEqual([1, 0]);
-    const r150 = computeIndicators([exitRow("2025-01-01", "2025-01-05", "3", { hoursSinceHire: 150 })], context({ kind: "AI" }));
+    const r150 = computeIndicators(
+      [exitRow("2025-01-01", "2025-01-05", "3", { hoursSinceHire: 150 })],
+      context({ kind: "AI" }),
+    );
     expect([r150.exitsTooShort, r150.exitsExamined]).toEqual([0, 1]);
   });
 
   it("ETTI: without hours since hire, the period's hours decide", () => {
-    const r = computeIndicators([exitRow("2024-01-01", "2025-06-01", "3", { hoursWorked: 149.5 })], context({ kind: "ETTI" }));
+    const r = computeIndicators(
+      [exitRow("2024-01-01", "2025-06-01", "3", { hoursWorked: 149.5 })],
+      context({ kind: "ETTI" }),
+    );
     expect(r.exitsTooShort).toBe(1);
   });
 
@@ -362,13 +531,23 @@ describe("exits and the minimum stay", () => {
   it("rates are null when nothing is examined, and the average path too", () => {
     const r = computeIndicators([exitRow("2025-03-15", "2025-04-01", "3")], context());
     expect(r.exitsExamined).toBe(0);
-    for (const k of ["rateDurable", "rateTransition", "ratePositive", "rateDynamic", "averagePathMonths"] as const) {
+    for (const k of [
+      "rateDurable",
+      "rateTransition",
+      "ratePositive",
+      "rateDynamic",
+      "averagePathMonths",
+    ] as const) {
       expect(r[k]).toBeNull();
     }
   });
 
   it("a missing or unknown motif stays in the denominator, counted apart: a blank motif never raises a rate", () => {
-    const rows = [exitRow("2024-01-01", "2025-05-01", "3"), exitRow("2024-01-01", "2025-05-01", null), exitRow("2024-01-01", "2025-05-01", "zzz")];
+    const rows = [
+      exitRow("2024-01-01", "2025-05-01", "3"),
+      exitRow("2024-01-01", "2025-05-01", null),
+      exitRow("2024-01-01", "2025-05-01", "zzz"),
+    ];
     const r = computeIndicators(rows, context());
     expect(r.exitsExamined).toBe(3);
     expect(r.exitsUnknownCategory).toBe(2);
@@ -377,7 +556,11 @@ describe("exits and the minimum stay", () => {
 
   it("exits on the first and the last day of the period belong to it; the day after does not", () => {
     const r = computeIndicators(
-      [exitRow("2020-01-01", "2025-01-01", "7"), exitRow("2020-01-01", "2025-12-31", "7"), exitRow("2020-01-01", "2026-01-01", "7")],
+      [
+        exitRow("2020-01-01", "2025-01-01", "7"),
+        exitRow("2020-01-01", "2025-12-31", "7"),
+        exitRow("2020-01-01", "2026-01-01", "7"),
+      ],
       context(),
     );
     expect(r.exits).toBe(2);

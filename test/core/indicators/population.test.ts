@@ -9,10 +9,17 @@ describe("employeeKeys", () => {
     const arbRow = fc
       .record({
         id: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
-        hire: fc.option(fc.integer({ min: dayFromYmd(2024, 6, 1), max: dayFromYmd(2026, 3, 1) }), { nil: null }),
-        hours: fc.option(fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double({ min: 0, max: 2, noNaN: true })), { nil: null }),
+        hire: fc.option(fc.integer({ min: dayFromYmd(2024, 6, 1), max: dayFromYmd(2026, 3, 1) }), {
+          nil: null,
+        }),
+        hours: fc.option(
+          fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double({ min: 0, max: 2, noNaN: true })),
+          { nil: null },
+        ),
       })
-      .map((r) => row({ identity: r.id === null ? null : `p${r.id}`, hireDate: r.hire, hoursWorked: r.hours }));
+      .map((r) =>
+        row({ identity: r.id === null ? null : `p${r.id}`, hireDate: r.hire, hoursWorked: r.hours }),
+      );
     fc.assert(
       fc.property(fc.array(arbRow, { maxLength: 40 }), (rows) => {
         const { keys, unkeyed } = employeeKeys(rows, periodOf(structure()).end);

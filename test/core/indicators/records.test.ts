@@ -34,13 +34,17 @@ const personRow: fc.Arbitrary<PersonRow> = fc.record({
   ass: bool,
   aah: bool,
   rqth: bool,
-  ftDuration: orNull(fc.constantFrom("00" as const, "01" as const, "02" as const, "03" as const, "04" as const)),
+  ftDuration: orNull(
+    fc.constantFrom("00" as const, "01" as const, "02" as const, "03" as const, "04" as const),
+  ),
   educationLevel: orNull(fc.constantFrom("00", "01", "10", "20", "30", "40", "41", "50", "51", "60", "70")),
   prescriber: orNull(fc.constantFrom("01", "99")),
   hireDate: orNull(day),
   contractEndDate: orNull(day),
   weeklyHours: orNull(fc.integer({ min: 0, max: 48 })),
-  hoursWorked: orNull(fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double({ min: 0, max: 2000, noNaN: true }))),
+  hoursWorked: orNull(
+    fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double({ min: 0, max: 2000, noNaN: true })),
+  ),
   hoursSinceHire: orNull(fc.integer({ min: 0, max: 5000 })),
   exitDate: orNull(day),
   exitMotif: orNull(fc.constantFrom(...motifKeys)),
@@ -57,8 +61,15 @@ describe("toRecords / rowsFromRecords", () => {
         fc.constantFrom(...KINDS),
         fc.subarray([...PERSON_FIELDS]),
         (rows, kind, fieldsPresent) => {
-          const ctx = { structure: structure({ kind, fteConventioned: 3 }), fieldsPresent, config: DEFAULT_CONFIG, motifs: MOTIFS };
-          expect(computeIndicators(rowsFromRecords(toRecords(rows)), ctx)).toEqual(computeIndicators(rows, ctx));
+          const ctx = {
+            structure: structure({ kind, fteConventioned: 3 }),
+            fieldsPresent,
+            config: DEFAULT_CONFIG,
+            motifs: MOTIFS,
+          };
+          expect(computeIndicators(rowsFromRecords(toRecords(rows)), ctx)).toEqual(
+            computeIndicators(rows, ctx),
+          );
         },
       ),
       { numRuns: 300 },
@@ -69,9 +80,24 @@ describe("toRecords / rowsFromRecords", () => {
     fc.assert(
       fc.property(personRow, (r) => {
         const [rec] = toRecords([r]);
-        expect(Object.keys(rec).sort()).toEqual(
-          ["aah", "ass", "birthYear", "educationLevel", "exitDate", "exitMotif", "ftDuration", "hireDate", "hoursSinceHire", "hoursWorked", "key", "qpv", "rqth", "rsa", "sex", "zrr"],
-        );
+        expect(Object.keys(rec).sort()).toEqual([
+          "aah",
+          "ass",
+          "birthYear",
+          "educationLevel",
+          "exitDate",
+          "exitMotif",
+          "ftDuration",
+          "hireDate",
+          "hoursSinceHire",
+          "hoursWorked",
+          "key",
+          "qpv",
+          "rqth",
+          "rsa",
+          "sex",
+          "zrr",
+        ]);
         const text = JSON.stringify(rec);
         for (const v of [r.lastName, r.firstName, r.postalCode, r.commune, r.passNumber, r.qpvCode]) {
           if (v !== null) expect(text).not.toContain(v);
@@ -82,7 +108,12 @@ describe("toRecords / rowsFromRecords", () => {
 
   it("writes dates as ISO yyyy-mm-dd and reads them back", () => {
     const rec = toRecords([
-      { ...sampleRow(), hireDate: dayFromYmd(2025, 3, 15), exitDate: dayFromYmd(2025, 6, 1), identity: "ABC123456789" },
+      {
+        ...sampleRow(),
+        hireDate: dayFromYmd(2025, 3, 15),
+        exitDate: dayFromYmd(2025, 6, 1),
+        identity: "ABC123456789",
+      },
     ])[0];
     expect(rec.hireDate).toBe("2025-03-15");
     expect(rec.exitDate).toBe("2025-06-01");

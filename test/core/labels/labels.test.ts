@@ -1,7 +1,21 @@
 import fc from "fast-check";
 import { INDICATOR_LABELS } from "../../../src/core/labels/indicator-labels";
-import { EXIT_CATEGORY_LABELS, FINDING_LABELS, KIND_LABELS, SEVERITY_LABELS } from "../../../src/core/labels/labels";
-import { formatFte, formatHours, formatIndicator, formatIsoDate, formatMonths, formatNumber, formatPercent, NNBSP } from "../../../src/core/labels/format";
+import {
+  EXIT_CATEGORY_LABELS,
+  FINDING_LABELS,
+  KIND_LABELS,
+  SEVERITY_LABELS,
+} from "../../../src/core/labels/labels";
+import {
+  formatFte,
+  formatHours,
+  formatIndicator,
+  formatIsoDate,
+  formatMonths,
+  formatNumber,
+  formatPercent,
+  NNBSP,
+} from "../../../src/core/labels/format";
 import { INDICATOR_KEYS, RATIO_KEYS } from "../../../src/core/model/indicators";
 import { FINDING_CODES } from "../../../src/core/model/findings";
 
@@ -9,7 +23,8 @@ describe("indicator labels", () => {
   it("give each key a French and English label and definition, all distinct", () => {
     for (const k of INDICATOR_KEYS) {
       const l = INDICATOR_LABELS[k];
-      for (const text of [l.fr, l.en, l.definitionFr, l.definitionEn]) expect(text.trim().length).toBeGreaterThan(2);
+      for (const text of [l.fr, l.en, l.definitionFr, l.definitionEn])
+        expect(text.trim().length).toBeGreaterThan(2);
     }
     const fr = INDICATOR_KEYS.map((k) => INDICATOR_LABELS[k].fr);
     expect(new Set(fr).size).toBe(fr.length);
@@ -29,7 +44,11 @@ describe("indicator labels", () => {
   it("name kinds, severities and every rule code in French", () => {
     expect(KIND_LABELS.ACI.fr).toBe("Atelier et chantier d'insertion");
     expect(KIND_LABELS.ETTI.fr).toBe("Entreprise de travail temporaire d'insertion");
-    expect([SEVERITY_LABELS.error.fr, SEVERITY_LABELS.warning.fr, SEVERITY_LABELS.info.fr]).toEqual(["Erreur", "Avertissement", "Information"]);
+    expect([SEVERITY_LABELS.error.fr, SEVERITY_LABELS.warning.fr, SEVERITY_LABELS.info.fr]).toEqual([
+      "Erreur",
+      "Avertissement",
+      "Information",
+    ]);
     expect(EXIT_CATEGORY_LABELS.withdrawn.fr).toBe("Retrait des sorties constatées");
     const titles = FINDING_CODES.map((c) => FINDING_LABELS[c].fr);
     expect(new Set(titles).size).toBe(FINDING_CODES.length);
@@ -82,14 +101,19 @@ describe("French formatting", () => {
   it("agrees with Intl fr-FR away from exact halves (an independent implementation)", () => {
     const intl = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     if (intl.format(1234.5) !== `1${NNBSP}234,50`) {
-      throw new Error("This Node lacks full ICU French data (install a Node build with full-icu) — cannot cross-check.");
+      throw new Error(
+        "This Node lacks full ICU French data (install a Node build with full-icu) — cannot cross-check.",
+      );
     }
     fc.assert(
       fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (x) => {
         const frac = Math.abs(x * 100) % 1;
         fc.pre(Math.abs(frac - 0.5) > 1e-3); // wide margin: we round on 15 significant digits by design
         // Deliberate difference: Intl writes "-0,00" for tiny negatives, we never show a negative zero.
-        const expected = intl.format(x).replace("−", "-").replace(/^-(0,00)$/, "$1");
+        const expected = intl
+          .format(x)
+          .replace("−", "-")
+          .replace(/^-(0,00)$/, "$1");
         expect(formatNumber(x, 2)).toBe(expected);
       }),
       { numRuns: 2000 },

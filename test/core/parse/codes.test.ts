@@ -10,8 +10,13 @@ import { normalizePass, normalizeSiret } from "../../../src/core/parse/identifie
 import { parsePostalCode, parseTextCell } from "../../../src/core/parse/text";
 
 describe("parseSex", () => {
-  it.each(["F", "f", "Femme", "FEMME", "Mme", "MME", "Mme.", "Madame", "Mlle", "Mademoiselle", "Féminin"])("%p → F", (v) => expect(parseSex(v)).toBe("F"));
-  it.each(["H", "h", "Homme", "M", "M.", "Monsieur", "MR", "Masculin"])("%p → H", (v) => expect(parseSex(v)).toBe("H"));
+  it.each(["F", "f", "Femme", "FEMME", "Mme", "MME", "Mme.", "Madame", "Mlle", "Mademoiselle", "Féminin"])(
+    "%p → F",
+    (v) => expect(parseSex(v)).toBe("F"),
+  );
+  it.each(["H", "h", "Homme", "M", "M.", "Monsieur", "MR", "Masculin"])("%p → H", (v) =>
+    expect(parseSex(v)).toBe("H"),
+  );
   it("empty → null, unknown → invalid", () => {
     expect(parseSex(" ")).toBeNull();
     expect(parseSex("X")).toBe(INVALID);
@@ -100,7 +105,9 @@ describe("parseEducationLevel", () => {
     ["PAS DE FORMATION AU DELA DE LA SCOLARITE OBLIG.", "70"],
     ["50 - Formation de niveau CAP ou BEP", "50"],
   ])("%p → %p", (v, x) => expect(parseEducationLevel(v)).toBe(x));
-  it.each(["2", "99", "Master 2 en cours", 45])("%p is invalid", (v) => expect(parseEducationLevel(v)).toBe(INVALID));
+  it.each(["2", "99", "Master 2 en cours", 45])("%p is invalid", (v) =>
+    expect(parseEducationLevel(v)).toBe(INVALID),
+  );
 });
 
 describe("parsePrescriber", () => {
@@ -125,7 +132,9 @@ describe("parsePrescriber", () => {
     ["Pôle emploi Grenoble Sud", "03"],
     ["Mission locale de Vienne", "01"],
   ])("%p → %p", (v, x) => expect(parsePrescriber(v)).toBe(x));
-  it.each(["24", "0", "Association des amis", 98])("%p is invalid", (v) => expect(parsePrescriber(v)).toBe(INVALID));
+  it.each(["24", "0", "Association des amis", 98])("%p is invalid", (v) =>
+    expect(parsePrescriber(v)).toBe(INVALID),
+  );
 });
 
 describe("parseKind", () => {
@@ -170,7 +179,9 @@ describe("parseDepartment", () => {
     ["038", "38"],
     ["02A", "2A"],
   ])("%p → %p", (v, x) => expect(parseDepartment(v)).toBe(x));
-  it.each(["20", "96", "00", "977", 0, 38.5, "Isère", "2C"])("%p is invalid", (v) => expect(parseDepartment(v)).toBe(INVALID));
+  it.each(["20", "96", "00", "977", 0, 38.5, "Isère", "2C"])("%p is invalid", (v) =>
+    expect(parseDepartment(v)).toBe(INVALID),
+  );
 });
 
 describe("PASS IAE and SIRET normalisation", () => {

@@ -20,9 +20,12 @@ describe("parseDateCell: Excel serials, 1900 system", () => {
     expect(parseDateCell(60)).toBe(INVALID);
   });
 
-  it.each([0, -5, 73416, 2958465, NaN, Infinity, -Infinity])("serial %p is invalid (outside 1900–2100 or not a number)", (serial) => {
-    expect(parseDateCell(serial)).toBe(INVALID);
-  });
+  it.each([0, -5, 73416, 2958465, NaN, Infinity, -Infinity])(
+    "serial %p is invalid (outside 1900–2100 or not a number)",
+    (serial) => {
+      expect(parseDateCell(serial)).toBe(INVALID);
+    },
+  );
 });
 
 describe("parseDateCell: 1904 system", () => {

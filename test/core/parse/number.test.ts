@@ -29,7 +29,21 @@ describe("parseNumberCell", () => {
     ["+7", 7],
   ])("text %p", (v, x) => expect(parseNumberCell(v)).toBe(x));
 
-  it.each(["1,234,5", "1.234,5", "1,234.5", "12,", "abc", "1 2 3,4,5", "12 ,5", "1e3", "- 5", "h", "€", "--5", "12,5,"])("%p is invalid", (v) => {
+  it.each([
+    "1,234,5",
+    "1.234,5",
+    "1,234.5",
+    "12,",
+    "abc",
+    "1 2 3,4,5",
+    "12 ,5",
+    "1e3",
+    "- 5",
+    "h",
+    "€",
+    "--5",
+    "12,5,",
+  ])("%p is invalid", (v) => {
     expect(parseNumberCell(v)).toBe(INVALID);
   });
 

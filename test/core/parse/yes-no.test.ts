@@ -2,12 +2,31 @@ import { parseYesNo } from "../../../src/core/parse/yes-no";
 import { INVALID } from "../../../src/core/parse/outcome";
 
 describe("parseYesNo", () => {
-  it.each(["Oui", "oui", "OUI", " Oui ", "O", "o", "Yes", "Y", "X", "x", "1", "Vrai", "VRAI", "True", "true"])("%p → true", (v) => {
+  it.each([
+    "Oui",
+    "oui",
+    "OUI",
+    " Oui ",
+    "O",
+    "o",
+    "Yes",
+    "Y",
+    "X",
+    "x",
+    "1",
+    "Vrai",
+    "VRAI",
+    "True",
+    "true",
+  ])("%p → true", (v) => {
     expect(parseYesNo(v)).toBe(true);
   });
-  it.each(["Non", "non", "NON", "N", "n", "No", "0", "Faux", "FAUX", "False", "-", " - ", "\u2013"])("%p → false", (v) => {
-    expect(parseYesNo(v)).toBe(false);
-  });
+  it.each(["Non", "non", "NON", "N", "n", "No", "0", "Faux", "FAUX", "False", "-", " - ", "\u2013"])(
+    "%p → false",
+    (v) => {
+      expect(parseYesNo(v)).toBe(false);
+    },
+  );
   it("numbers and booleans", () => {
     expect(parseYesNo(1)).toBe(true);
     expect(parseYesNo(0)).toBe(false);

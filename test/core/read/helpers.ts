@@ -9,7 +9,12 @@ import type { FindingCode } from "../../../src/core/model/findings";
 /** Runs the reader alone and returns its result with the findings report. */
 export function read(workbook: WorkbookData, mapping?: MappingOverride) {
   const findings = new FindingCollector(1000);
-  const result = readWorkbook(workbook, { config: DEFAULT_CONFIG, motifs: createMotifIndex(DEFAULT_CONFIG.exitMotifs), mapping, findings });
+  const result = readWorkbook(workbook, {
+    config: DEFAULT_CONFIG,
+    motifs: createMotifIndex(DEFAULT_CONFIG.exitMotifs),
+    mapping,
+    findings,
+  });
   // The reader keeps each row's findings until the rows are split into reports: report them all here.
   for (const sheet of result.sheets) {
     for (const d of sheet.drafts) findings.add(d.code, d.severity, d.detail);

@@ -8,7 +8,10 @@ describe("header detection", () => {
     const r = read({
       sheets: [
         STRUCTURE_SHEET,
-        { name: "Salariés", rows: [["Bilan annuel 2025"], [], ["Structure : Les Jardins"], CANONICAL_HEADER, person] },
+        {
+          name: "Salariés",
+          rows: [["Bilan annuel 2025"], [], ["Structure : Les Jardins"], CANONICAL_HEADER, person],
+        },
       ],
     });
     expect(r.table?.sheet).toBe("Salariés");
@@ -43,7 +46,9 @@ describe("header detection", () => {
 
   it("maps columns given in any order, keeps unknown headers", () => {
     const header = ["Heures travaillées", "Observations", "Date d'embauche", "Sexe", "RSA", "Né(e) le"];
-    const r = read({ sheets: [{ name: "Feuil1", rows: [header, [151.67, "RAS", "03/02/2025", "H", "Oui", "01/01/1980"]] }] });
+    const r = read({
+      sheets: [{ name: "Feuil1", rows: [header, [151.67, "RAS", "03/02/2025", "H", "Oui", "01/01/1980"]] }],
+    });
     expect(r.table?.columns.map((c) => [c.field, c.index])).toEqual([
       ["hoursWorked", 0],
       ["hireDate", 2],
@@ -52,7 +57,14 @@ describe("header detection", () => {
       ["birthDate", 5],
     ]);
     expect(r.table?.unknownHeaders).toEqual([{ index: 1, header: "Observations" }]);
-    expect(r.rows[0]).toMatchObject({ hoursWorked: 151.67, hireDate: day(2025, 2, 3), sex: "H", rsa: "OUI", birthDate: day(1980, 1, 1), birthYear: 1980 });
+    expect(r.rows[0]).toMatchObject({
+      hoursWorked: 151.67,
+      hireDate: day(2025, 2, 3),
+      sex: "H",
+      rsa: "OUI",
+      birthDate: day(1980, 1, 1),
+      birthYear: 1980,
+    });
   });
 
   it("prefers the sheet named Salariés (or a synonym) over an earlier sheet", () => {
@@ -64,12 +76,22 @@ describe("header detection", () => {
     });
     expect(r.table?.sheet).toBe("SALARIES");
     expect(r.rows).toHaveLength(2);
-    const s = read({ sheets: [{ name: "Notes", rows: [["x"]] }, { name: "Suivi", rows: [CANONICAL_HEADER, person] }] });
+    const s = read({
+      sheets: [
+        { name: "Notes", rows: [["x"]] },
+        { name: "Suivi", rows: [CANONICAL_HEADER, person] },
+      ],
+    });
     expect(s.table?.sheet).toBe("Suivi");
   });
 
   it("a preferred name followed by more words still counts (« Salariés 2025 »)", () => {
-    const r = read({ sheets: [{ name: "Archives", rows: [CANONICAL_HEADER, person] }, { name: "Salariés 2025", rows: [CANONICAL_HEADER, person] }] });
+    const r = read({
+      sheets: [
+        { name: "Archives", rows: [CANONICAL_HEADER, person] },
+        { name: "Salariés 2025", rows: [CANONICAL_HEADER, person] },
+      ],
+    });
     expect(r.table?.sheet).toBe("Salariés 2025");
   });
 
@@ -85,7 +107,12 @@ describe("header detection", () => {
   });
 
   it("header-not-found names the sheets examined and what to do", () => {
-    const r = read({ sheets: [{ name: "Accueil", rows: [["Bonjour"]] }, { name: "Données", rows: [["Sexe", "RSA", "Autre"]] }] });
+    const r = read({
+      sheets: [
+        { name: "Accueil", rows: [["Bonjour"]] },
+        { name: "Données", rows: [["Sexe", "RSA", "Autre"]] },
+      ],
+    });
     expect(r.table).toBeNull();
     expect(r.rows).toEqual([]);
     const [f] = r.of("header-not-found");
@@ -108,7 +135,18 @@ describe("two-row headers", () => {
   const months = ["Janv", "Févr", "Mars"];
   it("months under a merged « Heures travaillées » title, person columns merged vertically", () => {
     const rows = [
-      ["Nom", "Sexe", "Date de naissance", "RSA", "Date d'embauche", "QPV", "PASS IAE", "Heures travaillées", null, null],
+      [
+        "Nom",
+        "Sexe",
+        "Date de naissance",
+        "RSA",
+        "Date d'embauche",
+        "QPV",
+        "PASS IAE",
+        "Heures travaillées",
+        null,
+        null,
+      ],
       [null, null, null, null, null, null, null, ...months],
       ["Martin", "F", "01/01/1990", "Non", "01/01/2025", "Non", "999990001234", 10, 20, "30,5"],
     ];
@@ -135,9 +173,29 @@ describe("two-row headers", () => {
   });
 
   it("the same when the month row has more recognised headers than the row above", () => {
-    const all = ["Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre"];
+    const all = [
+      "Janvier",
+      "Février",
+      "Mars",
+      "Avril",
+      "Mai",
+      "Juin",
+      "Juillet",
+      "Août",
+      "Septembre",
+      "Octobre",
+      "Novembre",
+      "Décembre",
+    ];
     const rows = [
-      ["Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées par mois", ...new Array(11).fill(null)],
+      [
+        "Sexe",
+        "Date de naissance",
+        "RSA",
+        "Date d'embauche",
+        "Heures travaillées par mois",
+        ...new Array(11).fill(null),
+      ],
       [null, null, null, null, ...all],
       ["H", "01/01/1980", "Oui", "01/01/2025", ...new Array(12).fill(10)],
     ];
@@ -156,7 +214,9 @@ describe("two-row headers", () => {
 
 describe("column findings", () => {
   it("column-missing: errors for required columns, warnings for QPV and PASS", () => {
-    const r = read({ sheets: [{ name: "Salariés", rows: [["Nom", "Prénom", "Sexe", "Date d'embauche", "Commune"]] }] });
+    const r = read({
+      sheets: [{ name: "Salariés", rows: [["Nom", "Prénom", "Sexe", "Date d'embauche", "Commune"]] }],
+    });
     const missing = r.of("column-missing").map((f) => [f.field, f.severity]);
     expect(missing).toEqual(
       expect.arrayContaining([
@@ -174,8 +234,24 @@ describe("column findings", () => {
   });
 
   it("a birth-year column replaces the birth date; monthly columns replace hours worked", () => {
-    const header = ["Sexe", "Année de naissance", "RSA", "Date d'embauche", "Heures janvier", "Heures février", "QPV", "PASS IAE"];
-    const r = read({ sheets: [{ name: "Salariés", rows: [header, ["F", 1985, "Non", "01/01/2025", 100, "20,5", "Non", "999990001234"]] }] });
+    const header = [
+      "Sexe",
+      "Année de naissance",
+      "RSA",
+      "Date d'embauche",
+      "Heures janvier",
+      "Heures février",
+      "QPV",
+      "PASS IAE",
+    ];
+    const r = read({
+      sheets: [
+        {
+          name: "Salariés",
+          rows: [header, ["F", 1985, "Non", "01/01/2025", 100, "20,5", "Non", "999990001234"]],
+        },
+      ],
+    });
     expect(r.of("column-missing").map((f) => f.field)).toEqual(["exitDate"]);
     expect(r.table?.fieldsPresent).toEqual(expect.arrayContaining(["birthYear", "hoursWorked"]));
     expect(r.table?.fieldsPresent).not.toContain("birthDate");
@@ -186,15 +262,39 @@ describe("column findings", () => {
 
   it("column-duplicate: the first column is used", () => {
     const header = ["Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées", "Civilité"];
-    const r = read({ sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, "M."]] }] });
+    const r = read({
+      sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, "M."]] }],
+    });
     const [d] = r.of("column-duplicate");
-    expect(d).toMatchObject({ severity: "warning", sheet: "Salariés", cell: "F1", row: 1, column: 6, field: "sex", value: "Civilité" });
+    expect(d).toMatchObject({
+      severity: "warning",
+      sheet: "Salariés",
+      cell: "F1",
+      row: 1,
+      column: 6,
+      field: "sex",
+      value: "Civilité",
+    });
     expect(r.rows[0].sex).toBe("F");
   });
 
   it("column-sensitive by header: never read into rows", () => {
-    const header = ["N° de sécurité sociale", "Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées"];
-    const r = read({ sheets: [{ name: "Salariés", rows: [header, ["1 85 07 38 185 123 45", "F", "01/01/1985", "Non", "01/01/2025", 10]] }] });
+    const header = [
+      "N° de sécurité sociale",
+      "Sexe",
+      "Date de naissance",
+      "RSA",
+      "Date d'embauche",
+      "Heures travaillées",
+    ];
+    const r = read({
+      sheets: [
+        {
+          name: "Salariés",
+          rows: [header, ["1 85 07 38 185 123 45", "F", "01/01/1985", "Non", "01/01/2025", 10]],
+        },
+      ],
+    });
     const [s] = r.of("column-sensitive");
     expect(s).toMatchObject({ severity: "warning", cell: "A1", row: 1, column: 1 });
     expect(r.table?.columns.some((c) => c.index === 0)).toBe(false);
@@ -203,8 +303,19 @@ describe("column findings", () => {
   });
 
   it("column-sensitive by values: a column of 13/15-digit NIRs under a harmless header", () => {
-    const header = ["Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées", "Identifiant"];
-    const rows = [header, ["F", "01/01/1985", "Non", "01/01/2025", 10, "2850738185123"], ["H", "01/01/1970", "Non", "01/01/2025", 10, "1700138001123 45"]];
+    const header = [
+      "Sexe",
+      "Date de naissance",
+      "RSA",
+      "Date d'embauche",
+      "Heures travaillées",
+      "Identifiant",
+    ];
+    const rows = [
+      header,
+      ["F", "01/01/1985", "Non", "01/01/2025", 10, "2850738185123"],
+      ["H", "01/01/1970", "Non", "01/01/2025", 10, "1700138001123 45"],
+    ];
     const r = read({ sheets: [{ name: "Salariés", rows }] });
     expect(r.of("column-sensitive")).toHaveLength(1);
     expect(r.of("column-sensitive")[0].cell).toBe("F1");
@@ -213,7 +324,11 @@ describe("column findings", () => {
 
   it("a PASS column holding NIRs is dropped from the mapping", () => {
     const header = ["PASS IAE", "Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées"];
-    const rows = [header, [285073818512345, "F", "01/01/1985", "Non", "01/01/2025", 10], ["1 70 01 2A 001 123", "H", "01/01/1970", "Non", "01/01/2025", 10]];
+    const rows = [
+      header,
+      [285073818512345, "F", "01/01/1985", "Non", "01/01/2025", 10],
+      ["1 70 01 2A 001 123", "H", "01/01/1970", "Non", "01/01/2025", 10],
+    ];
     const r = read({ sheets: [{ name: "Salariés", rows }] });
     expect(r.of("column-sensitive")).toHaveLength(1);
     expect(r.rows.every((p) => p.passNumber === null)).toBe(true);
@@ -227,22 +342,66 @@ describe("mapping override", () => {
   it("maps headers by hand on top of automatic matching; null ignores a column", () => {
     const r = read(
       { sheets: [{ name: "Salariés", rows: [["titre"], header, row] }] },
-      { sheet: "Salariés", headerRow: 2, columns: { G: "sex", "Naiss.": "birthDate", Minima: "rsa", "Entrée le": "hireDate", "Total H": "hoursWorked", "Heures travaillées": null } },
+      {
+        sheet: "Salariés",
+        headerRow: 2,
+        columns: {
+          G: "sex",
+          "Naiss.": "birthDate",
+          Minima: "rsa",
+          "Entrée le": "hireDate",
+          "Total H": "hoursWorked",
+          "Heures travaillées": null,
+        },
+      },
     );
     expect(r.table?.headerRow).toBe(2);
-    expect(r.table?.columns.map((c) => c.field)).toEqual(["sex", "birthDate", "rsa", "hireDate", "hoursWorked"]);
-    expect(r.rows[0]).toMatchObject({ sex: "F", birthDate: day(1990, 1, 1), rsa: "OUI", hireDate: day(2025, 3, 1), hoursWorked: 400 });
+    expect(r.table?.columns.map((c) => c.field)).toEqual([
+      "sex",
+      "birthDate",
+      "rsa",
+      "hireDate",
+      "hoursWorked",
+    ]);
+    expect(r.rows[0]).toMatchObject({
+      sex: "F",
+      birthDate: day(1990, 1, 1),
+      rsa: "OUI",
+      hireDate: day(2025, 3, 1),
+      hoursWorked: 400,
+    });
     expect(r.of("column-duplicate")).toEqual([]);
   });
 
   it("a header row given by hand is used even with fewer than 4 recognised headers", () => {
-    const r = read({ sheets: [{ name: "Feuil1", rows: [["A", "B"], ["x", "F"]] }] }, { headerRow: 1, columns: { B: "sex" } });
+    const r = read(
+      {
+        sheets: [
+          {
+            name: "Feuil1",
+            rows: [
+              ["A", "B"],
+              ["x", "F"],
+            ],
+          },
+        ],
+      },
+      { headerRow: 1, columns: { B: "sex" } },
+    );
     expect(r.table?.columns).toEqual([{ field: "sex", index: 1, header: "B" }]);
     expect(r.rows[0].sex).toBe("F");
   });
 
   it("a header row without a sheet applies to the sheet detection finds", () => {
-    const r = read({ sheets: [{ name: "Notes", rows: [["x"]] }, { name: "Feuil2", rows: [["titre"], CANONICAL_HEADER, person] }] }, { headerRow: 2 });
+    const r = read(
+      {
+        sheets: [
+          { name: "Notes", rows: [["x"]] },
+          { name: "Feuil2", rows: [["titre"], CANONICAL_HEADER, person] },
+        ],
+      },
+      { headerRow: 2 },
+    );
     expect(r.table?.sheet).toBe("Feuil2");
     expect(r.rows).toHaveLength(1);
   });
@@ -256,7 +415,10 @@ describe("mapping override", () => {
 
 describe("origin offsets", () => {
   it("a used range starting at C5 gives Excel rows/columns and A1 addresses", () => {
-    const rows = [CANONICAL_HEADER, ["999990001234", "Martin", "Alice", "F", "31/02/1990", "Non", "Non", "01/02/2025", 300]];
+    const rows = [
+      CANONICAL_HEADER,
+      ["999990001234", "Martin", "Alice", "F", "31/02/1990", "Non", "Non", "01/02/2025", 300],
+    ];
     const r = read({ sheets: [STRUCTURE_SHEET, { name: "Salariés", rows, origin: { row: 4, col: 2 } }] });
     expect(r.table?.headerRow).toBe(5);
     expect(r.table?.firstColumn).toBe(3);

@@ -76,7 +76,14 @@ describe("matchHeader: synonyms of departments' forms", () => {
     expect(fieldOf("Temps de travail annuel")).toBeNull();
   });
 
-  it.each(["NIR", "N° de sécurité sociale", "Numéro de sécu", "NSS", "N° INSEE", "Numéro de sécurité sociale (NIR)"])("%p is sensitive", (h) => {
+  it.each([
+    "NIR",
+    "N° de sécurité sociale",
+    "Numéro de sécu",
+    "NSS",
+    "N° INSEE",
+    "Numéro de sécurité sociale (NIR)",
+  ])("%p is sensitive", (h) => {
     expect(fieldOf(h)).toBe("sensitive");
   });
 });
@@ -102,7 +109,10 @@ describe("monthly hours columns", () => {
     expect(r).toEqual({ field: "hoursMonth", month: m, name: expect.any(String) });
   });
 
-  it.each(["heures 12 mois", "heures 13", "01", "2025", "heures", "date janvier"])("%p is not a monthly column", (h) => {
-    expect(monthOfHeader(h)).toBeNull();
-  });
+  it.each(["heures 12 mois", "heures 13", "01", "2025", "heures", "date janvier"])(
+    "%p is not a monthly column",
+    (h) => {
+      expect(monthOfHeader(h)).toBeNull();
+    },
+  );
 });

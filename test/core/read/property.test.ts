@@ -5,26 +5,84 @@ import { read, CANONICAL_HEADER } from "./helpers";
 
 /** Cells of every kind the reader may meet, hostile ones included. */
 const hostileCell = fc.oneof(
-  fc.constantFrom<unknown>(null, undefined, "", " ", "\u00a0", NaN, -0, Infinity, -Infinity, true, false, new Date(NaN), {}, [], [[1]], "#N/A", "#REF!", "#n/a", "##N/A#N/A", "#DIV/0!#DIV/0!", { error: "#VALUE!" }),
+  fc.constantFrom<unknown>(
+    null,
+    undefined,
+    "",
+    " ",
+    "\u00a0",
+    NaN,
+    -0,
+    Infinity,
+    -Infinity,
+    true,
+    false,
+    new Date(NaN),
+    {},
+    [],
+    [[1]],
+    "#N/A",
+    "#REF!",
+    "#n/a",
+    "##N/A#N/A",
+    "#DIV/0!#DIV/0!",
+    { error: "#VALUE!" },
+  ),
   fc.string({ maxLength: 30 }),
-  fc.constantFrom(...CANONICAL_HEADER, "Heures janvier", "Civilité", "NIR", "SIRET", "Raison sociale :", "Période du", "au", "Type de structure", "Département"),
+  fc.constantFrom(
+    ...CANONICAL_HEADER,
+    "Heures janvier",
+    "Civilité",
+    "NIR",
+    "SIRET",
+    "Raison sociale :",
+    "Période du",
+    "au",
+    "Type de structure",
+    "Département",
+  ),
   fc.double(),
   fc.integer({ min: -1e6, max: 3e6 }),
   fc.date({ min: new Date(-1e13), max: new Date(1e13) }),
-  fc.constantFrom("31/02/2025", "15/03/2025", "2025-03-15", "1 234,5", "1,234,5", "Oui", "Non", "F", "H", "1 85 07 38 185 123 45", "x".repeat(100_000)),
+  fc.constantFrom(
+    "31/02/2025",
+    "15/03/2025",
+    "2025-03-15",
+    "1 234,5",
+    "1,234,5",
+    "Oui",
+    "Non",
+    "F",
+    "H",
+    "1 85 07 38 185 123 45",
+    "x".repeat(100_000),
+  ),
 );
 
 const sheetArb: fc.Arbitrary<SheetData> = fc.record({
   name: fc.oneof(fc.constantFrom("Salariés", "Structure", "Suivi", "Feuil1"), fc.string({ maxLength: 10 })),
   rows: fc.array(fc.array(hostileCell, { maxLength: 14 }), { maxLength: 45 }),
-  origin: fc.option(fc.record({ row: fc.integer({ min: 0, max: 40 }), col: fc.integer({ min: 0, max: 30 }) }), { nil: undefined }),
+  origin: fc.option(
+    fc.record({ row: fc.integer({ min: 0, max: 40 }), col: fc.integer({ min: 0, max: 30 }) }),
+    { nil: undefined },
+  ),
 });
 
 /** Rows extent of a sheet in Excel coordinates. */
-function extentOf(sheet: SheetData): { lastRow: number; lastCol: number; firstRow: number; firstCol: number } {
+function extentOf(sheet: SheetData): {
+  lastRow: number;
+  lastCol: number;
+  firstRow: number;
+  firstCol: number;
+} {
   const o = sheet.origin ?? { row: 0, col: 0 };
   const width = Math.max(0, ...sheet.rows.map((r) => (Array.isArray(r) ? r.length : 0)));
-  return { firstRow: o.row + 1, firstCol: o.col + 1, lastRow: o.row + sheet.rows.length, lastCol: o.col + width };
+  return {
+    firstRow: o.row + 1,
+    firstCol: o.col + 1,
+    lastRow: o.row + sheet.rows.length,
+    lastCol: o.col + width,
+  };
 }
 
 function checkFindings(wb: WorkbookData): void {
@@ -60,9 +118,15 @@ describe("readWorkbook on random and hostile workbooks", () => {
 
   it("a recognised header over random data rows: same guarantees", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(hostileCell, { maxLength: 12 }), { maxLength: 60 }), fc.integer({ min: 0, max: 5 }), (rows, col) => {
-        checkFindings({ sheets: [{ name: "Salariés", rows: [CANONICAL_HEADER, ...rows], origin: { row: 3, col } }] });
-      }),
+      fc.property(
+        fc.array(fc.array(hostileCell, { maxLength: 12 }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 5 }),
+        (rows, col) => {
+          checkFindings({
+            sheets: [{ name: "Salariés", rows: [CANONICAL_HEADER, ...rows], origin: { row: 3, col } }],
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -82,7 +146,11 @@ describe("readWorkbook on random and hostile workbooks", () => {
   });
 
   it("a hostile workbook object itself does not throw", () => {
-    for (const wb of [{} as WorkbookData, { sheets: null } as unknown as WorkbookData, { sheets: [null, { name: 5, rows: "x" }] } as unknown as WorkbookData]) {
+    for (const wb of [
+      {} as WorkbookData,
+      { sheets: null } as unknown as WorkbookData,
+      { sheets: [null, { name: 5, rows: "x" }] } as unknown as WorkbookData,
+    ]) {
       expect(() => read(wb)).not.toThrow();
     }
   });

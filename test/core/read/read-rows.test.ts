@@ -19,15 +19,36 @@ const HEADER = [
   "Code postal",
 ];
 const ok = (over: Record<number, unknown> = {}) => {
-  const r: unknown[] = ["", "Martin", "Alice", "F", "15/03/1990", "Non", "Non", "01/02/2025", 300, null, null, null, "01", "50", "Mission locale", 38000];
+  const r: unknown[] = [
+    "",
+    "Martin",
+    "Alice",
+    "F",
+    "15/03/1990",
+    "Non",
+    "Non",
+    "01/02/2025",
+    300,
+    null,
+    null,
+    null,
+    "01",
+    "50",
+    "Mission locale",
+    38000,
+  ];
   for (const [k, v] of Object.entries(over)) r[Number(k)] = v;
   return r;
 };
-const wb = (rows: unknown[][]) => ({ sheets: [STRUCTURE_SHEET, { name: "Salariés", rows: [HEADER, ...rows] }] });
+const wb = (rows: unknown[][]) => ({
+  sheets: [STRUCTURE_SHEET, { name: "Salariés", rows: [HEADER, ...rows] }],
+});
 
 describe("typed rows", () => {
   it("fills every field", () => {
-    const r = read(wb([ok({ 0: "99999-0001-234", 9: "30/06/2025", 10: "3", 11: "Accordée par la DDETS", 5: "X" })]));
+    const r = read(
+      wb([ok({ 0: "99999-0001-234", 9: "30/06/2025", 10: "3", 11: "Accordée par la DDETS", 5: "X" })]),
+    );
     expect(r.rows[0]).toEqual({
       sheet: "Salariés",
       excelRow: 2,
@@ -65,7 +86,12 @@ describe("typed rows", () => {
   });
 
   it("exit motif by label; unknown motif keeps the raw text and a null key (rules report it)", () => {
-    const r = read(wb([ok({ 9: "30/06/2025", 10: "Embauche en CDI non aidé" }), ok({ 9: "30/06/2025", 10: "Parti sans laisser d'adresse ???" })]));
+    const r = read(
+      wb([
+        ok({ 9: "30/06/2025", 10: "Embauche en CDI non aidé" }),
+        ok({ 9: "30/06/2025", 10: "Parti sans laisser d'adresse ???" }),
+      ]),
+    );
     expect(r.rows[0].exitMotif).toBe("3");
     expect(r.rows[1].exitMotif).toBeNull();
     expect(r.rows[1].exitReasonRaw).toBe("Parti sans laisser d'adresse ???");
@@ -73,14 +99,25 @@ describe("typed rows", () => {
   });
 
   it("derogation: a 'no' word is false, free text and yes are true, empty is false", () => {
-    const r = read(wb([ok({ 11: "Non" }), ok({ 11: "-" }), ok({ 11: "Oui" }), ok({ 11: "jusqu'au 31/12" }), ok({ 11: null })]));
+    const r = read(
+      wb([
+        ok({ 11: "Non" }),
+        ok({ 11: "-" }),
+        ok({ 11: "Oui" }),
+        ok({ 11: "jusqu'au 31/12" }),
+        ok({ 11: null }),
+      ]),
+    );
     expect(r.rows.map((p) => p.derogation)).toEqual([false, false, true, true, false]);
   });
 
   it("a PASS that is not 12 letters/digits does not identify the person", () => {
     const r = read(wb([ok({ 0: "en cours" }), ok({ 0: "en cours", 1: "Durand" })]));
     expect(r.rows.map((p) => p.passNumber)).toEqual(["ENCOURS", "ENCOURS"]);
-    expect(r.rows.map((p) => p.identity)).toEqual([`MARTIN|ALICE|${day(1990, 3, 15)}`, `DURAND|ALICE|${day(1990, 3, 15)}`]);
+    expect(r.rows.map((p) => p.identity)).toEqual([
+      `MARTIN|ALICE|${day(1990, 3, 15)}`,
+      `DURAND|ALICE|${day(1990, 3, 15)}`,
+    ]);
   });
 
   it("identity falls back to NOM|PRENOM|birthDay, normalised", () => {
@@ -90,26 +127,66 @@ describe("typed rows", () => {
   });
 
   it("monthly columns are summed when there is no hours column", () => {
-    const header = ["Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures janvier", "Heures février", "Heures mars"];
+    const header = [
+      "Sexe",
+      "Date de naissance",
+      "RSA",
+      "Date d'embauche",
+      "Heures janvier",
+      "Heures février",
+      "Heures mars",
+    ];
     const r = read({
-      sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 151.67, "140,5", null], ["H", "01/01/1990", "Non", "01/01/2025", null, "", null]] }],
+      sheets: [
+        {
+          name: "Salariés",
+          rows: [
+            header,
+            ["F", "01/01/1990", "Non", "01/01/2025", 151.67, "140,5", null],
+            ["H", "01/01/1990", "Non", "01/01/2025", null, "", null],
+          ],
+        },
+      ],
     });
     expect(r.rows[0].hoursWorked).toBeCloseTo(292.17, 10);
     expect(r.rows[1].hoursWorked).toBeNull();
-    expect(r.of("value-required")).toEqual([expect.objectContaining({ row: 3, cell: "E3", field: "hoursWorked" })]);
+    expect(r.of("value-required")).toEqual([
+      expect.objectContaining({ row: 3, cell: "E3", field: "hoursWorked" }),
+    ]);
   });
 
   it("monthly columns headed by dates (serials or Date objects, shown as « janv.-25 ») are summed", () => {
     // 45658 = 01/01/2025 and 45689 = 01/02/2025 in the 1900 system; 44227 = 01/02/2025 in the 1904 system.
-    const header = ["Sexe", "Date de naissance", "RSA", "Date d'embauche", 45658, new Date(Date.UTC(2025, 1, 1)), 45717];
-    const r = read({ sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, 20, 30]] }] });
+    const header = [
+      "Sexe",
+      "Date de naissance",
+      "RSA",
+      "Date d'embauche",
+      45658,
+      new Date(Date.UTC(2025, 1, 1)),
+      45717,
+    ];
+    const r = read({
+      sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, 20, 30]] }],
+    });
     expect(r.table?.columns.filter((c) => c.field === "hoursMonth").map((c) => [c.month, c.header])).toEqual([
       [1, "janvier 2025"],
       [2, "février 2025"],
       [3, "mars 2025"],
     ]);
     expect(r.rows[0].hoursWorked).toBe(60);
-    const r1904 = read({ date1904: true, sheets: [{ name: "Salariés", rows: [["Sexe", "Date de naissance", "RSA", "Date d'embauche", 44227], ["F", 31776, "Non", 44196, 10]] }] });
+    const r1904 = read({
+      date1904: true,
+      sheets: [
+        {
+          name: "Salariés",
+          rows: [
+            ["Sexe", "Date de naissance", "RSA", "Date d'embauche", 44227],
+            ["F", 31776, "Non", 44196, 10],
+          ],
+        },
+      ],
+    });
     expect(r1904.table?.columns.find((c) => c.field === "hoursMonth")?.month).toBe(2);
     // 31776 in the 1904 system is 31/12/1990 (1900 serial 33238).
     expect(r1904.rows[0].birthDate).toBe(day(1990, 12, 31));
@@ -117,8 +194,17 @@ describe("typed rows", () => {
   });
 
   it("monthly columns are ignored when an hours column exists", () => {
-    const header = ["Sexe", "Date de naissance", "RSA", "Date d'embauche", "Heures travaillées", "Heures janvier"];
-    const r = read({ sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, "abc"]] }] });
+    const header = [
+      "Sexe",
+      "Date de naissance",
+      "RSA",
+      "Date d'embauche",
+      "Heures travaillées",
+      "Heures janvier",
+    ];
+    const r = read({
+      sheets: [{ name: "Salariés", rows: [header, ["F", "01/01/1990", "Non", "01/01/2025", 10, "abc"]] }],
+    });
     expect(r.rows[0].hoursWorked).toBe(10);
     expect(r.of("value-invalid")).toEqual([]);
   });
@@ -126,7 +212,25 @@ describe("typed rows", () => {
 
 describe("blank rows and the end of the table", () => {
   it("skips blank rows (empty or whitespace in every mapped cell) and stops after 20 consecutive ones", () => {
-    const blank = () => [null, "", " ", "\u00a0", null, null, null, null, null, null, null, null, null, null, null, null, "note hors tableau"];
+    const blank = () => [
+      null,
+      "",
+      " ",
+      "\u00a0",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "note hors tableau",
+    ];
     const rows: unknown[][] = [ok(), blank(), ok()];
     for (let i = 0; i < 19; i++) rows.push(blank());
     rows.push(ok()); // after 19 blanks: still in the table (Excel row 24)
@@ -140,7 +244,24 @@ describe("blank rows and the end of the table", () => {
 
 describe("rows of a template filled down with formulas", () => {
   it("a row holding only 0 hours and Excel errors is blank: no person, no finding", () => {
-    const formulaRow = () => [null, null, null, null, null, null, null, null, 0, null, null, null, "#N/A", null, null, null];
+    const formulaRow = () => [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      0,
+      null,
+      null,
+      null,
+      "#N/A",
+      null,
+      null,
+      null,
+    ];
     const r = read(wb([ok(), formulaRow(), formulaRow(), ok({ 8: 0, 12: "#N/A" })]));
     expect(r.rows.map((p) => p.excelRow)).toEqual([2, 5]);
     expect(r.rows[1].hoursWorked).toBe(0);
@@ -165,23 +286,44 @@ describe("read findings", () => {
   });
 
   it("value-invalid names the field, the value and the expected format", () => {
-    const r = read(wb([ok({ 7: "31/02/2025", 3: "Autre", 8: "1,234,5", 5: "Peut-être", 12: "07", 13: "Bac+12", 15: 12 })]));
+    const r = read(
+      wb([ok({ 7: "31/02/2025", 3: "Autre", 8: "1,234,5", 5: "Peut-être", 12: "07", 13: "Bac+12", 15: 12 })]),
+    );
     const inv = r.of("value-invalid");
     expect(inv.find((f) => f.field === "hireDate")).toMatchObject({
       cell: "H2",
       row: 2,
       column: 8,
       value: "31/02/2025",
-      message: "Date d'embauche illisible : \"31/02/2025\". Saisissez une date au format jj/mm/aaaa.",
+      message: 'Date d\'embauche illisible : "31/02/2025". Saisissez une date au format jj/mm/aaaa.',
     });
-    expect(inv.map((f) => f.field).sort()).toEqual(["educationLevel", "ftDuration", "hireDate", "hoursWorked", "postalCode", "qpv", "sex"]);
+    expect(inv.map((f) => f.field).sort()).toEqual([
+      "educationLevel",
+      "ftDuration",
+      "hireDate",
+      "hoursWorked",
+      "postalCode",
+      "qpv",
+      "sex",
+    ]);
     expect(inv.find((f) => f.field === "hoursWorked")?.value).toBe("1,234,5");
     // Unreadable is not also "required".
     expect(r.of("value-required")).toEqual([]);
     expect(r.rows[0]).toMatchObject({ hireDate: null, sex: null, hoursWorked: null, qpv: null });
   });
 
-  it.each(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"])("cell-error %p, never read as text", (e) => {
+  it.each([
+    "#N/A",
+    "#REF!",
+    "#VALUE!",
+    "#DIV/0!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+  ])("cell-error %p, never read as text", (e) => {
     const r = read(wb([ok({ 1: e, 8: e })]));
     const errs = r.of("cell-error");
     expect(errs.map((f) => [f.field, f.cell, f.value])).toEqual([
@@ -194,7 +336,18 @@ describe("read findings", () => {
   });
 
   it("hostile cells become value-invalid, never a crash", () => {
-    const hostile: unknown[] = [{}, [1, 2], NaN, Infinity, -0, new Date(NaN), "x".repeat(1_000_000), Symbol.for("s"), () => 1, BigInt(5)];
+    const hostile: unknown[] = [
+      {},
+      [1, 2],
+      NaN,
+      Infinity,
+      -0,
+      new Date(NaN),
+      "x".repeat(1_000_000),
+      Symbol.for("s"),
+      () => 1,
+      BigInt(5),
+    ];
     const rows = hostile.map((h) => ok({ 4: h, 8: h, 10: h, 3: h }));
     const r = read(wb(rows));
     expect(r.rows).toHaveLength(hostile.length);

@@ -1,7 +1,19 @@
 import { read, day } from "./helpers";
 import type { WorkbookData } from "../../../src/core/model/cells";
 
-const HEADER = ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Résident QPV", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"];
+const HEADER = [
+  "N° PASS IAE",
+  "Nom",
+  "Prénom",
+  "Sexe",
+  "Date de naissance",
+  "Résident QPV",
+  "Bénéficiaire du RSA",
+  "Date d'embauche",
+  "Heures travaillées",
+  "Date de sortie",
+  "Motif de sortie",
+];
 
 describe("readWorkbook: canonical layout", () => {
   const wb: WorkbookData = {
@@ -22,7 +34,19 @@ describe("readWorkbook: canonical layout", () => {
         name: "Salariés",
         rows: [
           HEADER,
-          ["99999 0001234", "Martin", "Alice", "F", "15/03/1990", "Oui", "Oui - majoré", "01/02/2025", "1 234,5", null, null],
+          [
+            "99999 0001234",
+            "Martin",
+            "Alice",
+            "F",
+            "15/03/1990",
+            "Oui",
+            "Oui - majoré",
+            "01/02/2025",
+            "1 234,5",
+            null,
+            null,
+          ],
         ],
       },
     ],

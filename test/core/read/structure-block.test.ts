@@ -39,7 +39,9 @@ describe("structure block", () => {
     });
     expect(r.structureLocations.name).toEqual({ sheet: "Identification", row: 4, column: 4 });
     expect(r.structureLocations.periodEnd).toEqual({ sheet: "Identification", row: 8, column: 4 });
-    expect(r.report.issues.filter((f) => f.code.startsWith("structure") || f.code === "value-invalid")).toEqual([]);
+    expect(
+      r.report.issues.filter((f) => f.code.startsWith("structure") || f.code === "value-invalid"),
+    ).toEqual([]);
   });
 
   it("reads label/value pairs above the table of the main sheet, and 'Label : value' in one cell", () => {
@@ -73,7 +75,12 @@ describe("structure block", () => {
   });
 
   it("a structure sheet named « Structure SIAE (à remplir) » is found", () => {
-    const r = read({ sheets: [{ name: "Structure SIAE (à remplir)", rows: [["SIRET", "12345678900012"]] }, { name: "Salariés", rows: [CANONICAL_HEADER, person] }] });
+    const r = read({
+      sheets: [
+        { name: "Structure SIAE (à remplir)", rows: [["SIRET", "12345678900012"]] },
+        { name: "Salariés", rows: [CANONICAL_HEADER, person] },
+      ],
+    });
     expect(r.structure.siret).toBe("12345678900012");
     expect(r.structureLocations.siret?.sheet).toBe("Structure SIAE (à remplir)");
   });
@@ -84,14 +91,28 @@ describe("structure block", () => {
         {
           name: "Structure",
           rows: [
-            ["SIRET", "Raison sociale", "Type de structure", "Département", "Début de période", "Fin de période"],
+            [
+              "SIRET",
+              "Raison sociale",
+              "Type de structure",
+              "Département",
+              "Début de période",
+              "Fin de période",
+            ],
             ["12345678900012", "Les Jardins", "EI", "974", "01/01/2025", "31/12/2025"],
           ],
         },
         { name: "Salariés", rows: [CANONICAL_HEADER, person] },
       ],
     });
-    expect(r.structure).toMatchObject({ siret: "12345678900012", name: "Les Jardins", kind: "EI", department: "974", periodStart: "2025-01-01", periodEnd: "2025-12-31" });
+    expect(r.structure).toMatchObject({
+      siret: "12345678900012",
+      name: "Les Jardins",
+      kind: "EI",
+      department: "974",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+    });
     expect(r.structureLocations.kind).toEqual({ sheet: "Structure", row: 2, column: 3 });
     expect(r.of("structure-field-missing")).toEqual([]);
   });
@@ -99,7 +120,16 @@ describe("structure block", () => {
   it("a title 'du … au …' gives the period", () => {
     const r = read({
       sheets: [
-        { name: "Structure", rows: [["Bilan de l'activité du 01/07/2024 au 30/06/2025"], ["SIRET", "12345678900012"], ["Raison sociale", "X"], ["Type", "EI"], ["Département", "01"]] },
+        {
+          name: "Structure",
+          rows: [
+            ["Bilan de l'activité du 01/07/2024 au 30/06/2025"],
+            ["SIRET", "12345678900012"],
+            ["Raison sociale", "X"],
+            ["Type", "EI"],
+            ["Département", "01"],
+          ],
+        },
         { name: "Salariés", rows: [CANONICAL_HEADER, person] },
       ],
     });
@@ -111,12 +141,24 @@ describe("structure block", () => {
   it("structure-field-missing for each absent required field, pointing at an empty label when there is one", () => {
     const r = read({
       sheets: [
-        { name: "Structure", rows: [["SIRET", ""], ["Raison sociale", "X"]] },
+        {
+          name: "Structure",
+          rows: [
+            ["SIRET", ""],
+            ["Raison sociale", "X"],
+          ],
+        },
         { name: "Salariés", rows: [CANONICAL_HEADER, person] },
       ],
     });
     const missing = r.of("structure-field-missing");
-    expect(missing.map((f) => f.field).sort()).toEqual(["department", "kind", "periodEnd", "periodStart", "siret"]);
+    expect(missing.map((f) => f.field).sort()).toEqual([
+      "department",
+      "kind",
+      "periodEnd",
+      "periodStart",
+      "siret",
+    ]);
     expect(missing.every((f) => f.severity === "error")).toBe(true);
     const siret = missing.find((f) => f.field === "siret");
     expect(siret).toMatchObject({ sheet: "Structure", cell: "A1", row: 1, column: 1 });
@@ -128,7 +170,13 @@ describe("structure block", () => {
   it("structure-kind-unknown carries the value found", () => {
     const r = read({ sheets: [{ name: "Structure", rows: [["Type de structure", "GEIQ"]] }] });
     expect(r.of("structure-kind-unknown")).toEqual([
-      expect.objectContaining({ severity: "error", sheet: "Structure", cell: "B1", value: "GEIQ", field: "kind" }),
+      expect.objectContaining({
+        severity: "error",
+        sheet: "Structure",
+        cell: "B1",
+        value: "GEIQ",
+        field: "kind",
+      }),
     ]);
     expect(r.of("structure-kind-unknown")[0].message).toContain("ACI, AI, EI, ETTI ou EITI");
     expect(r.of("structure-field-missing").some((f) => f.field === "kind")).toBe(false);
@@ -158,7 +206,9 @@ describe("structure block", () => {
         ["annualHoursPerFte", "B5", "0"],
       ]),
     );
-    expect(r.of("cell-error")).toEqual([expect.objectContaining({ field: "periodEnd", cell: "B2", value: "#REF!" })]);
+    expect(r.of("cell-error")).toEqual([
+      expect.objectContaining({ field: "periodEnd", cell: "B2", value: "#REF!" }),
+    ]);
     // Unreadable is not reported a second time as missing.
     expect(r.of("structure-field-missing").map((f) => f.field)).not.toContain("periodStart");
   });
@@ -166,8 +216,17 @@ describe("structure block", () => {
   it("the Structure sheet wins over pairs above the table; empty labels there do not hide them", () => {
     const r = read({
       sheets: [
-        { name: "Structure", rows: [["SIRET", "11111111111111"], ["Raison sociale", ""]] },
-        { name: "Salariés", rows: [["SIRET", "22222222222222", "Raison sociale", "Au-dessus"], CANONICAL_HEADER, person] },
+        {
+          name: "Structure",
+          rows: [
+            ["SIRET", "11111111111111"],
+            ["Raison sociale", ""],
+          ],
+        },
+        {
+          name: "Salariés",
+          rows: [["SIRET", "22222222222222", "Raison sociale", "Au-dessus"], CANONICAL_HEADER, person],
+        },
       ],
     });
     expect(r.structure.siret).toBe("11111111111111");
@@ -181,7 +240,11 @@ describe("structure pairs and table on the same sheet named Structure", () => {
       sheets: [
         {
           name: "Structure",
-          rows: [["SIRET", "12345678900012", "Raison sociale", "Régie de quartier"], CANONICAL_HEADER, ["999990001234", "Martin", "Alice", "F", "15/03/1990", "Non", "Non", "01/02/2025", 300]],
+          rows: [
+            ["SIRET", "12345678900012", "Raison sociale", "Régie de quartier"],
+            CANONICAL_HEADER,
+            ["999990001234", "Martin", "Alice", "F", "15/03/1990", "Non", "Non", "01/02/2025", 300],
+          ],
         },
       ],
     });

@@ -18,7 +18,19 @@ it("every indicator key is shown exactly once, in one section", () => {
 });
 
 it("the test oracle states every indicator key", () => {
-  const t = { file: "x", kind: "ACI" as const, siret: "1", name: "x", department: "05", periodStart: "2025-01-01", periodEnd: "2025-12-31", fteConventioned: null, columns: [], persons: [], findings: [] };
+  const t = {
+    file: "x",
+    kind: "ACI" as const,
+    siret: "1",
+    name: "x",
+    department: "05",
+    periodStart: "2025-01-01",
+    periodEnd: "2025-12-31",
+    fteConventioned: null,
+    columns: [],
+    persons: [],
+    findings: [],
+  };
   expect(Object.keys(expectedIndicators(t)).sort()).toEqual([...INDICATOR_KEYS].sort());
 });
 

@@ -18,6 +18,11 @@ describe("docs/regles-et-indicateurs.md", () => {
     for (const key of INDICATOR_KEYS) expect(doc).toContain(`| \`${key}\` |`);
     expect(doc).toContain("| heures annuelles pour 1 ETP | 1820 h | 1607 h | 1505 h | 1607 h | 1607 h |");
     // A department's settings change the figures the document gives.
-    expect(rulesDocument({ ...DEFAULT_CONFIG, annualHoursPerFte: { ...DEFAULT_CONFIG.annualHoursPerFte, ACI: 1700 } })).toContain("| 1700 h |");
+    expect(
+      rulesDocument({
+        ...DEFAULT_CONFIG,
+        annualHoursPerFte: { ...DEFAULT_CONFIG.annualHoursPerFte, ACI: 1700 },
+      }),
+    ).toContain("| 1700 h |");
   });
 });

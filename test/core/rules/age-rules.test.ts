@@ -20,15 +20,35 @@ describe("age-range (birth date in column A, hire date in column B)", () => {
   const fields = ["birthDate", "hireDate"] as const;
 
   it("accepts exactly 16 and 99 years at hire", () => {
-    const report = run({ fields: [...fields], rows: rows({ birthDate: d("2009-03-15"), hireDate: HIRE }, { birthDate: d("1925-03-16"), hireDate: HIRE }) });
+    const report = run({
+      fields: [...fields],
+      rows: rows(
+        { birthDate: d("2009-03-15"), hireDate: HIRE },
+        { birthDate: d("1925-03-16"), hireDate: HIRE },
+      ),
+    });
     expect(count(report, "age-range")).toBe(0);
   });
 
   it("errors one day before 16 and at 100", () => {
-    const report = run({ fields: [...fields], rows: rows({ birthDate: d("2009-03-16"), hireDate: HIRE }, { birthDate: d("1925-03-15"), hireDate: HIRE }) });
+    const report = run({
+      fields: [...fields],
+      rows: rows(
+        { birthDate: d("2009-03-16"), hireDate: HIRE },
+        { birthDate: d("1925-03-15"), hireDate: HIRE },
+      ),
+    });
     const found = issues(report, "age-range");
     expect(found).toEqual([
-      expect.objectContaining({ severity: "error", sheet: "Salariés", cell: "A2", row: 2, column: 1, field: "birthDate", value: "16/03/2009" }),
+      expect.objectContaining({
+        severity: "error",
+        sheet: "Salariés",
+        cell: "A2",
+        row: 2,
+        column: 1,
+        field: "birthDate",
+        value: "16/03/2009",
+      }),
       expect.objectContaining({ cell: "A3", value: "15/03/1925" }),
     ]);
     expect(found[0].message).toContain("15 ans");
@@ -38,15 +58,29 @@ describe("age-range (birth date in column A, hire date in column B)", () => {
 
   it("follows config.age", () => {
     const sixteen = rows({ birthDate: d("2009-03-15"), hireDate: HIRE });
-    expect(count(run({ fields: [...fields], rows: sixteen, config: { age: { min: 18 } } }), "age-range")).toBe(1);
+    expect(
+      count(run({ fields: [...fields], rows: sixteen, config: { age: { min: 18 } } }), "age-range"),
+    ).toBe(1);
     const seventy = rows({ birthDate: d("1955-01-01"), hireDate: HIRE });
     expect(count(run({ fields: [...fields], rows: seventy }), "age-range")).toBe(0);
-    expect(count(run({ fields: [...fields], rows: seventy, config: { age: { max: 70 } } }), "age-range")).toBe(1);
+    expect(
+      count(run({ fields: [...fields], rows: seventy, config: { age: { max: 70 } } }), "age-range"),
+    ).toBe(1);
   });
 
   it("skips rows without a hire date and tables without the column", () => {
-    expect(count(run({ fields: [...fields], rows: rows({ birthDate: d("2020-01-01"), hireDate: null }) }), "age-range")).toBe(0);
-    expect(count(run({ fields: ["birthDate"], rows: rows({ birthDate: d("2020-01-01"), hireDate: HIRE }) }), "age-range")).toBe(0);
+    expect(
+      count(
+        run({ fields: [...fields], rows: rows({ birthDate: d("2020-01-01"), hireDate: null }) }),
+        "age-range",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        run({ fields: ["birthDate"], rows: rows({ birthDate: d("2020-01-01"), hireDate: HIRE }) }),
+        "age-range",
+      ),
+    ).toBe(0);
   });
 
   it("with a birth year only, reports only ages out of range whatever the birthday", () => {
@@ -71,7 +105,12 @@ describe("age-range (birth date in column A, hire date in column B)", () => {
 describe("age-range with both birth columns", () => {
   it("points at the birth-year column when the year came from it", () => {
     // A: birth date (empty on this row), B: birth year, C: hire date.
-    const report = run({ fields: ["birthDate", "birthYear", "hireDate"], rows: rows({ birthDate: null, birthYear: 2012, hireDate: d("2025-03-15") }) });
-    expect(issues(report, "age-range")).toEqual([expect.objectContaining({ cell: "B2", field: "birthYear", value: "2012" })]);
+    const report = run({
+      fields: ["birthDate", "birthYear", "hireDate"],
+      rows: rows({ birthDate: null, birthYear: 2012, hireDate: d("2025-03-15") }),
+    });
+    expect(issues(report, "age-range")).toEqual([
+      expect.objectContaining({ cell: "B2", field: "birthYear", value: "2012" }),
+    ]);
   });
 });

@@ -25,7 +25,18 @@ const workbook: WorkbookData = {
       name: "Salariés",
       origin: { row: 2, col: 2 },
       rows: [
-        ["N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Bénéficiaire du RSA", "Date d'embauche", "Heures travaillées", "Date de sortie", "Motif de sortie"],
+        [
+          "N° PASS IAE",
+          "Nom",
+          "Prénom",
+          "Sexe",
+          "Date de naissance",
+          "Bénéficiaire du RSA",
+          "Date d'embauche",
+          "Heures travaillées",
+          "Date de sortie",
+          "Motif de sortie",
+        ],
         ["999990012345", "Durand", "Alix", "F", "12/04/1990", "Non", "03/02/2025", 600, "12/01/2025", "CDI"],
         ["999990012346", "Moreau", "Sami", "H", "01/01/1985", "Oui", "01/03/2024", 900, "", ""],
         ["99999 0012 345", "Petit", "Lou", "F", "05/05/1995", "Non", "01/06/2025", 300, "", ""],
@@ -40,7 +51,14 @@ describe("rules through the real reader", () => {
 
   it("points row findings at the sheet cells, table offset included", () => {
     expect(find("exit-before-hire")).toEqual([
-      expect.objectContaining({ sheet: "Salariés", cell: "K4", row: 4, column: 11, field: "exitDate", value: "12/01/2025" }),
+      expect.objectContaining({
+        sheet: "Salariés",
+        cell: "K4",
+        row: 4,
+        column: 11,
+        field: "exitDate",
+        value: "12/01/2025",
+      }),
     ]);
     expect(find("duplicate-person")).toEqual([
       expect.objectContaining({ sheet: "Salariés", cell: "C6", row: 6, column: 3, field: "passNumber" }),
@@ -50,6 +68,8 @@ describe("rules through the real reader", () => {
 
   it("points structure findings at the structure cell", () => {
     // 12345678200011 fails Luhn (sum 41, see structure-rules.test.ts).
-    expect(find("siret-format")).toEqual([expect.objectContaining({ severity: "warning", sheet: "Structure", cell: "B1" })]);
+    expect(find("siret-format")).toEqual([
+      expect.objectContaining({ severity: "warning", sheet: "Structure", cell: "B1" }),
+    ]);
   });
 });

@@ -7,25 +7,50 @@ const FIELDS: MappedField[] = ["hireDate", "exitDate", "exitReason", "hoursWorke
 const HIRE = d("2025-01-10");
 
 /** An exit as the reader gives it: motif key (code) and the raw text. */
-function exit(date: string, motif: string | null, raw: string | null = motif, more: Partial<PersonRow> = {}): Partial<PersonRow> {
-  return { hireDate: HIRE, exitDate: d(date), exitMotif: motif, exitReasonRaw: raw, hoursWorked: 600, ...more };
+function exit(
+  date: string,
+  motif: string | null,
+  raw: string | null = motif,
+  more: Partial<PersonRow> = {},
+): Partial<PersonRow> {
+  return {
+    hireDate: HIRE,
+    exitDate: d(date),
+    exitMotif: motif,
+    exitReasonRaw: raw,
+    hoursWorked: 600,
+    ...more,
+  };
 }
 
 describe("exit-reason-missing", () => {
   it("is silent when date and reason go together, or neither is given", () => {
-    const report = run({ fields: FIELDS, rows: rows(exit("2025-06-30", "3", "CDI"), { hireDate: HIRE, hoursWorked: 100 }) });
+    const report = run({
+      fields: FIELDS,
+      rows: rows(exit("2025-06-30", "3", "CDI"), { hireDate: HIRE, hoursWorked: 100 }),
+    });
     expect(count(report, "exit-reason-missing")).toBe(0);
   });
 
   it("errors on an exit date without a reason, on the reason cell", () => {
     const report = run({ fields: FIELDS, rows: rows(exit("2025-06-30", null, null)) });
     const [f] = issues(report, "exit-reason-missing");
-    expect(f).toMatchObject({ severity: "error", cell: "C2", row: 2, column: 3, field: "exitReason", value: null });
+    expect(f).toMatchObject({
+      severity: "error",
+      cell: "C2",
+      row: 2,
+      column: 3,
+      field: "exitReason",
+      value: null,
+    });
     expect(f.message).toContain("30/06/2025");
   });
 
   it("errors on a reason without an exit date, on the date cell", () => {
-    const report = run({ fields: FIELDS, rows: rows({ hireDate: HIRE, exitMotif: "3", exitReasonRaw: "CDI" }) });
+    const report = run({
+      fields: FIELDS,
+      rows: rows({ hireDate: HIRE, exitMotif: "3", exitReasonRaw: "CDI" }),
+    });
     expect(issues(report, "exit-reason-missing")).toEqual([
       expect.objectContaining({ severity: "error", cell: "B2", field: "exitDate", value: "CDI" }),
     ]);
@@ -39,13 +64,19 @@ describe("exit-reason-missing", () => {
 
 describe("exit-reason-unknown", () => {
   it("is silent for a recognised reason", () => {
-    expect(count(run({ fields: FIELDS, rows: rows(exit("2025-06-30", "7", "Chômage")) }), "exit-reason-unknown")).toBe(0);
+    expect(
+      count(run({ fields: FIELDS, rows: rows(exit("2025-06-30", "7", "Chômage")) }), "exit-reason-unknown"),
+    ).toBe(0);
   });
 
   it("errors on an unrecognised reason and suggests close labels", () => {
     const report = run({
       fields: FIELDS,
-      rows: rows(exit("2025-06-30", null, "chomge"), exit("2025-06-30", null, "CDD 3 mois"), exit("2025-06-30", null, "zzz")),
+      rows: rows(
+        exit("2025-06-30", null, "chomge"),
+        exit("2025-06-30", null, "CDD 3 mois"),
+        exit("2025-06-30", null, "zzz"),
+      ),
     });
     const found = issues(report, "exit-reason-unknown");
     expect(found.map((f) => [f.cell, f.value, f.severity])).toEqual([
@@ -77,7 +108,10 @@ describe("exit-withdrawn", () => {
   });
 
   it("is silent for other categories and for exits outside the period", () => {
-    const report = run({ fields: FIELDS, rows: rows(exit("2025-06-30", "3"), exit("2026-02-01", "17", "Décès")) });
+    const report = run({
+      fields: FIELDS,
+      rows: rows(exit("2025-06-30", "3"), exit("2026-02-01", "17", "Décès")),
+    });
     expect(count(report, "exit-withdrawn")).toBe(0);
   });
 });
@@ -87,7 +121,10 @@ describe("exit-too-short", () => {
     const hire = d("2025-03-15");
     const report = run({
       fields: FIELDS,
-      rows: rows(exit("2025-06-14", "3", "CDI", { hireDate: hire }), exit("2025-06-15", "3", "CDI", { hireDate: hire })),
+      rows: rows(
+        exit("2025-06-14", "3", "CDI", { hireDate: hire }),
+        exit("2025-06-15", "3", "CDI", { hireDate: hire }),
+      ),
     });
     expect(issues(report, "exit-too-short")).toEqual([
       expect.objectContaining({ severity: "info", cell: "B2", field: "exitDate", value: "14/06/2025" }),
@@ -117,14 +154,22 @@ describe("exit-too-short", () => {
   it("follows config.minimumStay", () => {
     const twoMonths = rows(exit("2025-05-15", "3", "CDI", { hireDate: d("2025-03-15") }));
     expect(count(run({ fields: FIELDS, rows: twoMonths }), "exit-too-short")).toBe(1);
-    expect(count(run({ fields: FIELDS, rows: twoMonths, config: { minimumStay: { ACI: { months: 2 } } } }), "exit-too-short")).toBe(0);
+    expect(
+      count(
+        run({ fields: FIELDS, rows: twoMonths, config: { minimumStay: { ACI: { months: 2 } } } }),
+        "exit-too-short",
+      ),
+    ).toBe(0);
   });
 });
 
 describe("rows outside the report", () => {
   it("a row hired after the period end is not classified (as in the indicators)", () => {
     // Hired 2026, "exit" in 2025 with a withdrawn motif: exit-before-hire and hire-after-period, nothing else.
-    const report = run({ fields: FIELDS, rows: rows(exit("2025-06-30", "17", "Décès", { hireDate: d("2026-02-01") })) });
+    const report = run({
+      fields: FIELDS,
+      rows: rows(exit("2025-06-30", "17", "Décès", { hireDate: d("2026-02-01") })),
+    });
     expect(count(report, "exit-withdrawn")).toBe(0);
     expect(count(report, "unknown-share-high")).toBe(0);
     expect(count(report, "hire-after-period")).toBe(1);
@@ -145,30 +190,65 @@ describe("unknown-share-high", () => {
     // Exits outside the period (a no-news one in 2026) are not exits of this period.
     const report = run({
       fields: FIELDS,
-      rows: rows(...known(3), exit("2025-06-30", "8", "Sans nouvelle"), exit("2025-06-30", null, "parti"), exit("2026-02-01", "8", "Sans nouvelle")),
+      rows: rows(
+        ...known(3),
+        exit("2025-06-30", "8", "Sans nouvelle"),
+        exit("2025-06-30", null, "parti"),
+        exit("2026-02-01", "8", "Sans nouvelle"),
+      ),
     });
     const found = issues(report, "unknown-share-high");
     expect(found).toEqual([
-      expect.objectContaining({ severity: "warning", sheet: "Salariés", cell: "C1", row: 1, column: 3, field: "exitReason", value: "40 % (2 sur 5)" }),
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "Salariés",
+        cell: "C1",
+        row: 1,
+        column: 3,
+        field: "exitReason",
+        value: "40 % (2 sur 5)",
+      }),
     ]);
     expect(found[0].message).toContain("20 %");
-    const missing = run({ fields: FIELDS, rows: rows(...known(3), exit("2025-06-30", null, null), exit("2025-06-30", null, null)) });
+    const missing = run({
+      fields: FIELDS,
+      rows: rows(...known(3), exit("2025-06-30", null, null), exit("2025-06-30", null, null)),
+    });
     expect(count(missing, "unknown-share-high", "warning")).toBe(1);
   });
 
   it("counts withdrawn and too-short exits in the denominator", () => {
     // 1 no-news out of 5 exits, 4 of which are withdrawn or too short: 20 % → silent; with 4 exits, 25 % → warning.
-    const others = [exit("2025-06-30", "17", "Décès"), exit("2025-01-20", "3"), exit("2025-01-21", "3"), exit("2025-06-30", "3")];
-    expect(count(run({ fields: FIELDS, rows: rows(...others, exit("2025-06-30", "8")) }), "unknown-share-high")).toBe(0);
-    expect(count(run({ fields: FIELDS, rows: rows(...others.slice(1), exit("2025-06-30", "8")) }), "unknown-share-high")).toBe(1);
+    const others = [
+      exit("2025-06-30", "17", "Décès"),
+      exit("2025-01-20", "3"),
+      exit("2025-01-21", "3"),
+      exit("2025-06-30", "3"),
+    ];
+    expect(
+      count(run({ fields: FIELDS, rows: rows(...others, exit("2025-06-30", "8")) }), "unknown-share-high"),
+    ).toBe(0);
+    expect(
+      count(
+        run({ fields: FIELDS, rows: rows(...others.slice(1), exit("2025-06-30", "8")) }),
+        "unknown-share-high",
+      ),
+    ).toBe(1);
   });
 
   it("follows config.unknownExitShareMax and config.noNewsMotifCodes", () => {
     const forty = rows(...known(3), exit("2025-06-30", "8"), exit("2025-06-30", "8"));
-    expect(count(run({ fields: FIELDS, rows: forty, config: { unknownExitShareMax: 0.5 } }), "unknown-share-high")).toBe(0);
+    expect(
+      count(run({ fields: FIELDS, rows: forty, config: { unknownExitShareMax: 0.5 } }), "unknown-share-high"),
+    ).toBe(0);
     const unemployed = rows(...known(3), exit("2025-06-30", "7"), exit("2025-06-30", "7"));
     expect(count(run({ fields: FIELDS, rows: unemployed }), "unknown-share-high")).toBe(0);
-    expect(count(run({ fields: FIELDS, rows: unemployed, config: { noNewsMotifCodes: ["7"] } }), "unknown-share-high")).toBe(1);
+    expect(
+      count(
+        run({ fields: FIELDS, rows: unemployed, config: { noNewsMotifCodes: ["7"] } }),
+        "unknown-share-high",
+      ),
+    ).toBe(1);
   });
 
   it("says to add the reason column when it is absent", () => {
@@ -179,6 +259,8 @@ describe("unknown-share-high", () => {
   });
 
   it("is silent without exits in the period", () => {
-    expect(count(run({ fields: FIELDS, rows: rows({ hireDate: HIRE, hoursWorked: 10 }) }), "unknown-share-high")).toBe(0);
+    expect(
+      count(run({ fields: FIELDS, rows: rows({ hireDate: HIRE, hoursWorked: 10 }) }), "unknown-share-high"),
+    ).toBe(0);
   });
 });

@@ -6,15 +6,29 @@ const FIELDS: MappedField[] = ["passNumber", "lastName", "firstName", "birthDate
 
 describe("pass-format", () => {
   it("accepts 12 digits, ignoring spaces, dots and dashes", () => {
-    const report = run({ fields: FIELDS, rows: rows({ passNumber: "999990012345" }, { passNumber: "99999 0012.34-6" }) });
+    const report = run({
+      fields: FIELDS,
+      rows: rows({ passNumber: "999990012345" }, { passNumber: "99999 0012.34-6" }),
+    });
     expect(count(report, "pass-format")).toBe(0);
   });
 
   it("errors when not 12 letters or digits", () => {
-    const report = run({ fields: FIELDS, rows: rows({ passNumber: "99999001234" }, { passNumber: "99999_0012345" }) });
+    const report = run({
+      fields: FIELDS,
+      rows: rows({ passNumber: "99999001234" }, { passNumber: "99999_0012345" }),
+    });
     const found = issues(report, "pass-format");
     expect(found).toEqual([
-      expect.objectContaining({ severity: "error", sheet: "Salariés", cell: "A2", row: 2, column: 1, field: "passNumber", value: "99999001234" }),
+      expect.objectContaining({
+        severity: "error",
+        sheet: "Salariés",
+        cell: "A2",
+        row: 2,
+        column: 1,
+        field: "passNumber",
+        value: "99999001234",
+      }),
       expect.objectContaining({ severity: "error", cell: "A3", value: "99999_0012345" }),
     ]);
     expect(found[0].message).toContain("12 lettres ou chiffres");
@@ -22,7 +36,9 @@ describe("pass-format", () => {
 
   it("warns when it holds letters", () => {
     const report = run({ fields: FIELDS, rows: rows({ passNumber: "99999ABC1234" }) });
-    expect(issues(report, "pass-format")).toEqual([expect.objectContaining({ severity: "warning", cell: "A2", value: "99999ABC1234" })]);
+    expect(issues(report, "pass-format")).toEqual([
+      expect.objectContaining({ severity: "warning", cell: "A2", value: "99999ABC1234" }),
+    ]);
   });
 
   it("does not run without a PASS column and skips empty cells", () => {
@@ -46,7 +62,14 @@ describe("duplicate-person", () => {
     });
     const found = issues(report, "duplicate-person");
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatchObject({ severity: "error", cell: "A4", row: 4, column: 1, field: "passNumber", value: "99999 000 0001" });
+    expect(found[0]).toMatchObject({
+      severity: "error",
+      cell: "A4",
+      row: 4,
+      column: 1,
+      field: "passNumber",
+      value: "99999 000 0001",
+    });
     expect(found[0].message).toContain("ligne 2");
     // The third occurrence still names the first row.
     expect(found[1]).toMatchObject({ cell: "A5", row: 5 });
@@ -84,7 +107,9 @@ describe("duplicate-person", () => {
         { passNumber: "999990000009", lastName: "Nguyen", firstName: "Paul", birthDate: born },
       ),
     });
-    expect(issues(report, "duplicate-person")).toEqual([expect.objectContaining({ cell: "B3", field: "lastName" })]);
+    expect(issues(report, "duplicate-person")).toEqual([
+      expect.objectContaining({ cell: "B3", field: "lastName" }),
+    ]);
   });
 
   it("reports a row once when both the PASS and the name match", () => {
@@ -95,20 +120,32 @@ describe("duplicate-person", () => {
   it("needs the three identity values", () => {
     const report = run({
       fields: FIELDS,
-      rows: rows({ lastName: "Nguyen", firstName: "Paul", birthDate: null }, { lastName: "Nguyen", firstName: "Paul", birthDate: null }),
+      rows: rows(
+        { lastName: "Nguyen", firstName: "Paul", birthDate: null },
+        { lastName: "Nguyen", firstName: "Paul", birthDate: null },
+      ),
     });
     expect(count(report, "duplicate-person")).toBe(0);
   });
 
   it("does not compare malformed PASS values (already pass-format errors)", () => {
-    const report = run({ fields: FIELDS, rows: rows({ passNumber: "EN COURS" }, { passNumber: "EN COURS" }) });
+    const report = run({
+      fields: FIELDS,
+      rows: rows({ passNumber: "EN COURS" }, { passNumber: "EN COURS" }),
+    });
     expect(count(report, "duplicate-person")).toBe(0);
     expect(count(report, "pass-format", "error")).toBe(2);
   });
 
   it("a name met a third time still names the first row", () => {
     const person = { lastName: "Diallo", firstName: "Awa", birthDate: born };
-    const found = issues(run({ fields: FIELDS, rows: rows(person, { lastName: "Diallo", firstName: "Moussa", birthDate: born }, person, person) }), "duplicate-person");
+    const found = issues(
+      run({
+        fields: FIELDS,
+        rows: rows(person, { lastName: "Diallo", firstName: "Moussa", birthDate: born }, person, person),
+      }),
+      "duplicate-person",
+    );
     expect(found.map((f) => [f.row, f.value])).toEqual([
       [4, "nom + prénom + date de naissance identiques à la ligne 2"],
       [5, "nom + prénom + date de naissance identiques à la ligne 2"],
@@ -121,7 +158,13 @@ describe("duplicate-person", () => {
     const report = run({
       fields: FIELDS,
       // Row 3 repeats row 2 by name (another PASS), row 4 repeats row 2 by PASS, rows 5 and 6 the same again.
-      rows: rows(a, { ...a, passNumber: "999990000003" }, { ...b, passNumber: a.passNumber }, { ...a, passNumber: "999990000004" }, { ...b, passNumber: a.passNumber }),
+      rows: rows(
+        a,
+        { ...a, passNumber: "999990000003" },
+        { ...b, passNumber: a.passNumber },
+        { ...a, passNumber: "999990000004" },
+        { ...b, passNumber: a.passNumber },
+      ),
       config: { findingsCapPerRule: 2 },
     });
     expect(issues(report, "duplicate-person").map((f) => [f.row, f.field])).toEqual([

@@ -41,7 +41,12 @@ export function table(fields: MappedField[], firstColumn = 1): TableInfo {
     headerRow: 1,
     headerIndex: 0,
     firstColumn,
-    columns: fields.map((field, index) => ({ field, index, header: field, ...(field === "hoursMonth" ? { month: index } : {}) })),
+    columns: fields.map((field, index) => ({
+      field,
+      index,
+      header: field,
+      ...(field === "hoursMonth" ? { month: index } : {}),
+    })),
     unknownHeaders: [],
     fieldsPresent: [...present],
   };
@@ -93,5 +98,7 @@ export function issues(report: ValidationReport, code: FindingCode): Finding[] {
 
 /** True count of a code (all severities, or one). */
 export function count(report: ValidationReport, code: FindingCode, severity?: Finding["severity"]): number {
-  return report.rules.filter((r) => r.code === code && (!severity || r.severity === severity)).reduce((n, r) => n + r.count, 0);
+  return report.rules
+    .filter((r) => r.code === code && (!severity || r.severity === severity))
+    .reduce((n, r) => n + r.count, 0);
 }

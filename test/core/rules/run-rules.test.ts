@@ -37,7 +37,20 @@ describe("runRules", () => {
 
   it("a clean row raises nothing", () => {
     const report = run({
-      fields: ["passNumber", "lastName", "firstName", "birthDate", "qpv", "qpvCode", "hireDate", "contractEndDate", "weeklyHours", "hoursWorked", "exitDate", "exitReason"],
+      fields: [
+        "passNumber",
+        "lastName",
+        "firstName",
+        "birthDate",
+        "qpv",
+        "qpvCode",
+        "hireDate",
+        "contractEndDate",
+        "weeklyHours",
+        "hoursWorked",
+        "exitDate",
+        "exitReason",
+      ],
       rows: rows({
         passNumber: "999990012345",
         lastName: "Exemple",
@@ -63,9 +76,17 @@ describe("runRules", () => {
   });
 
   it("never throws on hostile rows, and every finding points at a real cell of its row", () => {
-    const day = fc.oneof(fc.constant(null), fc.integer({ min: -80000, max: 80000 }), fc.constantFrom(Number.NaN, -0));
+    const day = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -80000, max: 80000 }),
+      fc.constantFrom(Number.NaN, -0),
+    );
     const num = fc.oneof(fc.constant(null), fc.double(), fc.integer({ min: -1000, max: 5000 }));
-    const text = fc.oneof(fc.constant(null), fc.string({ maxLength: 40 }), fc.constantFrom("QP038001", "999990012345", "Sans nouvelle", "#N/A", "x".repeat(5000)));
+    const text = fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("QP038001", "999990012345", "Sans nouvelle", "#N/A", "x".repeat(5000)),
+    );
     const personRow = fc.record({
       passNumber: text,
       lastName: text,
@@ -84,7 +105,10 @@ describe("runRules", () => {
       exitReasonRaw: text,
       derogation: fc.boolean(),
     });
-    const iso = fc.oneof(fc.constant(null), fc.constantFrom("2025-01-01", "2025-12-31", "2024-02-29", "2031-13-01", "hier"));
+    const iso = fc.oneof(
+      fc.constant(null),
+      fc.constantFrom("2025-01-01", "2025-12-31", "2024-02-29", "2031-13-01", "hier"),
+    );
     fc.assert(
       fc.property(
         fc.array(personRow, { maxLength: 30 }),

@@ -38,14 +38,24 @@ describe("siret-format", () => {
   it("errors when not 14 digits, pointing at the structure cell", () => {
     const report = run({ structure: { siret: "1234567820001" }, locations: SIRET_AT });
     const [f] = issues(report, "siret-format");
-    expect(f).toMatchObject({ severity: "error", sheet: "Structure", cell: "B2", row: 2, column: 2, field: "siret", value: "1234567820001" });
+    expect(f).toMatchObject({
+      severity: "error",
+      sheet: "Structure",
+      cell: "B2",
+      row: 2,
+      column: 2,
+      field: "siret",
+      value: "1234567820001",
+    });
     expect(f.message).toContain("14 chiffres");
     expect(count(run({ structure: { siret: "1234567820001A" } }), "siret-format", "error")).toBe(1);
   });
 
   it("warns on a failed check digit", () => {
     const report = run({ structure: { siret: "12345678200011" }, locations: SIRET_AT });
-    expect(issues(report, "siret-format")).toEqual([expect.objectContaining({ severity: "warning", cell: "B2", value: "12345678200011" })]);
+    expect(issues(report, "siret-format")).toEqual([
+      expect.objectContaining({ severity: "warning", cell: "B2", value: "12345678200011" }),
+    ]);
     expect(report.valid).toBe(true);
     expect(count(run({ structure: { siret: "12345678200016" } }), "siret-format", "warning")).toBe(1);
   });
@@ -64,12 +74,18 @@ describe("siret-format", () => {
 });
 
 describe("af-number-format", () => {
-  it.each(["ACI038190012A0M0", "ACI038190012", "EI069190002A1M2", "ETTI02A190002", "aci 038190012a0m0"])("accepts %s", (af) => {
-    expect(count(run({ structure: { afNumber: af } }), "af-number-format")).toBe(0);
-  });
+  it.each(["ACI038190012A0M0", "ACI038190012", "EI069190002A1M2", "ETTI02A190002", "aci 038190012a0m0"])(
+    "accepts %s",
+    (af) => {
+      expect(count(run({ structure: { afNumber: af } }), "af-number-format")).toBe(0);
+    },
+  );
 
   it.each(["ACI38190012", "ACJ038190012A0M0", "ACI038190012A0", "038190012"])("warns on %s", (af) => {
-    const report = run({ structure: { afNumber: af }, locations: { afNumber: { sheet: "Structure", row: 5, column: 3 } } });
+    const report = run({
+      structure: { afNumber: af },
+      locations: { afNumber: { sheet: "Structure", row: 5, column: 3 } },
+    });
     expect(issues(report, "af-number-format")).toEqual([
       expect.objectContaining({ severity: "warning", cell: "C5", field: "afNumber", value: af }),
     ]);
@@ -93,27 +109,39 @@ describe("period-invalid", () => {
   });
 
   it("accepts a one-day period and a 366-day leap year", () => {
-    expect(count(run({ structure: { periodStart: "2025-05-01", periodEnd: "2025-05-01" } }), "period-invalid")).toBe(0);
+    expect(
+      count(run({ structure: { periodStart: "2025-05-01", periodEnd: "2025-05-01" } }), "period-invalid"),
+    ).toBe(0);
     // 2024 is a leap year: 1 Jan → 31 Dec is 366 days, the maximum.
-    expect(count(run({ structure: { periodStart: "2024-01-01", periodEnd: "2024-12-31" } }), "period-invalid")).toBe(0);
+    expect(
+      count(run({ structure: { periodStart: "2024-01-01", periodEnd: "2024-12-31" } }), "period-invalid"),
+    ).toBe(0);
     // 1 Jan 2025 → 1 Jan 2026 inclusive: 365 + 1 = 366 days.
-    expect(count(run({ structure: { periodStart: "2025-01-01", periodEnd: "2026-01-01" } }), "period-invalid")).toBe(0);
+    expect(
+      count(run({ structure: { periodStart: "2025-01-01", periodEnd: "2026-01-01" } }), "period-invalid"),
+    ).toBe(0);
   });
 
   it("warns above the maximum length", () => {
     // 1 Jan 2025 → 2 Jan 2026 inclusive: 367 days.
     const report = run({ structure: { periodStart: "2025-01-01", periodEnd: "2026-01-02" } });
-    expect(issues(report, "period-invalid")).toEqual([expect.objectContaining({ severity: "warning", field: "periodEnd", value: "02/01/2026" })]);
+    expect(issues(report, "period-invalid")).toEqual([
+      expect.objectContaining({ severity: "warning", field: "periodEnd", value: "02/01/2026" }),
+    ]);
     expect(issues(report, "period-invalid")[0].message).toContain("367 jours");
   });
 
   it("follows config.period.maxDays", () => {
     const leap = { periodStart: "2024-01-01", periodEnd: "2024-12-31" };
-    expect(count(run({ structure: leap, config: { period: { maxDays: 365 } } }), "period-invalid", "warning")).toBe(1);
+    expect(
+      count(run({ structure: leap, config: { period: { maxDays: 365 } } }), "period-invalid", "warning"),
+    ).toBe(1);
   });
 
   it("needs both dates", () => {
-    expect(count(run({ structure: { periodStart: null, periodEnd: "2025-01-01" } }), "period-invalid")).toBe(0);
+    expect(count(run({ structure: { periodStart: null, periodEnd: "2025-01-01" } }), "period-invalid")).toBe(
+      0,
+    );
   });
 
   it("runs without a people table", () => {

@@ -23,5 +23,6 @@ test("unreadable or reversed periods have no key", () => {
 });
 
 test("query keys are checked", () => {
-  for (const bad of ["25", "2025-Q5", "2025-13", "2025-S3", "hier", "2025;drop", ""]) expect(isPeriodKey(bad)).toBe(false);
+  for (const bad of ["25", "2025-Q5", "2025-13", "2025-S3", "hier", "2025;drop", ""])
+    expect(isPeriodKey(bad)).toBe(false);
 });

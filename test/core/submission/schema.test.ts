@@ -1,6 +1,12 @@
 import { combineIndicators } from "../../../src/core/consolidate/combine";
 import type { Indicators } from "../../../src/core/model/indicators";
-import { canonicalJson, jsonPointer, parseSubmissionPayload, submissionJsonSchema, type SubmissionPayload } from "../../../src/core/submission";
+import {
+  canonicalJson,
+  jsonPointer,
+  parseSubmissionPayload,
+  submissionJsonSchema,
+  type SubmissionPayload,
+} from "../../../src/core/submission";
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate payloads freely to make them invalid */
 import { makePayload, personKey, record } from "../../hub/support/payload";
 
@@ -15,28 +21,99 @@ test("a well-formed payload is accepted as is", () => {
 
 test.each([
   ["a last name in a record", (p: Record<string, any>) => (p.records[0].lastName = "Martin"), "/records/0"],
-  ["a birth date in a record", (p: Record<string, any>) => (p.records[0].birthDate = "1988-04-02"), "/records/0"],
+  [
+    "a birth date in a record",
+    (p: Record<string, any>) => (p.records[0].birthDate = "1988-04-02"),
+    "/records/0",
+  ],
   ["a NIR at the top level", (p: Record<string, any>) => (p.nir = "188047512345612"), ""],
-  ["an address in the structure", (p: Record<string, any>) => (p.structure.address = "1 rue de la Paix"), "/structure"],
-  ["a postal code in a record", (p: Record<string, any>) => (p.records[1].postalCode = "38000"), "/records/1"],
-  ["a plain PASS number as key", (p: Record<string, any>) => (p.records[0].key = "999990000001"), "/records/0/key"],
-  ["a name+birth date identity as key", (p: Record<string, any>) => (p.records[0].key = "MARTIN|LEA|6980"), "/records/0/key"],
-  ["an extra indicator that is text", (p: Record<string, any>) => (p.indicators.exitsToVolunteering = "Martin"), "/indicators/exitsToVolunteering"],
-  ["an extra indicator whose name is not an identifier", (p: Record<string, any>) => (p.indicators["Léa Martin"] = 1), "/indicators/Léa Martin"],
-  ["an extra indicator holding an object", (p: Record<string, any>) => (p.indicators.extra = { name: "Martin" }), "/indicators/extra"],
+  [
+    "an address in the structure",
+    (p: Record<string, any>) => (p.structure.address = "1 rue de la Paix"),
+    "/structure",
+  ],
+  [
+    "a postal code in a record",
+    (p: Record<string, any>) => (p.records[1].postalCode = "38000"),
+    "/records/1",
+  ],
+  [
+    "a plain PASS number as key",
+    (p: Record<string, any>) => (p.records[0].key = "999990000001"),
+    "/records/0/key",
+  ],
+  [
+    "a name+birth date identity as key",
+    (p: Record<string, any>) => (p.records[0].key = "MARTIN|LEA|6980"),
+    "/records/0/key",
+  ],
+  [
+    "an extra indicator that is text",
+    (p: Record<string, any>) => (p.indicators.exitsToVolunteering = "Martin"),
+    "/indicators/exitsToVolunteering",
+  ],
+  [
+    "an extra indicator whose name is not an identifier",
+    (p: Record<string, any>) => (p.indicators["Léa Martin"] = 1),
+    "/indicators/Léa Martin",
+  ],
+  [
+    "an extra indicator holding an object",
+    (p: Record<string, any>) => (p.indicators.extra = { name: "Martin" }),
+    "/indicators/extra",
+  ],
   ["a missing indicator", (p: Record<string, any>) => delete p.indicators.employees, "/indicators/employees"],
   ["a bad sex code", (p: Record<string, any>) => (p.records[0].sex = "M"), "/records/0/sex"],
-  ["an impossible date", (p: Record<string, any>) => (p.records[0].hireDate = "2025-02-30"), "/records/0/hireDate"],
-  ["a French date", (p: Record<string, any>) => (p.records[0].hireDate = "01/02/2025"), "/records/0/hireDate"],
-  ["a SIRET with spaces", (p: Record<string, any>) => (p.structure.siret = "732 829 320 00074"), "/structure/siret"],
+  [
+    "an impossible date",
+    (p: Record<string, any>) => (p.records[0].hireDate = "2025-02-30"),
+    "/records/0/hireDate",
+  ],
+  [
+    "a French date",
+    (p: Record<string, any>) => (p.records[0].hireDate = "01/02/2025"),
+    "/records/0/hireDate",
+  ],
+  [
+    "a SIRET with spaces",
+    (p: Record<string, any>) => (p.structure.siret = "732 829 320 00074"),
+    "/structure/siret",
+  ],
   ["an unknown kind", (p: Record<string, any>) => (p.structure.kind = "SIAE"), "/structure/kind"],
-  ["a period end before its start", (p: Record<string, any>) => (p.structure.periodEnd = "2024-12-31"), "/structure/periodEnd"],
+  [
+    "a period end before its start",
+    (p: Record<string, any>) => (p.structure.periodEnd = "2024-12-31"),
+    "/structure/periodEnd",
+  ],
   ["schema version 2", (p: Record<string, any>) => (p.schemaVersion = 2), "/schemaVersion"],
-  ["an infinite-looking number", (p: Record<string, any>) => (p.records[0].hoursWorked = 1e12), "/records/0/hoursWorked"],
-  ["a fractional birth year", (p: Record<string, any>) => (p.records[0].birthYear = 1990.5), "/records/0/birthYear"],
-  ["a finding code that is free text", (p: Record<string, any>) => (p.validation.rules = [{ code: "Martin Léa 1988", severity: "error", count: 1 }]), "/validation/rules/0/code"],
-  ["a finding line with an extra field", (p: Record<string, any>) => (p.validation.rules = [{ code: "column-missing", severity: "error", count: 1, row: "Martin" }]), "/validation/rules/0"],
-  ["an unknown severity", (p: Record<string, any>) => (p.validation.rules = [{ code: "column-missing", severity: "fatal", count: 1 }]), "/validation/rules/0/severity"],
+  [
+    "an infinite-looking number",
+    (p: Record<string, any>) => (p.records[0].hoursWorked = 1e12),
+    "/records/0/hoursWorked",
+  ],
+  [
+    "a fractional birth year",
+    (p: Record<string, any>) => (p.records[0].birthYear = 1990.5),
+    "/records/0/birthYear",
+  ],
+  [
+    "a finding code that is free text",
+    (p: Record<string, any>) =>
+      (p.validation.rules = [{ code: "Martin Léa 1988", severity: "error", count: 1 }]),
+    "/validation/rules/0/code",
+  ],
+  [
+    "a finding line with an extra field",
+    (p: Record<string, any>) =>
+      (p.validation.rules = [{ code: "column-missing", severity: "error", count: 1, row: "Martin" }]),
+    "/validation/rules/0",
+  ],
+  [
+    "an unknown severity",
+    (p: Record<string, any>) =>
+      (p.validation.rules = [{ code: "column-missing", severity: "fatal", count: 1 }]),
+    "/validation/rules/0/severity",
+  ],
 ])("refused: %s (error at %s)", (_label, mutate, pointer) => {
   const p = JSON.parse(JSON.stringify(makePayload({ siret: SIRET }))) as Record<string, unknown>;
   mutate(p as Record<string, any>);
@@ -58,7 +135,9 @@ describe("what a v1 hub accepts from a newer client (docs/compatibilite-format.m
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.payload.indicators).toMatchObject({ exitsToVolunteering: 3, rateVolunteering: null });
-    expect(r.payload.validation.rules).toEqual([{ code: "training-motif-unlisted", severity: "warning", count: 2 }]);
+    expect(r.payload.validation.rules).toEqual([
+      { code: "training-motif-unlisted", severity: "warning", count: 2 },
+    ]);
   });
 
   test("more than 100 extra indicators are refused: the room for growth is not a place for arbitrary data", () => {
@@ -66,7 +145,11 @@ describe("what a v1 hub accepts from a newer client (docs/compatibilite-format.m
     for (let i = 0; i < 101; i++) p.indicators[`future${i}`] = i;
     const r = parseSubmissionPayload(p);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ pointer: "/indicators", message: "Trop d'indicateurs inconnus du format v1 (101, au plus 100)." });
+    if (!r.ok)
+      expect(r.errors).toContainEqual({
+        pointer: "/indicators",
+        message: "Trop d'indicateurs inconnus du format v1 (101, au plus 100).",
+      });
   });
 
   test("a v1 client's payload without the indicators added since (exitsToTraining, rateTraining) is accepted, with them as not computed", () => {
@@ -77,8 +160,16 @@ describe("what a v1 hub accepts from a newer client (docs/compatibilite-format.m
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.payload.indicators).not.toHaveProperty("exitsToTraining");
     // The consolidation reads an absent indicator as not computed.
-    const older = { ...makePayload({ siret: SIRET }).indicators, exitsToTraining: undefined, rateTraining: undefined } as unknown as Indicators;
-    const withIt = { ...makePayload({ siret: SIRET }).indicators, exitsToTraining: 2, exitsExamined: 4 } as Indicators;
+    const older = {
+      ...makePayload({ siret: SIRET }).indicators,
+      exitsToTraining: undefined,
+      rateTraining: undefined,
+    } as unknown as Indicators;
+    const withIt = {
+      ...makePayload({ siret: SIRET }).indicators,
+      exitsToTraining: 2,
+      exitsExamined: 4,
+    } as Indicators;
     const both = combineIndicators([older, withIt]);
     expect(Number.isNaN(both.exitsToTraining)).toBe(false);
     expect(both.exitsToTraining).toBe(2);
@@ -89,7 +180,15 @@ describe("what a v1 hub accepts from a newer client (docs/compatibilite-format.m
     delete p.indicators.employees;
     p.indicators.exitsToTraining = 3;
     const r = parseSubmissionPayload(p);
-    expect(r).toEqual({ ok: false, errors: [{ pointer: "/indicators/employees", message: "Champ obligatoire manquant : « indicators.employees »." }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          pointer: "/indicators/employees",
+          message: "Champ obligatoire manquant : « indicators.employees ».",
+        },
+      ],
+    });
   });
 });
 
@@ -98,7 +197,10 @@ test("French messages name the forbidden field", () => {
   p.records[0].firstName = "Léa";
   const r = parseSubmissionPayload(p);
   expect(r.ok).toBe(false);
-  if (!r.ok) expect(r.errors.find((e) => e.pointer === "/records/0")?.message).toMatch(/Champ non autorisé : « firstName »/);
+  if (!r.ok)
+    expect(r.errors.find((e) => e.pointer === "/records/0")?.message).toMatch(
+      /Champ non autorisé : « firstName »/,
+    );
 });
 
 test("JSON pointers escape ~ and /", () => {
@@ -114,7 +216,15 @@ test("canonical JSON ignores key order and spacing", () => {
 test("the validated payload keeps schema key order whatever the input order (the hub hashes its JSON)", () => {
   const p: SubmissionPayload = makePayload({ siret: SIRET, records: [record({ key: personKey("x") })] });
   const reversed = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(reversed) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+    Array.isArray(v)
+      ? v.map(reversed)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reversed(x)]),
+          )
+        : v;
   const a = parseSubmissionPayload(JSON.parse(JSON.stringify(p)));
   const b = parseSubmissionPayload(reversed(p));
   expect(a.ok && b.ok).toBe(true);
@@ -131,7 +241,24 @@ test("the JSON Schema forbids additional properties at every level but the indic
   const rec = s.properties.records.items;
   expect(rec.additionalProperties).toBe(false);
   expect(Object.keys(rec.properties).sort()).toEqual(
-    ["aah", "ass", "birthYear", "educationLevel", "exitDate", "exitMotif", "ftDuration", "hireDate", "hoursSinceHire", "hoursWorked", "key", "qpv", "rqth", "rsa", "sex", "zrr"].sort(),
+    [
+      "aah",
+      "ass",
+      "birthYear",
+      "educationLevel",
+      "exitDate",
+      "exitMotif",
+      "ftDuration",
+      "hireDate",
+      "hoursSinceHire",
+      "hoursWorked",
+      "key",
+      "qpv",
+      "rqth",
+      "rsa",
+      "sex",
+      "zrr",
+    ].sort(),
   );
 });
 

@@ -45,17 +45,47 @@ function sheetWith(values: Partial<Record<string, CellValue>>[]) {
 
 it("has the canonical headers of domain §2.2 in order, and the §2.1 labels", () => {
   expect(t.columns.map((c) => c.header)).toEqual([
-    "N° PASS IAE", "Nom", "Prénom", "Sexe", "Date de naissance", "Code postal", "Commune", "Résident QPV", "Code QPV", "Résident ZRR",
-    "Bénéficiaire du RSA", "Allocataire ASS", "Allocataire AAH", "RQTH", "Inscription France Travail", "Niveau de formation", "Prescripteur",
-    "Date d'embauche", "Date de fin de contrat", "Durée hebdomadaire", "Heures travaillées", "Heures depuis l'embauche", "Date de sortie",
-    "Motif de sortie", "Dérogation",
+    "N° PASS IAE",
+    "Nom",
+    "Prénom",
+    "Sexe",
+    "Date de naissance",
+    "Code postal",
+    "Commune",
+    "Résident QPV",
+    "Code QPV",
+    "Résident ZRR",
+    "Bénéficiaire du RSA",
+    "Allocataire ASS",
+    "Allocataire AAH",
+    "RQTH",
+    "Inscription France Travail",
+    "Niveau de formation",
+    "Prescripteur",
+    "Date d'embauche",
+    "Date de fin de contrat",
+    "Durée hebdomadaire",
+    "Heures travaillées",
+    "Heures depuis l'embauche",
+    "Date de sortie",
+    "Motif de sortie",
+    "Dérogation",
   ]);
   expect(t.structure.map((s) => s.label)).toEqual([
-    "SIRET", "Raison sociale", "Type de structure", "N° d'annexe financière", "Département", "Début de période", "Fin de période",
-    "ETP conventionnés", "Heures annuelles pour 1 ETP", "Montant cofinancé par le Département",
+    "SIRET",
+    "Raison sociale",
+    "Type de structure",
+    "N° d'annexe financière",
+    "Département",
+    "Début de période",
+    "Fin de période",
+    "ETP conventionnés",
+    "Heures annuelles pour 1 ETP",
+    "Montant cofinancé par le Département",
   ]);
   for (const c of t.columns.filter((x) => x.kind === "date")) expect(c.numFmt).toBe("dd/mm/yyyy");
-  for (const f of ["weeklyHours", "hoursWorked", "hoursSinceHire"]) expect(t.columns.find((c) => c.field === f)!.numFmt).toBe("0.00");
+  for (const f of ["weeklyHours", "hoursWorked", "hoursSinceHire"])
+    expect(t.columns.find((c) => c.field === f)!.numFmt).toBe("0.00");
   expect(t.instructions.join("\n")).toContain("jj/mm/aaaa");
 });
 
@@ -64,7 +94,13 @@ it("gives a list to every coded column, with the expected values", () => {
   expect(list("sex")).toEqual(["F", "H"]);
   expect(list("rsa")).toEqual(["Non", "Oui - majoré", "Oui - non majoré"]);
   for (const f of ["qpv", "zrr", "ass", "aah", "rqth", "derogation"]) expect(list(f)).toEqual(["Oui", "Non"]);
-  expect(list("ftDuration")).toEqual(["Non inscrit", "Moins de 6 mois", "De 6 à 11 mois", "De 12 à 23 mois", "24 mois et plus"]);
+  expect(list("ftDuration")).toEqual([
+    "Non inscrit",
+    "Moins de 6 mois",
+    "De 6 à 11 mois",
+    "De 12 à 23 mois",
+    "24 mois et plus",
+  ]);
   expect(list("educationLevel")).toHaveLength(11);
   expect(list("educationLevel")).toContain("50 - Formation de niveau CAP ou BEP");
   expect(list("exitReason")).toHaveLength(DEFAULT_CONFIG.exitMotifs.length);
@@ -82,7 +118,9 @@ it("every drop-down value is read by the engine without value-invalid", () => {
   }
   const a = sheetWith(rows);
   expect(a.rows).toHaveLength(rows.length);
-  expect(a.report.issues.filter((f) => f.code === "value-invalid" || f.code === "exit-reason-unknown")).toEqual([]);
+  expect(
+    a.report.issues.filter((f) => f.code === "value-invalid" || f.code === "exit-reason-unknown"),
+  ).toEqual([]);
   // And the values mean what they say.
   const ed = a.rows.find((r) => r.educationLevel === "51");
   expect(ed).toBeDefined();

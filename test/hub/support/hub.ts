@@ -33,7 +33,12 @@ export async function startTestHub(config: HubConfigOverrides = {}): Promise<Tes
   // The log at info, kept in memory: suites check that no token ever reaches it (issue 15).
   const lines: string[] = [];
   const stream = { write: (line: string) => void lines.push(line) };
-  const app = await buildHub({ db: tdb.hub, config: { rateLimit: { perToken: 100_000, perIp: 100_000, windowMs: 60_000 }, ...config }, closeDb: false, logger: { level: "info", stream } });
+  const app = await buildHub({
+    db: tdb.hub,
+    config: { rateLimit: { perToken: 100_000, perIp: 100_000, windowMs: 60_000 }, ...config },
+    closeDb: false,
+    logger: { level: "info", stream },
+  });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {
@@ -57,7 +62,12 @@ export interface Res {
 }
 
 /** Real HTTP request with fetch. */
-export async function http(base: string, method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Res> {
+export async function http(
+  base: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Res> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;

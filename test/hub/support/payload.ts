@@ -12,10 +12,14 @@ import type { SubmissionPayload, SubmissionRecord } from "../../../src/core/subm
 
 /** Pseudonymous key as the client makes it (HMAC-like hex): invented persons only. */
 export function personKey(label: string): string {
-  return createHash("sha256").update("test-department-key:" + label).digest("hex");
+  return createHash("sha256")
+    .update("test-department-key:" + label)
+    .digest("hex");
 }
 
-const FIELDS: PersonField[] = PERSON_FIELDS.filter((f) => !["lastName", "firstName", "birthDate", "postalCode", "commune", "passNumber"].includes(f));
+const FIELDS: PersonField[] = PERSON_FIELDS.filter(
+  (f) => !["lastName", "firstName", "birthDate", "postalCode", "commune", "passNumber"].includes(f),
+);
 
 export function record(over: Partial<SubmissionRecord> = {}): SubmissionRecord {
   return {
@@ -83,7 +87,10 @@ export function makePayload(o: PayloadOptions): SubmissionPayload {
     annualHoursPerFte: null,
     cdCofinancedAmount: null,
   };
-  const records = o.records ?? [record({ key: personKey(o.siret + "-1") }), record({ key: personKey(o.siret + "-2"), sex: "H" })];
+  const records = o.records ?? [
+    record({ key: personKey(o.siret + "-1") }),
+    record({ key: personKey(o.siret + "-2"), sex: "H" }),
+  ];
   const indicators = computeIndicators(rowsFromRecords(records), {
     structure,
     fieldsPresent: FIELDS,
@@ -97,7 +104,11 @@ export function makePayload(o: PayloadOptions): SubmissionPayload {
     structure,
     fieldsPresent: FIELDS,
     indicators,
-    validation: { valid: true, counts: { error: 0, warning: 1, info: 0 }, rules: [{ code: "contract-too-short", severity: "warning", count: 1 }] },
+    validation: {
+      valid: true,
+      counts: { error: 0, warning: 1, info: 0 },
+      rules: [{ code: "contract-too-short", severity: "warning", count: 1 }],
+    },
     records,
   };
 }

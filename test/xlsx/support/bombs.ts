@@ -10,15 +10,30 @@ import { handXlsx } from "./hand-xlsx";
 
 /** Raw DEFLATE of `data`, ended by a full flush (no final block): blocks that can be concatenated. */
 function flushedBlocks(data: Buffer | string): Buffer {
-  return deflateRawSync(typeof data === "string" ? Buffer.from(data, "utf8") : data, { finishFlush: constants.Z_FULL_FLUSH, level: 9 });
+  return deflateRawSync(typeof data === "string" ? Buffer.from(data, "utf8") : data, {
+    finishFlush: constants.Z_FULL_FLUSH,
+    level: 9,
+  });
 }
 
 /** A part's deflated bytes: head once, body `repeat` times, tail once; and the inflated size. */
-export function repeatedPart(head: string, body: Buffer | string, repeat: number, tail: string): { deflated: Buffer; size: number } {
+export function repeatedPart(
+  head: string,
+  body: Buffer | string,
+  repeat: number,
+  tail: string,
+): { deflated: Buffer; size: number } {
   const bodyBytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   const block = flushedBlocks(bodyBytes);
-  const parts = [flushedBlocks(head), ...Array.from({ length: repeat }, () => block), deflateRawSync(Buffer.from(tail, "utf8"))];
-  return { deflated: Buffer.concat(parts), size: Buffer.byteLength(head) + bodyBytes.length * repeat + Buffer.byteLength(tail) };
+  const parts = [
+    flushedBlocks(head),
+    ...Array.from({ length: repeat }, () => block),
+    deflateRawSync(Buffer.from(tail, "utf8")),
+  ];
+  return {
+    deflated: Buffer.concat(parts),
+    size: Buffer.byteLength(head) + bodyBytes.length * repeat + Buffer.byteLength(tail),
+  };
 }
 
 interface Entry {
@@ -68,10 +83,18 @@ export function zipOf(entries: readonly Entry[]): Buffer {
 }
 
 /** A valid one-sheet workbook (sheet "Salariés" with a few cells) whose part `replace` is swapped for `part`. */
-export async function workbookWith(replace: string, part: { deflated: Buffer; size: number }): Promise<Buffer> {
+export async function workbookWith(
+  replace: string,
+  part: { deflated: Buffer; size: number },
+): Promise<Buffer> {
   const good = await JSZip.loadAsync(
     await handXlsx({
-      sheets: [{ name: "Salariés", sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>' }],
+      sheets: [
+        {
+          name: "Salariés",
+          sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>',
+        },
+      ],
       sharedStrings: ["Nom"],
     }),
   );
@@ -99,55 +122,92 @@ function variedText(seed: number): string {
 }
 
 /** One file per hostile class, with the reason the reader must give. */
-export async function hostileFiles(): Promise<{ name: string; bytes: Buffer; reason: string | null; pattern: RegExp | null }[]> {
+export async function hostileFiles(): Promise<
+  { name: string; bytes: Buffer; reason: string | null; pattern: RegExp | null }[]
+> {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const aMB = "a".repeat(MB);
   const sstHead = `<?xml version="1.0"?><sst ${ns}><si><t>`;
   const varied = variedText(7).repeat(1024); // 1 MB
   // 1 MB of short distinct-looking strings: 64 000 items, compressed about 4:1 (no bomb, just many).
   const letters = variedText(11) + variedText(12);
-  const manyStrings = Array.from({ length: 64_000 }, (_v, i) => `<si><t>${letters.slice(i % 2000, (i % 2000) + 3)}</t></si>`).join("");
+  const manyStrings = Array.from(
+    { length: 64_000 },
+    (_v, i) => `<si><t>${letters.slice(i % 2000, (i % 2000) + 3)}</t></si>`,
+  ).join("");
   return [
     {
       name: "bombe-textes.xlsx",
-      bytes: await workbookWith("xl/sharedStrings.xml", repeatedPart(sstHead, aMB, 5 * 1024, "</t></si></sst>")),
+      bytes: await workbookWith(
+        "xl/sharedStrings.xml",
+        repeatedPart(sstHead, aMB, 5 * 1024, "</t></si></sst>"),
+      ),
       reason: "part-too-large",
       pattern: /xl\/sharedStrings\.xml \(textes partagés\) dépasse 64 Mo une fois décompressée/,
     },
     {
       name: "bombe-classeur.xlsx",
-      bytes: await workbookWith("xl/workbook.xml", repeatedPart(`<?xml version="1.0"?><workbook ${ns}><!--`, aMB, 4 * 1024, "--></workbook>")),
+      bytes: await workbookWith(
+        "xl/workbook.xml",
+        repeatedPart(`<?xml version="1.0"?><workbook ${ns}><!--`, aMB, 4 * 1024, "--></workbook>"),
+      ),
       reason: "part-too-large",
       pattern: /xl\/workbook\.xml \(liste des feuilles\) dépasse 64 Mo/,
     },
     {
       name: "bombe-styles.xlsx",
-      bytes: await workbookWith("xl/styles.xml", repeatedPart(`<?xml version="1.0"?><styleSheet ${ns}><numFmts><numFmt numFmtId="164" formatCode="`, aMB, 3 * 1024, '"/></numFmts></styleSheet>')),
+      bytes: await workbookWith(
+        "xl/styles.xml",
+        repeatedPart(
+          `<?xml version="1.0"?><styleSheet ${ns}><numFmts><numFmt numFmtId="164" formatCode="`,
+          aMB,
+          3 * 1024,
+          '"/></numFmts></styleSheet>',
+        ),
+      ),
       reason: "part-too-large",
       pattern: /xl\/styles\.xml \(styles\) dépasse 64 Mo/,
     },
     {
       name: "bombe-feuille.xlsx",
-      bytes: await workbookWith("xl/worksheets/sheet1.xml", repeatedPart(`<?xml version="1.0"?><worksheet ${ns}><sheetData>`, "<row/>".repeat(Math.floor(MB / 6)), 200, "</sheetData></worksheet>")),
+      bytes: await workbookWith(
+        "xl/worksheets/sheet1.xml",
+        repeatedPart(
+          `<?xml version="1.0"?><worksheet ${ns}><sheetData>`,
+          "<row/>".repeat(Math.floor(MB / 6)),
+          200,
+          "</sheetData></worksheet>",
+        ),
+      ),
       reason: "compression-bomb",
-      pattern: /xl\/worksheets\/sheet1\.xml \(feuille « Salariés »\) : \d+ Mo décompressés depuis [\d\s]+ octets, soit plus de [\d\s]+ pour 1/,
+      pattern:
+        /xl\/worksheets\/sheet1\.xml \(feuille « Salariés »\) : \d+ Mo décompressés depuis [\d\s]+ octets, soit plus de [\d\s]+ pour 1/,
     },
     {
       name: "textes-enormes.xlsx",
-      bytes: await workbookWith("xl/sharedStrings.xml", repeatedPart(sstHead, varied, 100, "</t></si></sst>")),
+      bytes: await workbookWith(
+        "xl/sharedStrings.xml",
+        repeatedPart(sstHead, varied, 100, "</t></si></sst>"),
+      ),
       reason: "part-too-large",
       pattern: /xl\/sharedStrings\.xml \(textes partagés\) dépasse 64 Mo/,
     },
     {
       name: "millions-de-textes.xlsx",
-      bytes: await workbookWith("xl/sharedStrings.xml", repeatedPart(`<?xml version="1.0"?><sst ${ns}>`, manyStrings, 40, "</sst>")),
+      bytes: await workbookWith(
+        "xl/sharedStrings.xml",
+        repeatedPart(`<?xml version="1.0"?><sst ${ns}>`, manyStrings, 40, "</sst>"),
+      ),
       reason: "too-many-strings",
       pattern: /plus de 2.000.000 textes partagés/,
     },
     {
       // Against the old regular expressions: each "<si><t" started a scan to the end (> 120 s). Read in linear time.
       name: "retour-arriere-textes.xlsx",
-      bytes: await workbookWith("xl/sharedStrings.xml", repeatedPart(`<?xml version="1.0"?><sst ${ns}>`, "<si><t".repeat(100_000), 12, "")),
+      bytes: await workbookWith(
+        "xl/sharedStrings.xml",
+        repeatedPart(`<?xml version="1.0"?><sst ${ns}>`, "<si><t".repeat(100_000), 12, ""),
+      ),
       reason: null,
       pattern: null,
     },
@@ -155,7 +215,12 @@ export async function hostileFiles(): Promise<{ name: string; bytes: Buffer; rea
       name: "retour-arriere-feuille.xlsx",
       bytes: await workbookWith(
         "xl/worksheets/sheet1.xml",
-        repeatedPart(`<?xml version="1.0"?><x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="2">`, '<x:c a="1" '.repeat(50_000), 12, "</x:row></x:sheetData></x:worksheet>"),
+        repeatedPart(
+          `<?xml version="1.0"?><x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="2">`,
+          '<x:c a="1" '.repeat(50_000),
+          12,
+          "</x:row></x:sheetData></x:worksheet>",
+        ),
       ),
       reason: null,
       pattern: null,

@@ -7,7 +7,9 @@ export function initialMigration(dialect: Dialect): Migration {
   const id = (db: Kysely<unknown>, table: string) =>
     dialect === "sqlite"
       ? db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-      : db.schema.createTable(table).addColumn("id", "integer", (c) => c.primaryKey().generatedByDefaultAsIdentity());
+      : db.schema
+          .createTable(table)
+          .addColumn("id", "integer", (c) => c.primaryKey().generatedByDefaultAsIdentity());
   return {
     async up(db: Kysely<unknown>) {
       await id(db, "structures")
@@ -54,11 +56,17 @@ export function initialMigration(dialect: Dialect): Migration {
         .addUniqueConstraint("submissions_idempotency_unique", ["structure_id", "idempotency_key"])
         .addUniqueConstraint("submissions_version_unique", ["structure_id", "kind", "period", "version"])
         .execute();
-      await db.schema.createIndex("submissions_period_idx").on("submissions").columns(["period", "structure_id", "kind", "version"]).execute();
+      await db.schema
+        .createIndex("submissions_period_idx")
+        .on("submissions")
+        .columns(["period", "structure_id", "kind", "version"])
+        .execute();
 
       await db.schema
         .createTable("person_records")
-        .addColumn("submission_id", "integer", (c) => c.notNull().references("submissions.id").onDelete("cascade"))
+        .addColumn("submission_id", "integer", (c) =>
+          c.notNull().references("submissions.id").onDelete("cascade"),
+        )
         .addColumn("idx", "integer", (c) => c.notNull())
         .addColumn("key", "text")
         .addColumn("employee", "integer", (c) => c.notNull())
@@ -92,7 +100,8 @@ export function initialMigration(dialect: Dialect): Migration {
       await db.schema.createIndex("audit_log_at_idx").on("audit_log").column("at").execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const t of ["audit_log", "person_records", "submissions", "tokens", "structures"]) await db.schema.dropTable(t).execute();
+      for (const t of ["audit_log", "person_records", "submissions", "tokens", "structures"])
+        await db.schema.dropTable(t).execute();
     },
   };
 }

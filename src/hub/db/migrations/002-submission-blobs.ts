@@ -10,18 +10,30 @@ export const submissionBlobsMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable("submission_blobs")
-      .addColumn("submission_id", "integer", (c) => c.primaryKey().references("submissions.id").onDelete("cascade"))
+      .addColumn("submission_id", "integer", (c) =>
+        c.primaryKey().references("submissions.id").onDelete("cascade"),
+      )
       .addColumn("payload", "text", (c) => c.notNull())
       .addColumn("employee_keys", "text", (c) => c.notNull())
       .execute();
-    await sql`insert into submission_blobs (submission_id, payload, employee_keys) select id, payload, employee_keys from submissions`.execute(db);
+    await sql`insert into submission_blobs (submission_id, payload, employee_keys) select id, payload, employee_keys from submissions`.execute(
+      db,
+    );
     await db.schema.alterTable("submissions").dropColumn("payload").execute();
     await db.schema.alterTable("submissions").dropColumn("employee_keys").execute();
   },
   async down(db: Kysely<unknown>) {
-    await db.schema.alterTable("submissions").addColumn("payload", "text", (c) => c.notNull().defaultTo("")).execute();
-    await db.schema.alterTable("submissions").addColumn("employee_keys", "text", (c) => c.notNull().defaultTo("")).execute();
-    await sql`update submissions set payload = (select b.payload from submission_blobs b where b.submission_id = submissions.id), employee_keys = (select b.employee_keys from submission_blobs b where b.submission_id = submissions.id)`.execute(db);
+    await db.schema
+      .alterTable("submissions")
+      .addColumn("payload", "text", (c) => c.notNull().defaultTo(""))
+      .execute();
+    await db.schema
+      .alterTable("submissions")
+      .addColumn("employee_keys", "text", (c) => c.notNull().defaultTo(""))
+      .execute();
+    await sql`update submissions set payload = (select b.payload from submission_blobs b where b.submission_id = submissions.id), employee_keys = (select b.employee_keys from submission_blobs b where b.submission_id = submissions.id)`.execute(
+      db,
+    );
     await db.schema.dropTable("submission_blobs").execute();
   },
 };

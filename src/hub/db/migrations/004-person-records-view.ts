@@ -21,14 +21,18 @@ export function personRecordsViewMigration(dialect: Dialect): Migration {
         dialect === "sqlite"
           ? sql`group_concat(p.employee, '' order by p.idx)`
           : sql`string_agg(p.employee::text, '' order by p.idx)`;
-      await sql`update submission_keys set employee_flags = coalesce((select ${flags} from person_records p where p.submission_id = submission_keys.submission_id), '')`.execute(db);
+      await sql`update submission_keys set employee_flags = coalesce((select ${flags} from person_records p where p.submission_id = submission_keys.submission_id), '')`.execute(
+        db,
+      );
       await db.schema.dropTable("person_records").execute();
       await personRecordsView(dialect).execute(db);
     },
     async down(db: Kysely<unknown>) {
       await db.schema
         .createTable("person_records_table")
-        .addColumn("submission_id", "integer", (c) => c.notNull().references("submissions.id").onDelete("cascade"))
+        .addColumn("submission_id", "integer", (c) =>
+          c.notNull().references("submissions.id").onDelete("cascade"),
+        )
         .addColumn("idx", "integer", (c) => c.notNull())
         .addColumn("key", "text")
         .addColumn("employee", "integer", (c) => c.notNull())

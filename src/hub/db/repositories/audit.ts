@@ -18,7 +18,10 @@ export async function audit(hub: HubDb, e: AuditEntry): Promise<void> {
 }
 
 /** The audit insert itself, inside the caller's transaction when given one. */
-export async function insertAudit(db: Kysely<HubDatabase> | Transaction<HubDatabase>, e: AuditEntry): Promise<void> {
+export async function insertAudit(
+  db: Kysely<HubDatabase> | Transaction<HubDatabase>,
+  e: AuditEntry,
+): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({

@@ -23,11 +23,35 @@ export interface NewSubmission extends PreparedSubmission {
   quotas?: QuotaConfig;
 }
 
-export type StoreOutcome = { kind: "created"; receipt: Receipt } | { kind: "replay"; receipt: Receipt } | { kind: "conflict" } | { kind: "quota"; refusal: QuotaRefusal };
+export type StoreOutcome =
+  | { kind: "created"; receipt: Receipt }
+  | { kind: "replay"; receipt: Receipt }
+  | { kind: "conflict" }
+  | { kind: "quota"; refusal: QuotaRefusal };
 
-const RECEIPT_COLUMNS = ["public_id", "kind", "period", "version", "received_at", "indicators", "indicators_mismatch", "content_hash"] as const;
+const RECEIPT_COLUMNS = [
+  "public_id",
+  "kind",
+  "period",
+  "version",
+  "received_at",
+  "indicators",
+  "indicators_mismatch",
+  "content_hash",
+] as const;
 
-function toReceipt(siret: string, r: { public_id: string; kind: string; period: string; version: number; received_at: string; indicators: string; indicators_mismatch: number }): Receipt {
+function toReceipt(
+  siret: string,
+  r: {
+    public_id: string;
+    kind: string;
+    period: string;
+    version: number;
+    received_at: string;
+    indicators: string;
+    indicators_mismatch: number;
+  },
+): Receipt {
   return {
     id: r.public_id,
     siret,
@@ -41,7 +65,13 @@ function toReceipt(siret: string, r: { public_id: string; kind: string; period: 
 }
 
 /** The stored submission for (structure, idempotency key): a replay (same content) or a conflict (other content). */
-export async function findByIdempotencyKey(db: Kysely<HubDatabase>, structureId: number, siret: string, key: string, contentHash: string): Promise<StoreOutcome | undefined> {
+export async function findByIdempotencyKey(
+  db: Kysely<HubDatabase>,
+  structureId: number,
+  siret: string,
+  key: string,
+  contentHash: string,
+): Promise<StoreOutcome | undefined> {
   const r = await db
     .selectFrom("submissions")
     .select(RECEIPT_COLUMNS)
@@ -49,7 +79,9 @@ export async function findByIdempotencyKey(db: Kysely<HubDatabase>, structureId:
     .where("idempotency_key", "=", key)
     .executeTakeFirst();
   if (!r) return undefined;
-  return r.content_hash === contentHash ? { kind: "replay", receipt: toReceipt(siret, r) } : { kind: "conflict" };
+  return r.content_hash === contentHash
+    ? { kind: "replay", receipt: toReceipt(siret, r) }
+    : { kind: "conflict" };
 }
 
 const MAX_ATTEMPTS = 8;
@@ -60,7 +92,10 @@ type Trx = Transaction<HubDatabase>;
 async function usageOf(trx: Trx, structureId: number, period: string) {
   const p = await trx
     .selectFrom("submissions")
-    .select((eb) => [eb.fn.countAll().as("versions"), eb.fn.coalesce(eb.fn.sum<number>("payload_bytes"), eb.lit(0)).as("bytes")])
+    .select((eb) => [
+      eb.fn.countAll().as("versions"),
+      eb.fn.coalesce(eb.fn.sum<number>("payload_bytes"), eb.lit(0)).as("bytes"),
+    ])
     .where("structure_id", "=", structureId)
     .where("period", "=", period)
     .executeTakeFirstOrThrow();
@@ -84,7 +119,12 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     await trx.selectFrom("structures").select("id").where("id", "=", s.structureId).forUpdate().execute();
   }
   if (s.quotas) {
-    const refusal = quotaRefusal(await usageOf(trx, s.structureId, s.period), s.payload.byteLength, s.quotas, s.period);
+    const refusal = quotaRefusal(
+      await usageOf(trx, s.structureId, s.period),
+      s.payload.byteLength,
+      s.quotas,
+      s.period,
+    );
     if (refusal) return refusal;
   }
   const max = await trx
@@ -126,14 +166,35 @@ async function insertOne(trx: Trx, s: NewSubmission, dialect: Dialect): Promise<
     })
     .returning(["id"])
     .executeTakeFirstOrThrow();
-  await trx.insertInto("submission_blobs").values({ submission_id: inserted.id, payload: textDecoder.decode(s.payload) }).execute();
+  await trx
+    .insertInto("submission_blobs")
+    .values({ submission_id: inserted.id, payload: textDecoder.decode(s.payload) })
+    .execute();
   // The records stay in the payload (person_records is a view over it, migration 004).
   await trx
     .insertInto("submission_keys")
-    .values({ submission_id: inserted.id, employee_keys: s.employeeKeysText, employee_flags: s.employeeFlagsText })
+    .values({
+      submission_id: inserted.id,
+      employee_keys: s.employeeKeysText,
+      employee_flags: s.employeeFlagsText,
+    })
     .execute();
-  await insertAudit(trx, { ...s.audit, action: "submission.create", target: publicId, details: `${s.kind} ${s.period} v${version}` });
-  return { id: publicId, siret: s.siret, kind: s.kind, period: s.period, version, receivedAt, indicators: s.indicators, indicatorsMismatch: s.mismatch };
+  await insertAudit(trx, {
+    ...s.audit,
+    action: "submission.create",
+    target: publicId,
+    details: `${s.kind} ${s.period} v${version}`,
+  });
+  return {
+    id: publicId,
+    siret: s.siret,
+    kind: s.kind,
+    period: s.period,
+    version,
+    receivedAt,
+    indicators: s.indicators,
+    indicatorsMismatch: s.mismatch,
+  };
 }
 
 const textDecoder = new TextDecoder();
@@ -151,13 +212,25 @@ export async function storeSubmission(hub: HubDb, s: NewSubmission): Promise<Sto
     try {
       const stored = await db.transaction().execute((trx) => insertOne(trx, s, dialect));
       if ("limit" in stored) {
-        const existing = await findByIdempotencyKey(db, s.structureId, s.siret, s.idempotencyKey, s.contentHash);
+        const existing = await findByIdempotencyKey(
+          db,
+          s.structureId,
+          s.siret,
+          s.idempotencyKey,
+          s.contentHash,
+        );
         return existing ?? { kind: "quota", refusal: stored };
       }
       return { kind: "created", receipt: stored };
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= MAX_ATTEMPTS) throw e;
-      const existing = await findByIdempotencyKey(db, s.structureId, s.siret, s.idempotencyKey, s.contentHash);
+      const existing = await findByIdempotencyKey(
+        db,
+        s.structureId,
+        s.siret,
+        s.idempotencyKey,
+        s.contentHash,
+      );
       if (existing) return existing;
       // Version race with another key: try again with the next version.
     }
@@ -246,7 +319,10 @@ export interface SubmissionFilter {
   offset: number;
 }
 
-export async function listSubmissions(db: Kysely<HubDatabase>, f: SubmissionFilter): Promise<SubmissionSummary[]> {
+export async function listSubmissions(
+  db: Kysely<HubDatabase>,
+  f: SubmissionFilter,
+): Promise<SubmissionSummary[]> {
   let q = summaryQuery(db);
   if (f.period) q = q.where("s.period", "=", f.period);
   if (f.siret) q = q.where("st.siret", "=", f.siret);
@@ -265,7 +341,10 @@ export interface SubmissionDetail extends SubmissionSummary {
   payload: unknown;
 }
 
-export async function getSubmission(db: Kysely<HubDatabase>, publicId: string): Promise<SubmissionDetail | undefined> {
+export async function getSubmission(
+  db: Kysely<HubDatabase>,
+  publicId: string,
+): Promise<SubmissionDetail | undefined> {
   const r = await summaryQuery(db)
     .innerJoin("submission_blobs as b", "b.submission_id", "s.id")
     .select(["s.schema_version", "s.content_hash", "s.indicators", "s.client_indicators", "b.payload"])
@@ -299,12 +378,31 @@ export interface LatestReport {
 }
 
 /** The latest version of each (structure, kind) report of a period, in SIRET then kind order. */
-export async function latestReports(db: Kysely<HubDatabase>, period: string, withKeys: boolean): Promise<LatestReport[]> {
+export async function latestReports(
+  db: Kysely<HubDatabase>,
+  period: string,
+  withKeys: boolean,
+): Promise<LatestReport[]> {
   const rows = await db
     .selectFrom("submissions as s")
     .innerJoin("structures as st", "st.id", "s.structure_id")
-    .select(["s.public_id", "st.siret", "st.name", "s.kind", "s.version", "s.received_at", "s.valid", "s.errors", "s.warnings", "s.infos", "s.indicators", "s.employees_unkeyed"])
-    .$if(withKeys, (q) => q.innerJoin("submission_keys as k", "k.submission_id", "s.id").select("k.employee_keys"))
+    .select([
+      "s.public_id",
+      "st.siret",
+      "st.name",
+      "s.kind",
+      "s.version",
+      "s.received_at",
+      "s.valid",
+      "s.errors",
+      "s.warnings",
+      "s.infos",
+      "s.indicators",
+      "s.employees_unkeyed",
+    ])
+    .$if(withKeys, (q) =>
+      q.innerJoin("submission_keys as k", "k.submission_id", "s.id").select("k.employee_keys"),
+    )
     .where("s.period", "=", period)
     .where(
       "s.version",
@@ -334,6 +432,9 @@ export async function latestReports(db: Kysely<HubDatabase>, period: string, wit
 
 /** Rows stored for a structure (durability tests and operators). */
 export async function countSubmissions(db: Kysely<HubDatabase>): Promise<number> {
-  const r = await db.selectFrom("submissions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("submissions")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
