@@ -93,6 +93,7 @@ export {
   type IndicatorsSheetSection,
 } from "./report/indicators-sheet";
 export { indicatorsSheetNames, isIndicatorsSheetName } from "./report/indicators-sheet-names";
+export { layoutIndicatorsSheet, layoutIndicatorsSheets, type SheetLayout } from "./report/indicators-layout";
 export { findingsToHighlight } from "./report/highlight-findings";
 export {
   MAPPING_SHEET,

@@ -1,9 +1,7 @@
 import {
-  buildIndicatorsSheet,
   extractMapping,
-  indicatorsSheetNames,
   isIndicatorsSheetName,
-  receiptFor,
+  layoutIndicatorsSheets,
   withReceipts,
   type Analysis,
   type ConsolidationSheetsPort,
@@ -26,7 +24,6 @@ import { OfficeUserError, toOfficeUserError } from "./office-errors";
 import type { OfficeFeatures } from "./quiet";
 import { readWorkbookData } from "./read";
 import { loadSendSettings, queuePendingWrite, queueReceiptsWrite, queueSendStateLoad } from "./send-store";
-import { layoutIndicatorsSheet, type SheetLayout } from "./render/indicators-layout";
 import { DEFAULT_READ_LIMITS, type OfficeWorkbookDeps, type ReadLimits } from "./runner";
 import { writeSheetLayouts } from "./write-indicators";
 import { writeConsolidationSheets } from "./write-consolidation";
@@ -100,7 +97,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
       const state = queueSendStateLoad(context);
       return writeSheetLayouts(
         context,
-        () => indicatorsLayouts(reports, options, state()),
+        () => layoutIndicatorsSheets(reports, options, state()),
         isIndicatorsSheetName,
         this.features,
       );
@@ -130,7 +127,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
         context,
         () => {
           state = withReceipts(stored(), receipts);
-          return indicatorsLayouts(reports, options, state);
+          return layoutIndicatorsSheets(reports, options, state);
         },
         isIndicatorsSheetName,
         this.features,
@@ -160,22 +157,4 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
       saveMappingSheet(context, mapping),
     );
   }
-}
-
-/** One laid-out sheet per report, each with the "Envoi" block of its own receipt. */
-function indicatorsLayouts(
-  reports: readonly Analysis[],
-  options: { generatedAt: Date; language: "fr" | "en" },
-  state: SendState,
-): SheetLayout[] {
-  const names = indicatorsSheetNames(reports);
-  return reports.map((analysis, i) =>
-    layoutIndicatorsSheet(
-      buildIndicatorsSheet(analysis, {
-        ...options,
-        sheetName: names[i],
-        receipt: receiptFor(state, analysis),
-      }),
-    ),
-  );
 }

@@ -1,5 +1,5 @@
 import { withQuietWrites, type OfficeFeatures } from "./quiet";
-import type { SheetLayout } from "./render/indicators-layout";
+import type { SheetLayout } from "../core";
 
 export const INDICATORS_CHART = "BilanIAE_Indicateurs";
 /** Points per character of column width (Calibri 11: about 7 px per character, 0.75 pt per px). */
@@ -72,7 +72,9 @@ function writeLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
     ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHAR;
   });
   if (layout.chart) {
-    const chart = ws.charts.add("BarClustered", ws.getRange(layout.chart.dataAddress), "Columns");
+    const c = layout.chart;
+    const data = ws.getRangeByIndexes(c.firstRow, c.firstColumn, c.rows, c.columns);
+    const chart = ws.charts.add("BarClustered", data, "Columns");
     chart.name = INDICATORS_CHART;
     chart.title.text = layout.chart.title;
     chart.legend.position = "Bottom";

@@ -8,3 +8,4 @@ export { XlsxWorkbook, XlsxWorkbookError, annotateWorkbook, ERROR_FILL, WARNING_
 export { writeTemplateXlsx, addTemplateSheets } from "./write-template";
 export { writeConsolidationXlsx, DEFINITIONS_SHEET } from "./write-consolidation";
 export { extractMapping, MAPPING_SHEET } from "../core";
+export { notKeptByAnnotation, NOTHING_LOST, type NotKept } from "./not-kept";

@@ -1,67 +1,41 @@
 import type ExcelJS from "exceljs";
-import { buildIndicatorsSheet, type Analysis, type IndicatorsSheetOptions } from "../core";
-import { styleHeaderRow } from "./exceljs-util";
+import type { SheetLayout } from "../core";
+import { chartOfSheet, type ColumnChartSpec } from "./xlsx-chart";
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+/** Where the chart sits: F2:N30, as the add-in places it in Excel (0-based, the "to" cell excluded). */
+const CHART_ANCHOR = { fromColumn: 5, fromRow: 1, toColumn: 14, toRow: 30 };
 
 /**
- * Renders the shared "Indicateurs" model (src/core/report) with ExcelJS: title, structure/period
- * header, sections of label/value/target/definition. ExcelJS cannot draw charts: the chart data of
- * the model is written as the table's values and targets (the add-in draws the chart in Excel).
+ * Copies an "Indicateurs" layout (src/core/report/indicators-layout, the same cells the add-in writes in
+ * Excel) into an ExcelJS sheet, replacing a sheet of that name. ExcelJS cannot draw charts: the returned
+ * spec is added to the saved bytes by `addCharts`.
  */
-export function writeIndicatorsSheet(
-  wb: ExcelJS.Workbook,
-  analysis: Analysis,
-  options: IndicatorsSheetOptions,
-): ExcelJS.Worksheet {
-  const model = buildIndicatorsSheet(analysis, options);
-  const existing = wb.getWorksheet(model.sheetName);
+export function writeIndicatorsSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ColumnChartSpec | null {
+  const existing = wb.getWorksheet(layout.name);
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(model.sheetName);
-  ws.columns = [{ width: 46 }, { width: 16 }, { width: 12 }, { width: 90 }];
-  ws.getCell("A1").value = model.title;
-  ws.getCell("A1").font = { bold: true, size: 14 };
-  let r = 3;
-  for (const h of model.header) {
-    ws.getCell(r, 1).value = h.label;
-    ws.getCell(r, 1).font = { bold: true };
-    ws.getCell(r, 2).value = h.value;
-    r++;
-  }
-  r++;
-  const head = ws.getRow(r);
-  head.values = [model.columns.label, model.columns.value, model.columns.target, model.columns.definition];
-  styleHeaderRow(head);
-  const headerRow = r;
-  r++;
-  for (const section of model.sections) {
-    ws.getCell(r, 1).value = section.title;
-    ws.getCell(r, 1).font = { bold: true, color: { argb: "FF1F4E78" } };
-    r++;
-    for (const row of section.rows) {
-      ws.getCell(r, 1).value = row.label;
-      const v = ws.getCell(r, 2);
-      v.value = row.value;
-      v.numFmt = row.numberFormat;
-      if (row.target !== null) {
-        ws.getCell(r, 3).value = row.target;
-        ws.getCell(r, 3).numFmt = row.numberFormat;
-      }
-      ws.getCell(r, 4).value = row.definition;
-      ws.getCell(r, 4).alignment = { wrapText: false };
-      r++;
+  const ws = wb.addWorksheet(layout.name);
+  ws.columns = layout.columnWidths.map((width) => ({ width }));
+  layout.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === "") return;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = value;
+      const fmt = layout.numberFormats[r][c];
+      if (fmt !== "General") cell.numFmt = fmt;
+    });
+  });
+  const title = ws.getCell(layout.titleRow + 1, 1);
+  title.font = { bold: true, size: 14 };
+  for (const r of layout.labelRows) ws.getCell(r + 1, 1).font = { bold: true };
+  const width = layout.values[0]?.length ?? 0;
+  for (const r of layout.headerRows)
+    for (let c = 1; c <= width; c++) {
+      const cell = ws.getCell(r + 1, c);
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
     }
-  }
-  if (model.send) {
-    r++;
-    ws.getCell(r, 1).value = model.send.title;
-    ws.getCell(r, 1).font = { bold: true, color: { argb: "FF1F4E78" } };
-    r++;
-    for (const line of model.send.lines) {
-      ws.getCell(r, 1).value = line.label;
-      ws.getCell(r, 1).font = { bold: true };
-      ws.getCell(r, 2).value = line.value;
-      r++;
-    }
-  }
-  ws.views = [{ state: "frozen", ySplit: headerRow }];
-  return ws;
+  const columnHeader = layout.headerRows[0];
+  if (columnHeader !== undefined) ws.views = [{ state: "frozen", ySplit: columnHeader + 1 }];
+  return layout.chart ? chartOfSheet({ ...layout, chart: layout.chart }, CHART_ANCHOR, "bar") : null;
 }

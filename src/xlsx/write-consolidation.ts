@@ -8,7 +8,7 @@ import {
 } from "../core";
 import { stampWorkbook, styleHeaderRow, toBytes } from "./exceljs-util";
 import { indicatorDefinition, indicatorLabel } from "./labels";
-import { addColumnChart } from "./xlsx-chart";
+import { addCharts, chartOfSheet } from "./xlsx-chart";
 
 export const DEFINITIONS_SHEET = "Définitions";
 /** Rows the chart takes below its data block on "Par type". */
@@ -77,28 +77,22 @@ export async function writeConsolidationXlsx(
   const sheets = buildConsolidationSheets(c, options.followUp ?? null);
   for (const s of sheets) addSheet(wb, s);
   addDefinitions(wb, options);
-  let bytes = await toBytes(wb);
-  for (const s of sheets) {
+  const charts = sheets.flatMap((s) => {
     const chart = s.chart;
-    if (!chart) continue;
-    bytes = await addColumnChart(bytes, {
-      sheetName: s.name,
-      title: chart.title,
-      firstRow: chart.firstRow,
-      firstColumn: chart.firstColumn,
-      rows: chart.rows,
-      columns: chart.columns,
-      values: s.values
-        .slice(chart.firstRow, chart.firstRow + chart.rows)
-        .map((r) => r.slice(chart.firstColumn, chart.firstColumn + chart.columns)),
-      numberFormat: s.numberFormats[chart.firstRow + 1]?.[chart.firstColumn + 1] ?? "General",
-      anchor: {
-        fromColumn: chart.firstColumn,
-        fromRow: chart.firstRow + chart.rows + 1,
-        toColumn: chart.firstColumn + 8,
-        toRow: chart.firstRow + chart.rows + 1 + CHART_HEIGHT_ROWS,
-      },
-    });
-  }
-  return bytes;
+    if (!chart) return [];
+    const below = chart.firstRow + chart.rows + 1;
+    return [
+      chartOfSheet(
+        { ...s, chart },
+        {
+          fromColumn: chart.firstColumn,
+          fromRow: below,
+          toColumn: chart.firstColumn + 8,
+          toRow: below + CHART_HEIGHT_ROWS,
+        },
+        "col",
+      ),
+    ];
+  });
+  return addCharts(await toBytes(wb), charts);
 }

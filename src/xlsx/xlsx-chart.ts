@@ -1,13 +1,16 @@
 import JSZip from "jszip";
+import type { SheetChart } from "../core";
 
 /**
- * ExcelJS cannot write charts: this adds a native clustered column chart to a saved .xlsx by writing
- * the DrawingML parts (chart, drawing, relationships, content types) into its zip. The chart refers to
- * cells of the sheet, with cached values so viewers that do not recalculate still show it.
+ * ExcelJS cannot write charts: this adds native clustered bar or column charts to a saved .xlsx by writing
+ * the DrawingML parts (chart, drawing, relationships, content types) into its zip. Each chart refers to
+ * cells of its sheet, with cached values so viewers that do not recalculate still show it.
  */
 export interface ColumnChartSpec {
   sheetName: string;
   title: string;
+  /** "bar": horizontal bars (long category labels, as the add-in draws in Excel); "col": vertical columns. */
+  direction?: "bar" | "col";
   /** The data block (0-based): first row = series names, first column = categories. */
   firstRow: number;
   firstColumn: number;
@@ -18,6 +21,34 @@ export interface ColumnChartSpec {
   numberFormat: string;
   /** Where the chart sits (0-based columns and rows, the "to" cell excluded). */
   anchor: { fromColumn: number; fromRow: number; toColumn: number; toRow: number };
+}
+
+/** A laid-out sheet's chart block (core's ReportSheet or SheetLayout) as a chart spec, placed at `anchor`. */
+export function chartOfSheet(
+  sheet: {
+    name: string;
+    values: readonly (readonly (string | number | null)[])[];
+    numberFormats: readonly (readonly string[])[];
+    chart: SheetChart;
+  },
+  anchor: ColumnChartSpec["anchor"],
+  direction: ColumnChartSpec["direction"],
+): ColumnChartSpec {
+  const c = sheet.chart;
+  return {
+    sheetName: sheet.name,
+    title: c.title,
+    direction,
+    firstRow: c.firstRow,
+    firstColumn: c.firstColumn,
+    rows: c.rows,
+    columns: c.columns,
+    values: sheet.values
+      .slice(c.firstRow, c.firstRow + c.rows)
+      .map((r) => r.slice(c.firstColumn, c.firstColumn + c.columns)),
+    numberFormat: sheet.numberFormats[c.firstRow + 1]?.[c.firstColumn + 1] ?? "General",
+    anchor,
+  };
 }
 
 const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
@@ -54,6 +85,7 @@ function ref(sheet: string, c1: number, r1: number, c2: number, r2: number): str
 function chartXml(spec: ColumnChartSpec): string {
   const { sheetName: s, firstRow: r0, firstColumn: c0, rows, columns, values } = spec;
   const lastRow = r0 + rows - 1;
+  const horizontal = spec.direction === "bar";
   const categories = values.slice(1).map((row) => String(row[0] ?? ""));
   const catCache = `<c:strCache><c:ptCount val="${categories.length}"/>${categories.map((c, i) => `<c:pt idx="${i}"><c:v>${esc(c)}</c:v></c:pt>`).join("")}</c:strCache>`;
   const series = [];
@@ -78,10 +110,10 @@ function chartXml(spec: ColumnChartSpec): string {
     `<c:lang val="fr-FR"/><c:roundedCorners val="0"/>` +
     `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${esc(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join("")}` +
+    `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join("")}` +
     `<c:gapWidth val="150"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>` +
-    `<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
@@ -138,44 +170,60 @@ const AFTER_DRAWING = [
   "</worksheet>",
 ];
 
-/** Returns the .xlsx with the chart added on its sheet (one chart per workbook: chart1, drawing1). */
-export async function addColumnChart(xlsx: Uint8Array, spec: ColumnChartSpec): Promise<Uint8Array> {
+/** The first number N free for a part named `${prefix}N.xml` (a workbook may already have charts or images). */
+function freeNumber(zip: JSZip, prefix: string, taken: Set<string>): number {
+  let n = 1;
+  while (zip.file(`${prefix}${n}.xml`) || taken.has(`${prefix}${n}`)) n++;
+  taken.add(`${prefix}${n}`);
+  return n;
+}
+
+/** Returns the .xlsx with each chart added on its sheet (a sheet that already has a drawing is refused). */
+export async function addCharts(xlsx: Uint8Array, specs: readonly ColumnChartSpec[]): Promise<Uint8Array> {
+  if (specs.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
-  if (zip.file("xl/charts/chart1.xml") || zip.file("xl/drawings/drawing1.xml"))
-    throw new XlsxChartError("Le classeur contient déjà un dessin : graphique non ajouté.");
-  const path = await sheetPath(zip, spec.sheetName);
-  const dir = path.slice(0, path.lastIndexOf("/"));
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const relsPath = `${dir}/_rels/${base}.rels`;
-
-  zip.file("xl/charts/chart1.xml", chartXml(spec));
-  zip.file("xl/drawings/drawing1.xml", drawingXml(spec, "rId1"));
-  zip.file(
-    "xl/drawings/_rels/drawing1.xml.rels",
-    rels([`<Relationship Id="rId1" Type="${REL_CHART}" Target="../charts/chart1.xml"/>`]),
-  );
-
-  const drawingRel = `<Relationship Id="rIdBilanChart1" Type="${REL_DRAWING}" Target="../drawings/drawing1.xml"/>`;
-  const existingRels = await zip.file(relsPath)?.async("string");
-  zip.file(
-    relsPath,
-    existingRels
-      ? existingRels.replace("</Relationships>", `${drawingRel}</Relationships>`)
-      : rels([drawingRel]),
-  );
-
-  let sheet = (await zip.file(path)?.async("string")) ?? "";
-  if (!/xmlns:r="/.test(sheet.slice(0, 1000)))
-    sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
-  const at = Math.min(...AFTER_DRAWING.map((tag) => sheet.indexOf(tag)).filter((i) => i >= 0));
-  sheet = `${sheet.slice(0, at)}<drawing r:id="rIdBilanChart1"/>${sheet.slice(at)}`;
-  zip.file(path, sheet);
-
   let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  types = types.replace(
-    "</Types>",
-    `<Override PartName="/xl/charts/chart1.xml" ContentType="${CHART_TYPE}"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="${DRAWING_TYPE}"/></Types>`,
-  );
+  const taken = new Set<string>();
+  for (const spec of specs) {
+    const path = await sheetPath(zip, spec.sheetName);
+    const dir = path.slice(0, path.lastIndexOf("/"));
+    const base = path.slice(path.lastIndexOf("/") + 1);
+    const relsPath = `${dir}/_rels/${base}.rels`;
+    let sheet = (await zip.file(path)?.async("string")) ?? "";
+    if (/<drawing\b/.test(sheet))
+      throw new XlsxChartError(
+        `La feuille « ${spec.sheetName} » contient déjà un dessin : graphique non ajouté.`,
+      );
+    const c = freeNumber(zip, "xl/charts/chart", taken);
+    const d = freeNumber(zip, "xl/drawings/drawing", taken);
+
+    zip.file(`xl/charts/chart${c}.xml`, chartXml(spec));
+    zip.file(`xl/drawings/drawing${d}.xml`, drawingXml(spec, "rId1"));
+    zip.file(
+      `xl/drawings/_rels/drawing${d}.xml.rels`,
+      rels([`<Relationship Id="rId1" Type="${REL_CHART}" Target="../charts/chart${c}.xml"/>`]),
+    );
+
+    const drawingRel = `<Relationship Id="rIdBilanChart1" Type="${REL_DRAWING}" Target="../drawings/drawing${d}.xml"/>`;
+    const existingRels = await zip.file(relsPath)?.async("string");
+    zip.file(
+      relsPath,
+      existingRels
+        ? existingRels.replace("</Relationships>", `${drawingRel}</Relationships>`)
+        : rels([drawingRel]),
+    );
+
+    if (!/xmlns:r="/.test(sheet.slice(0, 1000)))
+      sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
+    const at = Math.min(...AFTER_DRAWING.map((tag) => sheet.indexOf(tag)).filter((i) => i >= 0));
+    sheet = `${sheet.slice(0, at)}<drawing r:id="rIdBilanChart1"/>${sheet.slice(at)}`;
+    zip.file(path, sheet);
+
+    types = types.replace(
+      "</Types>",
+      `<Override PartName="/xl/charts/chart${c}.xml" ContentType="${CHART_TYPE}"/><Override PartName="/xl/drawings/drawing${d}.xml" ContentType="${DRAWING_TYPE}"/></Types>`,
+    );
+  }
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

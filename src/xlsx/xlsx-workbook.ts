@@ -5,9 +5,8 @@ import {
   extractMapping,
   extractSendState,
   findingsToHighlight,
-  indicatorsSheetNames,
   isIndicatorsSheetName,
-  receiptFor,
+  layoutIndicatorsSheets,
   withReceipts,
   SEND_SHEET,
   sendSheetCells,
@@ -28,6 +27,7 @@ import {
 import { canonicalTemplate } from "../core/template/canonical-template";
 import { readError } from "./errors";
 import { writeIndicatorsSheet } from "./indicators-sheet";
+import { addCharts, type ColumnChartSpec } from "./xlsx-chart";
 import { checkEveryPart, readXlsxBytes } from "./read-buffer";
 import { addTemplateSheets } from "./write-template";
 
@@ -55,6 +55,8 @@ interface Saved {
 export class XlsxWorkbook implements WorkbookPort {
   private wb: ExcelJS.Workbook | null = null;
   private readonly saved = new Map<string, Saved>();
+  /** The Indicateurs sheets' charts, drawn into the bytes on saving (ExcelJS cannot write charts). */
+  private charts: ColumnChartSpec[] = [];
   private bytes: Uint8Array;
 
   constructor(
@@ -146,7 +148,7 @@ export class XlsxWorkbook implements WorkbookPort {
     options: { generatedAt: Date; language: "fr" | "en" },
   ): Promise<void> {
     const wb = await this.workbook();
-    writeIndicatorsSheets(wb, reports, options, this.sendStateOf(wb));
+    this.charts = writeIndicatorsSheets(wb, reports, options, this.sendStateOf(wb));
   }
 
   async loadSendState(): Promise<SendState> {
@@ -168,7 +170,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const wb = await this.workbook();
     const state = withReceipts(this.sendStateOf(wb), receipts);
     this.saveSendState(wb, state);
-    writeIndicatorsSheets(wb, reports, options, state);
+    this.charts = writeIndicatorsSheets(wb, reports, options, state);
   }
 
   private sendStateOf(wb: ExcelJS.Workbook): SendState {
@@ -220,31 +222,29 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes (the original bytes when nothing was changed). */
   async toBuffer(): Promise<Uint8Array> {
     if (!this.wb) return this.bytes;
-    return new Uint8Array((await this.wb.xlsx.writeBuffer()) as ArrayBuffer);
+    return addCharts(new Uint8Array((await this.wb.xlsx.writeBuffer()) as ArrayBuffer), this.charts);
   }
 }
 
-/** One sheet per report, each with its own receipt's "Envoi" block; our sheets of reports no longer present go. */
+/**
+ * One sheet per report, each with its own receipt's "Envoi" block; our sheets of reports no longer present
+ * go. Returns their charts, which are added when the workbook is saved.
+ */
 function writeIndicatorsSheets(
   wb: ExcelJS.Workbook,
   reports: readonly Analysis[],
   options: { generatedAt: Date; language: "fr" | "en" },
   state: SendState,
-): void {
-  const names = indicatorsSheetNames(reports);
+): ColumnChartSpec[] {
+  const layouts = layoutIndicatorsSheets(reports, options, state);
+  const names = layouts.map((l) => l.name);
   for (const ws of [...wb.worksheets])
     if (isIndicatorsSheetName(ws.name) && !names.includes(ws.name)) wb.removeWorksheet(ws.id);
-  reports.forEach((analysis, i) =>
-    writeIndicatorsSheet(wb, analysis, {
-      ...options,
-      sheetName: names[i],
-      receipt: receiptFor(state, analysis),
-    }),
-  );
+  return layouts.flatMap((layout) => writeIndicatorsSheet(wb, layout) ?? []);
 }
 
 /**
- * The add-in's file mode and `check --annotate`: fills invalid cells of every report (error red, warning
+ * The add-in's file mode: fills invalid cells of every report (error red, warning
  * amber) with the message as a note, and adds or refreshes one "Indicateurs" sheet per report. Works on
  * bytes, not a path.
  */

@@ -1,8 +1,13 @@
-import { NULL_TEXT, type IndicatorsSheetModel } from "../../core";
+import type { Analysis } from "../model/analysis";
+import { receiptFor, type SendState } from "../model/send-state";
+import type { SheetChart } from "./consolidation-sheets";
+import { indicatorsSheetNames } from "./indicators-sheet-names";
+import { NULL_TEXT } from "../labels/format";
+import { buildIndicatorsSheet, type IndicatorsSheetModel } from "./indicators-sheet";
 
 /**
- * The shared "Indicateurs" model (src/core/report) laid out on a grid: plain data, no Office call,
- * so the layout is tested on its own and the writer only copies it into the workbook.
+ * The "Indicateurs" model laid out on a grid: plain data, so both writers (Office.js in Excel, ExcelJS for
+ * files) copy the same cells, formats and chart block, and the layout is tested on its own.
  */
 export interface SheetLayout {
   name: string;
@@ -17,7 +22,8 @@ export interface SheetLayout {
   labelRows: number[];
   /** Column widths in characters. */
   columnWidths: number[];
-  chart: { title: string; dataAddress: string } | null;
+  /** The chart's data block (series names in its first row, categories in its first column). */
+  chart: SheetChart | null;
 }
 
 const WIDTH = 4;
@@ -82,6 +88,30 @@ export function layoutIndicatorsSheet(model: IndicatorsSheetModel): SheetLayout 
     headerRows,
     labelRows,
     columnWidths: [46, 16, 12, 90],
-    chart: { title: model.chart.title, dataAddress: `A${chartStart + 1}:C${values.length}` },
+    chart: {
+      title: model.chart.title,
+      firstRow: chartStart,
+      firstColumn: 0,
+      rows: values.length - chartStart,
+      columns: 3,
+    },
   };
+}
+
+/** One laid-out sheet per report (« Indicateurs », or « Indicateurs ACI »…), each with its own receipt's "Envoi" block. */
+export function layoutIndicatorsSheets(
+  reports: readonly Analysis[],
+  options: { generatedAt: Date; language: "fr" | "en" },
+  state: SendState,
+): SheetLayout[] {
+  const names = indicatorsSheetNames(reports);
+  return reports.map((analysis, i) =>
+    layoutIndicatorsSheet(
+      buildIndicatorsSheet(analysis, {
+        ...options,
+        sheetName: names[i],
+        receipt: receiptFor(state, analysis),
+      }),
+    ),
+  );
 }
