@@ -11,7 +11,7 @@ const FILE_TIMEOUT_MS = 60_000;
  */
 export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { XlsxWorkbook, XlsxReadError, annotateWorkbook, readXlsxBytes } = await import(
+  const { XlsxWorkbook, XlsxReadError, annotateWorkbook, notKeptByAnnotation, readXlsxBytes } = await import(
     /* webpackChunkName: "xlsx" */ "../xlsx/index.js"
   );
   // Read once now so a broken file is reported when it is opened, with the reader's French reason; in a
@@ -32,7 +32,10 @@ export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
       // the session's own highlights, then add highlights and the Indicateurs sheet afresh.
       await port.clearHighlights();
       const base = await port.toBuffer();
-      return annotateWorkbook(base, reports, { name: file.name, generatedAt: new Date(), language });
+      return {
+        bytes: await annotateWorkbook(base, reports, { name: file.name, generatedAt: new Date(), language }),
+        notKept: await notKeptByAnnotation(base),
+      };
     },
   };
 }

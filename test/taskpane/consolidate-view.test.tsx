@@ -119,7 +119,7 @@ describe("Consolider view, file mode (no workbook open)", () => {
     const openFile = jest.fn(async (f: File) => ({
       name: f.name,
       port,
-      annotated: async () => new Uint8Array(),
+      annotated: async () => ({ bytes: new Uint8Array(), notKept: { charts: 0, pivotTables: 0, shapes: 0 } }),
     }));
     render(
       <App

@@ -5,6 +5,8 @@ import userEvent from "@testing-library/user-event";
 import { App, type FileWorkbook } from "../../src/taskpane/components/App";
 import { cannedAnalysis, FakePort, finding, asWorkbook } from "./fixtures";
 
+const NONE = { charts: 0, pivotTables: 0, shapes: 0 };
+
 function renderFileMode(openFile: (f: File) => Promise<FileWorkbook>) {
   const analysis = cannedAnalysis([finding("value-required", "error", "C5", "Sexe manquant.")]);
   render(
@@ -20,7 +22,7 @@ describe("file mode", () => {
     const openFile = jest.fn(async (f: File) => ({
       name: f.name,
       port,
-      annotated: async () => new Uint8Array([1]),
+      annotated: async () => ({ bytes: new Uint8Array([1]), notKept: NONE }),
     }));
     renderFileMode(openFile);
     expect(screen.getByRole("button", { name: "Ouvrir un classeur .xlsx" })).toBeTruthy();
@@ -46,7 +48,7 @@ describe("file mode", () => {
     const openFile = jest.fn(async (f: File) => ({
       name: f.name,
       port,
-      annotated: async () => new Uint8Array(),
+      annotated: async () => ({ bytes: new Uint8Array(), notKept: NONE }),
     }));
     renderFileMode(openFile);
     const file = new File([new Uint8Array([80, 75])], "depose.xlsx");
@@ -87,7 +89,7 @@ describe("file mode", () => {
   it("downloads the annotated workbook built by the adapter", async () => {
     const user = userEvent.setup();
     const port = new FakePort();
-    const annotated = jest.fn(async () => new Uint8Array([80, 75, 3, 4]));
+    const annotated = jest.fn(async () => ({ bytes: new Uint8Array([80, 75, 3, 4]), notKept: NONE }));
     const created: Blob[] = [];
     URL.createObjectURL = jest.fn((b: Blob) => {
       created.push(b);
@@ -107,5 +109,33 @@ describe("file mode", () => {
     await waitFor(() => expect(clicks).toEqual(["Bilan ACI-annote.xlsx"]));
     expect(annotated).toHaveBeenCalledWith([analysis], "fr");
     expect(created[0].size).toBe(4);
+    expect(screen.getByTestId("download-notice").textContent).toBe(
+      typo("Classeur annoté téléchargé : Bilan ACI-annote.xlsx"),
+    );
+    // Nothing was lost: no warning.
+    expect(screen.queryByTestId("download-not-kept")).toBeNull();
+  });
+
+  it("says what the copy could not keep from the user's workbook (charts, pivot tables, shapes), with French plurals", async () => {
+    const user = userEvent.setup();
+    URL.createObjectURL = jest.fn(() => "blob:annote");
+    URL.revokeObjectURL = jest.fn();
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    const notKept = { charts: 2, pivotTables: 1, shapes: 0 };
+    renderFileMode(async (f) => ({
+      name: f.name,
+      port: new FakePort(),
+      annotated: async () => ({ bytes: new Uint8Array([1]), notKept }),
+    }));
+    await user.upload(
+      screen.getByTestId("file-input") as HTMLInputElement,
+      new File([new Uint8Array([1])], "b.xlsx"),
+    );
+    await user.click(await screen.findByRole("button", { name: "Télécharger le classeur annoté" }));
+    expect((await screen.findByTestId("download-not-kept")).textContent).toBe(
+      typo(
+        "Cette copie ne reprend pas les 2 graphiques et le tableau croisé dynamique de votre classeur : gardez l'original, qui n'a pas été modifié.",
+      ),
+    );
   });
 });

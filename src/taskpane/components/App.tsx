@@ -34,13 +34,22 @@ import { I18nProvider, useI18n, type Language } from "../i18n/i18n";
 import { VIEWS, type PaneView } from "../views";
 import { FileOpener } from "./FileOpener";
 import { downloadXlsx } from "../download-xlsx";
+import { notKeptText } from "../not-kept-text";
 
 /** A workbook opened from a file (file mode): its port and how to get the annotated copy. */
 export interface FileWorkbook {
   name: string;
   port: WorkbookPort;
-  /** The workbook with the highlights and one Indicateurs sheet per report, as .xlsx bytes. */
-  annotated(reports: readonly Analysis[], language: Language): Promise<Uint8Array>;
+  /**
+   * The workbook with the highlights and one Indicateurs sheet per report, as .xlsx bytes, and what of the
+   * user's workbook the copy could not keep (charts, pivot tables, shapes: the pane says so).
+   */
+  annotated(reports: readonly Analysis[], language: Language): Promise<AnnotatedCopy>;
+}
+
+export interface AnnotatedCopy {
+  bytes: Uint8Array;
+  notKept: { charts: number; pivotTables: number; shapes: number };
 }
 
 export interface AppProps {
@@ -108,7 +117,7 @@ function Pane(props: AppProps) {
   const [tab, setTab] = useState(props.initialView);
   const [file, setFile] = useState<FileWorkbook | null>(null);
   const [opening, setOpening] = useState(false);
-  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [downloaded, setDownloaded] = useState<{ text: string; notKept: string | null } | null>(null);
   // Where focus goes when what held it disappears (a closed banner) or a file opens: never the body.
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openedRef = useRef<HTMLSpanElement>(null);
@@ -181,10 +190,10 @@ function Pane(props: AppProps) {
   const download = useCallback(async () => {
     if (!file || session.reports.length === 0) return;
     try {
-      const bytes = await file.annotated(session.reports, language);
+      const copy = await file.annotated(session.reports, language);
       const name = file.name.replace(/\.xlsx$/i, "") + "-annote.xlsx";
-      downloadXlsx(bytes, name);
-      setDownloaded(t("downloadReady", { name }));
+      downloadXlsx(copy.bytes, name);
+      setDownloaded({ text: t("downloadReady", { name }), notKept: notKeptText(copy.notKept, t) });
     } catch (error) {
       session.reportError(error);
     }
@@ -304,7 +313,12 @@ function Pane(props: AppProps) {
         data-testid="live-region"
       >
         {session.notice && <Caption1>{session.notice}</Caption1>}
-        {downloaded && <Caption1 data-testid="download-notice">{downloaded}</Caption1>}
+        {downloaded && <Caption1 data-testid="download-notice">{downloaded.text}</Caption1>}
+        {downloaded?.notKept && (
+          <MessageBar intent="warning" data-testid="download-not-kept">
+            <MessageBarBody>{downloaded.notKept}</MessageBarBody>
+          </MessageBar>
+        )}
         {session.selected && (
           <Caption1 data-testid="selected-cell">{t("selectedCell", { ref: session.selected })}</Caption1>
         )}

@@ -153,6 +153,11 @@ export const en: Strings = {
   openedFile: "Open workbook: {name}",
   download: "Download the annotated workbook",
   downloadReady: "Annotated workbook downloaded: {name}",
+  downloadNotKept:
+    "This copy does not include {items} of your workbook: keep the original, which has not been changed.",
+  notKeptCharts: "{count, plural, one {the chart} other {the # charts}}",
+  notKeptPivotTables: "{count, plural, one {the pivot table} other {the # pivot tables}}",
+  notKeptShapes: "{count, plural, one {the drawn shape} other {the # drawn shapes}}",
   notXlsx: "“{name}” is not an .xlsx workbook. Save it as Excel Workbook (.xlsx), then open it here.",
   errorTitle: "Problem",
   dismiss: "Close",

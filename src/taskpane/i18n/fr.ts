@@ -160,6 +160,12 @@ export const fr = {
   openedFile: "Classeur ouvert : {name}",
   download: "Télécharger le classeur annoté",
   downloadReady: "Classeur annoté téléchargé : {name}",
+  downloadNotKept:
+    "Cette copie ne reprend pas {items} de votre classeur : gardez l'original, qui n'a pas été modifié.",
+  notKeptCharts: "{count, plural, one {le graphique} other {les # graphiques}}",
+  notKeptPivotTables:
+    "{count, plural, one {le tableau croisé dynamique} other {les # tableaux croisés dynamiques}}",
+  notKeptShapes: "{count, plural, one {la forme dessinée} other {les # formes dessinées}}",
   notXlsx:
     "« {name} » n'est pas un classeur .xlsx. Enregistrez-le au format Classeur Excel (.xlsx) puis ouvrez-le ici.",
   // Errors
