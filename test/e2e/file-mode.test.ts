@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import {
   buildAddin,
@@ -171,6 +172,11 @@ suite("task pane in file mode (Chromium)", () => {
     const texts: string[] = [];
     indicateurs.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts.some((t) => t.includes("Recyclerie du Grésivaudan"))).toBe(true);
+    // The native chart the add-in draws in Excel, on the Indicateurs sheet's own cells.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(1);
+    expect(await zip.file(charts[0])!.async("string")).toContain("'Indicateurs'!$A$");
 
     // Fills: an error cell red, the SIRET warning amber, an untouched header cell not highlighted.
     const people = wb.getWorksheet("Salariés") as ExcelJS.Worksheet;
