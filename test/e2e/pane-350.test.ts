@@ -4,6 +4,7 @@
  * wider than its scroll box unless that box scrolls and is focusable), in the browser's language, and
  * the pane is driven by the keyboard alone.
  */
+import { frenchLeaks } from "./french-leaks";
 import { mkdirSync, readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -105,6 +106,11 @@ const suite = browserDescribe();
 
 for (const locale of ["fr-FR", "en-US"] as const) {
   const fr = locale === "fr-FR";
+  /** No sideways overflow; in English, no line of the pane's own text left in French. */
+  const expectView = async (page: Page, view: string) => {
+    await expectNoOverflow(page, view);
+    if (!fr) expect([view, await frenchLeaks(page)]).toEqual([view, []]);
+  };
   suite(`the pane at 350 × 800, browser in ${locale} (Chromium)`, () => {
     jest.setTimeout(420_000);
     let server: Server;
@@ -136,9 +142,9 @@ for (const locale of ["fr-FR", "en-US"] as const) {
           ? ["Département : Consolider les bilans reçus", "Aide : comment ça marche ?"].map((s) =>
               s.replace(" :", "\u00a0:").replace(" ?", "\u202f?"),
             )
-          : ["Département: Consolidate the returned reports", "Help: how does it work?"],
+          : ["Department: Consolidate the returned reports", "Help: how does it work?"],
       );
-      await expectNoOverflow(page, "landing");
+      await expectView(page, "landing");
       await expectNoAxeViolations(page, "landing");
       // The probe itself sees an element wider than the pane (so a pass above means something).
       await page.evaluate(() => {
@@ -158,6 +164,25 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       });
       expect((await axeViolations(page)).some((v) => v.startsWith("label: #probe-unlabelled"))).toBe(true);
       await page.evaluate(() => document.getElementById("probe-unlabelled")!.remove());
+      // And, in English, the French detector sees a French sentence, but not the same words marked as the workbook's.
+      if (fr) return;
+      await page.evaluate(() => {
+        const container = document.getElementById("container")!.firstElementChild!;
+        for (const [id, lang] of [
+          ["probe-french", null],
+          ["probe-workbook", "fr"],
+        ]) {
+          const p = document.createElement("p");
+          p.id = id!;
+          if (lang) p.lang = lang;
+          p.textContent = `Aucune erreur dans la feuille ${id}`;
+          container.appendChild(p);
+        }
+      });
+      expect(await frenchLeaks(page)).toEqual(["Aucune erreur dans la feuille probe-french"]);
+      await page.evaluate(() =>
+        ["probe-french", "probe-workbook"].forEach((id) => document.getElementById(id)!.remove()),
+      );
     });
 
     it("Vérifier with each example: counts and findings in the browser's language, no overflow", async () => {
@@ -183,7 +208,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
         if (fr) expect(notice).toMatch(/^Vérifié : (aucun problème|1 problème|\d[\d ]* problèmes) \(/);
         else expect(notice).toMatch(/^Checked: (no problem|1 problem|[\d,]+ problems) \(/);
         expect(notice).not.toMatch(/\(s\)/);
-        await expectNoOverflow(page, `Vérifier ${path.basename(file)}`);
+        await expectView(page, `Vérifier ${path.basename(file)}`);
         await expectNoAxeViolations(page, `Vérifier ${path.basename(file)}`);
       }
       // The canonical example has no finding at all: French says "aucun problème", English "no problem".
@@ -214,7 +239,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       await selected.waitFor();
       const box = await selected.boundingBox();
       expect(box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT.height).toBe(true);
-      await expectNoOverflow(page, "Vérifier, finding selected");
+      await expectView(page, "Vérifier, finding selected");
       await expectNoAxeViolations(page, "Vérifier, finding selected");
     });
 
@@ -224,7 +249,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       await page.getByTestId("file-input").setInputFiles(file);
       const panel = page.getByRole("region", { name: fr ? "Correspondance des colonnes" : "Column mapping" });
       await panel.waitFor({ timeout: 60_000 });
-      await expectNoOverflow(page, "mapping panel");
+      await expectView(page, "mapping panel");
       await expectNoAxeViolations(page, "mapping panel");
       await panel
         .getByRole("button", { name: fr ? "Fermer sans enregistrer" : "Close without saving" })
@@ -254,7 +279,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
           ? /^Chiffres provisoires : \d+ erreurs bloquantes restent à corriger/
           : /^Provisional figures: \d+ blocking errors remain to fix/,
       );
-      await expectNoOverflow(page, "Indicateurs");
+      await expectView(page, "Indicateurs");
       await expectNoAxeViolations(page, "Indicateurs");
       if (!fr) {
         // English dates and numbers: "Jan 1, 2025", a decimal point.
@@ -273,7 +298,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
           ? /Envoi impossible : \d+ erreurs à corriger\.\s+Corrigez/
           : /Cannot send: \d+ errors to fix\.\s+Fix/,
       );
-      await expectNoOverflow(page, "Envoyer, blocked");
+      await expectView(page, "Envoyer, blocked");
       await expectNoAxeViolations(page, "Envoyer, blocked");
 
       await page.getByTestId("file-input").setInputFiles(CANONICAL);
@@ -282,12 +307,12 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       await page
         .getByRole("button", { name: fr ? "Enregistrer les réglages" : "Save settings" })
         .waitFor({ timeout: 60_000 });
-      await expectNoOverflow(page, "Envoyer, ready");
+      await expectView(page, "Envoyer, ready");
       await expectNoAxeViolations(page, "Envoyer, ready");
 
       await page.getByRole("tab", { name: fr ? "Aide" : "Help" }).click();
       await page.getByRole("heading").nth(1).waitFor();
-      await expectNoOverflow(page, "Aide");
+      await expectView(page, "Aide");
       await expectNoAxeViolations(page, "Aide");
     });
 
@@ -309,7 +334,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       expect(await fte.innerText()).toMatch(fr ? /^\d[\d\u202f\u00a0]*,\d{2}$/ : /^[\d,]+\.\d{2}$/);
       const pageText = await page.locator("#container").innerText();
       expect(pageText).not.toMatch(/bilan-iae --config|HUB_CORS_ORIGINS|« Valide »|\(s\)/);
-      await expectNoOverflow(page, "Consolider");
+      await expectView(page, "Consolider");
       await expectNoAxeViolations(page, "Consolider");
     });
 
@@ -327,7 +352,7 @@ for (const locale of ["fr-FR", "en-US"] as const) {
       expect(text).toMatch(fr ? /^Problème\s+\S/ : /^Problem\s+\S/);
       expect(text).toContain(fr ? "faux.xlsx" : "“faux.xlsx”");
       if (!fr) expect(text).not.toMatch(/fichier|classeur|Enregistrez/);
-      await expectNoOverflow(fresh, "error banner");
+      await expectView(fresh, "error banner");
       await expectNoAxeViolations(fresh, "error banner");
       await alert.getByRole("button", { name: fr ? "Fermer" : "Close" }).click();
       await alert.waitFor({ state: "detached" });

@@ -43,7 +43,10 @@ describe("Indicateurs view", () => {
     expect(cell("averagePathMonths").textContent).toBe("11,0\u202fmois");
     expect(cell("shareRsa").textContent).toBe("non calculable");
     expect(cell("employees").getAttribute("data-value")).toBe("42");
-    expect(screen.getByText("Jardins de la Vallée — période du 01/01/2025 au 31/12/2025")).toBeTruthy();
+    const name = screen.getByText("Jardins de la Vallée");
+    // The structure's name is the workbook's words: marked French for screen readers in either language.
+    expect(name.getAttribute("lang")).toBe("fr");
+    expect(name.closest("p")!.textContent).toBe("Jardins de la Vallée — période du 01/01/2025 au 31/12/2025");
   });
 
   it("each figure has its definition on demand (InfoLabel), reachable with the keyboard", async () => {

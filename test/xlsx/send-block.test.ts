@@ -83,10 +83,10 @@ describe("send state in an .xlsx file (file mode, CLI)", () => {
       language: "en",
     });
     const rows = columns((await load(annotated)).getWorksheet("Indicateurs")!);
-    const title = rows.findIndex(([a]) => a === "Sent to the département");
+    const title = rows.findIndex(([a]) => a === "Sent to the department");
     expect(title).toBeGreaterThan(0);
     expect(rows.slice(title).find(([a]) => a === "Status")?.[1]).toBe(
-      "Already received by the département (same content as the previous send)",
+      "Already received by the department (same content as the previous send)",
     );
     expect(rows.slice(title).find(([a]) => a === "Received on")?.[1]).toBe("03/03/2026 14:30");
   });

@@ -12,12 +12,12 @@ export function buildSendBlock(receipt: SendReceiptRecord, language: "fr" | "en"
   const status = receipt.alreadyReceived
     ? fr
       ? "Déjà reçu par le Département (contenu identique à l'envoi précédent)"
-      : "Already received by the département (same content as the previous send)"
+      : "Already received by the department (same content as the previous send)"
     : fr
       ? "Reçu par le Département"
-      : "Received by the département";
+      : "Received by the department";
   return {
-    title: fr ? "Envoi au Département" : "Sent to the département",
+    title: fr ? "Envoi au Département" : "Sent to the department",
     lines: [
       { label: fr ? "Statut" : "Status", value: status },
       { label: fr ? "Reçu le" : "Received on", value: formatDateTime(receipt.receivedAt) },

@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentTable20Regular } from "@fluentui/react-icons";
 import { INDICATOR_SECTIONS, type IndicatorKey, type IndicatorSectionId, type RulesConfig } from "../../core";
+import { WorkbookText } from "./WorkbookText";
 import { useI18n, type Translate } from "../i18n/i18n";
 import type { StringKey } from "../i18n/fr";
 import { formatDate, formatIndicator, formatPercent, indicatorDefinition, indicatorLabel } from "../labels";
@@ -104,8 +105,9 @@ export function IndicatorsView({ session }: ViewProps) {
     <div>
       <ReportPicker session={session} />
       <Text as="p" className={styles.header} weight="semibold">
-        {t("indicatorsFor", {
-          name: structure.name ?? "—",
+        {structure.name ? <WorkbookText>{structure.name}</WorkbookText> : "—"}
+        {" — "}
+        {t("indicatorsPeriod", {
           start: formatDate(structure.periodStart, language),
           end: formatDate(structure.periodEnd, language),
         })}

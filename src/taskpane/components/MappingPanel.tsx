@@ -20,6 +20,7 @@ import { PERSON_FIELDS, type Analysis, type MappedField, type MappingOverride } 
 import type { Session } from "../hooks/useWorkbookSession";
 import { useI18n } from "../i18n/i18n";
 import { fieldLabel } from "../labels";
+import { WorkbookText } from "./WorkbookText";
 import { missingFields, sheetsRead } from "./mapping-needs";
 
 const IGNORE = "__ignore__";
@@ -115,7 +116,7 @@ export function MappingPanel({
           {allSheets.map((name) => (
             <Checkbox
               key={name}
-              label={name}
+              label={<WorkbookText>{name}</WorkbookText>}
               checked={sheets.includes(name)}
               onChange={(_e, d) =>
                 setSheets((s) =>
@@ -136,7 +137,9 @@ export function MappingPanel({
           <Subtitle2 as="h3">{t("mappingMissingFields")}</Subtitle2>
           <ul className={styles.missing} data-testid="missing-fields">
             {missing.map((f) => (
-              <li key={f}>{fieldLabel(f, language)}</li>
+              <li key={f}>
+                <WorkbookText>{fieldLabel(f, language)}</WorkbookText>
+              </li>
             ))}
           </ul>
         </div>
@@ -162,8 +165,8 @@ export function MappingPanel({
                   <Option value={IGNORE}>{t("mappingIgnore")}</Option>
                   <Option value={CONVENTION}>{t("mappingConvention")}</Option>
                   {PERSON_FIELDS.map((f) => (
-                    <Option key={f} value={f}>
-                      {fieldLabel(f, language)}
+                    <Option key={f} value={f} text={fieldLabel(f, language)}>
+                      <WorkbookText>{fieldLabel(f, language)}</WorkbookText>
                     </Option>
                   ))}
                 </Dropdown>

@@ -13,7 +13,9 @@ import {
 } from "@fluentui/react-components";
 import { INDICATOR_KEYS, KIND_LABELS, type Analysis } from "../../core";
 import { periodKey } from "../../core/submission";
+import type { ReactNode } from "react";
 import { useI18n } from "../i18n/i18n";
+import { WorkbookText } from "./WorkbookText";
 import { formatDate, formatIndicator, indicatorLabel } from "../labels";
 
 const useStyles = makeStyles({
@@ -40,8 +42,8 @@ export function SendPreview({
       : "—";
   const keyed = analysis.records.filter((r) => r.key !== null).length;
   const computed = INDICATOR_KEYS.filter((k) => analysis.indicators[k] !== null);
-  const lines: [string, string, string][] = [
-    ["structure", t("previewStructure"), s.name ?? "—"],
+  const lines: [string, string, ReactNode][] = [
+    ["structure", t("previewStructure"), s.name ? <WorkbookText>{s.name}</WorkbookText> : "—"],
     ["siret", "SIRET", s.siret ?? "—"],
     ["kind", t("previewKind"), s.kind ? `${s.kind} — ${KIND_LABELS[s.kind][language]}` : "—"],
     ["period", t("previewPeriod"), period],

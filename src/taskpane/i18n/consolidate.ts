@@ -67,7 +67,7 @@ export type ConsolidateKey = keyof typeof fr;
 const en: Record<ConsolidateKey, string> = {
   title: "Consolidate the reports",
   intro:
-    "For the département: gather the structures' reports, from the departmental hub or from the files received. No open workbook is needed.",
+    "For the department: gather the structures' reports, from the departmental hub or from the files received. No open workbook is needed.",
   sourceLabel: "Source of the reports",
   sourceHub: "Departmental hub",
   sourceFiles: "Files received",
@@ -97,7 +97,7 @@ const en: Record<ConsolidateKey, string> = {
   reports: "Reports",
   persons: "Distinct people",
   kind: "Kind",
-  total: "Département",
+  total: "Department",
   byKindLabel: "Totals by kind of structure",
   followUp: "Follow-up: {submitted} received of {expected} expected, {missing} missing.",
   missingNames: "Missing: {names}.",
@@ -110,7 +110,7 @@ const en: Record<ConsolidateKey, string> = {
   nothing: "No report consolidated yet.",
   configLabel: "Department settings (optional)",
   configHint:
-    "The settings file (.json) the département uses for its reports: thresholds, annual hours per FTE, targets. Without a file, the default settings apply.",
+    "The settings file (.json) the department uses for its reports: thresholds, annual hours per FTE, targets. Without a file, the default settings apply.",
   configPick: "Choose the settings file…",
   configApplied: "Settings applied: {name}",
   configDefault: "Default settings",

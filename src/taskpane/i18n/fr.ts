@@ -66,7 +66,7 @@ export const fr = {
   indicatorsNotReady: "Vérifiez d'abord le classeur pour calculer les indicateurs.",
   indicatorsNotFinal:
     "Chiffres provisoires : {count, plural, one {# erreur bloquante reste} other {# erreurs bloquantes restent}} à corriger (onglet Vérifier). Ils changeront une fois le classeur corrigé.",
-  indicatorsFor: "{name} — période du {start} au {end}",
+  indicatorsPeriod: "période du {start} au {end}",
   targetsTitle: "Objectifs",
   targetProgress: "{value} pour un objectif de {target}",
   targetNotComputable: "non calculable (aucune sortie examinée)",

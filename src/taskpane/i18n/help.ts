@@ -92,22 +92,22 @@ export const HELP: Record<Language, HelpText> = {
         id: "envoyer",
         title: "3. Send",
         paragraphs: [
-          "The département gives you its hub's address, your structure's token and the department key. Enter them once: they stay on your computer, never in the workbook.",
+          "The department gives you its hub's address, your structure's token and the department key. Enter them once: they stay on your computer, never in the workbook.",
           'Sending is refused while errors remain. After sending, the receipt (number, version, time) is shown and written into the "Envoi" block of the "Indicateurs" sheet: it is your proof. Offline, the submission is kept and "Resend" completes it later.',
         ],
       },
       {
         id: "consolider",
-        title: "4. Consolidate (département)",
+        title: "4. Consolidate (department)",
         paragraphs: [
-          'For the département\'s staff: with the department token the pane pulls the consolidation and the follow-up of who has sent from the hub; without a hub it consolidates the returned workbooks you drop. It writes the "Consolidation", "Par type" and "Suivi des envois" sheets.',
+          'For the department\'s staff: with the department token the pane pulls the consolidation and the follow-up of who has sent from the hub; without a hub it consolidates the returned workbooks you drop. It writes the "Consolidation", "Par type" and "Suivi des envois" sheets.',
         ],
       },
       {
         id: "donnees",
         title: "Personal data",
         paragraphs: [
-          "Names, first names, birth dates, addresses and social security numbers never leave the workbook. The département receives the indicators and, for each person, a pseudonymous key and the facts the report needs (sex, birth year, RSA, QPV, hours, exit).",
+          "Names, first names, birth dates, addresses and social security numbers never leave the workbook. The department receives the indicators and, for each person, a pseudonymous key and the facts the report needs (sex, birth year, RSA, QPV, hours, exit).",
         ],
       },
       {
