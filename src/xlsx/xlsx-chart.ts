@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { UserError } from "../core/errors/user-error";
 
 /**
  * ExcelJS cannot write charts: this adds a native clustered column chart to a saved .xlsx by writing
@@ -26,8 +27,6 @@ const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-export class XlsxChartError extends Error {}
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -117,10 +116,7 @@ async function sheetPath(zip: JSZip, name: string): Promise<string> {
       .map((m) => m[0])
       .find((tag) => tag.includes(`Id="${rid}"`) && tag.includes(REL_WORKSHEET));
   const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
-  if (!target)
-    throw new XlsxChartError(
-      `Feuille « ${name} » introuvable dans le classeur généré : graphique non ajouté.`,
-    );
+  if (!target) throw new UserError("chart.sheet-missing", { sheet: name });
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
 
@@ -142,7 +138,7 @@ const AFTER_DRAWING = [
 export async function addColumnChart(xlsx: Uint8Array, spec: ColumnChartSpec): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   if (zip.file("xl/charts/chart1.xml") || zip.file("xl/drawings/drawing1.xml"))
-    throw new XlsxChartError("Le classeur contient déjà un dessin : graphique non ajouté.");
+    throw new UserError("chart.drawing-exists", {});
   const path = await sheetPath(zip, spec.sheetName);
   const dir = path.slice(0, path.lastIndexOf("/"));
   const base = path.slice(path.lastIndexOf("/") + 1);

@@ -153,7 +153,6 @@ export const en: Strings = {
   openedFile: "Open workbook: {name}",
   download: "Download the annotated workbook",
   downloadReady: "Annotated workbook downloaded: {name}",
-  notXlsx: "“{name}” is not an .xlsx workbook. Save it as Excel Workbook (.xlsx), then open it here.",
   errorTitle: "Problem",
   dismiss: "Close",
   errorEditMode: "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",

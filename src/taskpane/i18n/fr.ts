@@ -160,8 +160,6 @@ export const fr = {
   openedFile: "Classeur ouvert : {name}",
   download: "Télécharger le classeur annoté",
   downloadReady: "Classeur annoté téléchargé : {name}",
-  notXlsx:
-    "« {name} » n'est pas un classeur .xlsx. Enregistrez-le au format Classeur Excel (.xlsx) puis ouvrez-le ici.",
   // Errors
   errorTitle: "Problème",
   dismiss: "Fermer",
