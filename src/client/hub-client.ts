@@ -43,6 +43,7 @@ export function hubFailureOf(e: HubError): {
   const errors = hasCode(e, "hub.refused") ? e.params.errors : [];
   switch (e.code) {
     case "hub.unreachable":
+      // Its last answer (a 503, say) is no refusal: callers must not read it as one.
       return { kind: "unreachable", status: null, errors };
     case "hub.token-missing":
     case "hub.unauthorized":

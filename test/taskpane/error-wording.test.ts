@@ -4,6 +4,7 @@ import { toPlain, UserError } from "../../src/core/errors/user-error";
 import type { UserErrorCode, UserErrorParams } from "../../src/core/errors/codes";
 import { fetchFromHub } from "../../src/taskpane/consolidate/hub-source";
 import { userMessage } from "../../src/taskpane/errors";
+import { sendFailureOf } from "../../src/taskpane/send/send-failure";
 import { USER_ERRORS_EN } from "../../src/taskpane/i18n/errors-en";
 import { translator } from "../../src/taskpane/i18n/i18n";
 import { CODES, SAMPLES } from "../support/user-error-samples";
@@ -60,6 +61,13 @@ describe("errors that were French only are worded in English", () => {
       "The département's hub (http://127.0.0.1:9) did not answer properly after 1 attempt in 0 s (hub unreachable). Check the hub's address and the network, then try again.",
     );
     expect(userMessage(unreachable, fr)).toMatch(/^Le hub départemental/);
+    // The send view's "no status" case (bad address, missing token) goes through the same wording.
+    expect(sendFailureOf(bad, en, null)).toMatchObject({ kind: "refused", message: userMessage(bad, en) });
+    const noToken = await thrown(() => new HubClient({ baseUrl: "https://hub.departement.fr", token: " " }));
+    expect(sendFailureOf(noToken, en, null)).toMatchObject({
+      kind: "unauthorized",
+      message: "Hub access token missing: enter the token the département gave you.",
+    });
   });
 
   it("a department's settings file that is not JSON", async () => {
