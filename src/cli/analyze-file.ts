@@ -1,5 +1,5 @@
 import { analyzeWorkbook, type Analysis, type RulesConfig } from "../core";
-import { isXlsxReadError } from "../xlsx/errors";
+import { isXlsxReadError, readReasonOf } from "../xlsx/errors";
 import { extractMapping, extractSendState } from "../core";
 import { readXlsxFile } from "../xlsx/read-file";
 import { DEFAULT_MAX_ROWS } from "../xlsx/read-buffer";
@@ -24,7 +24,7 @@ export async function analyzeFile(
     return { ok: true, file: input.display, reports };
   } catch (e) {
     if (isXlsxReadError(e))
-      return { ok: false, file: input.display, error: { reason: e.reason, message: e.message } };
+      return { ok: false, file: input.display, error: { reason: readReasonOf(e), message: e.message } };
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "./io";
+import { UserError } from "../core/errors/user-error";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -20,16 +20,12 @@ export function parseCommandArgs<O extends Options>(
     const msg = e instanceof Error ? e.message : String(e);
     const flag = /'([^']+)'/.exec(msg)?.[1] ?? "";
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      throw new UsageError(
-        `Option inconnue « ${flag.split(" ")[0]} » pour la commande « ${command} ». Tapez « bilan-iae ${command} --help » pour la liste des options.`,
-      );
+      throw new UserError("usage.unknown-option", { option: flag.split(" ")[0], command });
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      throw new UsageError(
-        `Valeur manquante ou invalide pour l'option « ${flag.split(" ")[0]} » de la commande « ${command} ».`,
-      );
+      throw new UserError("usage.bad-option-value", { option: flag.split(" ")[0], command });
     }
-    throw new UsageError(`Arguments invalides pour la commande « ${command} » : ${msg}`);
+    throw new UserError("usage.bad-arguments", { command, detail: msg }, { cause: e });
   }
 }
 

@@ -17,11 +17,3 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
   };
 }
-
-/** A user mistake (bad flag, missing argument, bad config): French message, exit code 2, no stack. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}

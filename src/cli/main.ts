@@ -1,8 +1,7 @@
-import { ConfigError, PRODUCT_VERSION } from "../core";
-import { isXlsxReadError } from "../xlsx/errors";
+import { isUserError, PRODUCT_VERSION } from "../core";
 import { resolveCommand, type Command, type CommandEntry } from "./command";
 import { COMMANDS } from "./commands";
-import { processIo, UsageError, type CliIo } from "./io";
+import { processIo, type CliIo } from "./io";
 
 function generalHelp(entries: readonly CommandEntry[]): string {
   const commands: Command[] = entries.map(resolveCommand);
@@ -49,7 +48,8 @@ export async function run(
     const command = resolveCommand(entry);
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || isXlsxReadError(e)) {
+    // Every user-facing error is worded already (its French message): exit 2, no stack, whatever its area.
+    if (isUserError(e)) {
       io.err(`${e.message}\n`);
       return 2;
     }

@@ -1,9 +1,13 @@
 import {
-  ConfigError,
+  hasCode,
+  inArea,
   resolveConfig,
+  UserError,
   type Consolidation,
+  type HubFieldProblem,
   type RulesConfig,
   type StructuresStatus,
+  type UserErrorLike,
 } from "../core";
 import type { SubmissionPayload, SubmissionReceipt } from "../core/submission";
 import { sha256Hex } from "./crypto";
@@ -22,15 +26,34 @@ export interface SendResult {
  */
 export type HubErrorKind = "unreachable" | "unauthorized" | "refused" | "invalid-response";
 
-export class HubError extends Error {
-  constructor(
-    readonly kind: HubErrorKind,
-    message: string,
-    readonly status: number | null = null,
-    readonly errors: { pointer: string; detail: string }[] = [],
-  ) {
-    super(message);
-    this.name = "HubError";
+/** A `hub.*` UserError: what the client throws for every failure it can word. */
+export type HubError = UserErrorLike<Extract<UserErrorLike["code"], `hub.${string}`>>;
+
+export function isHubError(e: unknown): e is HubError {
+  return inArea(e, "hub");
+}
+
+/** What callers branch on (queue, mark refused, ask for a new token), from the hub error's code. */
+export function hubFailureOf(e: HubError): {
+  kind: HubErrorKind;
+  status: number | null;
+  errors: HubFieldProblem[];
+} {
+  const status = "status" in e.params && typeof e.params.status === "number" ? e.params.status : null;
+  const errors = hasCode(e, "hub.refused") ? e.params.errors : [];
+  switch (e.code) {
+    case "hub.unreachable":
+      // Its last answer (a 503, say) is no refusal: callers must not read it as one.
+      return { kind: "unreachable", status: null, errors };
+    case "hub.token-missing":
+    case "hub.unauthorized":
+      return { kind: "unauthorized", status, errors };
+    case "hub.bad-receipt":
+    case "hub.bad-json":
+    case "hub.bad-settings":
+      return { kind: "invalid-response", status, errors };
+    default:
+      return { kind: "refused", status, errors };
   }
 }
 
@@ -64,13 +87,10 @@ export function normalizeHubUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new HubError(
-      "refused",
-      `Adresse du hub invalide : « ${raw} ». Exemple : https://bilan-iae.mon-departement.fr`,
-    );
+    throw new UserError("hub.url-invalid", { url: raw });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new HubError("refused", `Adresse du hub invalide : « ${raw} » (http ou https attendu).`);
+    throw new UserError("hub.url-not-http", { url: raw });
   }
   return url.toString().replace(/\/+$/, "");
 }
@@ -108,11 +128,7 @@ export class HubClient {
 
   constructor(private readonly o: HubClientOptions) {
     this.baseUrl = normalizeHubUrl(o.baseUrl);
-    if (!o.token || !o.token.trim())
-      throw new HubError(
-        "unauthorized",
-        "Jeton d'accès au hub manquant : saisissez le jeton remis par le Département.",
-      );
+    if (!o.token || !o.token.trim()) throw new UserError("hub.token-missing", {});
     this.f = o.fetch ?? ((...args) => globalThis.fetch(...args));
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = o.random ?? Math.random;
@@ -132,11 +148,7 @@ export class HubClient {
     if (res.status !== 201 && res.status !== 200) throw await this.failure(res);
     const receipt = (await this.json(res)) as Receipt;
     if (!receipt || typeof receipt.id !== "string" || typeof receipt.version !== "number") {
-      throw new HubError(
-        "invalid-response",
-        "Réponse inattendue du hub (accusé de réception illisible).",
-        res.status,
-      );
+      throw new UserError("hub.bad-receipt", { status: res.status });
     }
     return { outcome: res.status === 201 ? "received" : "already-received", receipt };
   }
@@ -159,24 +171,24 @@ export class HubClient {
 
   /**
    * The department's rules (GET /api/v1/settings), checked like a --config file: the add-in then computes
-   * with what the hub recomputes with. An answer that is not a valid configuration is a French HubError.
+   * with what the hub recomputes with. An answer that is not a valid configuration is `hub.bad-settings`.
    */
   async getSettings(): Promise<RulesConfig> {
     const body = await this.getJson<unknown>("/api/v1/settings");
     // resolveConfig takes null for "no override"; from the hub it is a broken answer.
-    const problems =
-      typeof body !== "object" || body === null || Array.isArray(body)
-        ? ["la réponse n'est pas un objet JSON"]
-        : null;
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      throw new UserError("hub.bad-settings", {
+        url: this.baseUrl,
+        problems: ["la réponse n'est pas un objet JSON"],
+      });
     try {
-      if (problems) throw new ConfigError(problems);
       return resolveConfig(body, "réglages du hub");
     } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      throw new HubError(
-        "invalid-response",
-        `Les réglages du Département envoyés par le hub (${this.baseUrl}) sont inutilisables : ${e.problems.join(" ; ")}. ` +
-          "Le complément garde les réglages qu'il avait ; signalez-le au Département (ou mettez le complément à jour).",
+      if (!hasCode(e, "config.invalid")) throw e;
+      throw new UserError(
+        "hub.bad-settings",
+        { url: this.baseUrl, problems: e.params.problems },
+        { cause: e },
       );
     }
   }
@@ -198,6 +210,8 @@ export class HubClient {
     const cap = this.o.maxDelayMs ?? 15_000;
     for (let attempt = 1; ; attempt++) {
       let reason: string;
+      let lastStatus: number | null = null;
+      let timedOut = false;
       let retryAfter: number | null = null;
       try {
         const res = await this.once(method, path, init);
@@ -205,26 +219,28 @@ export class HubClient {
         // A quota refusal is final: resending the same report cannot pass until the department acts.
         if (res.status === 429 && (await isQuotaRefusal(res))) return res;
         reason = `réponse ${res.status}`;
+        lastStatus = res.status;
         retryAfter = parseRetryAfter(res.headers.get("retry-after"), this.now());
         // Drain the body so the connection can be reused.
         await res.arrayBuffer().catch(() => undefined);
       } catch (e) {
         // Duck-typed: fetch errors may come from another realm (DOMException), where instanceof fails.
-        reason =
-          (e as { name?: unknown } | null)?.name === "AbortError" ? "délai dépassé" : "hub injoignable";
+        timedOut = (e as { name?: unknown } | null)?.name === "AbortError";
+        reason = timedOut ? "délai dépassé" : "hub injoignable";
       }
       const backoff = Math.floor(this.random() * Math.min(cap, base * 2 ** (attempt - 1)));
       const delay = Math.max(backoff, retryAfter ?? 0);
       const elapsed = this.now() - started;
       if (elapsed + delay > budget) {
-        throw new HubError(
-          "unreachable",
-          `Le hub départemental (${this.baseUrl}) n'a pas répondu correctement après ${attempt} tentative(s) en ${Math.round(elapsed / 1000)} s (${reason}). ` +
-            // Only a submission is kept for later (the outbox); a read is simply to be tried again.
-            (method === "POST"
-              ? "Le bilan n'est pas perdu : il sera renvoyé plus tard."
-              : "Vérifiez l'adresse du hub et le réseau, puis réessayez."),
-        );
+        throw new UserError("hub.unreachable", {
+          url: this.baseUrl,
+          attempts: attempt,
+          seconds: Math.round(elapsed / 1000),
+          status: lastStatus,
+          timedOut,
+          // Only a submission is kept for later (the outbox); a read is simply to be tried again.
+          queued: method === "POST",
+        });
       }
       this.o.onRetry?.({ attempt, delayMs: delay, reason });
       await this.sleep(delay);
@@ -254,14 +270,14 @@ export class HubClient {
     try {
       return await res.json();
     } catch {
-      throw new HubError("invalid-response", "Réponse inattendue du hub (JSON illisible).", res.status);
+      throw new UserError("hub.bad-json", { status: res.status });
     }
   }
 
-  /** Turns a non-success answer into a HubError carrying the hub's French `detail`. */
-  private async failure(res: Response): Promise<HubError> {
+  /** Turns a non-success answer into a hub error carrying the hub's French `detail`. */
+  private async failure(res: Response): Promise<UserError> {
     let detail = "";
-    let errors: { pointer: string; detail: string }[] = [];
+    let errors: HubFieldProblem[] = [];
     try {
       const body = (await res.json()) as { detail?: unknown; errors?: unknown };
       if (typeof body.detail === "string") detail = body.detail;
@@ -269,19 +285,7 @@ export class HubClient {
     } catch {
       // Not a problem+json body (a proxy's HTML page, say): the status alone is reported.
     }
-    if (res.status === 401) {
-      return new HubError(
-        "unauthorized",
-        detail ||
-          "Jeton d'accès refusé par le hub : vérifiez le jeton remis par le Département (il a peut-être été révoqué).",
-        401,
-      );
-    }
-    return new HubError(
-      "refused",
-      detail || `Le hub a refusé la demande (statut ${res.status}).`,
-      res.status,
-      errors,
-    );
+    if (res.status === 401) return new UserError("hub.unauthorized", { status: 401, detail });
+    return new UserError("hub.refused", { status: res.status, detail, errors });
   }
 }

@@ -8,8 +8,11 @@ export {
 export { idempotencyKeyOf } from "./idempotency";
 export {
   HubClient,
-  HubError,
+  isHubError,
+  hubFailureOf,
   normalizeHubUrl,
+  type HubError,
+  type HubErrorKind,
   parseRetryAfter,
   type Receipt,
   type SendResult,

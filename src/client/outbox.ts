@@ -1,5 +1,5 @@
 import type { SubmissionPayload } from "../core/submission";
-import { HubError, type HubClient, type SendResult } from "./hub-client";
+import { hubFailureOf, isHubError, type HubClient, type HubError, type SendResult } from "./hub-client";
 
 /** A submission waiting to be (re)sent. No token in it: the token is given again when the outbox is flushed. */
 export interface OutboxEntry {
@@ -75,7 +75,8 @@ export class Outbox {
         r = { id: entry.id, siret: entry.siret, period: entry.period, result, error: null };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        const refused = e instanceof HubError && (e.kind === "refused" || e.kind === "invalid-response");
+        const kind = isHubError(e) ? hubFailureOf(e).kind : null;
+        const refused = kind === "refused" || kind === "invalid-response";
         await this.put({
           ...entry,
           attempts: entry.attempts + 1,
@@ -109,7 +110,7 @@ export async function sendOrQueue(
     await outbox.remove(idempotencyKey);
     return { sent };
   } catch (e) {
-    if (!(e instanceof HubError) || e.kind !== "unreachable") throw e;
+    if (!isHubError(e) || hubFailureOf(e).kind !== "unreachable") throw e;
     const queued: OutboxEntry = {
       id: idempotencyKey,
       hubUrl: client.baseUrl,

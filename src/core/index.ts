@@ -12,7 +12,29 @@ export * from "./model/analysis";
 export * from "./model/send-state";
 export { analyzeWorkbook, type AnalyzeOptions } from "./analyze";
 export { DEFAULT_CONFIG } from "./config/defaults";
-export { resolveConfig, parseConfigText, ConfigError } from "./config/merge";
+export { resolveConfig, parseConfigText } from "./config/merge";
+export {
+  UserError,
+  isUserError,
+  hasCode,
+  inArea,
+  toPlain,
+  fromPlain,
+  type UserErrorLike,
+  type PlainError,
+} from "./errors/user-error";
+export { USER_ERRORS_FR } from "./errors/french";
+export {
+  READ_REASONS,
+  OFFICE_CODES,
+  type ReadReason,
+  type OfficeCode,
+  type UserErrorCode,
+  type UserErrorParams,
+  type UserErrorArea,
+  type UserErrorWording,
+  type HubFieldProblem,
+} from "./errors/codes";
 export { parseExitMotifCsv } from "./config/motif-csv";
 export { createMotifIndex, motifIndexFor, motifKey, MotifIndex } from "./config/motifs";
 export { computeIndicators, type IndicatorRow, type IndicatorContext } from "./indicators/compute";

@@ -7,5 +7,5 @@ export {
   type ReadLimits,
   type SetSupported,
 } from "./runner";
-export { OfficeUserError, officeErrorMessage, officeErrorCode, toOfficeUserError } from "./office-errors";
+export { officeErrorMessage, officeErrorCode, toOfficeUserError } from "./office-errors";
 export { ERROR_FILL, WARNING_FILL } from "./highlight";

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, columnLetters, type Kind } from "../core";
 import { canonicalTemplate, type CanonicalTemplate } from "../core/template/canonical-template";
-import { OfficeUserError } from "./office-errors";
+import { UserError } from "../core/errors/user-error";
 import { withQuietWrites, type OfficeFeatures } from "./quiet";
 
 /** Data rows prepared with formats and drop-down lists below the header. */
@@ -57,11 +57,7 @@ export async function insertTemplateSheets(
   const previousEvents = features.events ? context.runtime.enableEvents : null;
   const names = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
   for (const name of [template.sheets.structure, template.sheets.people, template.sheets.lists]) {
-    if (names.has(name.toLowerCase()))
-      throw new OfficeUserError(
-        `La feuille « ${name} » existe déjà dans ce classeur. Renommez-la ou supprimez-la avant de créer le modèle : le complément n'écrase jamais vos données.`,
-        "SheetExists",
-      );
+    if (names.has(name.toLowerCase())) throw new UserError("template.sheet-exists", { sheet: name });
   }
   const lists = planLists(template);
 

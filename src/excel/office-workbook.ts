@@ -20,7 +20,8 @@ import { normalizeCell } from "./address";
 import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
 import { insertTemplateSheets } from "./insert-template";
 import { loadMappingSheet, saveMappingSheet } from "./mapping-store";
-import { OfficeUserError, toOfficeUserError } from "./office-errors";
+import { toOfficeUserError } from "./office-errors";
+import { UserError } from "../core/errors/user-error";
 import type { OfficeFeatures } from "./quiet";
 import { readWorkbookData } from "./read";
 import { loadSendSettings, queuePendingWrite, queueReceiptsWrite, queueSendStateLoad } from "./send-store";
@@ -76,10 +77,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
 
   async select(sheet: string, cell: string): Promise<void> {
     const address = normalizeCell(cell);
-    if (address === null)
-      throw new OfficeUserError(`Adresse de cellule invalide : ${cell}`, "InvalidReference", {
-        params: { cell },
-      });
+    if (address === null) throw new UserError("office.bad-cell-address", { cell });
     await this.run(`Sélection de ${sheet}!${address}`, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();

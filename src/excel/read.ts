@@ -1,6 +1,7 @@
 import type { CellRange, FormulaCell, ReadProgress, SheetData, TableRange, WorkbookData } from "../core";
 import { parseRangeAddress, splitAreasAddress } from "./address";
-import { OfficeUserError, officeErrorCode } from "./office-errors";
+import { officeErrorCode } from "./office-errors";
+import { UserError } from "../core/errors/user-error";
 import type { ReadLimits, SetSupported } from "./runner";
 
 interface SheetPlan {
@@ -18,10 +19,6 @@ interface SheetPlan {
 const HEADER_ZONE_ROWS = 30;
 
 const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
-
-function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-}
 
 /**
  * Reads every worksheet's used range: values and formulas, the Excel Tables and the merged cells of
@@ -104,13 +101,12 @@ export async function readWorkbookData(
     const where = largest.address.includes("!")
       ? largest.address.slice(largest.address.lastIndexOf("!") + 1)
       : largest.address;
-    throw new OfficeUserError(
-      `Le classeur contient ${formatCount(totalCells)} cellules utilisées, au-delà des ${formatCount(limits.maxCells)} que le complément peut lire ` +
-        `(la feuille « ${largest.name} » occupe ${where}). Supprimez les lignes et colonnes vides en fin de feuille ` +
-        "(souvent une valeur isolée très loin du tableau), ou vérifiez le fichier avec la commande bilan-iae.",
-      "TooManyCells",
-      { params: { cells: totalCells, max: limits.maxCells, sheet: largest.name, range: where } },
-    );
+    throw new UserError("limit.too-many-cells", {
+      cells: totalCells,
+      max: limits.maxCells,
+      sheet: largest.name,
+      range: where,
+    });
   }
 
   // Bytes per cell measured on what has been read (JSON of values and formulas, as Office serialises them;

@@ -1,5 +1,5 @@
 import type { FileWorkbook } from "./components/App";
-import type { XlsxReadReason } from "../xlsx/errors";
+import { fromPlain } from "../core/errors/user-error";
 
 /** Time the check of an opened file may take in its worker (a large report takes seconds). */
 const FILE_TIMEOUT_MS = 60_000;
@@ -11,7 +11,7 @@ const FILE_TIMEOUT_MS = 60_000;
  */
 export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { XlsxWorkbook, XlsxReadError, annotateWorkbook, notKeptByAnnotation, readXlsxBytes } = await import(
+  const { XlsxWorkbook, annotateWorkbook, notKeptByAnnotation, readXlsxBytes } = await import(
     /* webpackChunkName: "xlsx" */ "../xlsx/index.js"
   );
   // Read once now so a broken file is reported when it is opened, with the reader's French reason; in a
@@ -21,7 +21,7 @@ export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
       /* webpackChunkName: "read-worker" */ "./consolidate/worker-client.mjs"
     );
     const problem = await checkInWorker(file.name, bytes.slice().buffer, FILE_TIMEOUT_MS);
-    if (problem) throw new XlsxReadError(problem.reason as XlsxReadReason, file.name, problem.message);
+    if (problem) throw fromPlain({ name: "UserError", ...problem, file: file.name });
   } else await readXlsxBytes(bytes, { name: file.name });
   const port = new XlsxWorkbook(bytes, file.name);
   return {

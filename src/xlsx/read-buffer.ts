@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import type { SheetData, TableRange, WorkbookData } from "../core";
-import { readError, XlsxReadError } from "./errors";
+import { isXlsxReadError, readError } from "./errors";
 import { parseDateStyles } from "./styles";
 import {
   RowTooLong,
@@ -174,12 +174,12 @@ async function openZip(bytes: Uint8Array, name: string, limits: ReadLimits): Pro
   }
 }
 
-/** Runs a read; what is not already an XlsxReadError (inflate errors, bad CRC and the like) says the zip is damaged. */
+/** Runs a read; what is not already a read error (inflate errors, bad CRC and the like) says the zip is damaged. */
 async function damagedAsReadError<T>(name: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (e) {
-    if (e instanceof XlsxReadError) throw e;
+    if (isXlsxReadError(e)) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     if (/corrupt|invalid|end of data|crc|inflate|unexpected/i.test(msg)) throw readError("truncated", name);
     throw readError("unreadable", name);

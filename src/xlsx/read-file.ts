@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { WorkbookData } from "../core";
-import { readError } from "./errors";
+import { isXlsxReadError, readError } from "./errors";
 import { createInflateRaw } from "node:zlib";
 import { readXlsxBytes, type InflateRaw, type ReadXlsxOptions } from "./read-buffer";
 import { READ_LIMITS } from "./limits";
@@ -102,7 +102,7 @@ export async function readXlsxFile(path: string, options: ReadXlsxOptions = {}):
       );
     bytes = await readFile(path);
   } catch (e) {
-    if (e instanceof Error && e.name === "XlsxReadError") throw e;
+    if (isXlsxReadError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT"

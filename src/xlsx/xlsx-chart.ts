@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import type { SheetChart } from "../core";
+import { UserError } from "../core/errors/user-error";
 
 /**
  * ExcelJS cannot write charts: this adds native clustered bar or column charts to a saved .xlsx by writing
@@ -57,8 +58,6 @@ const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-export class XlsxChartError extends Error {}
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -149,10 +148,7 @@ async function sheetPath(zip: JSZip, name: string): Promise<string> {
       .map((m) => m[0])
       .find((tag) => tag.includes(`Id="${rid}"`) && tag.includes(REL_WORKSHEET));
   const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
-  if (!target)
-    throw new XlsxChartError(
-      `Feuille « ${name} » introuvable dans le classeur généré : graphique non ajouté.`,
-    );
+  if (!target) throw new UserError("chart.sheet-missing", { sheet: name });
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
 
@@ -190,10 +186,7 @@ export async function addCharts(xlsx: Uint8Array, specs: readonly ColumnChartSpe
     const base = path.slice(path.lastIndexOf("/") + 1);
     const relsPath = `${dir}/_rels/${base}.rels`;
     let sheet = (await zip.file(path)?.async("string")) ?? "";
-    if (/<drawing\b/.test(sheet))
-      throw new XlsxChartError(
-        `La feuille « ${spec.sheetName} » contient déjà un dessin : graphique non ajouté.`,
-      );
+    if (/<drawing\b/.test(sheet)) throw new UserError("chart.drawing-exists", { sheet: spec.sheetName });
     const c = freeNumber(zip, "xl/charts/chart", taken);
     const d = freeNumber(zip, "xl/drawings/drawing", taken);
 

@@ -25,7 +25,8 @@ import {
   type WorkbookPort,
 } from "../core";
 import { canonicalTemplate } from "../core/template/canonical-template";
-import { readError } from "./errors";
+import { isXlsxReadError, readError } from "./errors";
+import { UserError } from "../core/errors/user-error";
 import { writeIndicatorsSheet } from "./indicators-sheet";
 import { addCharts, type ColumnChartSpec } from "./xlsx-chart";
 import { checkEveryPart, readXlsxBytes } from "./read-buffer";
@@ -33,14 +34,6 @@ import { addTemplateSheets } from "./write-template";
 
 export const ERROR_FILL = "FFFFC7CE";
 export const WARNING_FILL = "FFFFEB9C";
-
-/** A user-facing problem of the file adapter (French message). */
-export class XlsxWorkbookError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "XlsxWorkbookError";
-  }
-}
 
 interface Saved {
   style: Partial<ExcelJS.Style>;
@@ -77,7 +70,7 @@ export class XlsxWorkbook implements WorkbookPort {
       await checkEveryPart(this.bytes, { name: this.name });
       await wb.xlsx.load(this.bytes as unknown as ArrayBuffer);
     } catch (e) {
-      if (e instanceof Error && e.name === "XlsxReadError") throw e;
+      if (isXlsxReadError(e)) throw e;
       throw readError("unreadable", this.name);
     }
     this.wb = wb;
@@ -193,9 +186,7 @@ export class XlsxWorkbook implements WorkbookPort {
       wb.getWorksheet(n),
     );
     if (clash.length > 0) {
-      throw new XlsxWorkbookError(
-        `Le classeur a déjà ${clash.length > 1 ? "les feuilles" : "une feuille"} ${clash.map((n) => `« ${n} »`).join(", ")} : renommez-la(les) ou partez d'un classeur vide pour insérer le modèle.`,
-      );
+      throw new UserError("template.sheets-exist", { sheets: clash });
     }
     addTemplateSheets(wb, t);
   }

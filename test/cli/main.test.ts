@@ -3,6 +3,7 @@ import { Progress } from "../../src/cli/progress";
 import { resolveCommand, type Command } from "../../src/cli/command";
 import { COMMANDS } from "../../src/cli/commands";
 import type { CliIo } from "../../src/cli/io";
+import { UserError } from "../../src/core/errors/user-error";
 
 function fakeIo(env: Record<string, string> = {}, tty = false) {
   const out: string[] = [];
@@ -33,6 +34,24 @@ describe("top-level handler", () => {
     const f = fakeIo({ BILAN_IAE_DEBUG: "1" });
     expect(await run(["boom"], f.io, [boom])).toBe(2);
     expect(f.err.join("")).toMatch(/\n\s+at /);
+  });
+  it.each([
+    ["usage.missing-hub", {}],
+    ["read.truncated", { file: "bilan.xlsx" }],
+    ["hub.url-not-http", { url: "ftp://hub" }],
+    ["template.sheets-exist", { sheets: ["Salariés"] }],
+  ] as const)("prints a %s user error as its French message, no stack, exit 2", async (code, params) => {
+    const worded: Command = {
+      name: "worded",
+      summary: "",
+      help: "",
+      run: async () => {
+        throw new UserError(code, params as never);
+      },
+    };
+    const f = fakeIo({ BILAN_IAE_DEBUG: "1" });
+    expect(await run(["worded"], f.io, [worded])).toBe(2);
+    expect(f.err.join("")).toBe(`${new UserError(code, params as never).message}\n`);
   });
   it("lists the registered commands in the help (one line adds a command)", async () => {
     const f = fakeIo();

@@ -1,4 +1,5 @@
-import { HubClient, HubError, parseRetryAfter } from "../../src/client";
+import { HubClient, hubFailureOf, isHubError, parseRetryAfter, type HubError } from "../../src/client";
+import { UserError } from "../../src/core";
 import type { SubmissionPayload } from "../../src/core/submission";
 import { drop, json, scriptedServer } from "./scripted-server";
 
@@ -97,12 +98,12 @@ describe("HubClient over real HTTP on loopback", () => {
     try {
       const { c, waits } = client(s.url, { baseDelayMs: 100 });
       const err = await c.submit(payload, "k").catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(HubError);
-      expect([(err as HubError).kind, (err as HubError).status, (err as HubError).message]).toEqual([
-        "refused",
-        429,
-        detail,
-      ]);
+      expect(err).toBeInstanceOf(UserError);
+      expect([
+        (err as HubError).code,
+        hubFailureOf(err as HubError).status,
+        (err as HubError).message,
+      ]).toEqual(["hub.refused", 429, detail]);
       expect(waits).toEqual([]);
       expect(s.seen).toHaveLength(1);
     } finally {
@@ -115,8 +116,8 @@ describe("HubClient over real HTTP on loopback", () => {
     try {
       const { c, waits } = client(s.url, { baseDelayMs: 1000, maxElapsedMs: 10_000 });
       const err = await c.submit(payload, "k").catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(HubError);
-      expect((err as HubError).kind).toBe("unreachable");
+      expect(isHubError(err)).toBe(true);
+      expect((err as HubError).code).toBe("hub.unreachable");
       expect((err as HubError).message).toMatch(/n'est pas perdu/);
       // 1000 + 2000 + 4000 = 7000 ≤ 10 000; the next wait (8000) would exceed the budget.
       expect(waits).toEqual([1000, 2000, 4000]);
@@ -131,7 +132,7 @@ describe("HubClient over real HTTP on loopback", () => {
     try {
       const { c } = client(s.url, { baseDelayMs: 1000, maxElapsedMs: 2_500 });
       const err = await c.getJson("/api/v1/consolidation?period=2025").catch((e: unknown) => e);
-      expect((err as HubError).kind).toBe("unreachable");
+      expect((err as HubError).code).toBe("hub.unreachable");
       expect((err as HubError).message).toContain("Vérifiez l'adresse du hub et le réseau, puis réessayez.");
       expect((err as HubError).message).not.toMatch(/n'est pas perdu/);
     } finally {
@@ -144,7 +145,10 @@ describe("HubClient over real HTTP on loopback", () => {
     const url = s.url;
     await s.close();
     const { c } = client(url, { baseDelayMs: 10, maxElapsedMs: 100 });
-    await expect(c.submit(payload, "k")).rejects.toMatchObject({ kind: "unreachable" });
+    await expect(c.submit(payload, "k")).rejects.toMatchObject({
+      code: "hub.unreachable",
+      params: { status: null, timedOut: false, queued: true },
+    });
   });
 
   it("times out a request that never gets an answer", async () => {
@@ -152,7 +156,8 @@ describe("HubClient over real HTTP on loopback", () => {
     try {
       const { c } = client(s.url, { timeoutMs: 200, baseDelayMs: 10, maxElapsedMs: 5 });
       await expect(c.submit(payload, "k")).rejects.toMatchObject({
-        kind: "unreachable",
+        code: "hub.unreachable",
+        params: { timedOut: true },
         message: expect.stringMatching(/délai dépassé/),
       });
     } finally {
@@ -173,10 +178,9 @@ describe("HubClient over real HTTP on loopback", () => {
       const err = (await client(s.url)
         .c.submit(payload, "k")
         .catch((e: unknown) => e)) as HubError;
-      expect(err.kind).toBe("refused");
-      expect(err.status).toBe(422);
+      expect(err.code).toBe("hub.refused");
+      expect(hubFailureOf(err)).toEqual({ kind: "refused", status: 422, errors: problem.errors });
       expect(err.message).toBe(problem.detail);
-      expect(err.errors).toEqual(problem.errors);
       expect(s.seen).toHaveLength(1);
     } finally {
       await s.close();
@@ -187,8 +191,9 @@ describe("HubClient over real HTTP on loopback", () => {
     const s = await scriptedServer([json(401, { detail: "Jeton inconnu ou révoqué." })]);
     try {
       await expect(client(s.url).c.submit(payload, "k")).rejects.toMatchObject({
-        kind: "unauthorized",
-        status: 401,
+        code: "hub.unauthorized",
+        params: { status: 401 },
+        message: "Jeton inconnu ou révoqué.",
       });
     } finally {
       await s.close();

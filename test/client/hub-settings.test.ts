@@ -1,4 +1,5 @@
-import { HubClient, HubError } from "../../src/client";
+import { HubClient, hubFailureOf, type HubError } from "../../src/client";
+import { UserError } from "../../src/core";
 import { DEFAULT_CONFIG } from "../../src/core";
 import { json, scriptedServer } from "./scripted-server";
 
@@ -43,8 +44,9 @@ describe("HubClient.getSettings", () => {
       const err = (await client(s.url)
         .getSettings()
         .catch((e: unknown) => e)) as HubError;
-      expect(err).toBeInstanceOf(HubError);
-      expect(err.kind).toBe("invalid-response");
+      expect(err).toBeInstanceOf(UserError);
+      expect(err.code).toBe("hub.bad-settings");
+      expect(hubFailureOf(err).kind).toBe("invalid-response");
       expect(err.message).toMatch(
         /^Les réglages du Département envoyés par le hub \(http:\/\/127\.0\.0\.1:\d+\) sont inutilisables/,
       );
@@ -63,8 +65,11 @@ describe("HubClient.getSettings", () => {
       },
     ]);
     try {
-      await expect(client(s.url).getSettings()).rejects.toMatchObject({ kind: "unauthorized", status: 401 });
-      await expect(client(s.url).getSettings()).rejects.toMatchObject({ kind: "invalid-response" });
+      await expect(client(s.url).getSettings()).rejects.toMatchObject({
+        code: "hub.unauthorized",
+        params: { status: 401 },
+      });
+      await expect(client(s.url).getSettings()).rejects.toMatchObject({ code: "hub.bad-json" });
     } finally {
       await s.close();
     }

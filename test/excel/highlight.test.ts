@@ -1,5 +1,6 @@
 import { a1, type Finding } from "../../src/core";
-import { ERROR_FILL, OfficeUserError, WARNING_FILL } from "../../src/excel";
+import { ERROR_FILL, WARNING_FILL } from "../../src/excel";
+import { UserError } from "../../src/core/errors/user-error";
 import { FakeExcel, NO_FILL, type FillModel } from "./fake-excel";
 import { rng, workbookOn } from "./helpers";
 
@@ -73,7 +74,8 @@ test("an error mid-way (cell in edit mode) is translated, events are re-enabled,
     label === "fill.color=" && ++fills > 40 ? "InvalidOperationInCellEditMode" : null;
   const wb = workbookOn(fake);
   const error = await wb.highlight(findings).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(OfficeUserError);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).code).toBe("office.InvalidOperationInCellEditMode");
   expect((error as Error).message).toBe(
     "Surlignage des cellules : Une cellule est en cours de modification dans Excel. Appuyez sur Entrée ou Échap pour terminer la saisie, puis recommencez.",
   );

@@ -1,4 +1,5 @@
-import { OfficeUserError, officeErrorCode, officeErrorMessage, toOfficeUserError } from "../../src/excel";
+import { officeErrorCode, officeErrorMessage, toOfficeUserError } from "../../src/excel";
+import { UserError } from "../../src/core/errors/user-error";
 import { FakeOfficeError } from "./fake-excel";
 
 test.each([
@@ -32,10 +33,15 @@ test("an unknown code is named, with Office's message, never a stack trace", () 
 test("toOfficeUserError keeps the code and the cause, and passes our own errors through", () => {
   const original = new FakeOfficeError("ItemNotFound");
   const wrapped = toOfficeUserError(original, "Sélection");
-  expect(wrapped).toBeInstanceOf(OfficeUserError);
-  expect(wrapped.code).toBe("ItemNotFound");
-  expect(wrapped.cause).toBe(original);
-  expect(wrapped.userFacing).toBe(true);
-  const ours = new OfficeUserError("Message", "TooManyCells");
+  expect(wrapped).toBeInstanceOf(UserError);
+  expect(wrapped.code).toBe("office.ItemNotFound");
+  expect(wrapped.params).toEqual({ action: "Sélection" });
+  expect((wrapped as UserError).cause).toBe(original);
+  const odd = toOfficeUserError(new FakeOfficeError("BrandNewCode", "Something odd"));
+  expect([odd.code, odd.params]).toEqual([
+    "office.unexpected",
+    { officeCode: "BrandNewCode", detail: "Something odd" },
+  ]);
+  const ours = new UserError("limit.too-many-cells", { cells: 2, max: 1, sheet: "S", range: "A1:B1" });
   expect(toOfficeUserError(ours, "x")).toBe(ours);
 });

@@ -1,4 +1,4 @@
-import { OfficeUserError } from "../../src/excel";
+import { UserError } from "../../src/core/errors/user-error";
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
 import { personRow, rng, workbookOn } from "./helpers";
 
@@ -61,7 +61,11 @@ test("refuses beyond 5 000 000 cells with a French message, before reading any v
   const error = await workbookOn(fake)
     .read()
     .catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(OfficeUserError);
+  expect(error).toBeInstanceOf(UserError);
+  expect(error).toMatchObject({
+    code: "limit.too-many-cells",
+    params: { cells: 6_250_000, max: 5_000_000, sheet: "Salariés", range: "A1:Y250000" },
+  });
   expect((error as Error).message).toContain("6\u202f250\u202f000 cellules utilisées");
   expect((error as Error).message).toContain("au-delà des 5\u202f000\u202f000");
   expect((error as Error).message).toContain("« Salariés » occupe A1:Y250000");

@@ -1,7 +1,7 @@
 import { analyzeOne } from "../support/analyze-one";
 import { DEFAULT_CONFIG, INDICATOR_LABELS, type WorkbookData } from "../../src/core";
 import { canonicalTemplate } from "../../src/core/template/canonical-template";
-import { OfficeUserError } from "../../src/excel";
+import { UserError } from "../../src/core/errors/user-error";
 import { FakeExcel } from "./fake-excel";
 import { workbookOn } from "./helpers";
 
@@ -53,7 +53,8 @@ test("select activates the other sheet and selects the cell, in one sync", async
   const missing = await workbookOn(fake)
     .select("Ancienne feuille", "A1")
     .catch((e: unknown) => e);
-  expect(missing).toBeInstanceOf(OfficeUserError);
+  expect(missing).toBeInstanceOf(UserError);
+  expect((missing as UserError).code).toBe("office.ItemNotFound");
   expect((missing as Error).message).toContain("Excel ne trouve pas la feuille ou la cellule demandée");
 });
 
@@ -214,7 +215,8 @@ test("insertTemplate never overwrites an existing sheet", async () => {
   const error = await workbookOn(fake)
     .insertTemplate("AI")
     .catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(OfficeUserError);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).params).toEqual({ sheet: "Salariés" });
   expect((error as Error).message).toContain("La feuille « Salariés » existe déjà");
   expect(fake.model.sheets.map((s) => s.name)).toEqual(["salariés"]);
 });

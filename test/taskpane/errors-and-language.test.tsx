@@ -3,7 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import { cannedAnalysis, FakePort, finding, renderPane } from "./fixtures";
-import { OfficeUserError } from "../../src/excel/office-errors";
+import { UserError } from "../../src/core/errors/user-error";
 import { languageFrom } from "../../src/taskpane/i18n/i18n";
 import { fr } from "../../src/taskpane/i18n/fr";
 import { en } from "../../src/taskpane/i18n/en";
@@ -36,13 +36,10 @@ describe("errors", () => {
 
   it("the adapter's own French messages pass through unchanged", async () => {
     const port = new FakePort();
-    port.readError = new OfficeUserError(
-      "La feuille « Salariés » dépasse 5 000 000 cellules : réduisez la zone utilisée.",
-      "TooManyCells",
-    );
+    port.readError = new UserError("template.sheet-exists", { sheet: "Salariés" });
     renderPane(port, cannedAnalysis([]));
     expect((await screen.findByRole("alert")).textContent).toContain(
-      typo("La feuille « Salariés » dépasse 5 000 000 cellules : réduisez la zone utilisée."),
+      typo("La feuille « Salariés » existe déjà dans ce classeur. Renommez-la ou supprimez-la"),
     );
   });
 

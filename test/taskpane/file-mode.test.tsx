@@ -4,6 +4,7 @@ import { frenchTypography as typo } from "../../src/taskpane/i18n/format";
 import userEvent from "@testing-library/user-event";
 import { App, type FileWorkbook } from "../../src/taskpane/components/App";
 import { cannedAnalysis, FakePort, finding, asWorkbook } from "./fixtures";
+import { fromPlain } from "../../src/core/errors/user-error";
 
 const NONE = { charts: 0, pivotTables: 0, shapes: 0 };
 
@@ -70,12 +71,13 @@ describe("file mode", () => {
 
   it("a file the reader rejects shows the reader's French message", async () => {
     const user = userEvent.setup();
-    const err = Object.assign(
-      new Error(
-        "« casse.xlsx » est incomplet (copie interrompue ?) : enregistrez-le de nouveau depuis Excel.",
-      ),
-      { name: "XlsxReadError" },
-    );
+    // As file-workbook.ts rebuilds what the reading worker posted.
+    const err = fromPlain({
+      name: "XlsxReadError",
+      message: "« casse.xlsx » est incomplet (copie interrompue ?) : enregistrez-le de nouveau depuis Excel.",
+      reason: "truncated",
+      file: "casse.xlsx",
+    });
     renderFileMode(async () => {
       throw err;
     });

@@ -4,8 +4,8 @@ import { fr } from "../../src/taskpane/i18n/fr";
 import { findingText } from "../../src/taskpane/finding-text";
 import { formatDate, formatDateTime } from "../../src/taskpane/labels";
 import { userMessage } from "../../src/taskpane/errors";
-import { OfficeUserError } from "../../src/excel/office-errors";
-import { XlsxReadError } from "../../src/xlsx/errors";
+import { readError } from "../../src/xlsx/errors";
+import { UserError } from "../../src/core/errors/user-error";
 import type { Finding } from "../../src/core";
 
 const NNBSP = "\u202f";
@@ -131,8 +131,11 @@ describe("findings in the pane's language", () => {
 });
 
 describe("errors in the pane's language", () => {
-  const cells = new OfficeUserError("Le classeur contient 6 250 000 cellules utilisées…", "TooManyCells", {
-    params: { cells: 6_250_000, max: 5_000_000, sheet: "Salariés", range: "A1:Y250000" },
+  const cells = new UserError("limit.too-many-cells", {
+    cells: 6_250_000,
+    max: 5_000_000,
+    sheet: "Salariés",
+    range: "A1:Y250000",
   });
 
   it("the Office adapter's errors carry a code the pane words in English", () => {
@@ -140,22 +143,21 @@ describe("errors in the pane's language", () => {
     expect(text).toBe(
       "The workbook has 6,250,000 used cells, beyond the 5,000,000 the add-in can read (sheet “Salariés” spans A1:Y250000). Delete the empty rows and columns at the end of the sheet (often a stray value far from the table), or check the file with the bilan-iae command.",
     );
-    const edit = new OfficeUserError(
-      "Lecture du classeur : Une cellule est en cours de modification…",
-      "InvalidOperationInCellEditMode",
-    );
+    const edit = new UserError("office.InvalidOperationInCellEditMode", { action: "Lecture du classeur" });
     expect(userMessage(edit, translator("en"))).toBe(
       "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
     );
     expect(userMessage(edit, translator("fr"))).toBe(
-      `Lecture du classeur${NBSP}: Une cellule est en cours de modification…`,
+      `Lecture du classeur${NBSP}: Une cellule est en cours de modification dans Excel. Appuyez sur Entrée ou Échap pour terminer la saisie, puis recommencez.`,
     );
   });
 
   it("file errors are worded from the reader's reason in English", () => {
-    const error = new XlsxReadError("truncated", "bilan.xlsx", "Le fichier « bilan.xlsx » est incomplet…");
+    const error = readError("truncated", "bilan.xlsx");
     expect(userMessage(error, translator("en"))).toMatch(/^The file “bilan\.xlsx” is incomplete or damaged/);
-    expect(userMessage(error, translator("fr"))).toBe(`Le fichier «${NBSP}bilan.xlsx${NBSP}» est incomplet…`);
+    expect(userMessage(error, translator("fr"))).toMatch(
+      new RegExp(`^Le fichier «${NBSP}bilan.xlsx${NBSP}» est incomplet ou abîmé`),
+    );
   });
 });
 

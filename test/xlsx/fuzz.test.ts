@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import { analyzeWorkbook, extractMapping } from "../../src/core";
-import { XlsxReadError } from "../../src/xlsx/errors";
+import { isXlsxReadError, readReasonOf } from "../../src/xlsx/errors";
 import { readXlsxBytes } from "../../src/xlsx/read-buffer";
 import { zlibInflateRaw } from "../../src/xlsx/read-file";
 import { zipOf } from "./support/bombs";
@@ -207,11 +207,15 @@ describe("fuzz corpus: mutated example workbooks", () => {
         const key = reports.every((a) => a.report.valid) ? "valid" : "findings";
         outcomes[key] = (outcomes[key] ?? 0) + 1;
       } catch (e) {
-        if (!(e instanceof XlsxReadError))
+        if (!isXlsxReadError(e))
           failures.push(`${label}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-        else if (!REASONS.has(e.reason) || !e.message.includes("« fuzz.xlsx »") || /\n\s+at /.test(e.message))
-          failures.push(`${label}: unclear message ${e.reason}: ${e.message}`);
-        else outcomes[e.reason] = (outcomes[e.reason] ?? 0) + 1;
+        else if (
+          !REASONS.has(readReasonOf(e)) ||
+          !e.message.includes("« fuzz.xlsx »") ||
+          /\n\s+at /.test(e.message)
+        )
+          failures.push(`${label}: unclear message ${e.code}: ${e.message}`);
+        else outcomes[readReasonOf(e)] = (outcomes[readReasonOf(e)] ?? 0) + 1;
       }
       if (Date.now() - started > 5_000) failures.push(`${label}: ${Date.now() - started} ms`);
     }

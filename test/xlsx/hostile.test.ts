@@ -2,7 +2,7 @@ import { checkEveryPart, readXlsxBytes } from "../../src/xlsx/read-buffer";
 import { annotateWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { analyzeWorkbook } from "../../src/core";
 import { readXlsxFile } from "../../src/xlsx/read-file";
-import { XlsxReadError } from "../../src/xlsx/errors";
+import { isXlsxReadError, readReasonOf } from "../../src/xlsx/errors";
 import { hostileFiles, repeatedPart, workbookWith, zipOf } from "./support/bombs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,8 +21,8 @@ async function outcome(p: Promise<unknown>): Promise<{ reason: string | null; me
     await p;
     return { reason: null, message: "" };
   } catch (e) {
-    if (!(e instanceof XlsxReadError)) throw e;
-    return { reason: e.reason, message: e.message };
+    if (!isXlsxReadError(e)) throw e;
+    return { reason: readReasonOf(e), message: e.message };
   }
 }
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readXlsxBytes } from "../../src/xlsx/read-buffer";
 import { readXlsxFile } from "../../src/xlsx/read-file";
-import { XlsxReadError } from "../../src/xlsx/errors";
+import { isXlsxReadError, readReasonOf } from "../../src/xlsx/errors";
+import { UserError } from "../../src/core/errors/user-error";
 import { handXlsx } from "./support/hand-xlsx";
 import { RowTooLong, SheetParser } from "../../src/xlsx/sheet-parser";
 
@@ -14,9 +15,9 @@ async function reason(p: Promise<unknown>): Promise<{ reason: string; message: s
   try {
     await p;
   } catch (e) {
-    expect(e).toBeInstanceOf(XlsxReadError);
-    const err = e as XlsxReadError;
-    return { reason: err.reason, message: err.message };
+    expect(e).toBeInstanceOf(UserError);
+    if (!isXlsxReadError(e)) throw e;
+    return { reason: readReasonOf(e), message: e.message };
   }
   throw new Error("expected a read error");
 }
@@ -140,7 +141,7 @@ describe("reading files written by other spreadsheet programs (hand-made XML)", 
   });
 });
 
-describe("bad input → XlsxReadError with a French message naming the file", () => {
+describe("bad input → a read.* UserError with a French message naming the file", () => {
   it("empty file", async () => {
     const r = await reason(readXlsxBytes(new Uint8Array(0), { name: "vide.xlsx" }));
     expect(r.reason).toBe("empty-file");

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readXlsxBytes } from "../../src/xlsx/read-buffer";
-import { XlsxReadError } from "../../src/xlsx/errors";
+import { UserError } from "../../src/core/errors/user-error";
 import { handXlsx } from "./support/hand-xlsx";
 
 /**
@@ -150,9 +150,9 @@ describe("a hand-built zip: inline strings, shared formulas, prefixed XML, a tab
     zip.file("xl/worksheets/sheet1.xml", sheet);
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     const error = await readXlsxBytes(bytes, { name: "fusions.xlsx" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(XlsxReadError);
-    expect((error as XlsxReadError).reason).toBe("too-many-merges");
-    expect((error as XlsxReadError).message).toMatch(
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe("read.too-many-merges");
+    expect((error as UserError).message).toMatch(
       /« fusions\.xlsx ».*100.000 plages de cellules fusionnées.*« Fusions »/,
     );
   });
@@ -163,7 +163,7 @@ describe("a hand-built zip: inline strings, shared formulas, prefixed XML, a tab
     const sheetData = Array.from({ length: 50_001 }, (_v, i) => row(i + 1)).join("");
     const bytes = await handXlsx({ sheets: [{ name: "Calculs", sheetData }] });
     const error = await readXlsxBytes(bytes, { name: "formules.xlsx" }).catch((e: unknown) => e);
-    expect((error as XlsxReadError).reason).toBe("too-many-formulas");
-    expect((error as XlsxReadError).message).toMatch(/1.000.000 cellules avec formule.*« Calculs »/);
+    expect((error as UserError).code).toBe("read.too-many-formulas");
+    expect((error as UserError).message).toMatch(/1.000.000 cellules avec formule.*« Calculs »/);
   }, 30_000);
 });

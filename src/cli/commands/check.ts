@@ -2,7 +2,7 @@ import type { Command } from "../command";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { expandInputs } from "../files";
-import { UsageError } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import type { Analysis } from "../../core";
 import { maxRowsFrom, type FileResult } from "../analyze-file";
 import { checkText } from "../format/text-report";
@@ -70,12 +70,10 @@ Code de sortie : 0 aucun fichier n'a d'erreur, 1 au moins une erreur bloquante, 
       io.out(this.help + "\n");
       return 0;
     }
-    if (positionals.length === 0)
-      throw new UsageError("Indiquez au moins un fichier .xlsx à vérifier : bilan-iae check FICHIER.xlsx");
+    if (positionals.length === 0) throw new UserError("usage.no-input", { command: "check" });
     const config = await loadConfig(stringOption(values, "config"));
     const files = await expandInputs(positionals);
-    if (files.length === 0)
-      throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    if (files.length === 0) throw new UserError("usage.no-xlsx-found", { inputs: positionals });
     const results = await analyzeAll(
       files,
       config,

@@ -12,11 +12,12 @@ import {
 } from "../../core";
 import { indicatorLabel } from "../../xlsx/labels";
 import type { Command } from "../command";
-import { HubClient, HubError } from "../../client";
+import { HubClient, isHubError } from "../../client";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { expandInputs } from "../files";
-import { UsageError, type CliIo } from "../io";
+import type { CliIo } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { maxRowsFrom } from "../analyze-file";
 import { isolationFrom, readIsolated } from "../isolated-read";
 import { Progress, progressWanted } from "../progress";
@@ -33,8 +34,10 @@ async function writeOut(path: string, data: string | Uint8Array): Promise<void> 
   try {
     await writeFile(path, data);
   } catch (e) {
-    throw new UsageError(
-      `Impossible d'écrire « ${path} » (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et que le fichier n'est pas ouvert dans Excel.`,
+    throw new UserError(
+      "usage.cannot-write",
+      { path, errno: (e as NodeJS.ErrnoException).code ?? null },
+      { cause: e },
     );
   }
 }
@@ -111,16 +114,11 @@ commande est mal formée.`,
     }
     const hub = stringOption(values, "hub");
     if (hub !== undefined) {
-      if (positionals.length > 0)
-        throw new UsageError("Avec --hub, ne donnez pas de fichiers : la consolidation vient du hub.");
+      if (positionals.length > 0) throw new UserError("usage.hub-with-files", {});
       const period = stringOption(values, "period");
-      if (!period)
-        throw new UsageError(
-          "Indiquez la période avec --hub : --period 2025 (ou 2025-S1, 2025-Q1, 2025-03).",
-        );
+      if (!period) throw new UserError("usage.missing-period", {});
       const token = stringOption(values, "token") ?? io.env.BILAN_IAE_TOKEN;
-      if (!token)
-        throw new UsageError("Jeton du Département manquant : --token JETON ou la variable BILAN_IAE_TOKEN.");
+      if (!token) throw new UserError("usage.missing-department-token", {});
       const { consolidation, followUp } = await fetchHubConsolidation(
         hub,
         token,
@@ -129,12 +127,10 @@ commande est mal formée.`,
       );
       return emit(consolidation, values, io, DEFAULT_CONFIG.rulesVersion, 0, followUp);
     }
-    if (positionals.length === 0)
-      throw new UsageError("Indiquez des fichiers .xlsx ou un dossier : bilan-iae consolidate DOSSIER");
+    if (positionals.length === 0) throw new UserError("usage.no-input", { command: "consolidate" });
     const config = await loadConfig(stringOption(values, "config"));
     const files = await expandInputs(positionals);
-    if (files.length === 0)
-      throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    if (files.length === 0) throw new UserError("usage.no-xlsx-found", { inputs: positionals });
     const maxRows = maxRowsFrom(io.env, stringOption(values, "max-rows"));
     const progress = new Progress(
       io,
@@ -230,7 +226,7 @@ async function fetchHubConsolidation(
       : null;
     return { consolidation, followUp };
   } catch (e) {
-    if (e instanceof HubError) throw new UsageError(`Consolidation impossible depuis le hub : ${e.message}`);
+    if (isHubError(e)) throw new UserError("consolidate.hub-failed", { detail: e.message }, { cause: e });
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 import { parseCommandArgs, stringOption } from "../args";
-import { UsageError, type CliIo } from "../io";
+import type { CliIo } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { resolveFrom, withHubDb } from "./hub-db";
 
 export const HUB_BACKUP_HELP = `Usage : bilan-iae hub backup FICHIER [--db FICHIER]
@@ -17,11 +18,8 @@ export async function hubBackup(args: readonly string[], io: CliIo): Promise<num
     return 0;
   }
   const target = positionals[0];
-  if (!target) throw new UsageError("Fichier de sauvegarde manquant : bilan-iae hub backup FICHIER.");
-  if (io.env.DATABASE_URL)
-    throw new UsageError(
-      "DATABASE_URL est défini (PostgreSQL) : sauvegardez avec pg_dump, pas avec « hub backup ».",
-    );
+  if (!target) throw new UserError("usage.missing-backup-file", {});
+  if (io.env.DATABASE_URL) throw new UserError("usage.backup-postgres", {});
   return withHubDb(io, stringOption(values, "db"), async (hub) => {
     await hub.backup(resolveFrom(io.cwd, target));
     io.out(`Sauvegarde écrite : ${resolveFrom(io.cwd, target)}\n`);

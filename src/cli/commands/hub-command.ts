@@ -1,5 +1,5 @@
 import type { Command } from "../command";
-import { UsageError } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { HUB_SERVE_HELP, hubServe } from "./hub-serve";
 import { HUB_STRUCTURE_HELP, hubStructure } from "./hub-structure";
 import { HUB_TOKEN_HELP, hubToken } from "./hub-token";
@@ -42,9 +42,11 @@ export const hubCommand: Command = {
     }
     const fn = SUBCOMMANDS[sub];
     if (!fn)
-      throw new UsageError(
-        `Sous-commande inconnue « hub ${sub} » : serve, structure, token, backup ou doctor.`,
-      );
+      throw new UserError("usage.unknown-subcommand", {
+        command: "hub",
+        sub: String(sub),
+        choices: ["serve", "structure", "token", "backup", "doctor"],
+      });
     return fn(rest, io);
   },
 };

@@ -6,7 +6,8 @@ import { frenchSpacing } from "../../hub/french";
 import { formatBytes } from "../../hub/quotas";
 import { dbOptionsFrom } from "../../hub/server";
 import { parseCommandArgs, stringOption } from "../args";
-import { UsageError, type CliIo } from "../io";
+import type { CliIo } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { resolveFrom } from "./hub-db";
 
 export const HUB_DOCTOR_HELP = `Usage : bilan-iae hub doctor [--db FICHIER]
@@ -43,7 +44,11 @@ export async function hubDoctor(args: readonly string[], io: CliIo): Promise<num
     config = hubConfigFromEnv(io.env);
   } catch (e) {
     // hubConfigFromEnv says in French which variable is wrong and what it expects.
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UserError(
+      "usage.hub-environment",
+      { detail: e instanceof Error ? e.message : String(e) },
+      { cause: e },
+    );
   }
   const say = (line: string) => io.out(frenchSpacing(line) + "\n");
   for (const line of limitsOf(config)) say(line);

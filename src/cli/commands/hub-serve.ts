@@ -1,7 +1,8 @@
 import { serveHub } from "../../hub/server";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
-import { UsageError, type CliIo } from "../io";
+import type { CliIo } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { frenchSpacing } from "../../hub/french";
 import { resolveFrom } from "./hub-db";
 
@@ -38,7 +39,7 @@ export async function hubServe(args: readonly string[], io: CliIo): Promise<numb
   const portText = stringOption(values, "port") ?? io.env.PORT ?? "8080";
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)
-    throw new UsageError(`Port invalide « ${portText} » : un nombre entre 0 et 65535 est attendu.`);
+    throw new UserError("usage.bad-port", { value: String(portText) });
   const host = stringOption(values, "host") ?? "127.0.0.1";
   const configFile = stringOption(values, "config");
   const rules = configFile ? await loadConfig(resolveFrom(io.cwd, configFile)) : undefined;

@@ -2,7 +2,8 @@ import { isKind, type Kind } from "../../core";
 import { upsertStructure, listStructures } from "../../hub/db/repositories/structures";
 import { insertAudit } from "../../hub/db/repositories/audit";
 import { parseCommandArgs, stringOption } from "../args";
-import { UsageError, type CliIo } from "../io";
+import type { CliIo } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { withHubDb } from "./hub-db";
 
 export const HUB_STRUCTURE_HELP = `Usage : bilan-iae hub structure add --siret SIRET --name "RAISON SOCIALE" --kind TYPE[,TYPE] [--db FICHIER]
@@ -13,8 +14,7 @@ structure peut porter deux conventions, par exemple EI et ETTI). Types : ACI, AI
 
 export function parseSiret(raw: string | undefined): string {
   const siret = (raw ?? "").replace(/\s+/g, "");
-  if (!/^\d{14}$/.test(siret))
-    throw new UsageError(`SIRET invalide « ${raw ?? ""} » : 14 chiffres attendus (--siret).`);
+  if (!/^\d{14}$/.test(siret)) throw new UserError("usage.bad-siret", { value: raw ?? "" });
   return siret;
 }
 
@@ -38,20 +38,22 @@ export async function hubStructure(args: readonly string[], io: CliIo): Promise<
       return 0;
     });
   }
-  if (sub !== "add") throw new UsageError(`Sous-commande inconnue « hub structure ${sub} » : add ou list.`);
+  if (sub !== "add")
+    throw new UserError("usage.unknown-subcommand", {
+      command: "hub structure",
+      sub,
+      choices: ["add", "list"],
+    });
   const siret = parseSiret(stringOption(values, "siret"));
   const name = stringOption(values, "name")?.trim();
-  if (!name) throw new UsageError('Raison sociale manquante : --name "NOM DE LA STRUCTURE".');
+  if (!name) throw new UserError("usage.missing-name", {});
   const kindsRaw = (stringOption(values, "kind") ?? "")
     .split(",")
     .map((k) => k.trim().toUpperCase())
     .filter(Boolean);
-  if (kindsRaw.length === 0)
-    throw new UsageError(
-      "Type manquant : --kind ACI (ou AI, EI, ETTI, EITI ; plusieurs séparés par des virgules).",
-    );
+  if (kindsRaw.length === 0) throw new UserError("usage.missing-kind", {});
   const bad = kindsRaw.filter((k) => !isKind(k));
-  if (bad.length > 0) throw new UsageError(`Type inconnu « ${bad.join(", ")} » : ACI, AI, EI, ETTI ou EITI.`);
+  if (bad.length > 0) throw new UserError("usage.unknown-kinds", { kinds: bad });
   return withHubDb(io, db, async (hub) => {
     let kinds: Kind[] = [];
     for (const kind of kindsRaw as Kind[])

@@ -2,7 +2,8 @@ import { createToken, listTokens, revokeToken } from "../../hub/db/repositories/
 import { findStructureBySiret } from "../../hub/db/repositories/structures";
 import { insertAudit } from "../../hub/db/repositories/audit";
 import { parseCommandArgs, stringOption } from "../args";
-import { UsageError, type CliIo } from "../io";
+import type { CliIo } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { withHubDb } from "./hub-db";
 import { parseSiret } from "./hub-structure";
 
@@ -32,10 +33,7 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
   if (sub === "create") {
     const siretRaw = stringOption(values, "siret");
     const department = values.department === true;
-    if ((siretRaw === undefined) === !department)
-      throw new UsageError(
-        "Précisez soit --siret SIRET (jeton de structure), soit --department (jeton départemental).",
-      );
+    if ((siretRaw === undefined) === !department) throw new UserError("usage.token-target", {});
     const label = stringOption(values, "label") ?? null;
     return withHubDb(io, db, async (hub) => {
       let structureId: number | null = null;
@@ -43,10 +41,7 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
       if (siretRaw !== undefined) {
         const siret = parseSiret(siretRaw);
         const s = await findStructureBySiret(hub.db, siret);
-        if (!s)
-          throw new UsageError(
-            `Structure ${siret} inconnue du hub : enregistrez-la d'abord avec « bilan-iae hub structure add ».`,
-          );
+        if (!s) throw new UserError("usage.unknown-structure", { siret });
         structureId = s.id;
         what = `de la structure ${s.siret} (${s.name})`;
       }
@@ -69,10 +64,7 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
   }
   if (sub === "revoke") {
     const idText = positionals[0];
-    if (!idText || !/^\d+$/.test(idText))
-      throw new UsageError(
-        "Numéro de jeton manquant : bilan-iae hub token revoke ID (voir « bilan-iae hub token list »).",
-      );
+    if (!idText || !/^\d+$/.test(idText)) throw new UserError("usage.missing-token-id", {});
     return withHubDb(io, db, async (hub) => {
       const ok = await revokeToken(hub.db, Number(idText));
       if (!ok) {
@@ -94,5 +86,9 @@ export async function hubToken(args: readonly string[], io: CliIo): Promise<numb
       return 0;
     });
   }
-  throw new UsageError(`Sous-commande inconnue « hub token ${sub} » : create, revoke ou list.`);
+  throw new UserError("usage.unknown-subcommand", {
+    command: "hub token",
+    sub: String(sub),
+    choices: ["create", "revoke", "list"],
+  });
 }

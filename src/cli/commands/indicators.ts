@@ -2,7 +2,7 @@ import type { Command } from "../command";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { expandInputs } from "../files";
-import { UsageError } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { maxRowsFrom, type FileResult } from "../analyze-file";
 import { indicatorsText, reportTitle } from "../format/text-report";
 import { analyzeAll, COMMON_HELP, COMMON_OPTIONS, exitCodeOf } from "./run-files";
@@ -36,12 +36,10 @@ Code de sortie : 0, 1 si un fichier a une erreur bloquante, 2 si un fichier est 
       io.out(this.help + "\n");
       return 0;
     }
-    if (positionals.length === 0)
-      throw new UsageError("Indiquez au moins un fichier .xlsx : bilan-iae indicators FICHIER.xlsx");
+    if (positionals.length === 0) throw new UserError("usage.no-input", { command: "indicators" });
     const config = await loadConfig(stringOption(values, "config"));
     const files = await expandInputs(positionals);
-    if (files.length === 0)
-      throw new UsageError(`Aucun fichier .xlsx trouvé dans : ${positionals.join(", ")}.`);
+    if (files.length === 0) throw new UserError("usage.no-xlsx-found", { inputs: positionals });
     const results = await analyzeAll(
       files,
       config,

@@ -2,7 +2,7 @@ import { HubClient, Outbox, sha256Hex } from "../../client";
 import { FileOutboxStore } from "../../client/node/file-outbox-store";
 import type { Command } from "../command";
 import { parseCommandArgs, stringOption } from "../args";
-import { UsageError } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { EXIT_UNREACHABLE, receiptText, secretOption } from "./push";
 
 export const outboxCommand: Command = {
@@ -53,9 +53,8 @@ Code de sortie : 0 tout est parti (ou rien à envoyer), 1 un envoi a été refus
       }
       return 0;
     }
-    if (action !== "send")
-      throw new UsageError("Action attendue : bilan-iae outbox list | bilan-iae outbox send --token JETON");
-    const token = secretOption(values, io, "token", "BILAN_IAE_TOKEN", "Jeton de la structure");
+    if (action !== "send") throw new UserError("usage.outbox-action", {});
+    const token = secretOption(values, io, "token", "BILAN_IAE_TOKEN", "structure-token");
     const hubFilter = stringOption(values, "hub") ?? io.env.BILAN_IAE_HUB;
     const hash = await sha256Hex(token);
     const clients = new Map<string, HubClient>();

@@ -1,8 +1,9 @@
 import {
   buildSubmissionPayload,
   HubClient,
-  HubError,
+  hubFailureOf,
   idempotencyKeyOf,
+  isHubError,
   Outbox,
   PayloadRefused,
   sendOrQueue,
@@ -15,7 +16,8 @@ import type { Command } from "../command";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
 import { expandInputs } from "../files";
-import { UsageError, type CliIo } from "../io";
+import type { CliIo } from "../io";
+import { UserError } from "../../core/errors/user-error";
 import { analyzeFile, maxRowsFrom } from "../analyze-file";
 import { GENERATOR } from "../version";
 
@@ -27,11 +29,10 @@ export function secretOption(
   io: CliIo,
   flag: string,
   env: string,
-  what: string,
+  secret: "structure-token" | "department-key",
 ): string {
   const v = stringOption(values, flag) ?? io.env[env];
-  if (!v || !v.trim())
-    throw new UsageError(`${what} manquant : --${flag} VALEUR ou la variable d'environnement ${env}.`);
+  if (!v || !v.trim()) throw new UserError("usage.missing-secret", { secret, flag, env });
   return v.trim();
 }
 
@@ -81,23 +82,20 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
       io.out(this.help + "\n");
       return 0;
     }
-    if (positionals.length !== 1)
-      throw new UsageError(
-        "Indiquez un seul fichier : bilan-iae push FICHIER.xlsx --hub URL --token JETON --department-key CLE",
-      );
+    if (positionals.length !== 1) throw new UserError("usage.one-file-only", {});
     const hub = stringOption(values, "hub") ?? io.env.BILAN_IAE_HUB;
-    if (!hub) throw new UsageError("Adresse du hub manquante : --hub URL ou la variable BILAN_IAE_HUB.");
-    const token = secretOption(values, io, "token", "BILAN_IAE_TOKEN", "Jeton de la structure");
+    if (!hub) throw new UserError("usage.missing-hub", {});
+    const token = secretOption(values, io, "token", "BILAN_IAE_TOKEN", "structure-token");
     const departmentKey = secretOption(
       values,
       io,
       "department-key",
       "BILAN_IAE_DEPARTMENT_KEY",
-      "Clé départementale",
+      "department-key",
     );
     const config = await loadConfig(stringOption(values, "config"));
     const [file] = await expandInputs(positionals);
-    if (!file) throw new UsageError(`Fichier introuvable : ${positionals[0]}`);
+    if (!file) throw new UserError("usage.file-not-found", { path: positionals[0] });
     const r = await analyzeFile(file, config, maxRowsFrom(io.env, undefined));
     if (!r.ok) {
       io.err(`${r.error.message}\n`);
@@ -128,17 +126,13 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
       io.err(`${msgs.join("")}Corrigez-les (bilan-iae check ${r.file}) puis renvoyez.\n`);
       return 1;
     }
-    let client: HubClient;
-    try {
-      client = new HubClient({
-        baseUrl: hub,
-        token,
-        onRetry: (i) => io.err(`Hub : ${i.reason}, nouvel essai dans ${Math.ceil(i.delayMs / 1000)} s…\n`),
-        maxElapsedMs: Number(io.env.BILAN_IAE_HUB_TIMEOUT_MS) || 60_000,
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    // A bad address or token is a hub.* user error: main prints it, exit 2 like any usage mistake.
+    const client = new HubClient({
+      baseUrl: hub,
+      token,
+      onRetry: (i) => io.err(`Hub : ${i.reason}, nouvel essai dans ${Math.ceil(i.delayMs / 1000)} s…\n`),
+      maxElapsedMs: Number(io.env.BILAN_IAE_HUB_TIMEOUT_MS) || 60_000,
+    });
     const payloads = [];
     try {
       for (const a of r.reports)
@@ -184,24 +178,25 @@ Code de sortie : 0 envoyé ou déjà reçu, 1 refusé (erreurs dans le classeur 
       if (json) io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + "\n");
       return code;
     } catch (e) {
-      if (e instanceof HubError) {
+      if (isHubError(e)) {
+        const failure = hubFailureOf(e);
         if (json)
           io.out(
             JSON.stringify(
               {
                 file: r.file,
                 status: "refused",
-                reason: e.kind,
-                httpStatus: e.status,
+                reason: failure.kind,
+                httpStatus: failure.status,
                 detail: e.message,
-                errors: e.errors,
+                errors: failure.errors,
               },
               null,
               2,
             ) + "\n",
           );
         io.err(
-          `Le hub a refusé l'envoi : ${e.message}\n${e.errors
+          `Le hub a refusé l'envoi : ${e.message}\n${failure.errors
             .slice(0, 10)
             .map((x) => `  ${x.pointer} : ${x.detail}\n`)
             .join("")}`,

@@ -4,7 +4,7 @@ import { canonicalTemplate } from "../../core/template/canonical-template";
 import type { Command } from "../command";
 import { parseCommandArgs, stringOption } from "../args";
 import { loadConfig } from "../config";
-import { UsageError } from "../io";
+import { UserError } from "../../core/errors/user-error";
 
 export const templateCommand: Command = {
   name: "template",
@@ -30,15 +30,13 @@ pour chaque colonne codée, formats de date, en-tête figé, et une feuille « M
       return 0;
     }
     const out = stringOption(values, "output");
-    if (!out)
-      throw new UsageError(
-        "Indiquez le fichier à créer avec -o, par exemple : bilan-iae template --kind ACI -o modele.xlsx",
-      );
+    if (!out) throw new UserError("usage.missing-output", {});
     const rawKind = stringOption(values, "kind")?.trim().toUpperCase();
     if (rawKind !== undefined && !isKind(rawKind)) {
-      throw new UsageError(
-        `Type de structure « ${stringOption(values, "kind")} » inconnu : choisissez parmi ${KINDS.join(", ")}.`,
-      );
+      throw new UserError("usage.unknown-template-kind", {
+        kind: stringOption(values, "kind") ?? "",
+        known: [...KINDS],
+      });
     }
     const config = await loadConfig(stringOption(values, "config"));
     // ExcelJS loads only for this command (a few hundred ms at start-up).
@@ -51,8 +49,10 @@ pour chaque colonne codée, formats de date, en-tête figé, et une feuille « M
     try {
       await writeFile(out, bytes);
     } catch (e) {
-      throw new UsageError(
-        `Impossible d'écrire « ${out} » (${(e as NodeJS.ErrnoException).code ?? "erreur"}) : vérifiez le dossier et que le fichier n'est pas ouvert dans Excel.`,
+      throw new UserError(
+        "usage.cannot-write",
+        { path: out, errno: (e as NodeJS.ErrnoException).code ?? null },
+        { cause: e },
       );
     }
     io.out(`Modèle créé : ${out}\n`);

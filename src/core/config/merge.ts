@@ -1,20 +1,7 @@
 import type { RulesConfig, RulesConfigOverride } from "../model/config";
 import { DEFAULT_CONFIG } from "./defaults";
 import { validateConfig } from "./validate";
-
-/** A configuration that cannot be used; `problems` are French sentences naming the setting. */
-export class ConfigError extends Error {
-  constructor(
-    readonly problems: string[],
-    readonly source: string | null = null,
-  ) {
-    super(
-      `Configuration invalide${source ? ` (${source})` : ""} : ${problems.join(" ; ")}. ` +
-        "Corrigez le fichier de configuration ou supprimez les réglages en cause pour revenir aux valeurs par défaut.",
-    );
-    this.name = "ConfigError";
-  }
-}
+import { UserError } from "../errors/user-error";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -68,7 +55,7 @@ function unknownSettings(base: unknown, over: unknown, path = ""): string[] {
 
 /**
  * Merges a department override (already parsed from JSON) on top of the shipped defaults and validates
- * the result. Throws ConfigError with every problem at once.
+ * the result. Throws a `config.invalid` UserError with every problem at once.
  */
 export function resolveConfig(
   override?: RulesConfigOverride | unknown,
@@ -76,28 +63,31 @@ export function resolveConfig(
 ): RulesConfig {
   if (override === undefined || override === null) return DEFAULT_CONFIG;
   if (!isPlainObject(override)) {
-    throw new ConfigError(["le document doit être un objet JSON { … }"], source);
+    throw new UserError("config.invalid", {
+      problems: ["le document doit être un objet JSON { … }"],
+      source,
+    });
   }
   const unknownKeys = unknownSettings(DEFAULT_CONFIG, override);
   const merged = deepMerge(DEFAULT_CONFIG, override);
   const problems = [...unknownKeys.map((k) => `réglage inconnu « ${k} »`), ...validateConfig(merged)];
-  if (problems.length > 0) throw new ConfigError(problems, source);
+  if (problems.length > 0) throw new UserError("config.invalid", { problems, source });
   return merged as RulesConfig;
 }
 
 /**
  * A department's settings file as text (CLI --config, the pane's Consolider view): JSON with or without
- * a byte-order mark, merged on the defaults and validated. Any problem is a ConfigError naming the file.
+ * a byte-order mark, merged on the defaults and validated. Any problem is a `config.invalid` UserError naming the file.
  */
 export function parseConfigText(text: string, source: string): RulesConfig {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new ConfigError(
-      [`ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)})`],
+    throw new UserError("config.invalid", {
+      problems: [`ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)})`],
       source,
-    );
+    });
   }
   return resolveConfig(json, source);
 }

@@ -1,5 +1,5 @@
 import type { ExitCategory, ExitMotif } from "../model/config";
-import { ConfigError } from "./merge";
+import { UserError } from "../errors/user-error";
 
 const CATEGORIES: ExitCategory[] = ["durable", "transition", "positive", "other", "withdrawn"];
 
@@ -15,10 +15,10 @@ export function parseExitMotifCsv(text: string, source = "table des motifs"): Ex
     col,
   );
   if (iLabel < 0 || iCat < 0 || iCode < 0) {
-    throw new ConfigError(
-      ["la première ligne doit nommer les colonnes code;label;aliases;category;confidence"],
+    throw new UserError("config.invalid", {
+      problems: ["la première ligne doit nommer les colonnes code;label;aliases;category;confidence"],
       source,
-    );
+    });
   }
   const problems: string[] = [];
   const motifs: ExitMotif[] = [];
@@ -50,6 +50,6 @@ export function parseExitMotifCsv(text: string, source = "table des motifs"): Ex
       ...(code === "5" ? { qualifyingTraining: true } : {}),
     });
   });
-  if (problems.length) throw new ConfigError(problems, source);
+  if (problems.length) throw new UserError("config.invalid", { problems, source });
   return motifs;
 }

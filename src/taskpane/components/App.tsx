@@ -27,6 +27,7 @@ import {
   type ReactNode,
 } from "react";
 import type { Analysis, WorkbookPort } from "../../core";
+import { UserError } from "../../core/errors/user-error";
 import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
 import { useDepartmentSettings } from "../hooks/useDepartmentSettings";
 import { useSendEnvironment } from "../send/send-environment";
@@ -170,7 +171,7 @@ function Pane(props: AppProps) {
     async (f: File) => {
       if (!props.openFile) return;
       if (!/\.xlsx$/i.test(f.name)) {
-        session.reportError(new UserError(t("notXlsx", { name: f.name })));
+        session.reportError(new UserError("pane.not-xlsx", { name: f.name }));
         return;
       }
       setOpening(true);
@@ -348,15 +349,6 @@ function Pane(props: AppProps) {
       {standaloneNow && <section aria-label={t(current.label)}>{viewBody}</section>}
     </main>
   );
-}
-
-/** An error whose message is already written for the user. */
-export class UserError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = "UserError";
-  }
 }
 
 export function App(props: AppProps) {

@@ -53,7 +53,7 @@ export function failureMessage(name: string, e: unknown): string {
 
 /**
  * Reads and analyses one returned workbook into what the consolidation needs (in a Web Worker, or in the page
- * where there is none). Throws the reader's XlsxReadError for a file that cannot be read. `onProgress` gets
+ * where there is none). Throws the reader's `read.*` UserError for a file that cannot be read. `onProgress` gets
  * 0 to 1 for the file's progress bar.
  */
 export async function analyzeBytes(

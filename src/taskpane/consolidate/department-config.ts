@@ -11,7 +11,7 @@ export const DEPARTMENT_CONFIG_KEY = "bilan-iae.consolider.config";
 const keyOf = (partitionKey: string | undefined) =>
   `${partitionKey ? partitionKey + ":" : ""}${DEPARTMENT_CONFIG_KEY}`;
 
-/** The file's text → its settings merged on the defaults; a bad file throws a ConfigError naming it. */
+/** The file's text → its settings merged on the defaults; a bad file throws a `config.invalid` UserError naming it. */
 export function departmentConfigFrom(name: string, text: string): DepartmentConfig {
   return { name, rules: parseConfigText(text, name) };
 }

@@ -1,4 +1,5 @@
-import { HubClient, HubError } from "../../client/hub-client";
+import { HubClient, hubFailureOf, isHubError, type HubError } from "../../client/hub-client";
+import { UserError } from "../../core/errors/user-error";
 import type { Consolidation, StructuresStatus } from "../../core";
 import { isPeriodKey } from "../../core/submission/period";
 import type { HubSettings } from "./hub-settings";
@@ -6,15 +7,6 @@ import type { HubSettings } from "./hub-settings";
 export interface HubOutcome {
   consolidation: Consolidation;
   status: StructuresStatus;
-}
-
-/** An error whose message is written for the department's staff. */
-export class HubSourceError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = "HubSourceError";
-  }
 }
 
 /**
@@ -26,8 +18,7 @@ export async function fetchFromHub(
   options: { fetch?: typeof fetch; maxElapsedMs?: number } = {},
 ): Promise<HubOutcome> {
   const period = settings.period.trim();
-  if (!isPeriodKey(period))
-    throw new HubSourceError(`Période invalide : « ${period} ». Exemples : 2025, 2025-S1, 2025-Q1, 2025-03.`);
+  if (!isPeriodKey(period)) throw new UserError("consolidate.period-invalid", { period });
   try {
     const client = new HubClient({
       baseUrl: settings.url,
@@ -42,18 +33,17 @@ export async function fetchFromHub(
     ]);
     return { consolidation, status };
   } catch (e) {
-    if (e instanceof HubError) throw new HubSourceError(hubMessage(e, settings.url));
+    if (isHubError(e)) throw forDepartment(e, settings.url);
     throw e;
   }
 }
 
-function hubMessage(e: HubError, url: string): string {
-  if (e.kind === "unauthorized")
-    return "Jeton refusé par le hub (401) : vérifiez le jeton du Département, il a peut-être été révoqué.";
-  if (e.status === 403)
-    return "Ce jeton n'ouvre pas la consolidation (403) : il faut un jeton du Département, pas celui d'une structure.";
-  if (e.kind === "unreachable") {
-    return `Le hub (${url.trim()}) ne répond pas : vérifiez l'adresse et votre connexion. Si l'adresse est juste, demandez au service informatique du Département d'autoriser ce volet à interroger le hub.`;
-  }
-  return `Le hub a refusé la demande : ${e.message}`;
+/** The hub's failure in the words the department's staff can act on (their token, their network). */
+function forDepartment(e: HubError, url: string): UserError {
+  const { kind, status } = hubFailureOf(e);
+  if (kind === "unauthorized") return new UserError("consolidate.token-refused", {}, { cause: e });
+  if (status === 403) return new UserError("consolidate.token-not-department", {}, { cause: e });
+  if (kind === "unreachable")
+    return new UserError("consolidate.hub-unreachable", { url: url.trim() }, { cause: e });
+  return new UserError("consolidate.hub-refused", { detail: e.message }, { cause: e });
 }

@@ -1,5 +1,5 @@
 import type { RulesConfig } from "../../core";
-import { isXlsxReadError } from "../../xlsx/errors";
+import { isXlsxReadError, readReasonOf } from "../../xlsx/errors";
 import { checkEveryPart, readXlsxBytes } from "../../xlsx/read-buffer";
 import { analyzeBytes, failureMessage, type FileOutcome } from "./analyze-one";
 
@@ -48,7 +48,7 @@ scope.onmessage = (e) => {
   run(job, post).catch((err: unknown) =>
     post({
       type: "failed",
-      reason: isXlsxReadError(err) ? err.reason : "unexpected",
+      reason: isXlsxReadError(err) ? readReasonOf(err) : "unexpected",
       message: failureMessage(job.name, err),
     }),
   );

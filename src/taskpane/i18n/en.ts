@@ -158,7 +158,6 @@ export const en: Strings = {
   notKeptCharts: "{count, plural, one {the chart} other {the # charts}}",
   notKeptPivotTables: "{count, plural, one {the pivot table} other {the # pivot tables}}",
   notKeptShapes: "{count, plural, one {the drawn shape} other {the # drawn shapes}}",
-  notXlsx: "“{name}” is not an .xlsx workbook. Save it as Excel Workbook (.xlsx), then open it here.",
   errorTitle: "Problem",
   dismiss: "Close",
   errorEditMode: "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",

@@ -166,8 +166,6 @@ export const fr = {
   notKeptPivotTables:
     "{count, plural, one {le tableau croisé dynamique} other {les # tableaux croisés dynamiques}}",
   notKeptShapes: "{count, plural, one {la forme dessinée} other {les # formes dessinées}}",
-  notXlsx:
-    "« {name} » n'est pas un classeur .xlsx. Enregistrez-le au format Classeur Excel (.xlsx) puis ouvrez-le ici.",
   // Errors
   errorTitle: "Problème",
   dismiss: "Fermer",

@@ -1,4 +1,4 @@
-import { HubError, PayloadRefused } from "../../client";
+import { hubFailureOf, isHubError, PayloadRefused } from "../../client";
 import type { Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
 
@@ -16,9 +16,10 @@ export interface SendFailure {
 export function sendFailureOf(error: unknown, t: Translate, siret: string | null): SendFailure {
   if (error instanceof PayloadRefused)
     return { kind: "refused", message: error.message, detail: null, problems: error.problems };
-  if (error instanceof HubError) {
-    const detail = error.status !== null && error.message ? error.message : null;
-    switch (error.status) {
+  if (isHubError(error)) {
+    const failure = hubFailureOf(error);
+    const detail = failure.status !== null && error.message ? error.message : null;
+    switch (failure.status) {
       case 401:
         return { kind: "unauthorized", message: t("sendUnauthorized"), detail, problems: [] };
       case 403:
@@ -35,13 +36,13 @@ export function sendFailureOf(error: unknown, t: Translate, siret: string | null
           kind: "invalid",
           message: t("sendInvalid"),
           detail,
-          problems: error.errors.map((e) => `${e.pointer} : ${e.detail}`),
+          problems: failure.errors.map((e) => `${e.pointer} : ${e.detail}`),
         };
     }
-    // No status: a bad address or a missing token, already said in French by the client.
+    // No status: a bad address, a missing token or an unreachable hub, worded in the pane's language.
     return {
-      kind: error.kind === "unauthorized" ? "unauthorized" : "refused",
-      message: error.message,
+      kind: failure.kind === "unauthorized" ? "unauthorized" : "refused",
+      message: userMessage(error, t),
       detail: null,
       problems: [],
     };

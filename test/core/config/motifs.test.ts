@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseExitMotifCsv } from "../../../src/core/config/motif-csv";
 import { createMotifIndex, motifIndexFor, motifKey } from "../../../src/core/config/motifs";
-import { ConfigError } from "../../../src/core/config/merge";
+import { UserError, type UserErrorLike } from "../../../src/core/errors/user-error";
 import { DEFAULT_EXIT_MOTIFS } from "../../../src/core/config/exit-motifs";
 import { DEFAULT_CONFIG } from "../../../src/core/config/defaults";
 
@@ -44,11 +44,12 @@ describe("parseExitMotifCsv", () => {
       parseExitMotifCsv(csv, "motifs-38.csv");
       throw new Error("accepted");
     } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).problems).toEqual([
+      expect(e).toBeInstanceOf(UserError);
+      expect((e as UserError).code).toBe("config.invalid");
+      expect((e as UserErrorLike<"config.invalid">).params.problems).toEqual([
         "ligne 3 : catégorie « lasting » inconnue (attendu : durable, transition, positive, other, withdrawn)",
       ]);
-      expect((e as ConfigError).message).toContain("motifs-38.csv");
+      expect((e as UserError).message).toContain("motifs-38.csv");
     }
   });
 
@@ -56,7 +57,7 @@ describe("parseExitMotifCsv", () => {
     expect(() => parseExitMotifCsv("code;label;aliases;category\n3;;;durable\n")).toThrow(
       /ligne 2 : libellé manquant/,
     );
-    expect(() => parseExitMotifCsv("numero;libelle\n3;CDI\n")).toThrow(ConfigError);
+    expect(() => parseExitMotifCsv("numero;libelle\n3;CDI\n")).toThrow(/^Configuration invalide/);
     expect(() => parseExitMotifCsv("")).toThrow(/première ligne/);
   });
 });

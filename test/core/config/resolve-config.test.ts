@@ -1,4 +1,5 @@
-import { ConfigError, resolveConfig } from "../../../src/core/config/merge";
+import { resolveConfig } from "../../../src/core/config/merge";
+import { hasCode, UserError } from "../../../src/core/errors/user-error";
 import { DEFAULT_CONFIG } from "../../../src/core/config/defaults";
 
 /** The problems of a configuration that must be refused (fails the test if it is accepted). */
@@ -6,8 +7,9 @@ function problemsOf(override: unknown): string[] {
   try {
     resolveConfig(override, "departement-38.json");
   } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).problems;
+    expect(e).toBeInstanceOf(UserError);
+    if (!hasCode(e, "config.invalid")) throw e;
+    return e.params.problems;
   }
   throw new Error(`configuration accepted: ${JSON.stringify(override)}`);
 }
@@ -164,9 +166,10 @@ describe("resolveConfig", () => {
       resolveConfig({ age: { min: -1 }, maxHoursPerWeek: 0, inconnu: 1 }, "departement-38.json");
       throw new Error("accepted");
     } catch (e) {
-      const err = e as ConfigError;
-      expect(err).toBeInstanceOf(ConfigError);
-      expect(err.problems).toHaveLength(3);
+      expect(e).toBeInstanceOf(UserError);
+      if (!hasCode(e, "config.invalid")) throw e;
+      const err = e;
+      expect(err.params.problems).toHaveLength(3);
       expect(err.message).toContain("departement-38.json");
       expect(err.message).toContain("réglage inconnu « inconnu »");
     }

@@ -4,6 +4,7 @@ import { INDICATOR_KEYS } from "../../../src/core/model/indicators";
 import { INDICATOR_SECTIONS } from "../../../src/core/report/indicators-sheet";
 import { FINDING_CODES } from "../../../src/core/model/findings";
 import { expectedIndicators } from "../../examples/expected-indicators";
+import { USER_ERRORS_FR } from "../../../src/core/errors/french";
 
 /**
  * The steps of CONTRIBUTING.md that the compiler cannot enforce (a Record over the keys does the others):
@@ -45,4 +46,20 @@ it("every file CONTRIBUTING.md names exists", () => {
   expect(paths.length).toBeGreaterThan(15);
   const missing = paths.filter((p) => !existsSync(join(ROOT, p)));
   expect(missing).toEqual([]);
+});
+
+it("every user-facing error code is area.name, and the error steps name the catalogs that exist", () => {
+  const codes = Object.keys(USER_ERRORS_FR);
+  expect(codes.filter((c) => !/^[a-z]+\.[A-Za-z][A-Za-z-]*$/.test(c))).toEqual([]);
+  const text = readFileSync(join(ROOT, "CONTRIBUTING.md"), "utf8");
+  const steps = text.slice(text.indexOf("## Add a user-facing error"));
+  for (const [name, file] of [
+    ["UserErrorParams", "src/core/errors/codes.ts"],
+    ["USER_ERRORS_FR", "src/core/errors/french.ts"],
+    ["USER_ERRORS_EN", "src/taskpane/i18n/errors-en.ts"],
+    ["SAMPLES", "test/support/user-error-samples.ts"],
+  ]) {
+    expect(steps).toContain(`\`${file}\``);
+    expect(readFileSync(join(ROOT, file), "utf8")).toMatch(new RegExp(`export (const|type) ${name}\\b`));
+  }
 });
