@@ -93,6 +93,10 @@ export const en: Strings = {
   rulesCachedCopy: "hub unreachable, last copy received on {date}",
   rulesHubUnavailable: "the Department's settings could not be obtained from the hub",
   settingsSaved: "Sending settings saved in this browser.",
+  settingsStorageDisabled:
+    "The browser's storage is disabled: the sending settings cannot be kept (they apply for this session).",
+  settingsStorageRefused:
+    "Could not save the sending settings: the browser's storage is full or disabled (they apply for this session).",
   forgetSettings: "Forget settings",
   settingsForgotten: "Sending settings removed from this browser.",
   settingsMissing: "Enter the hub address, the token and the département key to send.",

@@ -98,6 +98,10 @@ export const fr = {
   rulesCachedCopy: "hub injoignable, dernière copie reçue le {date}",
   rulesHubUnavailable: "les réglages du Département n'ont pas pu être obtenus du hub",
   settingsSaved: "Réglages d'envoi enregistrés dans ce navigateur.",
+  settingsStorageDisabled:
+    "Le stockage du navigateur est désactivé : les réglages d'envoi ne peuvent pas être retenus (ils servent pour cette session).",
+  settingsStorageRefused:
+    "Impossible d'enregistrer les réglages d'envoi : le stockage du navigateur est plein ou désactivé (ils servent pour cette session).",
   forgetSettings: "Oublier les réglages",
   settingsForgotten: "Réglages d'envoi effacés de ce navigateur.",
   settingsMissing: "Renseignez l'adresse du hub, le jeton et la clé du Département pour envoyer.",
