@@ -29,6 +29,7 @@ import type { ViewProps } from "../views";
 import { needsMapping } from "./mapping-needs";
 import { RulesInUseNote } from "./RulesInUseNote";
 import { ReportPicker } from "./ReportPicker";
+import { LiveCheckSwitch } from "./LiveCheckSwitch";
 
 const MappingPanel = lazy(() =>
   import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
@@ -51,7 +52,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "140px" },
 });
 
-export function VerifyView({ session, rules }: ViewProps) {
+export function VerifyView({ session, rules, liveCheck }: ViewProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const [text, setText] = useState("");
@@ -117,6 +118,8 @@ export function VerifyView({ session, rules }: ViewProps) {
           </MenuPopover>
         </Menu>
       </div>
+
+      {liveCheck && <LiveCheckSwitch live={liveCheck} />}
 
       {rules && <RulesInUseNote rules={rules} />}
 
