@@ -208,6 +208,26 @@ test("the re-check on the cached cells finds what a full read finds, duplicates 
   await w.watch.stop();
 });
 
+test("formula cells of other rows take the value Excel recalculated (Excel reports no edit for them)", async () => {
+  const s = await setup();
+  // D5 copies D4's sex: editing D4 changes D5 without any event for row 5.
+  s.fake.model.sheet("Salariés").setFormula("D5", "=D4", "F");
+  const mapping = await s.port.loadMapping();
+  const data = await s.port.read();
+  const w = await watching({ ...s, checked: { data, mapping, reports: analyze(data, mapping).reports } });
+  s.fake.resetCounters();
+  s.fake.model.sheet("Salariés").setValue(4, 3, "Z"); // Excel's recalculation
+  await s.fake.edit("Salariés", 3, 3, [["Z"]]);
+  await jest.advanceTimersByTimeAsync(LIVE_CHECK_DELAY_MS);
+  const outcome = w.outcomes[0];
+  expect(outcome.full).toBeNull();
+  expect(s.fake.syncCount).toBe(1);
+  expect(errorsAt(outcome.reports)).toEqual(expect.arrayContaining(["Salariés!D4", "Salariés!D5"]));
+  const fresh = analyze(await s.port.read(), await s.port.loadMapping());
+  expect(outcome.reports.map((r) => r.report)).toEqual(fresh.reports.map((r) => r.report));
+  await w.watch.stop();
+});
+
 test.each([
   ["rows inserted", "Salariés", "A3:L3", "RowInserted", "shape"],
   ["the header row", "Salariés", "D1", "RangeEdited", "header"],

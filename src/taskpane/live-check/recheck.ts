@@ -10,7 +10,7 @@ import type {
 import { findingsToHighlight } from "../../core";
 import { diffFindings, unionRows, type FindingsDiff } from "./diff";
 import { planRecheck, type FullReason } from "./plan";
-import { spliceRows } from "./splice";
+import { formulaStrips, refreshFormulaValues, spliceRows } from "./splice";
 
 /** What the last check read and found: the session keeps it to re-check edits without reading it all. */
 export interface CheckedWorkbook {
@@ -26,8 +26,8 @@ export interface RecheckOutcome extends CheckedWorkbook {
 }
 
 /**
- * Re-checks a burst of edits. Usually: the edited rows read again (1 request), spliced into the cached
- * cells, the engine run on the whole cached workbook (duplicates, totals and the structure still count),
+ * Re-checks a burst of edits. Usually: the edited rows read again with the values of the formula cells
+ * elsewhere (1 request), spliced into the cached cells, the engine run on the whole cached workbook (duplicates, totals and the structure still count),
  * then the highlights of the rows whose findings changed rewritten (≤ 2 requests). When the splice
  * cannot stand for a full read (see planRecheck): the whole workbook is read again. Null: nothing the
  * engine reads was edited.
@@ -46,7 +46,10 @@ export async function recheckEdits(
   let data: WorkbookData;
   let mapping = checked.mapping;
   if (plan.kind === "rows") {
-    data = spliceRows(checked.data, plan.blocks, await port.readRows(plan.blocks));
+    const strips = formulaStrips(checked.data, plan.rows);
+    const cells = await port.readRows([...plan.blocks, ...strips]);
+    const spliced = spliceRows(checked.data, plan.blocks, cells.slice(0, plan.blocks.length));
+    data = refreshFormulaValues(spliced, strips, cells.slice(plan.blocks.length));
   } else {
     mapping = await port.loadMapping();
     data = await port.read();
