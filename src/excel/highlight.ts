@@ -1,6 +1,6 @@
 import type { Finding } from "../core";
 import { chunkAddresses, normalizeCell, parseRangeAddress } from "./address";
-import { a1, parseA1 } from "../core";
+import { a1 } from "../core";
 import { withQuietWrites, type OfficeFeatures } from "./quiet";
 
 /** Light fills so the text stays readable (Excel's own "Bad" and "Neutral" cell-style fills). */
@@ -64,12 +64,12 @@ export function parseHighlightState(raw: unknown): HighlightState | null {
   return { version: 1, groups };
 }
 
-function fillKey(fill: SavedFill | null): string {
+export function fillKey(fill: SavedFill | null): string {
   return fill === null ? "" : `${fill.color}|${fill.pattern}|${fill.patternColor ?? ""}`;
 }
 
 /** Turns a loaded area fill into what to restore ("None" pattern = no fill). */
-function savedFill(fill: Excel.RangeFill): SavedFill | null {
+export function savedFill(fill: Excel.RangeFill): SavedFill | null {
   if (fill.pattern === "None" || fill.color === null || fill.color === undefined) return null;
   return { color: fill.color, pattern: fill.pattern ?? "Solid", patternColor: fill.patternColor ?? null };
 }
@@ -166,7 +166,7 @@ export async function restoreHighlights(
 }
 
 /** Queues putting back the cells' own fill ("no fill" included). */
-function queueRestore(ws: Excel.Worksheet, cells: readonly string[], fill: SavedFill | null): void {
+export function queueRestore(ws: Excel.Worksheet, cells: readonly string[], fill: SavedFill | null): void {
   for (const chunk of chunkAddresses(cells)) {
     const target = ws.getRanges(chunk).format.fill;
     target.clear();
@@ -176,113 +176,4 @@ function queueRestore(ws: Excel.Worksheet, cells: readonly string[], fill: Saved
       if (fill.patternColor && fill.pattern !== "Solid") target.patternColor = fill.patternColor;
     }
   }
-}
-
-/** What is highlighted now: the state to restore and each cell's level (sheet → cell → level). */
-export interface LiveHighlights {
-  state: HighlightState;
-  levels: Map<string, Map<string, Level>>;
-}
-
-/**
- * Rewrites the highlights of the given rows only (1-based, by sheet) from the findings: a cell that no
- * longer has a finding gets its own fill back, a new one is filled after its fill is remembered, a cell
- * whose level changed is refilled; every other cell is left untouched. At most 2 requests: the fills of
- * the new cells, then the writes (with events off, so the pane does not see its own writes as edits).
- */
-export async function updateHighlights(
-  context: Excel.RequestContext,
-  current: LiveHighlights,
-  rows: ReadonlyMap<string, ReadonlySet<number>>,
-  findings: readonly Finding[],
-  features: OfficeFeatures,
-): Promise<LiveHighlights> {
-  const rowOf = (cell: string) => parseA1(cell)?.row ?? 0;
-  const wanted = cellsToHighlight(
-    findings.filter((f) => {
-      const set = f.sheet !== null ? rows.get(f.sheet) : undefined;
-      if (!set) return false;
-      const row = f.row ?? (f.cell !== null ? (parseA1(f.cell)?.row ?? null) : null);
-      return row !== null && set.has(row);
-    }),
-  );
-  const levels = new Map([...current.levels].map(([sheet, cells]) => [sheet, new Map(cells)]));
-  const toClear: { sheet: string; cell: string }[] = [];
-  const toFill: { sheet: string; cell: string; level: Level }[] = [];
-  const fresh = new Map<string, string[]>();
-  for (const [sheet, set] of rows) {
-    const now = levels.get(sheet) ?? new Map<string, Level>();
-    const want = wanted.get(sheet) ?? new Map<string, Level>();
-    for (const [cell] of now) if (set.has(rowOf(cell)) && !want.has(cell)) toClear.push({ sheet, cell });
-    for (const [cell, level] of want) {
-      const was = now.get(cell);
-      if (was === level) continue;
-      toFill.push({ sheet, cell, level });
-      if (was === undefined) fresh.set(sheet, [...(fresh.get(sheet) ?? []), cell]);
-    }
-  }
-  if (toClear.length === 0 && toFill.length === 0) return current;
-
-  const worksheets = context.workbook.worksheets;
-  if (features.events) context.runtime.load("enableEvents");
-  const captures: { sheet: string; areas: Excel.RangeAreas }[] = [];
-  for (const [sheet, cells] of fresh)
-    for (const chunk of chunkAddresses(cells)) {
-      const areas = worksheets.getItem(sheet).getRanges(chunk);
-      areas.areas.load(
-        "items/address,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor",
-      );
-      captures.push({ sheet, areas });
-    }
-  if (features.events || captures.length > 0) await context.sync();
-  const previousEvents = features.events ? context.runtime.enableEvents : null;
-
-  // The remembered fills: cleared cells leave their group, new cells join the group of their own fill.
-  const cleared = new Set(toClear.map(({ sheet, cell }) => `${sheet}\u0000${cell}`));
-  const restores: { sheet: string; cells: string[]; fill: SavedFill | null }[] = [];
-  const groups = new Map<string, HighlightState["groups"][number]>();
-  for (const g of current.state.groups) {
-    const keep = g.cells.filter((c) => !cleared.has(`${g.sheet}\u0000${c}`));
-    const gone = g.cells.filter((c) => cleared.has(`${g.sheet}\u0000${c}`));
-    if (gone.length > 0) restores.push({ sheet: g.sheet, cells: gone, fill: g.fill });
-    const key = `${g.sheet}\u0000${fillKey(g.fill)}`;
-    const group = groups.get(key) ?? { sheet: g.sheet, fill: g.fill, cells: [] };
-    group.cells.push(...keep);
-    groups.set(key, group);
-  }
-  for (const { sheet, areas } of captures)
-    for (const area of areas.areas.items) {
-      const fill = savedFill(area.format.fill);
-      const key = `${sheet}\u0000${fillKey(fill)}`;
-      const group = groups.get(key) ?? { sheet, fill, cells: [] };
-      // A merged area answers for all its cells, as in applyHighlights.
-      const box = parseRangeAddress(area.address);
-      for (let r = 0; r < box.rowCount; r++)
-        for (let c = 0; c < box.columnCount; c++) group.cells.push(a1(box.row + r + 1, box.column + c + 1));
-      groups.set(key, group);
-    }
-  const state: HighlightState = {
-    version: 1,
-    groups: [...groups.values()].filter((g) => g.cells.length > 0),
-  };
-  for (const { sheet, cell } of toClear) levels.get(sheet)?.delete(cell);
-  for (const { sheet, cell, level } of toFill) {
-    if (!levels.has(sheet)) levels.set(sheet, new Map());
-    levels.get(sheet)!.set(cell, level);
-  }
-
-  await withQuietWrites(context, features, previousEvents, () => {
-    context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(state));
-    for (const r of restores) queueRestore(worksheets.getItem(r.sheet), r.cells, r.fill);
-    for (const level of ["warning", "error"] as const) {
-      const bySheet = new Map<string, string[]>();
-      for (const f of toFill)
-        if (f.level === level) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f.cell]);
-      for (const [sheet, cells] of bySheet)
-        for (const chunk of chunkAddresses(cells))
-          worksheets.getItem(sheet).getRanges(chunk).format.fill.color =
-            level === "error" ? ERROR_FILL : WARNING_FILL;
-    }
-  });
-  return { state, levels };
 }

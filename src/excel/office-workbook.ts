@@ -24,13 +24,8 @@ import {
   type WorkbookPort,
 } from "../core";
 import { normalizeCell } from "./address";
-import {
-  applyHighlights,
-  cellsToHighlight,
-  restoreHighlights,
-  updateHighlights,
-  type LiveHighlights,
-} from "./highlight";
+import { applyHighlights, cellsToHighlight, restoreHighlights } from "./highlight";
+import { updateHighlights, type LiveHighlights } from "./highlight-rows";
 import { readRowBlocks } from "./read-rows";
 import { watchSheetChanges } from "./watch-changes";
 import { insertTemplateSheets } from "./insert-template";
