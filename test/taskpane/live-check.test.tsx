@@ -19,7 +19,7 @@ import "./fixtures"; // jsdom stand-ins (ResizeObserver…) the Fluent component
  */
 const PARTITION = "partition-live";
 
-function excelWith(apiVersion = "1.17"): FakeExcel {
+function excelWith(apiVersion = "1.17", extraColumn = false): FakeExcel {
   const fake = new FakeExcel();
   fake.apiVersion = apiVersion;
   const people = [
@@ -55,6 +55,8 @@ function excelWith(apiVersion = "1.17"): FakeExcel {
   ];
   for (const sheet of dracWorkbook(people).sheets)
     fake.model.addSheet(sheet.name).put(0, 0, sheet.rows as unknown[][]);
+  // A column the engine does not know: the mapping panel offers to decide it.
+  if (extraColumn) fake.model.sheet("Salariés").put(0, 12, [["Remarques de l'équipe"], ["à revoir"]]);
   return fake;
 }
 
@@ -136,6 +138,19 @@ describe("Revérifier pendant la saisie", () => {
     await waitFor(() => expect(fake.changeHandlers).toHaveLength(2));
     unmount();
     await waitFor(() => expect(fake.changeHandlers).toHaveLength(0));
+  });
+
+  it("a mapping panel the user closed stays closed when edits are re-checked", async () => {
+    const fake = excelWith("1.17", true);
+    await checkedPane(fake);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Fermer sans enregistrer" }));
+    await waitFor(() => expect(fake.changeHandlers).toHaveLength(2));
+    await fake.edit("Salariés", 2, 3, [["H"]]);
+    await waitFor(() => expect(screen.getByTestId("live-region").textContent).toContain("Revérifié"), {
+      timeout: 4000,
+    });
+    expect(screen.queryByRole("button", { name: "Fermer sans enregistrer" })).toBeNull();
   });
 
   it("without ExcelApi 1.7 the option is not offered and nothing is registered", async () => {

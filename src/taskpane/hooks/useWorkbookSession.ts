@@ -51,6 +51,8 @@ export interface SessionState {
   notice: string | null;
   /** "Sheet!A1" of the last finding the user went to. */
   selected: string | null;
+  /** Counts the checks the user asked for; re-checks of edits keep it (panels closed stay closed). */
+  checks: number;
 }
 
 export interface Session extends SessionState {
@@ -82,6 +84,7 @@ const initial: SessionState = {
   error: null,
   notice: null,
   selected: null,
+  checks: 0,
 };
 
 /** The reports to show, keeping the convention the user was looking at when it is still there. */
@@ -163,6 +166,7 @@ export function useWorkbookSession(
         }
         return {
           phase: "ready",
+          checks: stateRef.current.checks + 1,
           ...shown(reports, stateRef.current.analysis),
           mapping,
           sheetNames: sheetNamesOf(data),
