@@ -10,6 +10,7 @@ export * from "./model/indicators";
 export * from "./model/config";
 export * from "./model/analysis";
 export * from "./model/send-state";
+export * from "./model/live-check-port";
 export { analyzeWorkbook, type AnalyzeOptions } from "./analyze";
 export { DEFAULT_CONFIG } from "./config/defaults";
 export { resolveConfig, parseConfigText } from "./config/merge";

@@ -23,7 +23,7 @@ export interface HighlightState {
   groups: { sheet: string; fill: SavedFill | null; cells: string[] }[];
 }
 
-type Level = "error" | "warning";
+export type Level = "error" | "warning";
 
 /** Sheet → cell → level (an error wins over a warning on the same cell). */
 export function cellsToHighlight(findings: readonly Finding[]): Map<string, Map<string, Level>> {
@@ -64,12 +64,12 @@ export function parseHighlightState(raw: unknown): HighlightState | null {
   return { version: 1, groups };
 }
 
-function fillKey(fill: SavedFill | null): string {
+export function fillKey(fill: SavedFill | null): string {
   return fill === null ? "" : `${fill.color}|${fill.pattern}|${fill.patternColor ?? ""}`;
 }
 
 /** Turns a loaded area fill into what to restore ("None" pattern = no fill). */
-function savedFill(fill: Excel.RangeFill): SavedFill | null {
+export function savedFill(fill: Excel.RangeFill): SavedFill | null {
   if (fill.pattern === "None" || fill.color === null || fill.color === undefined) return null;
   return { color: fill.color, pattern: fill.pattern ?? "Solid", patternColor: fill.patternColor ?? null };
 }
@@ -159,18 +159,21 @@ export async function restoreHighlights(
   await withQuietWrites(context, features, previousEvents, () => {
     for (const group of saved?.groups ?? []) {
       if (!existing.has(group.sheet)) continue; // the sheet was deleted or renamed since: nothing to restore there
-      const ws = worksheets.getItem(group.sheet);
-      for (const chunk of chunkAddresses(group.cells)) {
-        const fill = ws.getRanges(chunk).format.fill;
-        fill.clear();
-        if (group.fill) {
-          fill.color = group.fill.color;
-          if (group.fill.pattern !== "Solid") fill.pattern = group.fill.pattern as Excel.FillPattern;
-          if (group.fill.patternColor && group.fill.pattern !== "Solid")
-            fill.patternColor = group.fill.patternColor;
-        }
-      }
+      queueRestore(worksheets.getItem(group.sheet), group.cells, group.fill);
     }
     if (!item.isNullObject) item.delete();
   });
+}
+
+/** Queues putting back the cells' own fill ("no fill" included). */
+export function queueRestore(ws: Excel.Worksheet, cells: readonly string[], fill: SavedFill | null): void {
+  for (const chunk of chunkAddresses(cells)) {
+    const target = ws.getRanges(chunk).format.fill;
+    target.clear();
+    if (fill) {
+      target.color = fill.color;
+      if (fill.pattern !== "Solid") target.pattern = fill.pattern as Excel.FillPattern;
+      if (fill.patternColor && fill.pattern !== "Solid") target.patternColor = fill.patternColor;
+    }
+  }
 }

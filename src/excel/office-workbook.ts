@@ -4,8 +4,13 @@ import {
   layoutIndicatorsSheets,
   withReceipts,
   type Analysis,
+  type ChangeWatch,
   type ConsolidationSheetsPort,
   type Finding,
+  type LiveCheckPort,
+  type RowBlock,
+  type RowBlockCells,
+  type SheetChange,
   type Kind,
   type MappingOverride,
   type PendingSend,
@@ -17,7 +22,10 @@ import {
   type WorkbookPort,
 } from "../core";
 import { normalizeCell } from "./address";
-import { applyHighlights, restoreHighlights, type HighlightState } from "./highlight";
+import { applyHighlights, cellsToHighlight, restoreHighlights } from "./highlight";
+import { updateHighlights, type LiveHighlights } from "./highlight-rows";
+import { readRowBlocks } from "./read-rows";
+import { watchSheetChanges } from "./watch-changes";
 import { insertTemplateSheets } from "./insert-template";
 import { loadMappingSheet, saveMappingSheet } from "./mapping-store";
 import { toOfficeUserError } from "./office-errors";
@@ -30,11 +38,13 @@ import { writeSheetLayouts } from "./write-indicators";
 import { writeConsolidationSheets } from "./write-consolidation";
 
 /** The open workbook through Office.js, behind the same port as the .xlsx file adapter. */
-export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
+export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort, LiveCheckPort {
   private readonly limits: ReadLimits;
   private readonly features: OfficeFeatures;
-  /** What the last highlight changed; the workbook setting keeps a copy for a reopened pane. */
-  private highlighted: HighlightState | null = null;
+  /** What the last highlight changed (the workbook setting keeps a copy for a reopened pane), and each cell's level. */
+  private highlighted: LiveHighlights | null = null;
+  /** worksheet.onChanged is ExcelApi 1.7; removing handlers needs Excel.run(context, …). */
+  readonly canWatchChanges: boolean;
 
   constructor(private readonly deps: OfficeWorkbookDeps) {
     this.limits = { ...DEFAULT_READ_LIMITS, ...deps.limits };
@@ -42,6 +52,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
       events: deps.isSetSupported("ExcelApi", "1.8"),
       screenUpdating: deps.isSetSupported("ExcelApi", "1.9"),
     };
+    this.canWatchChanges = deps.runIn !== undefined && deps.isSetSupported("ExcelApi", "1.7");
   }
 
   private async run<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -63,16 +74,46 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort {
   async highlight(findings: readonly Finding[]): Promise<void> {
     // Restore first, or the red of the previous run would be saved as the user's own fill.
     await this.clearHighlights();
-    this.highlighted = await this.run("Surlignage des cellules", (context) =>
+    const state = await this.run("Surlignage des cellules", (context) =>
       applyHighlights(context, findings, this.features),
     );
+    this.highlighted = { state, levels: cellsToHighlight(findings) };
   }
 
   async clearHighlights(): Promise<void> {
     await this.run("Effacement du surlignage", (context) =>
-      restoreHighlights(context, this.highlighted, this.features),
+      restoreHighlights(context, this.highlighted?.state ?? null, this.features),
     );
     this.highlighted = null;
+  }
+
+  async watchChanges(onChange: (change: SheetChange) => void): Promise<ChangeWatch> {
+    const runIn = this.deps.runIn;
+    if (!this.canWatchChanges || !runIn)
+      throw new OfficeUserError(
+        "Cette version d'Excel ne signale pas les modifications (ExcelApi 1.7) : cliquez sur « Vérifier » après vos corrections.",
+        "ApiNotFound",
+      );
+    const watch = await this.run("Suivi des modifications", (context) =>
+      watchSheetChanges(context, runIn, onChange),
+    );
+    return { stop: () => this.run("Fin du suivi des modifications", () => watch.stop()) };
+  }
+
+  readRows(blocks: readonly RowBlock[]): Promise<RowBlockCells[]> {
+    return this.run("Relecture des lignes modifiées", (context) => readRowBlocks(context, blocks));
+  }
+
+  async refreshHighlights(
+    rows: ReadonlyMap<string, ReadonlySet<number>>,
+    findings: readonly Finding[],
+  ): Promise<boolean> {
+    const current = this.highlighted;
+    if (!current) return false;
+    this.highlighted = await this.run("Surlignage des lignes modifiées", (context) =>
+      updateHighlights(context, current, rows, findings, this.features),
+    );
+    return true;
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -4,11 +4,19 @@
  */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** Excel.run(context, batch): a batch on an earlier context (event handlers are removed in theirs). */
+export type ContextRunner = <T>(
+  context: OfficeExtension.ClientRequestContext,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
 /** Office.context.requirements.isSetSupported, or a stand-in. */
 export type SetSupported = (name: string, minVersion?: string) => boolean;
 
 export interface OfficeWorkbookDeps {
   run: ExcelRunner;
+  /** Needed to stop watching edits; without it the pane does not offer to re-check as the user types. */
+  runIn?: ContextRunner;
   isSetSupported: SetSupported;
   limits?: Partial<ReadLimits>;
   /** Workbook name for messages (Office.context.document.url's last part), optional. */
@@ -44,6 +52,7 @@ export function officeDeps(): OfficeWorkbookDeps {
   const office = g.Office;
   return {
     run: (batch) => excel.run(batch),
+    runIn: (context, batch) => excel.run(context, batch),
     isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version),
   };
 }

@@ -9,6 +9,7 @@ import { createElement, lazy, type ComponentType, type ReactElement } from "reac
 import type { WorkbookPort } from "../core";
 import type { Session } from "./hooks/useWorkbookSession";
 import type { RulesInUse } from "./hooks/useDepartmentSettings";
+import type { LiveCheck } from "./hooks/useLiveCheck";
 import type { StringKey } from "./i18n/fr";
 import { VerifyView } from "./components/VerifyView";
 
@@ -27,6 +28,8 @@ export interface ViewProps {
   sendSettingsChanged?: () => void;
   /** File mode: opens a file in Vérifier (Consolider shows a returned file's findings this way). */
   openWorkbook?: (file: File) => void;
+  /** « Revérifier pendant la saisie »: absent when the host cannot report edits (file mode, old Excel). */
+  liveCheck?: LiveCheck | null;
 }
 
 export interface PaneView {

@@ -146,7 +146,7 @@ suite("Consolider view in hub mode (Chromium + hub process)", () => {
       }
     }
     // Remembered per user in the browser, for the next visit; never in a workbook.
-    const saved = await page.evaluate(() => localStorage.getItem("bilan-iae.consolider.hub"));
+    const saved = await page.evaluate(() => localStorage.getItem("bilan-iae:consolidate-hub"));
     expect(JSON.parse(saved ?? "{}")).toEqual({ url: hub.url, token: deptToken, period: "2025" });
   });
 });

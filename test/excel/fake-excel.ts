@@ -48,6 +48,8 @@ export interface ChartModel {
   position: [string, string] | null;
 }
 
+let sheetIds = 0;
+
 export class SheetModel {
   visibility = "Visible";
   values: unknown[][] = [];
@@ -63,6 +65,8 @@ export class SheetModel {
   formulas = new Map<string, string>();
   merges: Box[] = [];
   tables: { name: string; box: Box; showTotals: boolean }[] = [];
+  /** Office's worksheet id: stable across renames, unlike the name. */
+  readonly id = `{00000000-0001-0000-0000-${String(++sheetIds).padStart(12, "0")}}`;
   constructor(public name: string) {}
 
   /** A formula cell (e.g. "L2", "=SUM(A2:B2)"), with its stored value or none (a file written by a program). */
@@ -163,7 +167,35 @@ export class FakeExcel {
   valueReads: { rows: number; cols: number }[] = [];
   /** The newest ExcelApi set the host supports; older sets are supported too, as in Office. */
   apiVersion = "1.17";
+  /** worksheet.onChanged handlers registered (at sync) and not removed. */
+  changeHandlers: ChangeHandler[] = [];
   constructor(public model = new WorkbookModel()) {}
+
+  /**
+   * What Excel does after the user edits `address` ("B5" or "B5:D7", no sheet name, as Office gives it)
+   * on `sheet`: calls that sheet's onChanged handlers with WorksheetChangedEventArgs, unless the add-in
+   * turned events off. Resolves when every handler's promise has.
+   */
+  async fireChanged(sheet: string, address: string, changeType = "RangeEdited"): Promise<void> {
+    if (!this.model.enableEvents) return;
+    const model = this.model.sheet(sheet);
+    const args = {
+      address,
+      changeType,
+      worksheetId: model.id,
+      source: "Local",
+      type: "WorksheetChanged",
+      triggerSource: "ThisLocalAddin",
+    };
+    await Promise.all(this.changeHandlers.filter((h) => h.sheetId === model.id).map((h) => h.handler(args)));
+  }
+  /** The user types values in a row block (0-based), then Excel fires onChanged for that block. */
+  async edit(sheet: string, row: number, col: number, rows: readonly (readonly unknown[])[]): Promise<void> {
+    this.model.sheet(sheet).put(row, col, rows);
+    const end = a1(row + rows.length, col + Math.max(1, ...rows.map((r) => r.length)));
+    const start = a1(row + 1, col + 1);
+    await this.fireChanged(sheet, start === end ? start : `${start}:${end}`);
+  }
 
   get syncCount(): number {
     return this.requests.length;
@@ -178,6 +210,11 @@ export class FakeExcel {
   }
   run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     batch(new FakeContext(this) as unknown as Excel.RequestContext);
+  /** Excel.run(context, batch): a batch on the context an event handler was added in. */
+  runIn = <T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => batch(context as unknown as Excel.RequestContext);
   isSetSupported = (name: string, version?: string): boolean =>
     name === "ExcelApi" && compareVersions(version ?? "1.1", this.apiVersion) <= 0;
   supports(version: string): boolean {
@@ -194,6 +231,11 @@ function compareVersions(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+export interface ChangeHandler {
+  sheetId: string;
+  handler: (args: unknown) => Promise<unknown>;
 }
 
 export class FakeContext {
@@ -442,6 +484,8 @@ class FakeWorksheetCollection extends FakeProxy {
 
 export class FakeWorksheet extends FakeProxy {
   charts: FakeChartCollection;
+  /** ExcelApi 1.7: add(handler) registers at the next sync; remove() on the result, on the same context. */
+  onChanged: { add: (handler: (args: unknown) => Promise<unknown>) => FakeEventHandlerResult };
   freezePanes: { freezeRows: (n: number) => void; freezeAt: (range: FakeRange) => void };
   constructor(
     ctx: FakeContext,
@@ -450,6 +494,18 @@ export class FakeWorksheet extends FakeProxy {
   ) {
     super(ctx);
     this.charts = new FakeChartCollection(ctx, this);
+    this.onChanged = {
+      add: (handler) => {
+        if (!ctx.host.supports("1.7"))
+          throw new FakeOfficeError("ApiNotFound", "worksheet.onChanged needs ExcelApi 1.7");
+        let entry: ChangeHandler | null = null;
+        ctx.queue("worksheet.onChanged.add", () => {
+          entry = { sheetId: this.model().id, handler };
+          ctx.host.changeHandlers.push(entry);
+        });
+        return new FakeEventHandlerResult(ctx, () => entry);
+      },
+    };
     this.freezePanes = {
       freezeRows: (n) =>
         ctx.queue("freezePanes.freezeRows", () => {
@@ -473,6 +529,9 @@ export class FakeWorksheet extends FakeProxy {
   }
   get name(): string {
     return this.read("name", this._name);
+  }
+  get id(): string {
+    return this.read("id", this.model().id);
   }
   set visibility(v: string) {
     this.ctx.queue("worksheet.visibility=", () => {
@@ -520,6 +579,22 @@ export class FakeWorksheet extends FakeProxy {
   }
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, this, address);
+  }
+}
+
+/** OfficeExtension.EventHandlerResult: removing must use the context the handler was added in. */
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeContext,
+    private entry: () => ChangeHandler | null,
+  ) {}
+  remove(): void {
+    this.context.queue("worksheet.onChanged.remove", () => {
+      const e = this.entry();
+      const list = this.context.host.changeHandlers;
+      if (!e || !list.includes(e)) throw new FakeOfficeError("InvalidArgument", "handler not registered");
+      list.splice(list.indexOf(e), 1);
+    });
   }
 }
 

@@ -5,7 +5,12 @@ export function workbookOn(
   fake: FakeExcel,
   limits?: ConstructorParameters<typeof OfficeWorkbook>[0]["limits"],
 ): OfficeWorkbook {
-  return new OfficeWorkbook({ run: fake.run, isSetSupported: fake.isSetSupported, limits });
+  return new OfficeWorkbook({
+    run: fake.run,
+    runIn: fake.runIn,
+    isSetSupported: fake.isSetSupported,
+    limits,
+  });
 }
 
 /** Deterministic pseudo-random numbers (tests must be reproducible). */

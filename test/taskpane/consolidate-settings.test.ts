@@ -1,31 +1,13 @@
-import {
-  HUB_SETTINGS_KEY,
-  loadHubSettings,
-  saveHubSettings,
-} from "../../src/taskpane/consolidate/hub-settings";
+import { HUB_SETTINGS } from "../../src/taskpane/consolidate/hub-settings";
+import { SettingsStore } from "../../src/taskpane/settings-store";
+import { MemoryStorage } from "./node-fetch";
 
-/** A Storage in memory (the node test environment has no localStorage). */
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
+/** A Storage whose writes can be refused (quota exceeded). */
+class RefusingStorage extends MemoryStorage {
   failWrites = false;
-  get length() {
-    return this.m.size;
-  }
-  clear() {
-    this.m.clear();
-  }
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.m.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-  setItem(k: string, v: string) {
+  override setItem(k: string, v: string) {
     if (this.failWrites) throw new Error("QuotaExceededError");
-    this.m.set(k, v);
+    super.setItem(k, v);
   }
 }
 
@@ -33,21 +15,22 @@ describe("Consolider hub settings (per user, per Office partition)", () => {
   const settings = { url: "https://hub.example", token: "jeton", period: "2025-S1" };
 
   it("round-trips under the partition's own key, apart from another partition's", () => {
-    const s = new MemoryStorage();
-    expect(saveHubSettings(s, "part-A", settings)).toBe(true);
-    expect(s.getItem(`part-A:${HUB_SETTINGS_KEY}`)).not.toBeNull();
-    expect(s.getItem(HUB_SETTINGS_KEY)).toBeNull();
-    expect(loadHubSettings(s, "part-A")).toEqual(settings);
-    expect(loadHubSettings(s, "part-B")).toMatchObject({ url: "", token: "" });
+    const s = new RefusingStorage();
+    expect(new SettingsStore(s, "part-A").save(HUB_SETTINGS, settings)).toBe("saved");
+    expect(s.getItem("part-A:bilan-iae:consolidate-hub")).not.toBeNull();
+    expect(s.getItem("bilan-iae:consolidate-hub")).toBeNull();
+    expect(new SettingsStore(s, "part-A").load(HUB_SETTINGS)).toEqual(settings);
+    expect(new SettingsStore(s, "part-B").load(HUB_SETTINGS)).toMatchObject({ url: "", token: "" });
   });
 
   it("a damaged entry or a refused write does not break the view", () => {
-    const s = new MemoryStorage();
-    s.setItem(HUB_SETTINGS_KEY, "{pas du json");
-    expect(loadHubSettings(s, undefined)).toMatchObject({ url: "", token: "" });
-    expect(loadHubSettings(s, undefined).period).toMatch(/^\d{4}$/);
+    const s = new RefusingStorage();
+    const store = new SettingsStore(s, undefined);
+    s.setItem("bilan-iae:consolidate-hub", "{pas du json");
+    expect(store.load(HUB_SETTINGS)).toMatchObject({ url: "", token: "" });
+    expect(store.load(HUB_SETTINGS).period).toMatch(/^\d{4}$/);
     s.failWrites = true;
-    expect(saveHubSettings(s, undefined, settings)).toBe(false);
-    expect(saveHubSettings(null, undefined, settings)).toBe(false);
+    expect(store.save(HUB_SETTINGS, settings)).toBe("storage-refused");
+    expect(new SettingsStore(null, undefined).save(HUB_SETTINGS, settings)).toBe("storage-disabled");
   });
 });

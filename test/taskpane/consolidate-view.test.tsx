@@ -16,9 +16,11 @@ import {
   type ReportSheet,
 } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
-import { HUB_SETTINGS_KEY } from "../../src/taskpane/consolidate/hub-settings";
 import { readXlsxBytes } from "../../src/xlsx/read-buffer";
 import { cannedAnalysis, FakePort, asWorkbook } from "./fixtures";
+
+/** Where the Consolider view keeps the hub settings (no Office partition key in these tests). */
+const HUB_SETTINGS_KEY = "bilan-iae:consolidate-hub";
 
 // jsdom lacks the TextDecoder/TextEncoder the .xlsx reader and the client use (browsers have them).
 if (typeof globalThis.TextDecoder === "undefined")

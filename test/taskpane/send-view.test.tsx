@@ -88,6 +88,23 @@ describe("Envoyer view", () => {
     expect((screen.getByTestId("hub-token") as HTMLInputElement).value).toBe("");
   });
 
+  it("says so when the browser refuses to keep the settings (full storage), and keeps them for the session", async () => {
+    class FullStorage extends MemoryStorage {
+      override setItem(): void {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+    }
+    renderSend(new FakePort(), valid(), environment(new FullStorage()));
+    const user = await fillSettings("http://127.0.0.1:9");
+    await user.click(screen.getByRole("button", { name: "Enregistrer les réglages" }));
+    expect((await screen.findByTestId("settings-note")).textContent).toBe(
+      typo(
+        "Impossible d'enregistrer les réglages d'envoi : le stockage du navigateur est plein ou désactivé (ils servent pour cette session).",
+      ),
+    );
+    expect((screen.getByTestId("hub-token") as HTMLInputElement).value).toBe(TOKEN);
+  });
+
   it("refuses a department key shorter than 16 characters when saved, with a message on the field", async () => {
     const storage = new MemoryStorage();
     renderSend(new FakePort(), valid(), environment(storage));

@@ -30,7 +30,8 @@ import type { Analysis, WorkbookPort } from "../../core";
 import { UserError } from "../../core/errors/user-error";
 import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
 import { useDepartmentSettings } from "../hooks/useDepartmentSettings";
-import { useSendEnvironment } from "../send/send-environment";
+import { settingsStore, useSendEnvironment } from "../send/send-environment";
+import { useLiveCheck } from "../hooks/useLiveCheck";
 import { I18nProvider, useI18n, type Language } from "../i18n/i18n";
 import { VIEWS, type PaneView } from "../views";
 import { FileOpener } from "./FileOpener";
@@ -130,7 +131,8 @@ function Pane(props: AppProps) {
   }, [focusOpened, file]);
 
   const port = props.officePort ?? file?.port ?? null;
-  const department = useDepartmentSettings(useSendEnvironment());
+  const env = useSendEnvironment();
+  const department = useDepartmentSettings(env);
   const rules = department.inUse.rules;
   const { analyze: analyzeWith } = props;
   // Which rules the last analysis ran with, so new rules from the hub re-check the workbook once.
@@ -145,6 +147,8 @@ function Pane(props: AppProps) {
     [analyzeWith, rules, rulesKey],
   );
   const session = useWorkbookSession(port, analyze, language, t);
+  const store = useMemo(() => settingsStore(env), [env]);
+  const liveCheck = useLiveCheck(props.officePort ?? null, session, store);
   const dismissError = useCallback(() => {
     session.dismissError();
     headingRef.current?.focus();
@@ -220,6 +224,7 @@ function Pane(props: AppProps) {
           goTo={setTab}
           rules={department.inUse}
           sendSettingsChanged={() => void department.refresh()}
+          liveCheck={liveCheck}
           openWorkbook={
             fileMode
               ? (f) => {

@@ -25,8 +25,8 @@ import {
 } from "../../core";
 import { analyzeFiles, type FileOutcome, type FileState } from "../consolidate/analyze-files";
 import { downloadXlsx } from "../download-xlsx";
-import { browserStorage, officePartitionKey } from "../browser-storage";
-import { loadHubSettings, saveHubSettings, type HubSettings } from "../consolidate/hub-settings";
+import { SettingsStore } from "../settings-store";
+import { HUB_SETTINGS, type HubSettings } from "../consolidate/hub-settings";
 import { fetchFromHub } from "../consolidate/hub-source";
 import { userMessage } from "../errors";
 import { consolidateTranslator } from "../i18n/consolidate";
@@ -37,10 +37,10 @@ import { ConsolidationTotals } from "./ConsolidationTotals";
 import { ReturnedFiles, type ReturnedFile } from "./ReturnedFiles";
 import { DepartmentConfigPicker } from "./DepartmentConfigPicker";
 import {
+  DEPARTMENT_CONFIG,
   departmentConfigFrom,
   loadDepartmentConfig,
   readFileText,
-  saveDepartmentConfig,
   type DepartmentConfig,
 } from "../consolidate/department-config";
 
@@ -67,16 +67,13 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
   const { t, language } = useI18n();
   const ct = useMemo(() => consolidateTranslator(language), [language]);
   const styles = useStyles();
-  const storage = useMemo(browserStorage, []);
-  const partitionKey = useMemo(officePartitionKey, []);
-  const [settings, setSettings] = useState<HubSettings>(() => loadHubSettings(storage, partitionKey));
+  const store = useMemo(() => SettingsStore.browser(), []);
+  const [settings, setSettings] = useState<HubSettings>(() => store.load(HUB_SETTINGS));
   const [source, setSource] = useState<Source>(() => (settings.url ? "hub" : "files"));
   const [files, setFiles] = useState<FileEntry[]>([]);
   // The picked files themselves, so a returned file with errors can be opened in Vérifier.
   const pickedFiles = useRef(new Map<string, File>());
-  const [config, setConfig] = useState<DepartmentConfig | null>(() =>
-    loadDepartmentConfig(storage, partitionKey),
-  );
+  const [config, setConfig] = useState<DepartmentConfig | null>(() => loadDepartmentConfig(store));
   const [hubResult, setHubResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState<null | "hub" | "files" | "write">(null);
   const [error, setError] = useState<string | null>(null);
@@ -138,7 +135,7 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
         const text = await readFileText(file);
         const chosen = departmentConfigFrom(file.name, text);
         setConfig(chosen);
-        if (!saveDepartmentConfig(storage, partitionKey, { name: file.name, text }))
+        if (store.save(DEPARTMENT_CONFIG, { name: file.name, text }) !== "saved")
           setNotice(ct("settingsNotSaved"));
         // Files already consolidated were read under other settings: they must be read again.
         if (files.length > 0) {
@@ -149,17 +146,17 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
         setError(userMessage(e, t));
       }
     },
-    [storage, partitionKey, files.length, ct, t],
+    [store, files.length, ct, t],
   );
 
   const clearConfig = useCallback(() => {
     setConfig(null);
-    saveDepartmentConfig(storage, partitionKey, null);
+    store.forget(DEPARTMENT_CONFIG);
     if (files.length > 0) {
       setFiles([]);
       setNotice(ct("configChanged"));
     }
-  }, [storage, partitionKey, files.length, ct]);
+  }, [store, files.length, ct]);
 
   const pull = useCallback(async () => {
     setError(null);
@@ -172,13 +169,13 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
     try {
       const { consolidation, status } = await fetchFromHub(settings);
       setHubResult({ consolidation, followUp: { source: "hub", status } });
-      if (!saveHubSettings(storage, partitionKey, settings)) setNotice(ct("settingsNotSaved"));
+      if (store.save(HUB_SETTINGS, settings) !== "saved") setNotice(ct("settingsNotSaved"));
     } catch (e) {
       setError(userMessage(e, t));
     } finally {
       setBusy(null);
     }
-  }, [settings, storage, partitionKey, ct, t]);
+  }, [settings, store, ct, t]);
 
   const write = useCallback(async () => {
     if (!result) return;

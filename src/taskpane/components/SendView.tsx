@@ -23,16 +23,8 @@ import { useSend, type SendViewState } from "../hooks/useSend";
 import { useI18n } from "../i18n/i18n";
 import { findingText } from "../finding-text";
 import { MIN_DEPARTMENT_KEY_LENGTH } from "../../client";
-import { useSendEnvironment } from "../send/send-environment";
-import {
-  forgetSendSettings,
-  loadSendSettings,
-  saveSendSettings,
-  settingsComplete,
-  EMPTY_SETTINGS,
-  type SendSettings,
-} from "../send/send-settings";
-import { userMessage } from "../errors";
+import { settingsStore, useSendEnvironment } from "../send/send-environment";
+import { SEND_SETTINGS, settingsComplete, EMPTY_SETTINGS, type SendSettings } from "../send/send-settings";
 import type { ViewProps } from "../views";
 import { SendPreview } from "./SendPreview";
 import { SendReceiptCard } from "./SendReceiptCard";
@@ -144,9 +136,8 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
   const { t, language } = useI18n();
   const styles = useStyles();
   const env = useSendEnvironment();
-  const [settings, setSettings] = useState<SendSettings>(() =>
-    loadSendSettings(env.storage, env.partitionKey),
-  );
+  const store = settingsStore(env);
+  const [settings, setSettings] = useState<SendSettings>(() => store.load(SEND_SETTINGS));
   const [note, setNote] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
   const send = useSend(port, env, language, t);
@@ -164,16 +155,16 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
       return;
     }
     setKeyError(null);
-    try {
-      saveSendSettings(env.storage, env.partitionKey, settings);
-      setNote(t("settingsSaved"));
-      sendSettingsChanged?.();
-    } catch (error) {
-      setNote(userMessage(error, t));
+    const outcome = store.save(SEND_SETTINGS, settings);
+    if (outcome !== "saved") {
+      setNote(t(outcome === "storage-disabled" ? "settingsStorageDisabled" : "settingsStorageRefused"));
+      return;
     }
+    setNote(t("settingsSaved"));
+    sendSettingsChanged?.();
   };
   const forget = () => {
-    forgetSendSettings(env.storage, env.partitionKey);
+    store.forget(SEND_SETTINGS);
     setSettings(EMPTY_SETTINGS);
     setNote(t("settingsForgotten"));
     sendSettingsChanged?.();
@@ -181,11 +172,8 @@ export function SendView({ session, port, fileMode, goTo, sendSettingsChanged }:
   const doSend = () => {
     if (!allValid) return;
     // Sending keeps the settings: "entered once".
-    try {
-      saveSendSettings(env.storage, env.partitionKey, settings);
-    } catch {
-      // Storage refused: sending still works with the typed settings.
-    }
+    // Storage refused: sending still works with the typed settings (saving says why).
+    store.save(SEND_SETTINGS, settings);
     void send.send(reports, settings);
   };
   const doResend = () => void send.resend(reports, settings);

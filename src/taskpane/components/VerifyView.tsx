@@ -29,6 +29,7 @@ import type { ViewProps } from "../views";
 import { needsMapping } from "./mapping-needs";
 import { RulesInUseNote } from "./RulesInUseNote";
 import { ReportPicker } from "./ReportPicker";
+import { LiveCheckSwitch } from "./LiveCheckSwitch";
 
 const MappingPanel = lazy(() =>
   import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
@@ -51,17 +52,19 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "140px" },
 });
 
-export function VerifyView({ session, rules }: ViewProps) {
+export function VerifyView({ session, rules, liveCheck }: ViewProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const [text, setText] = useState("");
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   // The panel closed without saving stays closed for this analysis; a new check may show it again.
-  const [mappingClosedFor, setMappingClosedFor] = useState<object | null>(null);
+  const [mappingClosedFor, setMappingClosedFor] = useState<string | null>(null);
   // Opened by hand (choose the sheets read, or a convention column) even when nothing is missing.
-  const [mappingOpenedFor, setMappingOpenedFor] = useState<object | null>(null);
+  const [mappingOpenedFor, setMappingOpenedFor] = useState<string | null>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
   const { analysis, phase, progress, busy } = session;
+  // The report of a check: re-checks of edits as the user types keep it, so the panel does not jump.
+  const shownReport = `${session.checks}:${session.reportIndex}`;
   const working = busy !== null;
   const severityLabels: Record<SeverityFilter, string> = {
     all: t("severityAll"),
@@ -95,8 +98,8 @@ export function VerifyView({ session, rules }: ViewProps) {
         <Button
           icon={<TableSettings20Regular />}
           disabled={working || !analysis}
-          aria-expanded={analysis !== null && mappingOpenedFor === analysis}
-          onClick={() => setMappingOpenedFor(analysis)}
+          aria-expanded={analysis !== null && mappingOpenedFor === shownReport}
+          onClick={() => setMappingOpenedFor(shownReport)}
         >
           {t("mappingOpen")}
         </Button>
@@ -117,6 +120,8 @@ export function VerifyView({ session, rules }: ViewProps) {
           </MenuPopover>
         </Menu>
       </div>
+
+      {liveCheck && <LiveCheckSwitch live={liveCheck} />}
 
       {rules && <RulesInUseNote rules={rules} />}
 
@@ -147,14 +152,14 @@ export function VerifyView({ session, rules }: ViewProps) {
         <>
           <ReportPicker session={session} />
           <SeveritySummary report={analysis.report} />
-          {((needsMapping(analysis, session.mapping) && mappingClosedFor !== analysis) ||
-            mappingOpenedFor === analysis) && (
+          {((needsMapping(analysis, session.mapping) && mappingClosedFor !== shownReport) ||
+            mappingOpenedFor === shownReport) && (
             <Suspense fallback={<p>{t("loadingView")}</p>}>
               <MappingPanel
                 session={session}
                 analysis={analysis}
                 onClose={() => {
-                  setMappingClosedFor(analysis);
+                  setMappingClosedFor(shownReport);
                   setMappingOpenedFor(null);
                   checkButton.current?.focus(); // the panel's button goes away: focus must not fall to the body
                 }}

@@ -1,4 +1,5 @@
 import { parseConfigText, type RulesConfig } from "../../core";
+import { textField, type SettingEntry, type SettingsStore } from "../settings-store";
 
 /** The department's settings file chosen in the Consolider view, kept per user (never in a workbook). */
 export interface DepartmentConfig {
@@ -6,10 +7,23 @@ export interface DepartmentConfig {
   rules: RulesConfig;
 }
 
-export const DEPARTMENT_CONFIG_KEY = "bilan-iae.consolider.config";
+/** What is saved: the file's name and text (its rules are parsed again on loading, so they stay valid). */
+export interface SavedDepartmentConfig {
+  name: string;
+  text: string;
+}
 
-const keyOf = (partitionKey: string | undefined) =>
-  `${partitionKey ? partitionKey + ":" : ""}${DEPARTMENT_CONFIG_KEY}`;
+export const DEPARTMENT_CONFIG: SettingEntry<SavedDepartmentConfig | null> = {
+  name: "consolidate-config",
+  // Versions before the settings store wrote this key (another separator).
+  legacyKeys: ["bilan-iae.consolider.config"],
+  defaults: () => null,
+  validate: (saved) => {
+    const name = textField(saved, "name");
+    const text = textField(saved, "text");
+    return name && text ? { name, text } : null;
+  },
+};
 
 /** The file's text → its settings merged on the defaults; a bad file throws a `config.invalid` UserError naming it. */
 export function departmentConfigFrom(name: string, text: string): DepartmentConfig {
@@ -17,35 +31,14 @@ export function departmentConfigFrom(name: string, text: string): DepartmentConf
 }
 
 /** The saved choice, or null (none, or no longer valid: the defaults apply and the user picks again). */
-export function loadDepartmentConfig(
-  storage: Storage | null,
-  partitionKey: string | undefined,
-): DepartmentConfig | null {
+export function loadDepartmentConfig(store: SettingsStore): DepartmentConfig | null {
+  const saved = store.load(DEPARTMENT_CONFIG);
+  if (!saved) return null;
   try {
-    const raw = storage?.getItem(keyOf(partitionKey));
-    if (!raw) return null;
-    const saved = JSON.parse(raw) as { name?: unknown; text?: unknown };
-    return typeof saved.name === "string" && typeof saved.text === "string"
-      ? departmentConfigFrom(saved.name, saved.text)
-      : null;
+    return departmentConfigFrom(saved.name, saved.text);
   } catch {
+    // Rules a newer add-in no longer accepts: the defaults apply and the user picks the file again.
     return null;
-  }
-}
-
-/** Saves (or with null forgets) the choice; false when the browser refuses (it then lasts this session). */
-export function saveDepartmentConfig(
-  storage: Storage | null,
-  partitionKey: string | undefined,
-  chosen: { name: string; text: string } | null,
-): boolean {
-  if (!storage) return false;
-  try {
-    if (chosen) storage.setItem(keyOf(partitionKey), JSON.stringify(chosen));
-    else storage.removeItem(keyOf(partitionKey));
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RulesConfig } from "../../core";
-import {
-  forgetCachedDepartmentSettings,
-  loadCachedDepartmentSettings,
-  saveCachedDepartmentSettings,
-} from "../send/department-settings-cache";
-import type { SendEnvironment } from "../send/send-environment";
-import { loadSendSettings } from "../send/send-settings";
+import { DEPARTMENT_SETTINGS, loadCachedDepartmentSettings } from "../send/department-settings-cache";
+import { settingsStore, type SendEnvironment } from "../send/send-environment";
+import { SEND_SETTINGS } from "../send/send-settings";
 
 /** Which rules the analysis uses, and whether the hub could be asked for them. */
 export interface RulesInUse {
@@ -24,9 +20,10 @@ export const DEFAULT_RULES_IN_USE: RulesInUse = { rules: null, receivedAt: null,
 const SETTINGS_BUDGET_MS = 10_000;
 
 function cachedFor(env: SendEnvironment): RulesInUse {
-  const s = loadSendSettings(env.storage, env.partitionKey);
+  const store = settingsStore(env);
+  const s = store.load(SEND_SETTINGS);
   if (!s.hubUrl.trim() || !s.token.trim()) return DEFAULT_RULES_IN_USE;
-  const cached = loadCachedDepartmentSettings(env.storage, env.partitionKey, s.hubUrl);
+  const cached = loadCachedDepartmentSettings(store, s.hubUrl);
   return cached
     ? { rules: cached.rules, receivedAt: cached.receivedAt, unavailable: null }
     : DEFAULT_RULES_IN_USE;
@@ -48,10 +45,12 @@ export function useDepartmentSettings(env: SendEnvironment): {
   const refresh = useCallback(async () => {
     const n = ++latest.current;
     const fallback = cachedFor(env);
-    const s = loadSendSettings(env.storage, env.partitionKey);
+    const store = settingsStore(env);
+    const s = store.load(SEND_SETTINGS);
     setInUse(fallback);
     if (!s.hubUrl.trim() || !s.token.trim()) {
-      forgetCachedDepartmentSettings(env.storage, env.partitionKey);
+      // Forgetting the send settings forgets the rules that came with them.
+      store.forget(DEPARTMENT_SETTINGS);
       return;
     }
     try {
@@ -67,11 +66,8 @@ export function useDepartmentSettings(env: SendEnvironment): {
       const rules = await client.getSettings();
       if (n !== latest.current) return;
       const receivedAt = env.now().toISOString();
-      saveCachedDepartmentSettings(env.storage, env.partitionKey, {
-        hubUrl: client.baseUrl,
-        rules,
-        receivedAt,
-      });
+      // A full or disabled storage only means the copy lasts for this session.
+      store.save(DEPARTMENT_SETTINGS, { hubUrl: client.baseUrl, rules, receivedAt });
       setInUse({ rules, receivedAt, unavailable: null });
     } catch (error) {
       if (n !== latest.current) return;

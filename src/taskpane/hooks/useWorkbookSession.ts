@@ -6,13 +6,22 @@ import type {
   MappingOverride,
   ReadProgress,
   RulesConfig,
+  SheetChange,
   WorkbookData,
   WorkbookAnalysis,
   WorkbookPort,
 } from "../../core";
-import { findingsToHighlight, indicatorsSheetNames, MAPPING_SHEET, SEND_SHEET } from "../../core";
+import {
+  canCheckLive,
+  findingsToHighlight,
+  indicatorsSheetNames,
+  MAPPING_SHEET,
+  SEND_SHEET,
+} from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
+import { recheckEdits, type CheckedWorkbook } from "../live-check/recheck";
+import { recheckMessage } from "../live-check/message";
 
 /**
  * The engine entry point, injected so component tests can feed a canned Analysis. `config`: the
@@ -42,6 +51,8 @@ export interface SessionState {
   notice: string | null;
   /** "Sheet!A1" of the last finding the user went to. */
   selected: string | null;
+  /** Counts the checks the user asked for; re-checks of edits keep it (panels closed stay closed). */
+  checks: number;
 }
 
 export interface Session extends SessionState {
@@ -57,6 +68,8 @@ export interface Session extends SessionState {
   dismissError(): void;
   /** Shows an error that happened outside the session (opening a file). */
   reportError(error: unknown): void;
+  /** Re-checks edits Excel reported since the last check (see live-check/recheck). */
+  recheckEdits(changes: SheetChange[]): Promise<void>;
 }
 
 const initial: SessionState = {
@@ -71,7 +84,23 @@ const initial: SessionState = {
   error: null,
   notice: null,
   selected: null,
+  checks: 0,
 };
+
+/** The reports to show, keeping the convention the user was looking at when it is still there. */
+function shown(
+  reports: Analysis[],
+  previous: Analysis | null,
+): Pick<SessionState, "reports" | "reportIndex" | "analysis"> {
+  const kept = reports.findIndex((r) => r.structure.kind === previous?.structure.kind);
+  const reportIndex = kept >= 0 ? kept : 0;
+  return { reports, reportIndex, analysis: reports[reportIndex] ?? null };
+}
+
+/** The sheets the mapping panel offers: every sheet but the add-in's own. */
+function sheetNamesOf(data: WorkbookData): string[] {
+  return data.sheets.map((sh) => sh.name).filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET);
+}
 
 export function cellRef(sheet: string, cell: string): string {
   return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
@@ -91,13 +120,22 @@ export function useWorkbookSession(
   const stateRef = useRef(state);
   stateRef.current = state;
   const patch = useCallback((p: Partial<SessionState>) => setState((s) => ({ ...s, ...p })), []);
+  // What the last check read, so edits are re-checked without reading the whole workbook again.
+  const checked = useRef<CheckedWorkbook | null>(null);
+  // One workbook action at a time: a re-check of edits waits for a button's action, and the reverse.
+  const lock = useRef<Promise<unknown>>(Promise.resolve());
+  const exclusive = useCallback(<T>(action: () => Promise<T>): Promise<T> => {
+    const next = lock.current.then(action);
+    lock.current = next.catch(() => undefined);
+    return next;
+  }, []);
 
   const run = useCallback(
     async (label: string, action: (p: WorkbookPort) => Promise<Partial<SessionState> | void>) => {
       if (!port) return;
       patch({ busy: label, error: null, notice: null });
       try {
-        const result = await action(port);
+        const result = await exclusive(() => action(port));
         patch({ busy: null, ...(result ?? {}) });
       } catch (error) {
         patch({
@@ -108,7 +146,7 @@ export function useWorkbookSession(
         });
       }
     },
-    [port, patch, t],
+    [port, patch, exclusive, t],
   );
 
   const check = useCallback(
@@ -119,11 +157,7 @@ export function useWorkbookSession(
         const data = await p.read((progress) => patch({ progress }));
         patch({ phase: "analyzing", progress: null });
         const { reports } = await analyze(data, mapping);
-        // Keep the convention the user was looking at when it is still there.
-        const previous = stateRef.current.analysis?.structure.kind;
-        const kept = reports.findIndex((r) => r.structure.kind === previous);
-        const reportIndex = kept >= 0 ? kept : 0;
-        const analysis = reports[reportIndex] ?? null;
+        checked.current = { data, mapping, reports };
         const c = { error: 0, warning: 0, info: 0 };
         for (const r of reports) {
           c.error += r.report.counts.error;
@@ -132,11 +166,10 @@ export function useWorkbookSession(
         }
         return {
           phase: "ready",
-          reports,
-          reportIndex,
-          analysis,
+          checks: stateRef.current.checks + 1,
+          ...shown(reports, stateRef.current.analysis),
           mapping,
-          sheetNames: data.sheets.map((sh) => sh.name).filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET),
+          sheetNames: sheetNamesOf(data),
           notice: t("checkedAt", {
             count: c.error + c.warning + c.info,
             errors: c.error,
@@ -236,6 +269,33 @@ export function useWorkbookSession(
     [],
   );
 
+  // Edits whose re-check failed: re-checked with the next ones, so the cache never misses them.
+  const unchecked = useRef<SheetChange[]>([]);
+  const recheck = useCallback(
+    (changes: SheetChange[]) =>
+      exclusive(async () => {
+        const last = checked.current;
+        if (!port || !canCheckLive(port) || !last) return;
+        const edits = [...unchecked.current, ...changes];
+        unchecked.current = [];
+        try {
+          const outcome = await recheckEdits(port, last, edits, analyze);
+          if (!outcome) return;
+          checked.current = { data: outcome.data, mapping: outcome.mapping, reports: outcome.reports };
+          patch({
+            ...shown(outcome.reports, stateRef.current.analysis),
+            mapping: outcome.mapping,
+            sheetNames: sheetNamesOf(outcome.data),
+            notice: recheckMessage(t, new Date(), outcome.diff, outcome.full),
+          });
+        } catch (error) {
+          unchecked.current = edits;
+          patch({ error: userMessage(error, t) });
+        }
+      }),
+    [port, analyze, exclusive, patch, t],
+  );
+
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
   const reportError = useCallback((error: unknown) => patch({ error: userMessage(error, t) }), [patch, t]);
 
@@ -251,5 +311,6 @@ export function useWorkbookSession(
     saveMapping,
     dismissError,
     reportError,
+    recheckEdits: recheck,
   };
 }

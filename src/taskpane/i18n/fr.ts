@@ -48,6 +48,25 @@ export const fr = {
   wholeWorkbook: "Classeur",
   checkedAt:
     "Vérifié : {count, plural, =0 {aucun problème} one {# problème} other {# problèmes}} ({errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}}, {infos, plural, one {# information} other {# informations}}).",
+  // Checked again as the user types
+  liveOption: "Revérifier pendant la saisie",
+  liveOptionHint:
+    "Après « Vérifier », chaque modification de la feuille est revérifiée après une courte pause ; seules les lignes modifiées sont relues et resurlignées.",
+  liveOptionNotSaved: "Le navigateur n'a pas retenu ce choix : il vaut pour cette session.",
+  liveRechecked: "Revérifié à {time} — {changes} ; {left}.",
+  liveRecheckedFull: "Revérifié à {time}, classeur relu en entier ({reason}) — {changes} ; {left}.",
+  liveReasonShape: "lignes ou colonnes insérées ou supprimées",
+  liveReasonHeader: "en-têtes ou bloc structure modifiés",
+  liveReasonSheet: "modification hors du tableau des salariés",
+  liveReasonOutside: "cellules hors des colonnes du tableau",
+  liveReasonMany: "beaucoup de lignes modifiées d'un coup",
+  liveFixedErrors: "{count, plural, one {# erreur corrigée} other {# erreurs corrigées}}",
+  liveNewErrors: "{count, plural, one {# nouvelle erreur} other {# nouvelles erreurs}}",
+  liveFixedWarnings: "{count, plural, one {# avertissement corrigé} other {# avertissements corrigés}}",
+  liveNewWarnings: "{count, plural, one {# nouvel avertissement} other {# nouveaux avertissements}}",
+  liveNoChange: "erreurs et avertissements inchangés",
+  liveErrorsLeft:
+    "{count, plural, =0 {plus aucune erreur} one {il reste # erreur} other {il reste # erreurs}}",
   // Mapping
   mappingTitle: "Correspondance des colonnes",
   mappingIntro:
@@ -98,6 +117,10 @@ export const fr = {
   rulesCachedCopy: "hub injoignable, dernière copie reçue le {date}",
   rulesHubUnavailable: "les réglages du Département n'ont pas pu être obtenus du hub",
   settingsSaved: "Réglages d'envoi enregistrés dans ce navigateur.",
+  settingsStorageDisabled:
+    "Le stockage du navigateur est désactivé : les réglages d'envoi ne peuvent pas être retenus (ils servent pour cette session).",
+  settingsStorageRefused:
+    "Impossible d'enregistrer les réglages d'envoi : le stockage du navigateur est plein ou désactivé (ils servent pour cette session).",
   forgetSettings: "Oublier les réglages",
   settingsForgotten: "Réglages d'envoi effacés de ce navigateur.",
   settingsMissing: "Renseignez l'adresse du hub, le jeton et la clé du Département pour envoyer.",

@@ -25,7 +25,7 @@ export const HELP: Record<Language, HelpText> = {
         title: "1. Vérifier",
         paragraphs: [
           "Cliquez sur « Vérifier » : le volet lit la feuille des salariés et liste les problèmes, du plus grave au moins grave. Les erreurs (en rouge) bloquent l'envoi ; les avertissements (en orange) sont à regarder mais n'empêchent pas d'envoyer.",
-          "Cliquez sur un problème pour aller à la cellule concernée. « Surligner » colore les cellules en cause ; « Effacer le surlignage » rend aux cellules leurs couleurs d'origine.",
+          "Cliquez sur un problème pour aller à la cellule concernée. « Surligner » colore les cellules en cause ; « Effacer le surlignage » rend aux cellules leurs couleurs d'origine. Avec « Revérifier pendant la saisie », chaque correction est revérifiée d'elle-même après une courte pause, et le volet dit ce qui a changé.",
           "Si vos colonnes portent d'autres noms, le volet propose de les faire correspondre une fois pour toutes ; la correspondance est gardée dans le classeur. Pas encore de tableau ? « Créer le modèle » ajoute les feuilles « Structure » et « Salariés ».",
         ],
       },
@@ -77,7 +77,7 @@ export const HELP: Record<Language, HelpText> = {
         title: "1. Check",
         paragraphs: [
           'Click "Check": the pane reads the employees sheet and lists the problems, most serious first. Errors (red) block sending; warnings (amber) deserve a look but do not prevent it.',
-          'Click a problem to go to its cell. "Highlight" colours the cells at fault; "Clear highlights" gives the cells back their own colours.',
+          'Click a problem to go to its cell. "Highlight" colours the cells at fault; "Clear highlights" gives the cells back their own colours. With "Check again as I type", each correction is checked again by itself after a short pause, and the pane says what changed.',
           'If your columns have other names, the pane offers to map them once; the mapping is kept in the workbook. No table yet? "Create the template" adds the "Structure" and "Salariés" sheets.',
         ],
       },

@@ -1,9 +1,11 @@
 import { resolveConfig, type RulesConfig } from "../../core";
+import type { SettingEntry, SettingsStore } from "../settings-store";
+import { textField } from "../settings-store";
 
 /**
- * The last good copy of the department's rules, per user in localStorage (partition-keyed like the send
- * settings): checking keeps the department's numbers when the hub cannot be reached. It is tied to the
- * hub it came from, so changing hub never applies another department's rules.
+ * The last good copy of the department's rules, per user in the settings store: checking keeps the
+ * department's numbers when the hub cannot be reached. It is tied to the hub it came from, so changing
+ * hub never applies another department's rules.
  */
 export interface CachedDepartmentSettings {
   hubUrl: string;
@@ -12,9 +14,18 @@ export interface CachedDepartmentSettings {
   receivedAt: string;
 }
 
-export function departmentSettingsKey(partitionKey: string | undefined): string {
-  return `${partitionKey ? partitionKey + ":" : ""}bilan-iae:department-settings`;
-}
+export const DEPARTMENT_SETTINGS: SettingEntry<CachedDepartmentSettings | null> = {
+  name: "department-settings",
+  defaults: () => null,
+  // The rules are checked again here: a copy an older add-in saved may no longer validate (then null).
+  validate: (saved) => {
+    const hubUrl = textField(saved, "hubUrl");
+    const receivedAt = textField(saved, "receivedAt");
+    const rules = (saved as { rules?: unknown }).rules;
+    if (!hubUrl || !receivedAt || typeof rules !== "object" || rules === null) return null;
+    return { hubUrl, rules: resolveConfig(rules), receivedAt };
+  },
+};
 
 /** Same address as the hub client's normalizeHubUrl (not imported: the client loads only when asked). */
 function sameHub(a: string, b: string): boolean {
@@ -26,53 +37,11 @@ function sameHub(a: string, b: string): boolean {
   }
 }
 
-/** The cached copy for this hub, or null (none, another hub's, or damaged: it is checked again here). */
+/** The cached copy for this hub, or null (none, another hub's, or damaged). */
 export function loadCachedDepartmentSettings(
-  storage: Storage | null,
-  partitionKey: string | undefined,
+  store: SettingsStore,
   hubUrl: string,
 ): CachedDepartmentSettings | null {
-  let raw: string | null = null;
-  try {
-    raw = storage?.getItem(departmentSettingsKey(partitionKey)) ?? null;
-  } catch {
-    return null;
-  }
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(raw) as Partial<Record<keyof CachedDepartmentSettings, unknown>>;
-    if (typeof v.hubUrl !== "string" || typeof v.receivedAt !== "string" || !sameHub(v.hubUrl, hubUrl))
-      return null;
-    if (typeof v.rules !== "object" || v.rules === null) return null;
-    return { hubUrl: v.hubUrl, rules: resolveConfig(v.rules), receivedAt: v.receivedAt };
-  } catch {
-    // Damaged or from an older add-in whose settings no longer validate: fetched again from the hub.
-    return null;
-  }
-}
-
-/** Keeps the copy; a full or disabled storage only means the copy lasts for this session. */
-export function saveCachedDepartmentSettings(
-  storage: Storage | null,
-  partitionKey: string | undefined,
-  copy: CachedDepartmentSettings,
-): boolean {
-  try {
-    storage?.setItem(departmentSettingsKey(partitionKey), JSON.stringify(copy));
-    return storage !== null;
-  } catch {
-    return false;
-  }
-}
-
-/** Forgetting the send settings forgets the rules that came with them. */
-export function forgetCachedDepartmentSettings(
-  storage: Storage | null,
-  partitionKey: string | undefined,
-): void {
-  try {
-    storage?.removeItem(departmentSettingsKey(partitionKey));
-  } catch {
-    // Storage disabled: nothing was kept.
-  }
+  const cached = store.load(DEPARTMENT_SETTINGS);
+  return cached && sameHub(cached.hubUrl, hubUrl) ? cached : null;
 }

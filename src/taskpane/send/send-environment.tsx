@@ -1,6 +1,6 @@
 import { createContext, useContext, useState } from "react";
 import type { HubClientOptions } from "../../client";
-import { browserStorage, officePartitionKey } from "../browser-storage";
+import { browserStorage, officePartitionKey, SettingsStore } from "../settings-store";
 
 /**
  * What the Envoyer view needs from the browser: storage, Office's partition key, fetch and the retry
@@ -23,6 +23,11 @@ export function browserSendEnvironment(): SendEnvironment {
     client: { maxElapsedMs: 30_000 },
     now: () => new Date(),
   };
+}
+
+/** The per-user settings kept in this environment's storage. */
+export function settingsStore(env: Pick<SendEnvironment, "storage" | "partitionKey">): SettingsStore {
+  return new SettingsStore(env.storage, env.partitionKey);
 }
 
 const SendEnvironmentContext = createContext<SendEnvironment | null>(null);
