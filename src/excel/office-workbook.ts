@@ -89,11 +89,7 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort, Li
 
   async watchChanges(onChange: (change: SheetChange) => void): Promise<ChangeWatch> {
     const runIn = this.deps.runIn;
-    if (!this.canWatchChanges || !runIn)
-      throw new OfficeUserError(
-        "Cette version d'Excel ne signale pas les modifications (ExcelApi 1.7) : cliquez sur « Vérifier » après vos corrections.",
-        "ApiNotFound",
-      );
+    if (!this.canWatchChanges || !runIn) throw new UserError("office.no-change-events", {});
     const watch = await this.run("Suivi des modifications", (context) =>
       watchSheetChanges(context, runIn, onChange),
     );

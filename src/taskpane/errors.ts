@@ -30,9 +30,6 @@ export function userMessage(error: unknown, t: Translate): string {
     default:
       return t("errorOffice", { code, message });
   }
-  // SendSettingsError (send-settings.ts) still flags itself until the settings store becomes UserErrors.
-  if (error instanceof Error && (error as { userFacing?: unknown }).userFacing === true)
-    return frenchTypography(message);
   return t("errorUnexpected", { message });
 }
 

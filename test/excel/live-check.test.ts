@@ -6,7 +6,8 @@ import {
   type SheetChange,
   type WorkbookData,
 } from "../../src/core";
-import { ERROR_FILL, OfficeUserError } from "../../src/excel";
+import { ERROR_FILL } from "../../src/excel";
+import { UserError } from "../../src/core/errors/user-error";
 import { EditBatcher, LIVE_CHECK_DELAY_MS } from "../../src/taskpane/live-check/edit-batcher";
 import {
   recheckEdits,
@@ -297,7 +298,8 @@ test("an Office error during a re-check is reported, and the next edits are re-c
   await s.fake.edit("Salariés", 2, 3, [["H"]]);
   await jest.advanceTimersByTimeAsync(LIVE_CHECK_DELAY_MS);
   expect(w.errors).toHaveLength(1);
-  expect(w.errors[0]).toBeInstanceOf(OfficeUserError);
+  expect(w.errors[0]).toBeInstanceOf(UserError);
+  expect((w.errors[0] as UserError).code).toBe("office.InvalidOperationInCellEditMode");
   expect((w.errors[0] as Error).message).toMatch(
     /^Relecture des lignes modifiées : Une cellule est en cours/,
   );

@@ -22,6 +22,7 @@ export const SAMPLES: Samples = {
   ...office,
   "office.unexpected": { action: "Sélection", officeCode: "BrandNewCode", detail: "Something odd" },
   "office.bad-cell-address": { cell: "ZZ" },
+  "office.no-change-events": {},
   "limit.too-many-cells": { cells: 6_250_000, max: 5_000_000, sheet: "Salariés", range: "A1:Y250000" },
   "template.sheet-exists": { sheet: "Salariés" },
   "template.sheets-exist": { sheets: ["Structure", "Salariés"] },

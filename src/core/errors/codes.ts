@@ -78,6 +78,7 @@ export interface HubFieldProblem {
 export type UserErrorParams = { [C in ReadCode]: ReadParams } & { [C in OfficeErrorCode]: OfficeParams } & {
   "office.unexpected": OfficeParams & { officeCode?: string; detail?: string };
   "office.bad-cell-address": { cell: string };
+  "office.no-change-events": NoParams;
   "limit.too-many-cells": { cells: number; max: number; sheet: string; range: string };
   "template.sheet-exists": { sheet: string };
   "template.sheets-exist": { sheets: string[] };

@@ -124,6 +124,8 @@ export const USER_ERRORS_FR: UserErrorWording = {
     (p.action ? `${p.action} : ` : "") +
     `Excel a renvoyé une erreur inattendue${p.officeCode ? ` (${p.officeCode})` : ""}${p.detail ? ` : ${p.detail}` : ""}. Recommencez ; si le problème persiste, signalez-le.`,
   "office.bad-cell-address": (p) => `Adresse de cellule invalide : ${p.cell}`,
+  "office.no-change-events": () =>
+    "Cette version d'Excel ne signale pas les modifications (ExcelApi 1.7) : cliquez sur « Vérifier » après vos corrections.",
   "limit.too-many-cells": (p) =>
     `Le classeur contient ${count(p.cells)} cellules utilisées, au-delà des ${count(p.max)} que le complément peut lire ` +
     `(la feuille « ${p.sheet} » occupe ${p.range}). Supprimez les lignes et colonnes vides en fin de feuille ` +

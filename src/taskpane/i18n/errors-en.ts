@@ -96,6 +96,8 @@ export const USER_ERRORS_EN: UserErrorWording = {
   "office.unexpected": (p) =>
     `Excel returned an unexpected error${p.officeCode ? ` (${p.officeCode})` : ""}${p.detail ? `: ${p.detail}` : ""}. Try again; if it persists, report it.`,
   "office.bad-cell-address": (p) => `Invalid cell address: ${p.cell}.`,
+  "office.no-change-events": () =>
+    "This version of Excel does not report edits (ExcelApi 1.7): click “Check” after your corrections.",
   "limit.too-many-cells": (p) =>
     `The workbook has ${n(p.cells)} used cells, beyond the ${n(p.max)} the add-in can read (sheet “${p.sheet}” spans ${p.range}). Delete the empty rows and columns at the end of the sheet (often a stray value far from the table), or check the file with the bilan-iae command.`,
   "template.sheet-exists": (p) =>
