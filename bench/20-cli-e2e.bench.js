@@ -8,6 +8,9 @@ const os = require("node:os");
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { bigFiles } = require("./big-files");
+const { frenchSpacing } = require(path.join(__dirname, "..", "dist", "hub", "french"));
+
+const say = (line) => console.log(frenchSpacing(line));
 
 const N = 100_000;
 const RUNS = 5;
@@ -26,17 +29,35 @@ function measure(file) {
     });
     const ms = performance.now() - t0;
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-    return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, status: r.status, out: r.stdout, err: r.stderr };
+    const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
+    const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : NaN;
+    return {
+      ms,
+      cpuMs,
+      rssMb: rss ? Number(rss[1]) / 1024 : NaN,
+      status: r.status,
+      out: r.stdout,
+      err: r.stderr,
+    };
   }
-  const wrapper = `process.argv.splice(1,1);process.on("exit",()=>{process.stderr.write("\\nBENCH "+process.resourceUsage().maxRSS+"\\n")});require(${JSON.stringify(bin)});`;
+  const wrapper = `process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\nBENCH "+u.maxRSS+" "+(u.userCPUTime+u.systemCPUTime)+"\\n")});require(${JSON.stringify(bin)});`;
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ["-e", wrapper, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
-  const m = /BENCH (\d+)/.exec(r.stderr);
-  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status, out: r.stdout, err: r.stderr };
+  const m = /BENCH (\d+) (\d+)/.exec(r.stderr);
+  return {
+    ms,
+    cpuMs: m ? Number(m[2]) / 1000 : NaN,
+    rssMb: m ? Number(m[1]) / 1024 : NaN,
+    status: r.status,
+    out: r.stdout,
+    err: r.stderr,
+  };
 }
 
-const seconds = (ms) => (ms / 1000).toFixed(2);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (ms) => (ms / 1000).toFixed(2).replace(".", ",");
 const verdict = (ok) => (ok ? "OK" : "AU-DESSUS");
 
 function bench(f) {
@@ -48,32 +69,31 @@ function bench(f) {
     return false;
   }
   const employees = JSON.parse(runs[0].out)[0].indicators.employees;
-  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
-  const median = sorted[Math.floor(RUNS / 2)];
+  const wall = median(runs.map((r) => r.ms));
   const peak = Math.max(...runs.map((r) => r.rssMb));
-  const mb = (fs.statSync(f.file).size / 1e6).toFixed(1);
-  console.log(
-    `${f.label.padEnd(34)} ${seconds(median)} s médiane   [budget ≤ 2 s] ${verdict(median <= BUDGET_MS)}   ${peak.toFixed(0)} Mo   [budget ≤ 600 Mo] ${verdict(peak <= BUDGET_MB)}`,
+  const mb = (fs.statSync(f.file).size / 1e6).toFixed(1).replace(".", ",");
+  say(
+    `${f.label.padEnd(34)} ${seconds(wall)} s médiane   [budget ≤ 2 s] ${verdict(wall <= BUDGET_MS)}   ${peak.toFixed(0)} Mo   [budget ≤ 600 Mo] ${verdict(peak <= BUDGET_MB)}`,
   );
-  console.log(
-    `${"".padEnd(34)} (${mb} Mo, ${employees} salariés ; séries : ${runs.map((r) => seconds(r.ms)).join(" / ")} s)`,
+  say(
+    `${"".padEnd(34)} (${mb} Mo, ${employees.toLocaleString("fr-FR")} salariés ; séries : ${runs.map((r) => seconds(r.ms)).join(" / ")} s ; temps CPU médian ${seconds(median(runs.map((r) => r.cpuMs)))} s, qu'une machine chargée allonge moins que le temps écoulé)`,
   );
   return true;
 }
 
 (async () => {
   const files = await bigFiles(N);
-  console.log(
+  say(
     `bilan-iae indicators --json, ${N.toLocaleString("fr-FR")} lignes, médiane de ${RUNS} après un tour à blanc ; charge ${os
       .loadavg()
-      .map((l) => l.toFixed(2))
+      .map((l) => l.toFixed(2).replace(".", ","))
       .join(
         " ",
       )} ; mémoire : ${fs.existsSync("/usr/bin/time") ? "/usr/bin/time -v" : "process.resourceUsage()"}`,
   );
   let ok = true;
   for (const f of files) {
-    if (f.missing) console.log(`${f.label.padEnd(34)} NON MESURÉ : ${f.missing}`);
+    if (f.missing) say(`${f.label.padEnd(34)} NON MESURÉ : ${f.missing}`);
     else ok = bench(f) && ok;
   }
   if (!ok) process.exitCode = 1;

@@ -73,7 +73,7 @@ async function made(file, label, write) {
   const partial = `${file}.part`;
   await write(partial);
   fs.renameSync(partial, file);
-  const mb = (fs.statSync(file).size / 1e6).toFixed(1);
+  const mb = (fs.statSync(file).size / 1e6).toFixed(1).replace(".", ",");
   console.log(
     `Fichier ${label} écrit : ${file} (${mb} Mo, ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );
