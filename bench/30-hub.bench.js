@@ -318,7 +318,7 @@ function pgTarget() {
   const url = (r.stdout || "").trim().split("\n").pop();
   if (r.status !== 0 || !url.startsWith("postgres")) {
     say(
-      `PostgreSQL : NON MESURÉ, le cluster de scripts/pg-cluster.sh n'a pas démarré. Installez PostgreSQL (apt-get install -y postgresql) ; SQLite seul est mesuré.\n${(r.stderr || "").trim()}`,
+      `PostgreSQL : NON MESURÉ, le cluster privé de scripts/pg-cluster.sh n'a pas démarré (raison ci-dessous) ; si PostgreSQL manque : apt-get install -y postgresql. SQLite seul est mesuré.\n${(r.stderr || "").trim()}`,
     );
     return null;
   }
