@@ -17,7 +17,9 @@ function newest(dir) {
   return t;
 }
 
-const sources = ["core", "xlsx", "cli"].map((d) => path.join(root, "src", d)).filter((d) => fs.existsSync(d));
+const sources = ["core", "xlsx", "cli", "hub", "client"]
+  .map((d) => path.join(root, "src", d))
+  .filter((d) => fs.existsSync(d));
 if (!fs.existsSync(main) || fs.statSync(main).mtimeMs < Math.max(...sources.map(newest))) {
   console.log("Compilation (tsc -p tsconfig.build.json)…");
   spawnSync(

@@ -9,6 +9,7 @@ import {
   valueOfRaw,
   type ValueContext,
 } from "./cell-value";
+import { unescapeOoxml, unescapeXml } from "./xml";
 import { isNameEnd, isSpace, textAt } from "./xml-bytes";
 
 /** Last column Excel has (XFD): a reference beyond it is damage, its cell is ignored. */
@@ -42,10 +43,47 @@ function columnAt(b: Uint8Array, start: number, end: number): number {
   return n - 1;
 }
 
-/** Type named by the `t` attribute's value b[start, end): "s" (shared string, most text cells) in place. */
+/** The bytes of an ASCII text, to compare in place. */
+const ascii = (s: string): readonly number[] => Array.from(s, (c) => c.charCodeAt(0));
+
+/** True when b at `i` holds the bytes of `seq`. */
+function bytesAt(b: Uint8Array, i: number, seq: readonly number[]): boolean {
+  for (let k = 0; k < seq.length; k++) if (b[i + k] !== seq[k]) return false;
+  return true;
+}
+
+/** The type streaming writers (openpyxl, POI's SXSSF) give every text cell. */
+const INLINE_STR = ascii("inlineStr");
+
+/** Type named by the `t` attribute's value b[start, end): "s" and "inlineStr" (text cells) in place. */
 function typeAt(b: Uint8Array, start: number, end: number): CellType {
   if (end - start === 1 && b[start] === 115 /* s */) return CellType.Shared;
+  // Budget of issue 17 (indicators ≤ 2 s on an inline-string file): no string made per text cell's type.
+  if (end - start === INLINE_STR.length && bytesAt(b, start, INLINE_STR)) return CellType.InlineStr;
   return cellTypeOf(textAt(b, start, end));
+}
+
+const IS_T = ascii("<is><t");
+const PRESERVE = ascii(' xml:space="preserve">');
+const T_IS_CLOSE = ascii("</t></is>");
+
+/**
+ * The text of an inline string body b[start, end) that is one plain run (<is><t>…</t></is>, with or
+ * without xml:space="preserve"), read from the bytes; null for anything else (rich runs, phonetic runs),
+ * which the general path reads.
+ */
+function plainInlineAt(b: Uint8Array, start: number, end: number): string | null {
+  // Budget of issue 17 (indicators ≤ 2 s on an inline-string file): the element walk and its substrings
+  // per cell took a third of the run.
+  if (!bytesAt(b, start, IS_T)) return null;
+  let i = start + IS_T.length;
+  if (b[i] === 62 /* > */) i++;
+  else if (bytesAt(b, i, PRESERVE)) i += PRESERVE.length;
+  else return null;
+  const text = i;
+  while (i < end && b[i] !== 60) i++;
+  if (i + T_IS_CLOSE.length !== end || !bytesAt(b, i, T_IS_CLOSE)) return null;
+  return unescapeOoxml(unescapeXml(textAt(b, text, i)));
 }
 
 /** Non-negative integer written in b[start, end) with digits only (at most 9), else -1. */
@@ -282,7 +320,8 @@ export function scanCells(
       if (close < 0) return GENERAL;
       pos = close + 4;
       if (close === body || col < 0 || col > MAX_COL) continue;
-      value = bodyValue(b, body, close, ctx, col, state);
+      const inline = cellType === CellType.InlineStr ? plainInlineAt(b, body, close) : null;
+      value = inline !== null ? inline : bodyValue(b, body, close, ctx, col, state);
     }
     // null stays: a formula without a stored value is not an empty cell.
     if (value === "") continue;

@@ -55,6 +55,15 @@ const cellGen: fc.Arbitrary<CellGen> = fc.oneof(
     attrs: ['t="inlineStr"'],
     body: `<${p}is><${p}t xml:space="preserve">${escape(t)}</${p}t></${p}is>`,
   })),
+  // Inline strings as streaming writers put them (one plain run, read from the bytes) and rich runs.
+  text.map((t): CellGen => (p) => ({
+    attrs: ['t="inlineStr"'],
+    body: `<${p}is><${p}t>${escape(t)}_x0009_</${p}t></${p}is>`,
+  })),
+  fc.tuple(text, text).map(([a, b]): CellGen => (p) => ({
+    attrs: ['t="inlineStr"'],
+    body: `<${p}is><${p}r><${p}t>${escape(a)}</${p}t></${p}r><${p}r><${p}t>${escape(b)}</${p}t></${p}r></${p}is>`,
+  })),
   fc
     .constantFrom("#N/A", "#DIV/0!", " #VALUE! ")
     .map((e): CellGen => (p) => ({ attrs: ['t="e"'], body: `<${p}v>${e}</${p}v>` })),
