@@ -135,6 +135,11 @@ export class SheetParser {
 
   constructor(private readonly ctx: SheetParseContext) {}
 
+  /** Non-empty rows read so far (for progress; the empty rows between them are not counted). */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
   /** Feeds the next bytes of the part (UTF-8; a string is encoded first). */
   push(chunk: Uint8Array | string): void {
     const bytes = typeof chunk === "string" ? utf8Bytes(chunk) : chunk;

@@ -26,8 +26,9 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import type { Analysis, WorkbookPort } from "../../core";
-import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
+import type { Analysis, RulesConfig, WorkbookPort } from "../../core";
+import { useWorkbookSession, type Analyze, type CheckOffThread } from "../hooks/useWorkbookSession";
+import type { CheckProgress, FileCheck } from "../file-check/protocol";
 import { useDepartmentSettings } from "../hooks/useDepartmentSettings";
 import { useSendEnvironment } from "../send/send-environment";
 import { I18nProvider, useI18n, type Language } from "../i18n/i18n";
@@ -39,6 +40,15 @@ import { downloadXlsx } from "../download-xlsx";
 export interface FileWorkbook {
   name: string;
   port: WorkbookPort;
+  /**
+   * Reads and analyses the file off the page's thread (a Web Worker) under the department's rules (null: the
+   * defaults). Absent, the pane reads through the port and analyses in the page.
+   */
+  check?: (
+    config: RulesConfig | null,
+    onProgress: (p: CheckProgress) => void,
+    signal: AbortSignal,
+  ) => Promise<FileCheck>;
   /** The workbook with the highlights and one Indicateurs sheet per report, as .xlsx bytes. */
   annotated(reports: readonly Analysis[], language: Language): Promise<Uint8Array>;
 }
@@ -134,7 +144,16 @@ function Pane(props: AppProps) {
     },
     [analyzeWith, rules, rulesKey],
   );
-  const session = useWorkbookSession(port, analyze, language, t);
+  const checkOffThread = useMemo<CheckOffThread | undefined>(() => {
+    const fileCheck = file?.check;
+    if (!fileCheck) return undefined;
+    return (onProgress, signal) => {
+      analyzedWith.current = rulesKey;
+      return fileCheck(rules ?? null, onProgress, signal);
+    };
+  }, [file, rules, rulesKey]);
+  const session = useWorkbookSession(port, analyze, language, t, checkOffThread);
+  const checking = session.phase === "reading" || session.phase === "analyzing";
   const dismissError = useCallback(() => {
     session.dismissError();
     headingRef.current?.focus();
@@ -239,7 +258,7 @@ function Pane(props: AppProps) {
           {!file && <Caption1 as="p">{t("fileModeIntro")}</Caption1>}
           <FileOpener
             onFile={(f) => void open(f)}
-            disabled={opening || session.busy !== null}
+            disabled={opening || (session.busy !== null && !checking)}
             compact={file !== null}
           />
           {file && (

@@ -9,7 +9,6 @@ import {
   MenuPopover,
   MenuTrigger,
   Option,
-  ProgressBar,
   SearchBox,
   tokens,
 } from "@fluentui/react-components";
@@ -29,6 +28,7 @@ import type { ViewProps } from "../views";
 import { needsMapping } from "./mapping-needs";
 import { RulesInUseNote } from "./RulesInUseNote";
 import { ReportPicker } from "./ReportPicker";
+import { CheckProgressBar } from "./CheckProgressBar";
 
 const MappingPanel = lazy(() =>
   import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
@@ -121,24 +121,7 @@ export function VerifyView({ session, rules }: ViewProps) {
       {rules && <RulesInUseNote rules={rules} />}
 
       {(phase === "reading" || phase === "analyzing") && (
-        <Field
-          label={t("reading")}
-          validationState="none"
-          validationMessage={
-            progress
-              ? t("readingSheet", {
-                  sheet: progress.sheet,
-                  read: progress.rowsRead,
-                  total: progress.totalRows,
-                })
-              : undefined
-          }
-        >
-          <ProgressBar
-            data-testid="read-progress"
-            value={progress && progress.totalRows > 0 ? progress.rowsRead / progress.totalRows : undefined}
-          />
-        </Field>
+        <CheckProgressBar phase={phase} progress={progress} />
       )}
 
       {!analysis && phase === "idle" && <p>{t("notChecked")}</p>}

@@ -1,21 +1,14 @@
 import type { RulesConfig } from "../../core";
 import { isXlsxReadError } from "../../xlsx/errors";
-import { checkEveryPart, readXlsxBytes } from "../../xlsx/read-buffer";
 import { analyzeBytes, failureMessage, type FileOutcome } from "./analyze-one";
 
-/**
- * What the page sends the worker: one file (its bytes transferred) to consolidate under the department's
- * settings, or to check before file mode opens it.
- */
-export type WorkerJob =
-  | { kind: "consolidate"; name: string; bytes: ArrayBuffer; config: RulesConfig }
-  | { kind: "check"; name: string; bytes: ArrayBuffer };
+/** What the page sends the worker: one file (its bytes transferred) to consolidate under the department's settings. */
+export type WorkerJob = { kind: "consolidate"; name: string; bytes: ArrayBuffer; config: RulesConfig };
 
-/** What the worker answers: progress, then the file's outcome (or "checked"), or its French message. */
+/** What the worker answers: progress, then the file's outcome, or its French message. */
 export type WorkerReply =
   | { type: "progress"; progress: number }
   | { type: "done"; outcome: FileOutcome }
-  | { type: "checked" }
   | { type: "failed"; reason: string; message: string };
 
 /** The worker's global scope, typed for what is used of it (the DOM lib types `self` as a Window). */
@@ -25,13 +18,6 @@ const scope = self as unknown as {
 };
 
 async function run(job: WorkerJob, post: (reply: WorkerReply) => void): Promise<void> {
-  if (job.kind === "check") {
-    // Everything file mode will read: the lean reader's parts, and every part before ExcelJS loads them.
-    await readXlsxBytes(job.bytes, { name: job.name });
-    await checkEveryPart(job.bytes, { name: job.name });
-    post({ type: "checked" });
-    return;
-  }
   const outcome = await analyzeBytes(
     job.name,
     job.bytes,

@@ -66,18 +66,5 @@ export async function analyzeInWorker(
 ): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
   const r = await runInWorker({ kind: "consolidate", name, bytes, config }, onProgress, timeoutMs);
   if (r.type === "done") return { ok: true, outcome: r.outcome };
-  return { ok: false, message: r.type === "failed" ? r.message : readErrorMessage("unreadable", name) };
-}
-
-/** Checks a file in a worker before file mode opens it in the page: null when it is within the limits, else why not. */
-export async function checkInWorker(
-  name: string,
-  bytes: ArrayBuffer,
-  timeoutMs: number,
-): Promise<{ reason: string; message: string } | null> {
-  const r = await runInWorker({ kind: "check", name, bytes }, () => undefined, timeoutMs);
-  if (r.type === "checked") return null;
-  return r.type === "failed"
-    ? { reason: r.reason, message: r.message }
-    : { reason: "unreadable", message: readErrorMessage("unreadable", name) };
+  return { ok: false, message: r.message };
 }

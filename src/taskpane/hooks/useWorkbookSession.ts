@@ -1,10 +1,9 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type {
   Analysis,
   Finding,
   Kind,
   MappingOverride,
-  ReadProgress,
   RulesConfig,
   WorkbookData,
   WorkbookAnalysis,
@@ -13,6 +12,8 @@ import type {
 import { findingsToHighlight, indicatorsSheetNames, MAPPING_SHEET, SEND_SHEET } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
+import type { CheckProgress, FileCheck } from "../file-check/protocol";
+import { isAbortError } from "../file-check/worker-error";
 
 /**
  * The engine entry point, injected so component tests can feed a canned Analysis. `config`: the
@@ -24,10 +25,19 @@ export type Analyze = (
   config?: RulesConfig,
 ) => WorkbookAnalysis | Promise<WorkbookAnalysis>;
 
+/**
+ * File mode's check off the page's thread: reads and analyses the file, reporting progress; rejects with an
+ * AbortError when `signal` aborts (another file opened). Absent, the session reads through the port and analyses.
+ */
+export type CheckOffThread = (
+  onProgress: (p: CheckProgress) => void,
+  signal: AbortSignal,
+) => Promise<FileCheck>;
+
 export interface SessionState {
   /** "reading" while the port reads cells, "analyzing" while the engine runs. */
   phase: "idle" | "reading" | "analyzing" | "ready";
-  progress: ReadProgress | null;
+  progress: CheckProgress | null;
   /** Every report of the workbook (one per convention, domain §2.4.3). */
   reports: Analysis[];
   /** The report shown: reports[reportIndex]. */
@@ -86,11 +96,15 @@ export function useWorkbookSession(
   analyze: Analyze,
   language: Language,
   t: Translate,
+  checkOffThread?: CheckOffThread,
 ): Session {
   const [state, setState] = useState<SessionState>(initial);
   const stateRef = useRef(state);
   stateRef.current = state;
   const patch = useCallback((p: Partial<SessionState>) => setState((s) => ({ ...s, ...p })), []);
+  // The check under way off the thread: a new check, or another workbook, ends it.
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), [port]);
 
   const run = useCallback(
     async (label: string, action: (p: WorkbookPort) => Promise<Partial<SessionState> | void>) => {
@@ -111,42 +125,91 @@ export function useWorkbookSession(
     [port, patch, t],
   );
 
-  const check = useCallback(
-    () =>
-      run(t("check"), async (p) => {
-        patch({ phase: "reading", progress: null, selected: null });
-        const mapping = await p.loadMapping();
-        const data = await p.read((progress) => patch({ progress }));
-        patch({ phase: "analyzing", progress: null });
-        const { reports } = await analyze(data, mapping);
-        // Keep the convention the user was looking at when it is still there.
-        const previous = stateRef.current.analysis?.structure.kind;
-        const kept = reports.findIndex((r) => r.structure.kind === previous);
-        const reportIndex = kept >= 0 ? kept : 0;
-        const analysis = reports[reportIndex] ?? null;
-        const c = { error: 0, warning: 0, info: 0 };
-        for (const r of reports) {
-          c.error += r.report.counts.error;
-          c.warning += r.report.counts.warning;
-          c.info += r.report.counts.info;
-        }
-        return {
-          phase: "ready",
-          reports,
-          reportIndex,
-          analysis,
-          mapping,
-          sheetNames: data.sheets.map((sh) => sh.name).filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET),
-          notice: t("checkedAt", {
-            count: c.error + c.warning + c.info,
-            errors: c.error,
-            warnings: c.warning,
-            infos: c.info,
-          }),
-        };
-      }),
-    [run, patch, analyze, t],
+  /** The session's state once a check gave these reports (the convention shown kept when still there). */
+  const checked = useCallback(
+    (reports: Analysis[], mapping: MappingOverride | null, sheetNames: string[]): Partial<SessionState> => {
+      const previous = stateRef.current.analysis?.structure.kind;
+      const kept = reports.findIndex((r) => r.structure.kind === previous);
+      const reportIndex = kept >= 0 ? kept : 0;
+      const c = { error: 0, warning: 0, info: 0 };
+      for (const r of reports) {
+        c.error += r.report.counts.error;
+        c.warning += r.report.counts.warning;
+        c.info += r.report.counts.info;
+      }
+      return {
+        phase: "ready",
+        progress: null,
+        reports,
+        reportIndex,
+        analysis: reports[reportIndex] ?? null,
+        mapping,
+        sheetNames: sheetNames.filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET),
+        notice: t("checkedAt", {
+          count: c.error + c.warning + c.info,
+          errors: c.error,
+          warnings: c.warning,
+          infos: c.info,
+        }),
+      };
+    },
+    [t],
   );
+
+  /** File mode: read and analysed off the page's thread; a superseded check leaves the state to the new one. */
+  const checkOff = useCallback(
+    async (off: CheckOffThread) => {
+      running.current?.abort();
+      const controller = new AbortController();
+      running.current = controller;
+      const current = () => running.current === controller;
+      patch({
+        busy: t("check"),
+        error: null,
+        notice: null,
+        phase: "reading",
+        progress: null,
+        selected: null,
+      });
+      try {
+        const { reports, mapping, sheetNames } = await off((progress) => {
+          if (current()) patch({ phase: progress.phase, progress });
+        }, controller.signal);
+        if (current()) patch({ busy: null, ...checked(reports, mapping, sheetNames) });
+      } catch (error) {
+        if (!current()) {
+          // A check superseded by another file's: its failure concerns a workbook no longer shown.
+          if (!isAbortError(error)) console.warn("Bilan IAE : vérification remplacée en échec", error);
+          return;
+        }
+        patch({
+          busy: null,
+          phase: stateRef.current.analysis ? "ready" : "idle",
+          progress: null,
+          error: userMessage(error, t),
+        });
+      } finally {
+        if (current()) running.current = null;
+      }
+    },
+    [patch, checked, t],
+  );
+
+  const check = useCallback(() => {
+    if (checkOffThread && port) return checkOff(checkOffThread);
+    return run(t("check"), async (p) => {
+      patch({ phase: "reading", progress: null, selected: null });
+      const mapping = await p.loadMapping();
+      const data = await p.read((r) => patch({ progress: { phase: "reading", ...r, estimated: false } }));
+      patch({ phase: "analyzing", progress: null });
+      const { reports } = await analyze(data, mapping);
+      return checked(
+        reports,
+        mapping,
+        data.sheets.map((sh) => sh.name),
+      );
+    });
+  }, [run, patch, analyze, t, checkOffThread, checkOff, port, checked]);
 
   const highlight = useCallback(
     () =>
