@@ -1,15 +1,15 @@
 import type { FileWorkbook } from "./components/App";
 import { checkFile } from "./file-check/check-off-thread";
+import { LazyFilePort } from "./file-port";
 
 /**
- * File mode: opens a .xlsx in the browser through the .xlsx adapter. This module and the adapter
- * (jszip, ExcelJS for the annotated copy) load only when the user opens a file, so they stay out
- * of the initial bundle. The check (read and analysis) runs in a Web Worker where there is one.
+ * File mode: opens a .xlsx in the browser. This module loads when the user opens a file, the .xlsx adapter
+ * (ExcelJS) when the user highlights, edits or downloads, so neither is in the initial bundle; the check (read
+ * and analysis) runs in a Web Worker where there is one.
  */
 export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { XlsxWorkbook, annotateWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/index.js");
-  const port = new XlsxWorkbook(bytes, file.name);
+  const port = new LazyFilePort(bytes, file.name);
   return {
     name: file.name,
     port,
@@ -28,6 +28,7 @@ export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
       // the session's own highlights, then add highlights and the Indicateurs sheet afresh.
       await port.clearHighlights();
       const base = await port.toBuffer();
+      const { annotateWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/xlsx-workbook.js");
       return annotateWorkbook(base, reports, { name: file.name, generatedAt: new Date(), language });
     },
   };

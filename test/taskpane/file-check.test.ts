@@ -13,6 +13,7 @@ import { userMessage } from "../../src/taskpane/errors";
 import { translator } from "../../src/taskpane/i18n/i18n";
 import { checkFile, type RunInWorker } from "../../src/taskpane/file-check/check-off-thread";
 import { throttleProgress } from "../../src/taskpane/file-check/progress-throttle";
+import { resultJoiner, splitResult } from "../../src/taskpane/file-check/result-chunks";
 import type { CheckProgress } from "../../src/taskpane/file-check/protocol";
 import { rebuildError, serializeError } from "../../src/taskpane/file-check/worker-error";
 
@@ -199,5 +200,19 @@ describe("the check where no Web Worker starts", () => {
     await expect(
       checkFile("liste.xlsx", text, null, () => undefined, undefined, null),
     ).rejects.toBeInstanceOf(XlsxReadError);
+  });
+});
+
+describe("the result in parts", () => {
+  it("the rows and records of each report go in slices, and come back whole and in order", async () => {
+    const bytes = new Uint8Array(readFileSync(EXAMPLE));
+    const result = await checkFile("ei-erreurs.xlsx", bytes, null, () => undefined, undefined, null);
+    const twice = { ...result, reports: [result.reports[0], { ...result.reports[0], rows: [] }] };
+    const { parts, rest } = splitResult(cloned(twice), 3);
+    expect(parts.every((p) => (p.type === "rows" ? p.rows : p.records).length <= 3)).toBe(true);
+    expect(rest.reports.every((r) => r.rows.length === 0 && r.records.length === 0)).toBe(true);
+    const joiner = resultJoiner();
+    for (const part of parts) joiner.add(cloned(part));
+    expect(joiner.join(cloned(rest))).toEqual(twice);
   });
 });

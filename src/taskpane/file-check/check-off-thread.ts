@@ -1,5 +1,4 @@
 import type { RulesConfig } from "../../core";
-import { checkFileBytes } from "./check-file";
 import { throttleProgress } from "./progress-throttle";
 import type { CheckProgress, FileCheck } from "./protocol";
 import { abortError } from "./worker-error";
@@ -42,6 +41,8 @@ export async function checkFile(
   }
   if (signal?.aborted) throw abortError();
   const progress = throttleProgress(onProgress);
+  // The reader loads here only: with a worker, the page never runs it.
+  const { checkFileBytes } = await import(/* webpackChunkName: "file-check-page" */ "./check-file.js");
   const result = await checkFileBytes(name, bytes, config, (p) => progress.push(p));
   // The page's read cannot be interrupted; its result is dropped when another file was opened meanwhile.
   if (signal?.aborted) throw abortError();

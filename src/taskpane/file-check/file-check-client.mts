@@ -1,6 +1,7 @@
 import type { RulesConfig } from "../../core/index.js";
 import { readErrorMessage } from "../../xlsx/errors.js";
 import type { CheckProgress, FileCheck, FileCheckReply } from "./protocol.js";
+import { resultJoiner } from "./result-chunks.js";
 import { abortError, rebuildError, type SerializedError } from "./worker-error.js";
 
 /** The worker could not be created or its script did not start (old webview, blocked by a policy). */
@@ -43,6 +44,7 @@ export function checkInWorker(
   }
   return new Promise<FileCheck>((resolve, reject) => {
     let started = false;
+    const joiner = resultJoiner();
     let settled = false;
     const end = () => {
       settled = true;
@@ -70,10 +72,11 @@ export function checkInWorker(
       if (settled) return;
       if (reply.type === "started") started = true;
       else if (reply.type === "progress") onProgress(reply.progress);
+      else if (reply.type === "rows" || reply.type === "records") joiner.add(reply);
       else if (reply.type === "failed") fail(rebuildError(reply.error));
       else {
         end();
-        resolve(reply.result);
+        resolve(joiner.join(reply.result));
       }
     };
     // Before "started": the script did not load or run. After: the worker died (out of memory, most often).

@@ -1,6 +1,7 @@
 import { checkFileBytes } from "./check-file";
 import { throttleProgress } from "./progress-throttle";
 import type { FileCheckJob, FileCheckReply } from "./protocol";
+import { splitResult } from "./result-chunks";
 import { serializeError } from "./worker-error";
 
 /** The worker's global scope, typed for what is used of it (the DOM lib types `self` as a Window). */
@@ -17,7 +18,9 @@ scope.onmessage = (e) => {
   checkFileBytes(name, bytes, config, (p) => progress.push(p))
     .then((result) => {
       progress.flush();
-      post({ type: "done", result });
+      const { parts, rest } = splitResult(result);
+      for (const part of parts) post(part);
+      post({ type: "done", result: rest });
     })
     .catch((error: unknown) => post({ type: "failed", error: serializeError(error) }));
 };

@@ -1,4 +1,5 @@
 import type { Analysis, MappingOverride, RulesConfig } from "../../core";
+import type { ResultPart } from "./result-chunks";
 import type { SerializedError } from "./worker-error";
 
 /** Where a file's check is: reading the cells, then the engine's analysis. */
@@ -30,9 +31,13 @@ export interface FileCheckJob {
   config: RulesConfig | null;
 }
 
-/** What the file-check worker says: that it started, its progress, then its result or its error. */
+/**
+ * What the file-check worker says: that it started, its progress, then its result (the rows in parts first, then
+ * the rest) or its error.
+ */
 export type FileCheckReply =
   | { type: "started" }
   | { type: "progress"; progress: CheckProgress }
+  | ResultPart
   | { type: "done"; result: FileCheck }
   | { type: "failed"; error: SerializedError };
