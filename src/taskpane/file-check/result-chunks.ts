@@ -1,8 +1,8 @@
 import type { PersonRecord, PersonRow } from "../../core";
 import type { FileCheck } from "./protocol";
 
-/** Rows per message: the page rebuilds each message in one task, so 5 000 rows keep each one short. */
-export const ROWS_PER_MESSAGE = 5000;
+/** Rows per message: the page rebuilds each message in one task, which 1 000 rows keep short. */
+export const ROWS_PER_MESSAGE = 1000;
 
 /** A slice of one report's typed rows or records, sent before the result itself. */
 export type ResultPart =
