@@ -1,6 +1,6 @@
 import type { RulesConfig } from "../../core/index.js";
 import { readErrorMessage } from "../../xlsx/errors.js";
-import type { CheckProgress, FileCheck, FileCheckReply } from "./protocol.js";
+import type { CheckProgress, FileCheck, FileCheckReply, PageMessage } from "./protocol.js";
 import { resultJoiner } from "./result-chunks.js";
 import { abortError, rebuildError, type SerializedError } from "./worker-error.js";
 
@@ -72,8 +72,11 @@ export function checkInWorker(
       if (settled) return;
       if (reply.type === "started") started = true;
       else if (reply.type === "progress") onProgress(reply.progress);
-      else if (reply.type === "rows" || reply.type === "records") joiner.add(reply);
-      else if (reply.type === "failed") fail(rebuildError(reply.error));
+      else if (reply.type === "rows" || reply.type === "records") {
+        joiner.add(reply);
+        // Asked for after a timer: what else the page has to do runs before the next part arrives.
+        setTimeout(() => settled || worker.postMessage({ type: "next" } satisfies PageMessage), 0);
+      } else if (reply.type === "failed") fail(rebuildError(reply.error));
       else {
         end();
         resolve(joiner.join(reply.result));
@@ -89,6 +92,6 @@ export function checkInWorker(
         ),
       );
     };
-    worker.postMessage({ name, bytes, config }, [bytes]);
+    worker.postMessage({ name, bytes, config } satisfies PageMessage, [bytes]);
   });
 }

@@ -1,26 +1,38 @@
 import { checkFileBytes } from "./check-file";
 import { throttleProgress } from "./progress-throttle";
-import type { FileCheckJob, FileCheckReply } from "./protocol";
-import { splitResult } from "./result-chunks";
+import type { FileCheck, FileCheckReply, PageMessage } from "./protocol";
+import { splitResult, type ResultPart } from "./result-chunks";
 import { serializeError } from "./worker-error";
 
 /** The worker's global scope, typed for what is used of it (the DOM lib types `self` as a Window). */
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<FileCheckJob>) => void) | null;
+  onmessage: ((e: MessageEvent<PageMessage>) => void) | null;
   postMessage(reply: FileCheckReply): void;
 };
 
 const post = (reply: FileCheckReply) => scope.postMessage(reply);
 
+/** The parts of the result not yet sent, then the rest: one part per "next" from the page. */
+let parts: ResultPart[] = [];
+let rest: FileCheck | null = null;
+
+function sendNext(): void {
+  const part = parts.shift();
+  if (part) return post(part);
+  if (rest) post({ type: "done", result: rest });
+  rest = null;
+}
+
 scope.onmessage = (e) => {
-  const { name, bytes, config } = e.data;
+  const message = e.data;
+  if ("type" in message) return sendNext();
+  const { name, bytes, config } = message;
   const progress = throttleProgress((p) => post({ type: "progress", progress: p }));
   checkFileBytes(name, bytes, config, (p) => progress.push(p))
     .then((result) => {
       progress.flush();
-      const { parts, rest } = splitResult(result);
-      for (const part of parts) post(part);
-      post({ type: "done", result: rest });
+      ({ parts, rest } = splitResult(result));
+      sendNext();
     })
     .catch((error: unknown) => post({ type: "failed", error: serializeError(error) }));
 };

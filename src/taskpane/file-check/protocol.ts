@@ -32,6 +32,12 @@ export interface FileCheckJob {
 }
 
 /**
+ * What the page says to the worker: the job, then "next" after each part of the result it has taken in, so the
+ * parts come one task apart and timers, frames and input run between them.
+ */
+export type PageMessage = FileCheckJob | { type: "next" };
+
+/**
  * What the file-check worker says: that it started, its progress, then its result (the rows in parts first, then
  * the rest) or its error.
  */
