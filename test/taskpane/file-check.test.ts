@@ -9,6 +9,7 @@ import { analyzeWorkbook, DEFAULT_CONFIG, extractMapping, extractSendState } fro
 import { readXlsxBytes, XlsxReadError } from "../../src/xlsx";
 import { readError } from "../../src/xlsx/errors";
 import { declaredRows } from "../../src/xlsx/read-buffer";
+import { streamInflateRaw } from "../../src/xlsx/stream-inflate";
 import { userMessage } from "../../src/taskpane/errors";
 import { translator } from "../../src/taskpane/i18n/i18n";
 import { checkFile, type RunInWorker } from "../../src/taskpane/file-check/check-off-thread";
@@ -214,5 +215,28 @@ describe("the result in parts", () => {
     const joiner = resultJoiner();
     for (const part of parts) joiner.add(cloned(part));
     expect(joiner.join(cloned(rest))).toEqual(twice);
+  });
+});
+
+describe("the browser's native inflater", () => {
+  it("reads a workbook exactly as jszip's inflater does, and a damaged one fails the same way", async () => {
+    const inflateRaw = streamInflateRaw();
+    expect(inflateRaw).toBeDefined(); // Node 20 has DecompressionStream, as Chromium does
+    const bytes = readFileSync(EXAMPLE);
+    const native = await readXlsxBytes(bytes, { name: "ei-erreurs.xlsx", inflateRaw });
+    expect(native).toEqual(await readXlsxBytes(bytes, { name: "ei-erreurs.xlsx" }));
+    // The middle of the file zeroed: the worksheet's deflate stream is damaged.
+    const damaged = new Uint8Array(bytes);
+    damaged.fill(0, Math.floor(damaged.length / 3), Math.floor(damaged.length / 3) + 2000);
+    const reasons = await Promise.all(
+      [inflateRaw, undefined].map((i) =>
+        readXlsxBytes(damaged, { name: "abime.xlsx", inflateRaw: i }).then(
+          () => "read",
+          (e: XlsxReadError) => e.reason,
+        ),
+      ),
+    );
+    expect(reasons[0]).toBe(reasons[1]);
+    expect(reasons[0]).not.toBe("read");
   });
 });

@@ -8,6 +8,7 @@ import {
   type RulesConfig,
 } from "../../core";
 import { checkEveryPart, readXlsxBytes } from "../../xlsx/read-buffer";
+import { streamInflateRaw } from "../../xlsx/stream-inflate";
 import type { CheckProgress, FileCheck } from "./protocol";
 
 /**
@@ -20,8 +21,10 @@ export async function checkFileBytes(
   config: RulesConfig | null,
   onProgress: (p: CheckProgress) => void,
 ): Promise<FileCheck> {
+  const inflateRaw = streamInflateRaw();
   const raw = await readXlsxBytes(bytes, {
     name,
+    inflateRaw,
     onRows: ({ sheet, rowsRead, rowsEstimate }) =>
       onProgress({
         phase: "reading",
@@ -32,7 +35,7 @@ export async function checkFileBytes(
       }),
   });
   // Every other part too (drawings, media…): ExcelJS loads them all when the annotated copy is written.
-  await checkEveryPart(bytes, { name });
+  await checkEveryPart(bytes, { name, inflateRaw });
   const { data: withoutSend } = extractSendState(raw);
   const { data, mapping } = extractMapping(withoutSend);
   const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
