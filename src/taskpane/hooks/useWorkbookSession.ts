@@ -104,7 +104,13 @@ export function useWorkbookSession(
   const patch = useCallback((p: Partial<SessionState>) => setState((s) => ({ ...s, ...p })), []);
   // The check under way off the thread: a new check, or another workbook, ends it.
   const running = useRef<AbortController | null>(null);
-  useEffect(() => () => running.current?.abort(), [port]);
+  useEffect(
+    () => () => {
+      running.current?.abort();
+      running.current = null; // so the ended check counts as superseded, not as failed
+    },
+    [port],
+  );
 
   const run = useCallback(
     async (label: string, action: (p: WorkbookPort) => Promise<Partial<SessionState> | void>) => {
