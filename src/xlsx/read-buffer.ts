@@ -47,10 +47,23 @@ export interface ReadXlsxOptions {
   maxRows?: number;
   /** Called after each sheet is read. */
   onSheet?: (sheet: string, index: number, total: number) => void;
+  /** Called as rows are read: every `progressEvery` rows and at each sheet's end (the pane's progress bar). */
+  onRows?: (progress: RowsProgress) => void;
+  /** Rows between two onRows calls (1 000 by default). */
+  progressEvery?: number;
   /** Native raw-DEFLATE inflater (Node: zlib, see read-file.ts); jszip's portable one otherwise. */
   inflateRaw?: InflateRaw;
   /** Reading limits (READ_LIMITS by default; tests lower them). */
   limits?: Partial<ReadLimits>;
+}
+
+/** Rows read so far, all sheets together, and an estimate of the total from the sheets' declared dimensions. */
+export interface RowsProgress {
+  /** The sheet being read. */
+  sheet: string;
+  rowsRead: number;
+  /** Rows read in the sheets before plus the current sheet's declared row count; null when it declares none. */
+  rowsEstimate: number | null;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -121,7 +134,7 @@ async function text(r: Reading, path: string): Promise<string | null> {
 
 /**
  * Reads .xlsx bytes into WorkbookData (browser-safe: no Node import). Every problem becomes an
- * XlsxReadError with a stable reason and a French message naming the file.
+ * `read.*` UserError with a stable reason and a French message naming the file.
  */
 export async function readXlsxBytes(
   data: ArrayBuffer | Uint8Array,
@@ -238,6 +251,7 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
   let cells = 0;
   let formulas = 0;
   let merges = 0;
+  const every = options.progressEvery ?? 1000;
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const file = zip.file(s.path);
@@ -251,6 +265,10 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
       maxMerges: MAX_MERGES - merges,
     });
     let parsed: ParsedSheet;
+    const onRows = options.onRows;
+    // Only the first chunk is searched for <dimension>, and onRows is called once per `every` rows: free when unused.
+    let declared: number | null | undefined = onRows ? undefined : null;
+    let next = every;
     try {
       const count = meter.part(
         partLabel(file.name, s.name),
@@ -261,13 +279,26 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
         file,
         (chunk) => {
           count(chunk.length);
+          if (declared === undefined) declared = declaredRows(chunk);
           parser.push(chunk);
+          if (onRows && parser.rowCount >= next) {
+            next = parser.rowCount + every;
+            onRows({
+              sheet: s.name,
+              rowsRead: cells + parser.rowCount,
+              rowsEstimate: declared == null ? null : cells + Math.max(declared, parser.rowCount),
+            });
+          }
         },
         r.inflateRaw,
       );
       parsed = parser.finish(s.name);
     } catch (e) {
       throw sheetError(e, name, s.name, maxRows);
+    }
+    if (onRows) {
+      const rowsRead = cells + parsed.rows.length;
+      onRows({ sheet: s.name, rowsRead, rowsEstimate: rowsRead });
     }
     formulas += parsed.formulas.length;
     merges += parsed.merges.length;
@@ -279,6 +310,17 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
   }
   if (cells === 0) throw readError("no-cells", name);
   return { name, sheets: out, date1904 };
+}
+
+/**
+ * The row count a worksheet declares in <dimension ref="A1:Y30001"/> (before its rows, in the first chunk);
+ * null when absent or a single cell ("A1", what some writers put for any size).
+ */
+export function declaredRows(chunk: Uint8Array): number | null {
+  const head = new TextDecoder().decode(chunk.subarray(0, 4096));
+  const m = /<(?:\w+:)?dimension\s+ref="[A-Z]*(\d+)(?::[A-Z]*(\d+))?"/.exec(head);
+  if (!m || m[2] === undefined) return null;
+  return Number(m[2]) - Number(m[1]) + 1;
 }
 
 /** The Excel Tables of a sheet, from its relationships part and each table part. */
@@ -293,7 +335,7 @@ async function readTables(r: Reading, sheetPath: string, relIds: readonly string
   return tables;
 }
 
-/** The XlsxReadError for what stopped a sheet's parser (the limits), or the error itself. */
+/** The `read.*` UserError for what stopped a sheet's parser (the limits), or the error itself. */
 function sheetError(e: unknown, file: string, sheet: string, maxRows: number): unknown {
   const fr = (n: number) => n.toLocaleString("fr-FR");
   if (e instanceof TooManyRows) {

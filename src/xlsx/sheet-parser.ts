@@ -70,7 +70,7 @@ export class RowTooLong extends Error {
  */
 const MAX_CELLS = 20_000_000;
 
-/** Thrown by finish when the used range is past MAX_CELLS (turned into an XlsxReadError by the caller). */
+/** Thrown by finish when the used range is past MAX_CELLS (turned into a `read.*` UserError by the caller). */
 export class TooManyCells extends Error {
   constructor(
     /** The last cell of the used range, A1 ("XFD100000"). */
@@ -81,7 +81,7 @@ export class TooManyCells extends Error {
   }
 }
 
-/** Thrown by the parser when the sheet goes past maxRows (turned into an XlsxReadError by the caller). */
+/** Thrown by the parser when the sheet goes past maxRows (turned into a `read.*` UserError by the caller). */
 export class TooManyRows extends Error {
   constructor(readonly row: number) {
     super(`row ${row}`);
@@ -134,6 +134,11 @@ export class SheetParser {
   private tail: SheetTail | null = null;
 
   constructor(private readonly ctx: SheetParseContext) {}
+
+  /** Non-empty rows read so far (for progress; the empty rows between them are not counted). */
+  get rowCount(): number {
+    return this.rows.length;
+  }
 
   /** Feeds the next bytes of the part (UTF-8; a string is encoded first). */
   push(chunk: Uint8Array | string): void {

@@ -55,6 +55,8 @@ export const SAMPLES: Samples = {
   "consolidate.hub-unreachable": { url: "https://hub.departement.fr" },
   "consolidate.hub-refused": { detail: "période inconnue" },
   "consolidate.hub-failed": { detail: "période inconnue" },
+  "consolidate.not-xlsx": { file: "bilan.ods" },
+  "consolidate.analysis-failed": { file: "bilan.xlsx", detail: "x is undefined" },
   "pane.not-xlsx": { name: "bilan.ods" },
   "usage.config-unreadable": { path: "reglages.json", errno: "ENOENT" },
   "usage.unknown-option": { option: "--jsn", command: "check" },

@@ -115,6 +115,40 @@ describe("Consolider view, file mode (no workbook open)", () => {
     expect(created[0].size).toBeGreaterThan(1000);
   });
 
+  it("in English, a file that cannot be read and a file that is not .xlsx are worded in English", async () => {
+    // A dropped file escapes the picker's filter: the .ods is offered as a drop would.
+    const user = userEvent.setup({ applyAccept: false });
+    render(
+      <App
+        language="en"
+        initialView="consolider"
+        analyze={() => asWorkbook(cannedAnalysis([]))}
+        openFile={async () => Promise.reject(new Error("unused"))}
+      />,
+    );
+    const input = (await screen.findByTestId("consolidate-file-input")) as HTMLInputElement;
+    await user.upload(input, [
+      fileOf(NAMES[0], new Uint8Array(readFileSync(join(DEPT, NAMES[0])))),
+      fileOf("abime.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])),
+      fileOf("bilan.ods", new Uint8Array([1, 2, 3])),
+    ]);
+    await waitFor(
+      () =>
+        expect(screen.getAllByTestId("returned-file").map((r) => r.getAttribute("data-status"))).toEqual([
+          "done",
+          "failed",
+          "failed",
+        ]),
+      { timeout: 20_000 },
+    );
+    const [, damaged, ods] = screen.getAllByTestId("returned-file");
+    expect(within(damaged).getByRole("alert").textContent).toMatch(/“abime\.xlsx” is incomplete or damaged/);
+    expect(within(ods).getByRole("alert").textContent).toMatch(
+      /“bilan\.ods” is not an \.xlsx workbook: it is left out\./,
+    );
+    for (const row of [damaged, ods]) expect(row.textContent).not.toMatch(/fichier|classeur|écarté/);
+  });
+
   it("a returned file with blocking errors opens in Vérifier to show them", async () => {
     const user = userEvent.setup();
     const port = new FakePort();

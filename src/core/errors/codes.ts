@@ -109,6 +109,8 @@ export type UserErrorParams = { [C in ReadCode]: ReadParams } & { [C in OfficeEr
   "consolidate.hub-unreachable": { url: string };
   "consolidate.hub-refused": { detail: string };
   "consolidate.hub-failed": { detail: string };
+  "consolidate.not-xlsx": { file: string };
+  "consolidate.analysis-failed": { file: string; detail: string };
   "pane.not-xlsx": { name: string };
   "usage.config-unreadable": { path: string; errno: string | null };
   "usage.unknown-option": { option: string; command: string };

@@ -173,6 +173,10 @@ export const USER_ERRORS_FR: UserErrorWording = {
     `Le hub (${p.url}) ne répond pas : vérifiez l'adresse et votre connexion. Si l'adresse est juste, demandez au service informatique du Département d'autoriser ce volet à interroger le hub.`,
   "consolidate.hub-refused": (p) => `Le hub a refusé la demande : ${p.detail}`,
   "consolidate.hub-failed": (p) => `Consolidation impossible depuis le hub : ${p.detail}`,
+  "consolidate.not-xlsx": (p) =>
+    `« ${p.file} » n'est pas un classeur .xlsx : il est écarté. Enregistrez-le au format Classeur Excel (.xlsx) puis déposez-le à nouveau.`,
+  "consolidate.analysis-failed": (p) =>
+    `« ${p.file} » n'a pas pu être analysé (${p.detail}). Les autres fichiers sont consolidés ; ouvrez celui-ci seul dans l'onglet Vérifier pour en savoir plus.`,
 
   "pane.not-xlsx": (p) =>
     `« ${p.name} » n'est pas un classeur .xlsx. Enregistrez-le au format Classeur Excel (.xlsx) puis ouvrez-le ici.`,

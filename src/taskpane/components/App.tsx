@@ -26,9 +26,10 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import type { Analysis, WorkbookPort } from "../../core";
+import type { Analysis, RulesConfig, WorkbookPort } from "../../core";
 import { UserError } from "../../core/errors/user-error";
-import { useWorkbookSession, type Analyze } from "../hooks/useWorkbookSession";
+import { useWorkbookSession, type Analyze, type CheckOffThread } from "../hooks/useWorkbookSession";
+import type { CheckProgress, FileCheck } from "../file-check/protocol";
 import { useDepartmentSettings } from "../hooks/useDepartmentSettings";
 import { settingsStore, useSendEnvironment } from "../send/send-environment";
 import { useLiveCheck } from "../hooks/useLiveCheck";
@@ -42,6 +43,15 @@ import { notKeptText } from "../not-kept-text";
 export interface FileWorkbook {
   name: string;
   port: WorkbookPort;
+  /**
+   * Reads and analyses the file off the page's thread (a Web Worker) under the department's rules (null: the
+   * defaults). Absent, the pane reads through the port and analyses in the page.
+   */
+  check?: (
+    config: RulesConfig | null,
+    onProgress: (p: CheckProgress) => void,
+    signal: AbortSignal,
+  ) => Promise<FileCheck>;
   /**
    * The workbook with the highlights and one Indicateurs sheet per report, as .xlsx bytes, and what of the
    * user's workbook the copy could not keep (charts, pivot tables, shapes: the pane says so).
@@ -146,7 +156,16 @@ function Pane(props: AppProps) {
     },
     [analyzeWith, rules, rulesKey],
   );
-  const session = useWorkbookSession(port, analyze, language, t);
+  const checkOffThread = useMemo<CheckOffThread | undefined>(() => {
+    const fileCheck = file?.check;
+    if (!fileCheck) return undefined;
+    return (onProgress, signal) => {
+      analyzedWith.current = rulesKey;
+      return fileCheck(rules ?? null, onProgress, signal);
+    };
+  }, [file, rules, rulesKey]);
+  const session = useWorkbookSession(port, analyze, language, t, checkOffThread);
+  const checking = session.phase === "reading" || session.phase === "analyzing";
   const store = useMemo(() => settingsStore(env), [env]);
   const liveCheck = useLiveCheck(props.officePort ?? null, session, store);
   const dismissError = useCallback(() => {
@@ -254,7 +273,7 @@ function Pane(props: AppProps) {
           {!file && <Caption1 as="p">{t("fileModeIntro")}</Caption1>}
           <FileOpener
             onFile={(f) => void open(f)}
-            disabled={opening || session.busy !== null}
+            disabled={opening || (session.busy !== null && !checking)}
             compact={file !== null}
           />
           {file && (

@@ -1,7 +1,10 @@
 import { Caption1, Link, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
 import { DocumentMultiple20Regular } from "@fluentui/react-icons";
 import type { FileState } from "../consolidate/analyze-files";
+import { fromPlain } from "../../core/errors/user-error";
+import { userMessage } from "../errors";
 import type { ConsolidateTranslate } from "../i18n/consolidate";
+import { useI18n, type Translate } from "../i18n/i18n";
 import { DropZone } from "./DropZone";
 
 const useStyles = makeStyles({
@@ -39,6 +42,7 @@ export function ReturnedFiles({
   onOpen?: (name: string) => void;
 }) {
   const styles = useStyles();
+  const { t } = useI18n();
   return (
     <>
       <DropZone
@@ -75,7 +79,7 @@ export function ReturnedFiles({
                 className={f.state.status === "failed" ? styles.error : undefined}
                 role={f.state.status === "failed" ? "alert" : undefined}
               >
-                {statusText(f.state, ct)}
+                {statusText(f.state, ct, t)}
               </Caption1>
               {onOpen && f.state.status === "done" && !f.state.valid && (
                 <Link as="button" onClick={() => onOpen(f.name)}>
@@ -90,7 +94,7 @@ export function ReturnedFiles({
   );
 }
 
-function statusText(s: FileState, ct: ConsolidateTranslate): string {
+function statusText(s: FileState, ct: ConsolidateTranslate, t: Translate): string {
   switch (s.status) {
     case "waiting":
       return ct("fileWaiting");
@@ -101,6 +105,6 @@ function statusText(s: FileState, ct: ConsolidateTranslate): string {
     case "done":
       return s.valid ? ct("fileValid") : ct("fileInvalid", { errors: s.errors });
     case "failed":
-      return `${ct("fileFailed")} — ${s.message}`;
+      return `${ct("fileFailed")} — ${userMessage(fromPlain(s.error), t)}`;
   }
 }

@@ -9,7 +9,6 @@ import {
   MenuPopover,
   MenuTrigger,
   Option,
-  ProgressBar,
   SearchBox,
   tokens,
 } from "@fluentui/react-components";
@@ -30,6 +29,7 @@ import { needsMapping } from "./mapping-needs";
 import { RulesInUseNote } from "./RulesInUseNote";
 import { ReportPicker } from "./ReportPicker";
 import { LiveCheckSwitch } from "./LiveCheckSwitch";
+import { CheckProgressBar } from "./CheckProgressBar";
 
 const MappingPanel = lazy(() =>
   import(/* webpackChunkName: "mapping" */ "./MappingPanel.js").then((m) => ({ default: m.MappingPanel })),
@@ -126,24 +126,7 @@ export function VerifyView({ session, rules, liveCheck }: ViewProps) {
       {rules && <RulesInUseNote rules={rules} />}
 
       {(phase === "reading" || phase === "analyzing") && (
-        <Field
-          label={t("reading")}
-          validationState="none"
-          validationMessage={
-            progress
-              ? t("readingSheet", {
-                  sheet: progress.sheet,
-                  read: progress.rowsRead,
-                  total: progress.totalRows,
-                })
-              : undefined
-          }
-        >
-          <ProgressBar
-            data-testid="read-progress"
-            value={progress && progress.totalRows > 0 ? progress.rowsRead / progress.totalRows : undefined}
-          />
-        </Field>
+        <CheckProgressBar phase={phase} progress={progress} />
       )}
 
       {!analysis && phase === "idle" && <p>{t("notChecked")}</p>}

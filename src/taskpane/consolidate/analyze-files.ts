@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type RulesConfig } from "../../core";
-import { analyzeBytes, failedOutcome, failureMessage, outcomeErrors, type FileOutcome } from "./analyze-one";
+import { fromPlain, toPlain, UserError, type PlainError } from "../../core/errors/user-error";
+import { analyzeBytes, failedOutcome, failure, outcomeErrors, type FileOutcome } from "./analyze-one";
 
 export type { FileOutcome } from "./analyze-one";
 
@@ -8,7 +9,8 @@ export type FileState =
   | { status: "waiting"; progress: 0 }
   | { status: "reading" | "analysing"; progress: number }
   | { status: "done"; progress: 1; valid: boolean; errors: number }
-  | { status: "failed"; progress: 1; message: string };
+  /** What stopped the file, coded so the pane words it in its language. */
+  | { status: "failed"; progress: 1; error: PlainError };
 
 export interface FileSource {
   name: string;
@@ -28,7 +30,7 @@ async function analyzeOne(
   config: RulesConfig,
   onProgress: (p: number) => void,
   timeoutMs: number,
-): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
+): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; error: PlainError }> {
   if (typeof Worker !== "undefined") {
     const { analyzeInWorker } = await import(/* webpackMode: "eager" */ "./worker-client.mjs");
     return analyzeInWorker(name, bytes, config, onProgress, timeoutMs);
@@ -36,7 +38,7 @@ async function analyzeOne(
   try {
     return { ok: true, outcome: await analyzeBytes(name, bytes, config, onProgress, paint) };
   } catch (e) {
-    return { ok: false, message: failureMessage(name, e) };
+    return { ok: false, error: failure(name, e) };
   }
 }
 
@@ -57,9 +59,9 @@ export async function analyzeFiles(
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     if (!/\.xlsx$/i.test(f.name)) {
-      const message = `« ${f.name} » n'est pas un classeur .xlsx : il est écarté. Enregistrez-le au format Classeur Excel (.xlsx) puis déposez-le à nouveau.`;
-      out.push(failed(f.name, message));
-      onState(i, { status: "failed", progress: 1, message });
+      const error = new UserError("consolidate.not-xlsx", { file: f.name });
+      out.push(failed(f.name, error.message));
+      onState(i, { status: "failed", progress: 1, error: toPlain(error) });
       continue;
     }
     onState(i, { status: "reading", progress: 0.05 });
@@ -75,8 +77,9 @@ export async function analyzeFiles(
       out.push(r.outcome);
       onState(i, { status: "done", progress: 1, ...outcomeErrors(r.outcome) });
     } else {
-      out.push(failed(f.name, r.message));
-      onState(i, { status: "failed", progress: 1, message: r.message });
+      // The consolidation's follow-up sheet is French: the French wording; the pane words the code.
+      out.push(failed(f.name, fromPlain(r.error).message));
+      onState(i, { status: "failed", progress: 1, error: r.error });
     }
   }
   return out;

@@ -6,6 +6,7 @@ import {
   type ReceivedFile,
   type RulesConfig,
 } from "../../core";
+import { toPlain, UserError, type PlainError } from "../../core/errors/user-error";
 import { isXlsxReadError } from "../../xlsx/errors";
 import { readXlsxBytes } from "../../xlsx/read-buffer";
 
@@ -44,11 +45,11 @@ export function outcomeErrors(o: FileOutcome): { valid: boolean; errors: number 
   return { valid: o.inputs.length > 0 && o.received.every((r) => r.valid === true), errors };
 }
 
-/** The French message for what stopped a file: the reader's own, or an analysis failure said as such. */
-export function failureMessage(name: string, e: unknown): string {
-  return isXlsxReadError(e)
-    ? e.message
-    : `« ${name} » n'a pas pu être analysé (${e instanceof Error ? e.message : String(e)}). Les autres fichiers sont consolidés ; ouvrez celui-ci seul dans l'onglet Vérifier pour en savoir plus.`;
+/** What stopped a file, as a plain coded error (it crosses the worker): the reader's own, or an analysis failure. */
+export function failure(name: string, e: unknown): PlainError {
+  if (isXlsxReadError(e)) return toPlain(e);
+  const detail = e instanceof Error ? e.message : String(e);
+  return toPlain(new UserError("consolidate.analysis-failed", { file: name, detail }));
 }
 
 /**

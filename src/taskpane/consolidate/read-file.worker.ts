@@ -1,22 +1,15 @@
 import type { RulesConfig } from "../../core";
-import { isXlsxReadError, readReasonOf } from "../../xlsx/errors";
-import { checkEveryPart, readXlsxBytes } from "../../xlsx/read-buffer";
-import { analyzeBytes, failureMessage, type FileOutcome } from "./analyze-one";
+import type { PlainError } from "../../core/errors/user-error";
+import { analyzeBytes, failure, type FileOutcome } from "./analyze-one";
 
-/**
- * What the page sends the worker: one file (its bytes transferred) to consolidate under the department's
- * settings, or to check before file mode opens it.
- */
-export type WorkerJob =
-  | { kind: "consolidate"; name: string; bytes: ArrayBuffer; config: RulesConfig }
-  | { kind: "check"; name: string; bytes: ArrayBuffer };
+/** What the page sends the worker: one file (its bytes transferred) to consolidate under the department's settings. */
+export type WorkerJob = { kind: "consolidate"; name: string; bytes: ArrayBuffer; config: RulesConfig };
 
-/** What the worker answers: progress, then the file's outcome (or "checked"), or its French message. */
+/** What the worker answers: progress, then the file's outcome, or what stopped it (a plain coded error). */
 export type WorkerReply =
   | { type: "progress"; progress: number }
   | { type: "done"; outcome: FileOutcome }
-  | { type: "checked" }
-  | { type: "failed"; reason: string; message: string };
+  | { type: "failed"; error: PlainError };
 
 /** The worker's global scope, typed for what is used of it (the DOM lib types `self` as a Window). */
 const scope = self as unknown as {
@@ -25,13 +18,6 @@ const scope = self as unknown as {
 };
 
 async function run(job: WorkerJob, post: (reply: WorkerReply) => void): Promise<void> {
-  if (job.kind === "check") {
-    // Everything file mode will read: the lean reader's parts, and every part before ExcelJS loads them.
-    await readXlsxBytes(job.bytes, { name: job.name });
-    await checkEveryPart(job.bytes, { name: job.name });
-    post({ type: "checked" });
-    return;
-  }
   const outcome = await analyzeBytes(
     job.name,
     job.bytes,
@@ -45,11 +31,5 @@ async function run(job: WorkerJob, post: (reply: WorkerReply) => void): Promise<
 scope.onmessage = (e) => {
   const job = e.data;
   const post = (reply: WorkerReply) => scope.postMessage(reply);
-  run(job, post).catch((err: unknown) =>
-    post({
-      type: "failed",
-      reason: isXlsxReadError(err) ? readReasonOf(err) : "unexpected",
-      message: failureMessage(job.name, err),
-    }),
-  );
+  run(job, post).catch((err: unknown) => post({ type: "failed", error: failure(job.name, err) }));
 };

@@ -1,5 +1,6 @@
 import type { RulesConfig } from "../../core/index.js";
-import { readErrorMessage } from "../../xlsx/errors.js";
+import { toPlain, type PlainError } from "../../core/errors/user-error.js";
+import { readError } from "../../xlsx/errors.js";
 import type { FileOutcome } from "./analyze-one.js";
 import type { WorkerJob, WorkerReply } from "./read-file.worker.js";
 
@@ -29,8 +30,7 @@ function runInWorker(
       () =>
         settle({
           type: "failed",
-          reason: "read-timeout",
-          message: readErrorMessage("read-timeout", job.name, `plus de ${Math.round(timeoutMs / 1000)} s`),
+          error: toPlain(readError("read-timeout", job.name, `plus de ${Math.round(timeoutMs / 1000)} s`)),
         }),
       timeoutMs,
     );
@@ -44,11 +44,8 @@ function runInWorker(
       e.preventDefault();
       settle({
         type: "failed",
-        reason: "read-memory",
-        message: readErrorMessage(
-          "read-memory",
-          job.name,
-          `le lecteur s'est arrêté${e.message ? ` (${e.message})` : ""}`,
+        error: toPlain(
+          readError("read-memory", job.name, `le lecteur s'est arrêté${e.message ? ` (${e.message})` : ""}`),
         ),
       });
     };
@@ -56,28 +53,15 @@ function runInWorker(
   });
 }
 
-/** Reads and analyses one returned file in a worker: its consolidation outcome, or its French message. */
+/** Reads and analyses one returned file in a worker: its consolidation outcome, or what stopped it. */
 export async function analyzeInWorker(
   name: string,
   bytes: ArrayBuffer,
   config: RulesConfig,
   onProgress: (progress: number) => void,
   timeoutMs: number,
-): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; message: string }> {
+): Promise<{ ok: true; outcome: FileOutcome } | { ok: false; error: PlainError }> {
   const r = await runInWorker({ kind: "consolidate", name, bytes, config }, onProgress, timeoutMs);
   if (r.type === "done") return { ok: true, outcome: r.outcome };
-  return { ok: false, message: r.type === "failed" ? r.message : readErrorMessage("unreadable", name) };
-}
-
-/** Checks a file in a worker before file mode opens it in the page: null when it is within the limits, else why not. */
-export async function checkInWorker(
-  name: string,
-  bytes: ArrayBuffer,
-  timeoutMs: number,
-): Promise<{ reason: string; message: string } | null> {
-  const r = await runInWorker({ kind: "check", name, bytes }, () => undefined, timeoutMs);
-  if (r.type === "checked") return null;
-  return r.type === "failed"
-    ? { reason: r.reason, message: r.message }
-    : { reason: "unreadable", message: readErrorMessage("unreadable", name) };
+  return { ok: false, error: r.error };
 }

@@ -1,10 +1,9 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type {
   Analysis,
   Finding,
   Kind,
   MappingOverride,
-  ReadProgress,
   RulesConfig,
   SheetChange,
   WorkbookData,
@@ -20,8 +19,10 @@ import {
 } from "../../core";
 import type { Language, Translate } from "../i18n/i18n";
 import { userMessage } from "../errors";
+import type { CheckProgress, FileCheck } from "../file-check/protocol";
 import { recheckEdits, type CheckedWorkbook } from "../live-check/recheck";
 import { recheckMessage } from "../live-check/message";
+import { isAbortError } from "../file-check/worker-error";
 
 /**
  * The engine entry point, injected so component tests can feed a canned Analysis. `config`: the
@@ -33,10 +34,19 @@ export type Analyze = (
   config?: RulesConfig,
 ) => WorkbookAnalysis | Promise<WorkbookAnalysis>;
 
+/**
+ * File mode's check off the page's thread: reads and analyses the file, reporting progress; rejects with an
+ * AbortError when `signal` aborts (another file opened). Absent, the session reads through the port and analyses.
+ */
+export type CheckOffThread = (
+  onProgress: (p: CheckProgress) => void,
+  signal: AbortSignal,
+) => Promise<FileCheck>;
+
 export interface SessionState {
   /** "reading" while the port reads cells, "analyzing" while the engine runs. */
   phase: "idle" | "reading" | "analyzing" | "ready";
-  progress: ReadProgress | null;
+  progress: CheckProgress | null;
   /** Every report of the workbook (one per convention, domain §2.4.3). */
   reports: Analysis[];
   /** The report shown: reports[reportIndex]. */
@@ -98,8 +108,8 @@ function shown(
 }
 
 /** The sheets the mapping panel offers: every sheet but the add-in's own. */
-function sheetNamesOf(data: WorkbookData): string[] {
-  return data.sheets.map((sh) => sh.name).filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET);
+function offeredSheets(names: readonly string[]): string[] {
+  return names.filter((n) => n !== MAPPING_SHEET && n !== SEND_SHEET);
 }
 
 export function cellRef(sheet: string, cell: string): string {
@@ -115,12 +125,14 @@ export function useWorkbookSession(
   analyze: Analyze,
   language: Language,
   t: Translate,
+  checkOffThread?: CheckOffThread,
 ): Session {
   const [state, setState] = useState<SessionState>(initial);
   const stateRef = useRef(state);
   stateRef.current = state;
   const patch = useCallback((p: Partial<SessionState>) => setState((s) => ({ ...s, ...p })), []);
-  // What the last check read, so edits are re-checked without reading the whole workbook again.
+  // What the last check read in the page, so edits are re-checked without reading the whole workbook again
+  // (Excel mode; a check off the thread keeps no cells in the page).
   const checked = useRef<CheckedWorkbook | null>(null);
   // One workbook action at a time: a re-check of edits waits for a button's action, and the reverse.
   const lock = useRef<Promise<unknown>>(Promise.resolve());
@@ -129,6 +141,15 @@ export function useWorkbookSession(
     lock.current = next.catch(() => undefined);
     return next;
   }, []);
+  // The check under way off the thread: a new check, or another workbook, ends it.
+  const running = useRef<AbortController | null>(null);
+  useEffect(
+    () => () => {
+      running.current?.abort();
+      running.current = null; // so the ended check counts as superseded, not as failed
+    },
+    [port],
+  );
 
   const run = useCallback(
     async (label: string, action: (p: WorkbookPort) => Promise<Partial<SessionState> | void>) => {
@@ -149,37 +170,95 @@ export function useWorkbookSession(
     [port, patch, exclusive, t],
   );
 
-  const check = useCallback(
-    () =>
-      run(t("check"), async (p) => {
-        patch({ phase: "reading", progress: null, selected: null });
-        const mapping = await p.loadMapping();
-        const data = await p.read((progress) => patch({ progress }));
-        patch({ phase: "analyzing", progress: null });
-        const { reports } = await analyze(data, mapping);
-        checked.current = { data, mapping, reports };
-        const c = { error: 0, warning: 0, info: 0 };
-        for (const r of reports) {
-          c.error += r.report.counts.error;
-          c.warning += r.report.counts.warning;
-          c.info += r.report.counts.info;
-        }
-        return {
-          phase: "ready",
-          checks: stateRef.current.checks + 1,
-          ...shown(reports, stateRef.current.analysis),
-          mapping,
-          sheetNames: sheetNamesOf(data),
-          notice: t("checkedAt", {
-            count: c.error + c.warning + c.info,
-            errors: c.error,
-            warnings: c.warning,
-            infos: c.info,
-          }),
-        };
-      }),
-    [run, patch, analyze, t],
+  /** The session's state once a check the user asked for gave these reports. */
+  const readyState = useCallback(
+    (
+      reports: Analysis[],
+      mapping: MappingOverride | null,
+      names: readonly string[],
+    ): Partial<SessionState> => {
+      const c = { error: 0, warning: 0, info: 0 };
+      for (const r of reports) {
+        c.error += r.report.counts.error;
+        c.warning += r.report.counts.warning;
+        c.info += r.report.counts.info;
+      }
+      return {
+        phase: "ready",
+        progress: null,
+        checks: stateRef.current.checks + 1,
+        ...shown(reports, stateRef.current.analysis),
+        mapping,
+        sheetNames: offeredSheets(names),
+        notice: t("checkedAt", {
+          count: c.error + c.warning + c.info,
+          errors: c.error,
+          warnings: c.warning,
+          infos: c.info,
+        }),
+      };
+    },
+    [t],
   );
+
+  /** File mode: read and analysed off the page's thread; a superseded check leaves the state to the new one. */
+  const checkOff = useCallback(
+    async (off: CheckOffThread) => {
+      running.current?.abort();
+      const controller = new AbortController();
+      running.current = controller;
+      const current = () => running.current === controller;
+      patch({
+        busy: t("check"),
+        error: null,
+        notice: null,
+        phase: "reading",
+        progress: null,
+        selected: null,
+      });
+      try {
+        const { reports, mapping, sheetNames } = await off((progress) => {
+          if (current()) patch({ phase: progress.phase, progress });
+        }, controller.signal);
+        if (current()) {
+          checked.current = null;
+          patch({ busy: null, ...readyState(reports, mapping, sheetNames) });
+        }
+      } catch (error) {
+        if (!current()) {
+          // A check superseded by another file's: its failure concerns a workbook no longer shown.
+          if (!isAbortError(error)) console.warn("Bilan IAE : vérification remplacée en échec", error);
+          return;
+        }
+        patch({
+          busy: null,
+          phase: stateRef.current.analysis ? "ready" : "idle",
+          progress: null,
+          error: userMessage(error, t),
+        });
+      } finally {
+        if (current()) running.current = null;
+      }
+    },
+    [patch, readyState, t],
+  );
+
+  const check = useCallback(() => {
+    if (checkOffThread && port) return checkOff(checkOffThread);
+    return run(t("check"), async (p) => {
+      patch({ phase: "reading", progress: null, selected: null });
+      const mapping = await p.loadMapping();
+      const data = await p.read((r) => patch({ progress: { phase: "reading", ...r, estimated: false } }));
+      patch({ phase: "analyzing", progress: null });
+      const { reports } = await analyze(data, mapping);
+      checked.current = { data, mapping, reports };
+      return readyState(
+        reports,
+        mapping,
+        data.sheets.map((sh) => sh.name),
+      );
+    });
+  }, [run, patch, analyze, t, checkOffThread, checkOff, port, readyState]);
 
   const highlight = useCallback(
     () =>
@@ -269,6 +348,7 @@ export function useWorkbookSession(
     [],
   );
 
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
   // Edits whose re-check failed: re-checked with the next ones, so the cache never misses them.
   const unchecked = useRef<SheetChange[]>([]);
   const recheck = useCallback(
@@ -285,7 +365,7 @@ export function useWorkbookSession(
           patch({
             ...shown(outcome.reports, stateRef.current.analysis),
             mapping: outcome.mapping,
-            sheetNames: sheetNamesOf(outcome.data),
+            sheetNames: offeredSheets(outcome.data.sheets.map((sh) => sh.name)),
             notice: recheckMessage(t, new Date(), outcome.diff, outcome.full),
           });
         } catch (error) {
@@ -296,7 +376,6 @@ export function useWorkbookSession(
     [port, analyze, exclusive, patch, t],
   );
 
-  const dismissError = useCallback(() => patch({ error: null }), [patch]);
   const reportError = useCallback((error: unknown) => patch({ error: userMessage(error, t) }), [patch, t]);
 
   return {

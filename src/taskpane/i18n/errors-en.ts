@@ -138,6 +138,10 @@ export const USER_ERRORS_EN: UserErrorWording = {
     `The hub (${p.url}) does not answer: check the address and your connection. If the address is right, ask the département's IT department to allow this pane to query the hub.`,
   "consolidate.hub-refused": (p) => `The hub refused the request: ${p.detail}`,
   "consolidate.hub-failed": (p) => `Consolidation from the hub failed: ${p.detail}`,
+  "consolidate.not-xlsx": (p) =>
+    `“${p.file}” is not an .xlsx workbook: it is left out. Save it as Excel Workbook (.xlsx), then drop it again.`,
+  "consolidate.analysis-failed": (p) =>
+    `“${p.file}” could not be analysed (${p.detail}). The other files are consolidated; open this one alone in the Check tab to learn more.`,
 
   "pane.not-xlsx": (p) =>
     `“${p.name}” is not an .xlsx workbook. Save it as Excel Workbook (.xlsx), then open it here.`,

@@ -1,0 +1,196 @@
+/**
+ * Issue 16 in the browser: file mode reads and analyses a large workbook in a Web Worker, with a progress bar that
+ * counts rows, gives the same findings and indicators as the CLI, keeps focus off the body, words a bad file as
+ * before (French and English), and drops the check of a file replaced by another.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { readErrorMessage } from "../../src/xlsx/errors";
+import { frenchTypography } from "../../src/taskpane/i18n/format";
+import { browserDescribe, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { writeRowsXlsx } = require("../../bench/gen-xlsx") as {
+  writeRowsXlsx(file: string, n: number): Promise<string>;
+};
+
+const OUT = path.join(ROOT, "test-output", "e2e");
+const ROWS = 8000;
+const BIG = path.join(OUT, `bilan-${ROWS}-lignes.xlsx`);
+const EXAMPLE = path.join(ROOT, "examples", "ei-erreurs.xlsx");
+
+interface CliReport {
+  counts: { error: number; warning: number; info: number };
+  issues: { code: string; cell: string | null }[];
+  indicators: Record<string, number | null>;
+}
+
+/** `bilan-iae check --json` (or indicators) on a file: exit 1 says it has errors, the JSON is printed anyway. */
+function cli(command: "check" | "indicators", file: string): CliReport[] {
+  const run = spawnSync(process.execPath, [path.join(ROOT, "bin", "bilan-iae.js"), command, file, "--json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(
+      `bilan-iae ${command} a échoué (${run.status}) : ${run.stderr} — compilez la CLI avec npm run build:node`,
+    );
+  const parsed = JSON.parse(run.stdout) as CliReport | CliReport[];
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+/** Keeps in the page every text the progress bar's count showed, and whether focus ever fell to the body after. */
+async function watchProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { progressTexts: string[]; announced: string[] };
+    w.progressTexts = [];
+    w.announced = [];
+    new MutationObserver(() => {
+      const field = document.querySelector('[data-testid="read-progress"]')?.closest(".fui-Field");
+      const text = field?.textContent ?? "";
+      if (text && w.progressTexts[w.progressTexts.length - 1] !== text) w.progressTexts.push(text);
+      const said = document.querySelector('[data-testid="progress-announcement"]')?.textContent ?? "";
+      if (said && w.announced[w.announced.length - 1] !== said) w.announced.push(said);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+async function shownFindings(page: Page): Promise<string[]> {
+  const collapsed = page.locator('[data-testid^="rule-"] button[aria-expanded="false"]');
+  while ((await collapsed.count()) > 0) await collapsed.first().click();
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLButtonElement>("button[data-cell]")].map(
+      (b) =>
+        `${(b.closest('[data-testid^="rule-"]')?.getAttribute("data-testid") ?? "").slice(5)} ${b.getAttribute("data-cell")}`,
+    ),
+  );
+}
+
+async function badge(page: Page, testId: string): Promise<number> {
+  return Number(/\d+/.exec((await page.getByTestId(testId).textContent()) ?? "")?.[0]);
+}
+
+const suite = browserDescribe();
+
+suite("file mode checks in a Web Worker (Chromium, 350 × 800)", () => {
+  jest.setTimeout(420_000);
+  let server: Server;
+  let url: string;
+  let chromium: Chromium;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    await writeRowsXlsx(BIG, ROWS);
+    ({ server, url } = await serve(buildAddin()));
+    chromium = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it(`a ${ROWS.toLocaleString("fr-FR")}-row file: rows counted in the bar, the CLI's findings and indicators, focus kept`, async () => {
+    const page = await chromium.context.newPage();
+    page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await page.goto(`${url}taskpane.html`);
+    await page.getByRole("button", { name: "Ouvrir un classeur .xlsx" }).waitFor();
+    await watchProgress(page);
+    await page.getByTestId("file-input").setInputFiles(BIG);
+    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 120_000 });
+
+    // File mode starts no other worker: this one read and analysed the file.
+    expect(workers.length).toBe(1);
+    const { progressTexts, announced } = await page.evaluate(() => {
+      const w = window as unknown as { progressTexts: string[]; announced: string[] };
+      return { progressTexts: w.progressTexts, announced: w.announced };
+    });
+    process.stdout.write(
+      `Progress shown: ${progressTexts.join(" | ")}\nAnnounced: ${announced.join(" | ")}\n`,
+    );
+    // « 1 000 lignes lues sur ~8 001 » (narrow no-break space between thousands), then the analysis.
+    const counted = progressTexts.filter((s) => /\d lignes lues sur ~\d/.test(s));
+    expect(counted.length).toBeGreaterThan(0);
+    expect(progressTexts.some((s) => /Analyse de 8\u202f\d{3} lignes/.test(s))).toBe(true);
+    // Announced politely, far fewer times than the bar moves.
+    expect(announced.length).toBeGreaterThan(0);
+    expect(announced.length).toBeLessThanOrEqual(6);
+
+    const [expected] = cli("check", BIG);
+    expect(await badge(page, "count-error")).toBe(expected.counts.error);
+    expect(await badge(page, "count-warning")).toBe(expected.counts.warning);
+    expect(await badge(page, "count-info")).toBe(expected.counts.info);
+    const cliFindings = expected.issues
+      .filter((i) => i.cell !== null)
+      .map((i) => `${i.code} Salariés!${i.cell}`);
+    expect((await shownFindings(page)).sort()).toEqual(cliFindings.sort());
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+
+    const [figures] = cli("indicators", BIG);
+    await page.getByRole("tab", { name: "Indicateurs" }).click();
+    await page.getByRole("button", { name: "Écrire dans la feuille" }).waitFor();
+    const shown = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll("[data-indicator]")].map((e) => [
+          e.getAttribute("data-indicator"),
+          e.getAttribute("data-value"),
+        ]),
+      ),
+    );
+    expect(Object.keys(shown).sort()).toEqual(Object.keys(figures.indicators).sort());
+    for (const [key, value] of Object.entries(figures.indicators)) {
+      if (value === null) expect([key, shown[key]]).toEqual([key, ""]);
+      else expect([key, Number(shown[key]).toPrecision(12)]).toEqual([key, value.toPrecision(12)]);
+    }
+    await page.close();
+  });
+
+  it("opening another file while one is read ends the first worker; the second file's findings show", async () => {
+    const page = await chromium.context.newPage();
+    const closed: string[] = [];
+    page.on("worker", (w) => w.on("close", () => closed.push(w.url())));
+    await page.goto(`${url}taskpane.html`);
+    await page.getByRole("button", { name: "Ouvrir un classeur .xlsx" }).waitFor();
+    await page.getByTestId("file-input").setInputFiles(BIG);
+    await page.getByTestId("read-progress").waitFor();
+    await page.getByTestId("file-input").setInputFiles(EXAMPLE);
+    await page.getByTestId("opened-file").filter({ hasText: "ei-erreurs.xlsx" }).waitFor();
+    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 120_000 });
+    const [expected] = cli("check", EXAMPLE);
+    expect(await badge(page, "count-error")).toBe(expected.counts.error);
+    expect(await badge(page, "count-warning")).toBe(expected.counts.warning);
+    expect(await page.getByTestId("error-bar").count()).toBe(0);
+    // Both workers ended: the first when the second file was opened, the second with its result.
+    expect(closed.length).toBe(2);
+    await page.close();
+  });
+
+  for (const language of ["fr", "en"] as const) {
+    it(`a file that is not an .xlsx is worded as before through the worker (${language})`, async () => {
+      const name = "faux.xlsx";
+      const file = path.join(OUT, name);
+      writeFileSync(file, "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+      const page = await chromium.context.newPage();
+      await page.goto(`${url}taskpane.html?lang=${language}`);
+      await page.getByTestId("file-input").waitFor({ state: "attached" });
+      await page.getByTestId("file-input").setInputFiles(file);
+      const alert = page.getByTestId("error-bar");
+      await alert.waitFor({ timeout: 60_000 });
+      const text = (await alert.textContent()) ?? "";
+      if (language === "fr")
+        expect(text).toContain(frenchTypography(readErrorMessage("not-zip", name, "c'est un PDF")));
+      else
+        expect(text).toContain(
+          `The file “${name}” is not an .xlsx Excel workbook: open it in Excel (or LibreOffice) and save it as Excel Workbook (.xlsx).`,
+        );
+      expect(text).not.toMatch(/at \w+ \(|TypeError|undefined|AbortError/);
+      await page.close();
+    });
+  }
+});
