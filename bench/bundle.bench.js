@@ -67,6 +67,8 @@ async function firstRender(dir) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
     headless: true,
+    // The pane speaks the browser's language: French here, as the button looked for is French.
+    locale: "fr-FR",
     args: [
       "--no-sandbox",
       "--disable-gpu",
