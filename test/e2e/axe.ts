@@ -36,15 +36,18 @@ interface AxeViolation {
 export async function axeViolations(page: Page): Promise<string[]> {
   const loaded = await page.evaluate(() => "axe" in window);
   if (!loaded) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  // A button just re-enabled fades from its disabled colours in ~100 ms: judge contrast once transitions end.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a instanceof CSSTransition)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+  // A button just re-enabled fades from its disabled colours in ~100 ms, and a re-render may start a fade
+  // after any wait: contrast is judged on the final colours, with transitions and animations switched off.
+  await page.evaluate(async () => {
+    if (!document.getElementById("axe-no-transitions")) {
+      const style = document.createElement("style");
+      style.id = "axe-no-transitions";
+      style.textContent =
+        "*, *::before, *::after { transition: none !important; animation: none !important; }";
+      document.head.appendChild(style);
+    }
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
   const violations = await page.evaluate(async () => {
     const result = await (
       window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }

@@ -303,6 +303,11 @@ for (const locale of ["fr-FR", "en-US"] as const) {
 
       await page.getByTestId("file-input").setInputFiles(CANONICAL);
       await page.getByTestId("opened-file").filter({ hasText: "aci-canonique.xlsx" }).waitFor();
+      // Its check over (the canonical file has no problem) before the view is judged.
+      await page
+        .getByTestId("live-region")
+        .filter({ hasText: fr ? "aucun problème" : "no problem" })
+        .waitFor({ timeout: 60_000 });
       await page.getByRole("tab", { name: fr ? "Envoyer" : "Send" }).click();
       await page
         .getByRole("button", { name: fr ? "Enregistrer les réglages" : "Save settings" })
