@@ -1,7 +1,7 @@
 // Task pane bundle: initial JavaScript gzipped (target ≤ 350 KB) and first render in Chromium from a
 // local server (target ≤ 1.5 s). Builds the production pane in file mode into test-output/addin-bench,
 // or measures BILAN_IAE_ADDIN_BUILD=DIR when given. Figures are printed, never asserted.
-const { spawnSync } = require("node:child_process");
+const { buildAddin } = require("./build-addin");
 const fs = require("node:fs");
 const http = require("node:http");
 const os = require("node:os");
@@ -9,29 +9,17 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 const { URL } = require("node:url");
 
-const root = path.join(__dirname, "..");
 const TARGET_KB = 350;
 const RENDER_TARGET_MS = 1500;
 const kb = (n) => (n / 1024).toFixed(1);
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
 function build() {
-  if (process.env.BILAN_IAE_ADDIN_BUILD) return process.env.BILAN_IAE_ADDIN_BUILD;
-  const out = path.join(root, "test-output", "addin-bench");
-  console.log("Construction du volet (webpack, production, office.js local)…");
-  const t0 = Date.now();
-  const r = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: root,
-    env: { ...process.env, OFFICE_JS: "local", ADDIN_OUT_DIR: out, SOURCE_MAPS: "" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
+  return buildAddin({
+    outName: "addin-bench",
+    officeJs: "local",
+    existing: process.env.BILAN_IAE_ADDIN_BUILD,
   });
-  if (r.status !== 0) {
-    console.error(r.stdout, r.stderr);
-    process.exit(1);
-  }
-  console.log(`  construit en ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  return out;
 }
 
 /** Scripts taskpane.html loads before the first render (office.js excluded: Microsoft's CDN in production). */

@@ -7,7 +7,7 @@
 //     setTimeout heartbeat while it is read and analysed, and the time to findings shown;
 //   - a 5 000-row file: file chosen → findings shown, median.
 // BILAN_IAE_PANE_BUILD=DIR measures an existing production build instead of building one.
-const { spawnSync } = require("node:child_process");
+const { buildAddin } = require("./build-addin");
 const fs = require("node:fs");
 const http = require("node:http");
 const os = require("node:os");
@@ -15,7 +15,6 @@ const path = require("node:path");
 const { URL } = require("node:url");
 const { writeRowsXlsx } = require("./gen-xlsx");
 
-const root = path.join(__dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const officeJsDist = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
@@ -28,24 +27,11 @@ const mark = (ok) => (ok ? "✓" : "✗");
 const ms = (x) => `${Math.round(x)} ms`;
 
 function build() {
-  if (process.env.BILAN_IAE_PANE_BUILD) return process.env.BILAN_IAE_PANE_BUILD;
-  const out = path.join(root, "test-output", "addin-bench-cdn");
-  console.log("Construction du volet (webpack, production, office.js sur le CDN)…");
-  const t0 = Date.now();
-  const env = { ...process.env, ADDIN_OUT_DIR: out, SOURCE_MAPS: "" };
-  delete env.OFFICE_JS;
-  const r = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
+  return buildAddin({
+    outName: "addin-bench-cdn",
+    officeJs: "cdn",
+    existing: process.env.BILAN_IAE_PANE_BUILD,
   });
-  if (r.status !== 0) {
-    console.error(r.stdout, r.stderr);
-    process.exit(1);
-  }
-  console.log(`  construit en ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  return out;
 }
 
 function contentType(file) {
