@@ -1,10 +1,8 @@
+import type { NotKept } from "../xlsx/not-kept";
 import type { Translate } from "./i18n/i18n";
 
 /** What the annotated copy could not keep, as one sentence in the pane's language; null when nothing was lost. */
-export function notKeptText(
-  notKept: { charts: number; pivotTables: number; shapes: number },
-  t: Translate,
-): string | null {
+export function notKeptText(notKept: NotKept, t: Translate): string | null {
   const items = [
     notKept.charts > 0 ? t("notKeptCharts", { count: notKept.charts }) : null,
     notKept.pivotTables > 0 ? t("notKeptPivotTables", { count: notKept.pivotTables }) : null,

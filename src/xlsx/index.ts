@@ -8,4 +8,4 @@ export { XlsxWorkbook, annotateWorkbook, ERROR_FILL, WARNING_FILL } from "./xlsx
 export { writeTemplateXlsx, addTemplateSheets } from "./write-template";
 export { writeConsolidationXlsx, DEFINITIONS_SHEET } from "./write-consolidation";
 export { extractMapping, MAPPING_SHEET } from "../core";
-export { notKeptByAnnotation, NOTHING_LOST, type NotKept } from "./not-kept";
+export { notKeptByAnnotation, type NotKept } from "./not-kept";

@@ -13,8 +13,6 @@ export interface NotKept {
   shapes: number;
 }
 
-export const NOTHING_LOST: NotKept = { charts: 0, pivotTables: 0, shapes: 0 };
-
 /** Reads only the part names and the small chart and drawing parts; the caller has already checked the file's limits. */
 export async function notKeptByAnnotation(bytes: Uint8Array): Promise<NotKept> {
   const zip = await JSZip.loadAsync(bytes);

@@ -38,6 +38,7 @@ import { VIEWS, type PaneView } from "../views";
 import { FileOpener } from "./FileOpener";
 import { downloadXlsx } from "../download-xlsx";
 import { notKeptText } from "../not-kept-text";
+import type { NotKept } from "../../xlsx/not-kept";
 
 /** A workbook opened from a file (file mode): its port and how to get the annotated copy. */
 export interface FileWorkbook {
@@ -61,7 +62,7 @@ export interface FileWorkbook {
 
 export interface AnnotatedCopy {
   bytes: Uint8Array;
-  notKept: { charts: number; pivotTables: number; shapes: number };
+  notKept: NotKept;
 }
 
 export interface AppProps {

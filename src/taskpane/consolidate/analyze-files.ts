@@ -54,13 +54,12 @@ export async function analyzeFiles(
   timeoutMs = FILE_TIMEOUT_MS,
 ): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
-  const failed = failedOutcome;
   files.forEach((_, i) => onState(i, { status: "waiting", progress: 0 }));
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     if (!/\.xlsx$/i.test(f.name)) {
       const error = new UserError("consolidate.not-xlsx", { file: f.name });
-      out.push(failed(f.name, error.message));
+      out.push(failedOutcome(f.name, error.message));
       onState(i, { status: "failed", progress: 1, error: toPlain(error) });
       continue;
     }
@@ -78,7 +77,7 @@ export async function analyzeFiles(
       onState(i, { status: "done", progress: 1, ...outcomeErrors(r.outcome) });
     } else {
       // The consolidation's follow-up sheet is French: the French wording; the pane words the code.
-      out.push(failed(f.name, fromPlain(r.error).message));
+      out.push(failedOutcome(f.name, fromPlain(r.error).message));
       onState(i, { status: "failed", progress: 1, error: r.error });
     }
   }
