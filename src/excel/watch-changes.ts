@@ -25,23 +25,16 @@ export async function watchSheetChanges(
   runIn: ContextRunner,
   onChange: (change: SheetChange) => void,
 ): Promise<ChangeWatch> {
-  const handlers = await (async () => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name,items/id");
-    await context.sync();
-    const names = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
-    const added = sheets.items.map((ws) =>
-      ws.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
-        onChange({
-          sheet: names.get(args.worksheetId) ?? ws.name,
-          changeType: String(args.changeType),
-          areas: changedAreas(args.address),
-        });
-      }),
-    );
-    await context.sync();
-    return added;
-  })();
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  // Each sheet's own handler: the event is that sheet's, so its name is the one loaded with it.
+  const handlers = sheets.items.map((ws) =>
+    ws.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
+      onChange({ sheet: ws.name, changeType: String(args.changeType), areas: changedAreas(args.address) });
+    }),
+  );
+  await context.sync();
   let stopped = false;
   return {
     stop: async () => {
