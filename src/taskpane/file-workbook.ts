@@ -1,6 +1,7 @@
 import type { FileWorkbook } from "./components/App";
 import { checkFile } from "./file-check/check-off-thread";
 import { LazyFilePort } from "./file-port";
+import { findingText } from "./finding-text";
 
 /**
  * File mode: opens a .xlsx in the browser. This module loads when the user opens a file, the .xlsx adapter
@@ -31,7 +32,13 @@ export async function openFileWorkbook(file: File): Promise<FileWorkbook> {
       const { annotateWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/xlsx-workbook.js");
       const { notKeptByAnnotation } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/not-kept.js");
       return {
-        bytes: await annotateWorkbook(base, reports, { name: file.name, generatedAt: new Date(), language }),
+        // The notes on highlighted cells are worded like the findings in the pane, in its language.
+        bytes: await annotateWorkbook(base, reports, {
+          name: file.name,
+          generatedAt: new Date(),
+          language,
+          noteOf: (finding) => findingText(finding, language),
+        }),
         notKept: await notKeptByAnnotation(base),
       };
     },

@@ -89,7 +89,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return clean;
   }
 
-  async highlight(findings: readonly Finding[]): Promise<void> {
+  /** `noteOf` words each cell's note: the core's French message unless the pane gives its own wording. */
+  async highlight(
+    findings: readonly Finding[],
+    noteOf: (finding: Finding) => string = (f) => f.message,
+  ): Promise<void> {
     const wb = await this.workbook();
     const notes = new Map<string, string[]>();
     const fills = new Map<string, string>();
@@ -97,7 +101,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!f.sheet || !f.cell || f.severity === "info") continue;
       const key = `${f.sheet}!${f.cell}`;
       const list = notes.get(key) ?? [];
-      list.push(f.message);
+      list.push(noteOf(f));
       notes.set(key, list);
       // Error wins over warning on the same cell.
       if (f.severity === "error" || !fills.has(key))
@@ -242,10 +246,15 @@ function writeIndicatorsSheets(
 export async function annotateWorkbook(
   data: ArrayBuffer | Uint8Array,
   reports: readonly Analysis[],
-  options: { name?: string; generatedAt: Date; language?: "fr" | "en" },
+  options: {
+    name?: string;
+    generatedAt: Date;
+    language?: "fr" | "en";
+    noteOf?: (finding: Finding) => string;
+  },
 ): Promise<Uint8Array> {
   const book = new XlsxWorkbook(data, options.name);
-  await book.highlight(findingsToHighlight(reports).findings);
+  await book.highlight(findingsToHighlight(reports).findings, options.noteOf);
   await book.writeIndicators(reports, {
     generatedAt: options.generatedAt,
     language: options.language ?? "fr",

@@ -1,6 +1,7 @@
 /**
  * The task pane in file mode, end to end: production build, real Chromium, real example workbook,
- * compared with the CLI on the same file and with the example's ground truth (examples/truth/).
+ * compared with the CLI on the same file and with the example's ground truth (examples/truth/); in a
+ * French and in an English browser.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -18,6 +19,7 @@ import {
   screenshot,
   browserDescribe,
 } from "./harness";
+import { expectPaneLanguage, figureIn, LOCALES, type Locale } from "./locales";
 
 const EXAMPLE = path.join(ROOT, "examples", "ei-erreurs.xlsx");
 const TRUTH = path.join(ROOT, "examples", "truth", "ei-erreurs.json");
@@ -29,9 +31,44 @@ interface TruthFinding {
   row: number;
 }
 
+const FR = {
+  openWorkbook: "Ouvrir un classeur .xlsx",
+  recheck: "Re-vérifier",
+  opened: "Classeur ouvert : ei-erreurs.xlsx",
+  exitReasonUnknown: "Motif de sortie inconnu",
+  selectedCell: "Cellule sélectionnée : ",
+  tabIndicators: "Indicateurs",
+  writeIndicators: "Écrire dans la feuille",
+  tabCheck: "Vérifier",
+  download: "Télécharger le classeur annoté",
+  /** The note on the unknown exit motif's cell in the annotated copy. */
+  motifNote: /motif de sortie/i,
+  /** The other language, asked for by the query string. */
+  otherLanguage: "en",
+  otherOpenWorkbook: "Open an .xlsx workbook",
+};
+const EN: typeof FR = {
+  openWorkbook: "Open an .xlsx workbook",
+  recheck: "Check again",
+  opened: "Open workbook: ei-erreurs.xlsx",
+  exitReasonUnknown: "Unknown exit reason",
+  selectedCell: "Selected cell: ",
+  tabIndicators: "Indicators",
+  writeIndicators: "Write to the sheet",
+  tabCheck: "Check",
+  download: "Download the annotated workbook",
+  motifNote: /exit reason/i,
+  otherLanguage: "fr",
+  otherOpenWorkbook: "Ouvrir un classeur .xlsx",
+};
+const WORDS: Record<Locale, typeof FR> = { "fr-FR": FR, "en-US": EN };
+
 const suite = browserDescribe();
 
-suite("task pane in file mode (Chromium)", () => {
+suite.each(LOCALES)("task pane in file mode (Chromium, %s)", (locale) => {
+  const w = WORDS[locale];
+  /** The guide's screenshots are the French pane's. */
+  const shoot = (page: Page, name: string) => (locale === "fr-FR" ? screenshot(page, name) : undefined);
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -46,7 +83,7 @@ suite("task pane in file mode (Chromium)", () => {
     mkdirSync(OUT, { recursive: true });
     const dir = buildAddin();
     ({ server, url } = await serve(dir));
-    chromium = await launchChromium();
+    chromium = await launchChromium({ locale });
     page = await chromium.context.newPage();
     page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
   });
@@ -59,7 +96,7 @@ suite("task pane in file mode (Chromium)", () => {
   it("renders the file-mode pane (first render printed, not asserted)", async () => {
     const t0 = Date.now();
     await page.goto(`${url}taskpane.html`);
-    await page.getByRole("button", { name: "Ouvrir un classeur .xlsx" }).waitFor();
+    await page.getByRole("button", { name: w.openWorkbook }).waitFor();
     const wall = Date.now() - t0;
     const inPage = await page.evaluate(
       () => (window as { bilanIaeFirstRenderMs?: number }).bilanIaeFirstRenderMs ?? null,
@@ -67,13 +104,14 @@ suite("task pane in file mode (Chromium)", () => {
     process.stdout.write(
       `First render (file mode, local server): ${wall} ms from navigation; ${inPage?.toFixed(0)} ms from script start\n`,
     );
-    await screenshot(page, "mode-fichier.png");
+    await expectPaneLanguage(page, locale, "landing");
+    await shoot(page, "mode-fichier.png");
   });
 
   it("opens the example, shows the expected findings and counts, and focuses a clicked finding", async () => {
     await page.getByTestId("file-input").setInputFiles(EXAMPLE);
-    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
-    await expectText(page, "opened-file", "Classeur ouvert : ei-erreurs.xlsx");
+    await page.getByRole("button", { name: w.recheck }).waitFor({ timeout: 60_000 });
+    await expectText(page, "opened-file", w.opened);
 
     const truth = JSON.parse(readFileSync(TRUTH, "utf8")) as { findings: TruthFinding[] };
     const errors = truth.findings.filter((f) => f.severity === "error").length;
@@ -94,18 +132,19 @@ suite("task pane in file mode (Chromium)", () => {
       const hit = shown.find((s) => s.code === f.code && Number(/(\d+)$/.exec(s.ref)?.[1]) === f.row);
       expect([f.code, f.row, hit !== undefined]).toEqual([f.code, f.row, true]);
     }
-    // French rule titles, not codes.
-    await page.getByText("Motif de sortie inconnu").first().waitFor();
+    // Rule titles in the pane's language, not codes.
+    await page.getByText(w.exitReasonUnknown).first().waitFor();
+    await expectPaneLanguage(page, locale, "Vérifier, every rule open");
 
     // Clicking a finding selects it: marked current, focused, and its cell shown.
     const target = page.locator('[data-testid="rule-exit-reason-unknown"] button[data-cell]').first();
     const ref = (await target.getAttribute("data-cell")) as string;
     motifRef = ref;
     await target.click();
-    await expectText(page, "selected-cell", `Cellule sélectionnée : ${ref}`);
+    await expectText(page, "selected-cell", `${w.selectedCell}${ref}`);
     expect(await target.getAttribute("aria-current")).toBe("true");
     expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
-    await screenshot(page, "verifier.png");
+    await shoot(page, "verifier.png");
 
     // The keyboard reaches the findings too: Down moves to the next one, Enter selects it.
     const first = page.locator('[data-testid="rule-value-invalid"] button[data-cell]').first();
@@ -114,7 +153,7 @@ suite("task pane in file mode (Chromium)", () => {
     const second = await page.evaluate(() => document.activeElement?.getAttribute("data-cell") ?? null);
     expect(second).not.toBeNull();
     await page.keyboard.press("Enter");
-    await expectText(page, "selected-cell", `Cellule sélectionnée : ${second}`);
+    await expectText(page, "selected-cell", `${w.selectedCell}${second}`);
   });
 
   it("shows the same indicators as the CLI for the same file", async () => {
@@ -133,8 +172,8 @@ suite("task pane in file mode (Chromium)", () => {
       { indicators: Record<string, number | null> }[] | { indicators: Record<string, number | null> };
     const expected = (Array.isArray(parsed) ? parsed[0] : parsed).indicators;
 
-    await page.getByRole("tab", { name: "Indicateurs" }).click();
-    await page.getByRole("button", { name: "Écrire dans la feuille" }).waitFor();
+    await page.getByRole("tab", { name: w.tabIndicators }).click();
+    await page.getByRole("button", { name: w.writeIndicators }).waitFor();
     const shown = await page.evaluate(() =>
       Object.fromEntries(
         [...document.querySelectorAll("[data-indicator]")].map((e) => [
@@ -149,20 +188,21 @@ suite("task pane in file mode (Chromium)", () => {
       // The CLI's JSON rounds ratios to 15 significant digits.
       else expect([key, Number(shown[key]).toPrecision(12)]).toEqual([key, value.toPrecision(12)]);
     }
-    // And the text the accountant reads is French-formatted.
+    // And the text the accountant reads is written the locale's way.
     const employees = await page.locator('[data-indicator="employees"]').textContent();
-    expect(employees).toBe(String(expected.employees));
-    await screenshot(page, "indicateurs.png");
+    expect(employees).toBe(figureIn(locale, "count", expected.employees));
+    await expectPaneLanguage(page, locale, "Indicateurs");
+    await shoot(page, "indicateurs.png");
   });
 
   it("downloads the annotated workbook: highlights with notes and the Indicateurs sheet", async () => {
-    await page.getByRole("tab", { name: "Vérifier" }).click();
+    await page.getByRole("tab", { name: w.tabCheck }).click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Télécharger le classeur annoté" }).click(),
+      page.getByRole("button", { name: w.download }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("ei-erreurs-annote.xlsx");
-    const file = path.join(OUT, "ei-erreurs-annote.xlsx");
+    const file = path.join(OUT, `ei-erreurs-annote-${locale}.xlsx`);
     await download.saveAs(file);
 
     const wb = new ExcelJS.Workbook();
@@ -183,20 +223,22 @@ suite("task pane in file mode (Chromium)", () => {
     expect(motifRef).toMatch(/^Salariés!/);
     const motifCell = people.getCell(motifRef.split("!")[1]);
     expect(fillOf(motifCell)).toBe("FFFFC7CE");
-    expect(noteText(motifCell)).toMatch(/motif/i);
+    // The note is worded like the finding in the pane, in its language.
+    expect(noteText(motifCell)).toMatch(w.motifNote);
     const structure = wb.getWorksheet("Structure") as ExcelJS.Worksheet;
     expect(fillOf(structure.getCell("B2"))).toBe("FFFFEB9C");
     expect(fillOf(people.getCell("A1"))).not.toBe("FFFFC7CE");
   });
 
-  it("switches to English with ?lang=en", async () => {
-    const en = await chromium.context.newPage();
-    await en.goto(`${url}taskpane.html?lang=en`);
-    await en.getByRole("button", { name: "Open an .xlsx workbook" }).waitFor();
-    await en.close();
+  it("?lang= chooses the other language over the browser's", async () => {
+    const other = await chromium.context.newPage();
+    await other.goto(`${url}taskpane.html?lang=${w.otherLanguage}`);
+    await other.getByRole("button", { name: w.otherOpenWorkbook }).waitFor();
+    expect(await other.evaluate(() => document.documentElement.lang)).toBe(w.otherLanguage);
+    await other.close();
   });
 
-  it("refuses a file that is not a workbook with a readable French message", async () => {
+  it("refuses a file that is not a workbook with a readable message in the pane's language", async () => {
     const fresh = await chromium.context.newPage();
     await fresh.goto(`${url}taskpane.html`);
     await fresh.getByTestId("file-input").setInputFiles({
@@ -208,7 +250,8 @@ suite("task pane in file mode (Chromium)", () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/faux\.xlsx/);
     expect(await alert.textContent()).not.toMatch(/at \w+ \(|TypeError|undefined/);
-    await screenshot(fresh, "erreur-fichier.png");
+    await expectPaneLanguage(fresh, locale, "error banner");
+    await shoot(fresh, "erreur-fichier.png");
     await fresh.close();
   });
 });
