@@ -62,7 +62,10 @@ export interface RowsProgress {
   /** The sheet being read. */
   sheet: string;
   rowsRead: number;
-  /** Rows read in the sheets before plus the current sheet's declared row count; null when it declares none. */
+  /**
+   * Rows read in the sheets before, plus the row counts the current and the later sheets declare (the current
+   * one's rows read when more); null when no sheet declares any.
+   */
   rowsEstimate: number | null;
 }
 
@@ -252,6 +255,15 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
   let formulas = 0;
   let merges = 0;
   const every = options.progressEvery ?? 1000;
+  // Every sheet's declared size up front: a small first sheet must not read as « 8 lignes lues sur ~8 ».
+  const declaredSizes: (number | null)[] = [];
+  if (options.onRows)
+    for (const s of sheets) {
+      const file = zip.file(s.path);
+      declaredSizes.push(file ? await peekDeclaredRows(file, r.inflateRaw) : null);
+    }
+  const declaresAny = declaredSizes.some((d) => d !== null);
+  const declaredAfter = (i: number) => declaredSizes.slice(i + 1).reduce((n: number, d) => n + (d ?? 0), 0);
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const file = zip.file(s.path);
@@ -266,8 +278,9 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
     });
     let parsed: ParsedSheet;
     const onRows = options.onRows;
-    // Only the first chunk is searched for <dimension>, and onRows is called once per `every` rows: free when unused.
-    let declared: number | null | undefined = onRows ? undefined : null;
+    // onRows is called once per `every` rows: free when unused.
+    const declared = declaredSizes[i] ?? null;
+    const later = onRows ? declaredAfter(i) : 0;
     let next = every;
     try {
       const count = meter.part(
@@ -279,14 +292,13 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
         file,
         (chunk) => {
           count(chunk.length);
-          if (declared === undefined) declared = declaredRows(chunk);
           parser.push(chunk);
           if (onRows && parser.rowCount >= next) {
             next = parser.rowCount + every;
             onRows({
               sheet: s.name,
               rowsRead: cells + parser.rowCount,
-              rowsEstimate: declared == null ? null : cells + Math.max(declared, parser.rowCount),
+              rowsEstimate: declaresAny ? cells + Math.max(declared ?? 0, parser.rowCount) + later : null,
             });
           }
         },
@@ -298,7 +310,7 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
     }
     if (onRows) {
       const rowsRead = cells + parsed.rows.length;
-      onRows({ sheet: s.name, rowsRead, rowsEstimate: rowsRead });
+      onRows({ sheet: s.name, rowsRead, rowsEstimate: declaresAny ? rowsRead + later : null });
     }
     formulas += parsed.formulas.length;
     merges += parsed.merges.length;
@@ -321,6 +333,25 @@ export function declaredRows(chunk: Uint8Array): number | null {
   const m = /<(?:\w+:)?dimension\s+ref="[A-Z]*(\d+)(?::[A-Z]*(\d+))?"/.exec(head);
   if (!m || m[2] === undefined) return null;
   return Number(m[2]) - Number(m[1]) + 1;
+}
+
+/** What a sheet declares from its first inflated chunk only; null for a sheet the real read will report on. */
+async function peekDeclaredRows(file: JSZip.JSZipObject, inflateRaw?: InflateRaw): Promise<number | null> {
+  const enough = new Error("first chunk read");
+  let declared: number | null = null;
+  try {
+    await streamEntry(
+      file,
+      (chunk) => {
+        declared = declaredRows(chunk);
+        throw enough;
+      },
+      inflateRaw,
+    );
+  } catch (e) {
+    if (e !== enough) return null;
+  }
+  return declared;
 }
 
 /** The Excel Tables of a sheet, from its relationships part and each table part. */

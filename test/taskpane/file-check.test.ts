@@ -118,6 +118,31 @@ describe("the reader's row progress", () => {
       expect(seen[i].rowsRead).toBeGreaterThanOrEqual(seen[i - 1].rowsRead);
   });
 
+  it.each([
+    ["jszip's inflate", undefined],
+    ["the streaming inflate", streamInflateRaw()],
+  ])(
+    "counts the later sheets from the start (%s): a small first sheet is not read as the whole",
+    async (_how, inflateRaw) => {
+      const seen: { sheet: string; rowsRead: number; rowsEstimate: number | null }[] = [];
+      const data = await readXlsxBytes(readFileSync(EXAMPLE), {
+        name: "ei-erreurs.xlsx",
+        onRows: (x) => seen.push(x),
+        progressEvery: 2,
+        inflateRaw,
+      });
+      const [first, people] = data.sheets;
+      const total = data.sheets.reduce((n, s) => n + s.rows.length, 0);
+      expect(first.rows.length).toBeLessThan(total / 2);
+      const duringFirst = seen.filter((x) => x.sheet === first.name);
+      expect(duringFirst.length).toBeGreaterThan(0);
+      // ExcelJS declares each sheet's exact size: every estimate is the whole workbook's row count.
+      for (const x of seen)
+        expect([x.sheet, x.rowsRead, x.rowsEstimate]).toEqual([x.sheet, x.rowsRead, total]);
+      expect(seen.some((x) => x.sheet === people.name)).toBe(true);
+    },
+  );
+
   it("reads the declared row count of <dimension>, none for a single cell", () => {
     const bytes = (s: string) => new TextEncoder().encode(s);
     expect(declaredRows(bytes('<worksheet><dimension ref="A1:Y30001"/><sheetData>'))).toBe(30_001);
