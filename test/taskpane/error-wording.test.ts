@@ -58,7 +58,7 @@ describe("errors that were French only are worded in English", () => {
     const client = new HubClient({ baseUrl: "http://127.0.0.1:9", token: "t", fetch: down, maxElapsedMs: 0 });
     const unreachable = await thrown(() => client.getJson("/api/v1/settings"));
     expect(userMessage(unreachable, en)).toBe(
-      "The département's hub (http://127.0.0.1:9) did not answer properly after 1 attempt in 0 s (hub unreachable). Check the hub's address and the network, then try again.",
+      "The department's hub (http://127.0.0.1:9) did not answer properly after 1 attempt in 0 s (hub unreachable). Check the hub's address and the network, then try again.",
     );
     expect(userMessage(unreachable, fr)).toMatch(/^Le hub départemental/);
     // The send view's "no status" case (bad address, missing token) goes through the same wording.
@@ -66,7 +66,7 @@ describe("errors that were French only are worded in English", () => {
     const noToken = await thrown(() => new HubClient({ baseUrl: "https://hub.departement.fr", token: " " }));
     expect(sendFailureOf(noToken, en, null)).toMatchObject({
       kind: "unauthorized",
-      message: "Hub access token missing: enter the token the département gave you.",
+      message: "Hub access token missing: enter the token the department gave you.",
     });
   });
 

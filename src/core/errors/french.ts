@@ -147,7 +147,7 @@ export const USER_ERRORS_FR: UserErrorWording = {
   "hub.url-not-http": (p) => `Adresse du hub invalide : « ${p.url} » (http ou https attendu).`,
   "hub.token-missing": () => "Jeton d'accès au hub manquant : saisissez le jeton remis par le Département.",
   "hub.unreachable": (p) =>
-    `Le hub départemental (${p.url}) n'a pas répondu correctement après ${p.attempts} tentative(s) en ${p.seconds} s (${
+    `Le hub départemental (${p.url}) n'a pas répondu correctement après ${p.attempts} tentative${p.attempts > 1 ? "s" : ""} en ${p.seconds} s (${
       p.status !== null ? `réponse ${p.status}` : p.timedOut ? "délai dépassé" : "hub injoignable"
     }). ` +
     (p.queued

@@ -115,7 +115,11 @@ function Failure({
             ))}
           </ul>
         )}
-        {failure.detail && <Caption1 as="p">{t("hubSaid", { detail: failure.detail })}</Caption1>}
+        {failure.detail && (
+          <Caption1 as="p">
+            {failure.kind === "queued" ? failure.detail : t("hubSaid", { detail: failure.detail })}
+          </Caption1>
+        )}
       </MessageBarBody>
       {failure.kind === "queued" && (
         <MessageBarActions>

@@ -164,7 +164,7 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
                 period,
                 queuedAt: outcome.queued.queuedAt,
               },
-              error: outcome.error.message,
+              error: userMessage(outcome.error, t),
             };
           }
         }
@@ -179,7 +179,9 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
           patch({
             failure: {
               kind: "queued",
-              message: t("sendQueued", { where: outbox.store.location }),
+              message: t("sendQueued", {
+                where: t(outbox.store instanceof MemoryOutboxStore ? "outboxInMemory" : "outboxInBrowser"),
+              }),
               detail: queued.error,
               problems: [],
             },

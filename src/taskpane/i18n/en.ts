@@ -164,6 +164,8 @@ export const en: Strings = {
     "{count, plural, one {# report waits} other {# reports wait}} in this browser's outbox; “Resend” delivers them without duplicates.",
   pendingWorkbook: "The workbook records a send pending since {at}.",
   resend: "Resend",
+  outboxInBrowser: "this browser (the add-in's local storage)",
+  outboxInMemory: "the pane's memory (lost when it closes: the browser's storage is disabled)",
   resending: "Resending…",
   resendFailed:
     "{count, plural, one {# send} other {# sends}} still pending: the hub still cannot be reached. Try again later.",

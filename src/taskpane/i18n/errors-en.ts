@@ -112,30 +112,30 @@ export const USER_ERRORS_EN: UserErrorWording = {
 
   "hub.url-invalid": (p) => `Invalid hub address: “${p.url}”. Example: https://bilan-iae.my-departement.fr`,
   "hub.url-not-http": (p) => `Invalid hub address: “${p.url}” (http or https expected).`,
-  "hub.token-missing": () => "Hub access token missing: enter the token the département gave you.",
+  "hub.token-missing": () => "Hub access token missing: enter the token the department gave you.",
   "hub.unreachable": (p) =>
-    `The département's hub (${p.url}) did not answer properly after ${p.attempts} attempt${p.attempts === 1 ? "" : "s"} in ${p.seconds} s (${
+    `The department's hub (${p.url}) did not answer properly after ${p.attempts} attempt${p.attempts === 1 ? "" : "s"} in ${p.seconds} s (${
       p.status !== null ? `answer ${p.status}` : p.timedOut ? "timed out" : "hub unreachable"
     }). ` +
     (p.queued
       ? "The report is not lost: it will be sent again later."
       : "Check the hub's address and the network, then try again."),
   "hub.unauthorized": () =>
-    "The hub refused the access token: check the token the département gave you (it may have been revoked).",
+    "The hub refused the access token: check the token the department gave you (it may have been revoked).",
   "hub.refused": (p) => `The hub refused the request (status ${p.status})${p.detail ? `: ${p.detail}` : "."}`,
   "hub.bad-receipt": () => "Unexpected answer from the hub (unreadable receipt).",
   "hub.bad-json": () => "Unexpected answer from the hub (unreadable JSON).",
   "hub.bad-settings": (p) =>
-    `The département's settings sent by the hub (${p.url}) cannot be used: ${p.problems.join("; ")}. The add-in keeps the settings it had; tell the département (or update the add-in).`,
+    `The department's settings sent by the hub (${p.url}) cannot be used: ${p.problems.join("; ")}. The add-in keeps the settings it had; tell the department (or update the add-in).`,
 
   "consolidate.period-invalid": (p) =>
     `Invalid period: “${p.period}”. Examples: 2025, 2025-S1, 2025-Q1, 2025-03.`,
   "consolidate.token-refused": () =>
-    "The hub refused the token (401): check the département's token, it may have been revoked.",
+    "The hub refused the token (401): check the department's token, it may have been revoked.",
   "consolidate.token-not-department": () =>
-    "This token does not open the consolidation (403): it takes a département token, not a structure's.",
+    "This token does not open the consolidation (403): it takes a department token, not a structure's.",
   "consolidate.hub-unreachable": (p) =>
-    `The hub (${p.url}) does not answer: check the address and your connection. If the address is right, ask the département's IT department to allow this pane to query the hub.`,
+    `The hub (${p.url}) does not answer: check the address and your connection. If the address is right, ask the department's IT team to allow this pane to query the hub.`,
   "consolidate.hub-refused": (p) => `The hub refused the request: ${p.detail}`,
   "consolidate.hub-failed": (p) => `Consolidation from the hub failed: ${p.detail}`,
   "consolidate.not-xlsx": (p) =>
@@ -166,7 +166,7 @@ export const USER_ERRORS_EN: UserErrorWording = {
   "usage.cannot-write": (p) =>
     `Cannot write “${p.path}” (${p.errno ?? "error"}): check the folder, and that the file is not open in Excel.`,
   "usage.missing-secret": (p) =>
-    `${p.secret === "structure-token" ? "Structure token" : "Département key"} missing: --${p.flag} VALUE or the environment variable ${p.env}.`,
+    `${p.secret === "structure-token" ? "Structure token" : "Department key"} missing: --${p.flag} VALUE or the environment variable ${p.env}.`,
   "usage.one-file-only": () =>
     "Give a single file: bilan-iae push FILE.xlsx --hub URL --token TOKEN --department-key KEY",
   "usage.missing-hub": () => "Hub address missing: --hub URL or the variable BILAN_IAE_HUB.",
@@ -179,14 +179,14 @@ export const USER_ERRORS_EN: UserErrorWording = {
   "usage.hub-with-files": () => "With --hub, give no files: the consolidation comes from the hub.",
   "usage.missing-period": () => "Give the period with --hub: --period 2025 (or 2025-S1, 2025-Q1, 2025-03).",
   "usage.missing-department-token": () =>
-    "Département token missing: --token TOKEN or the variable BILAN_IAE_TOKEN.",
+    "Department token missing: --token TOKEN or the variable BILAN_IAE_TOKEN.",
   "usage.outbox-action": () => "Action expected: bilan-iae outbox list | bilan-iae outbox send --token TOKEN",
   "usage.bad-port": (p) => `Invalid port “${p.value}”: a number between 0 and 65535 is expected.`,
   "usage.missing-backup-file": () => "Backup file missing: bilan-iae hub backup FILE.",
   "usage.backup-postgres": () =>
     "DATABASE_URL is set (PostgreSQL): back up with pg_dump, not with “hub backup”.",
   "usage.token-target": () =>
-    "Give either --siret SIRET (a structure's token) or --department (the département's token).",
+    "Give either --siret SIRET (a structure's token) or --department (the department's token).",
   "usage.unknown-structure": (p) =>
     `Structure ${p.siret} unknown to the hub: register it first with “bilan-iae hub structure add”.`,
   "usage.missing-token-id": () =>

@@ -172,6 +172,8 @@ export const fr = {
     "{count, plural, one {# bilan attend} other {# bilans attendent}} dans la boîte d'envoi de ce navigateur ; « Renvoyer » les remet au hub sans doublon.",
   pendingWorkbook: "Le classeur indique un envoi en attente depuis le {at}.",
   resend: "Renvoyer",
+  outboxInBrowser: "ce navigateur (stockage local du complément)",
+  outboxInMemory: "la mémoire du volet (perdue à sa fermeture : le stockage du navigateur est désactivé)",
   resending: "Renvoi en cours…",
   resendFailed:
     "{count, plural, one {# envoi toujours} other {# envois toujours}} en attente : le hub reste injoignable. Réessayez plus tard.",
