@@ -371,7 +371,12 @@ describe("Consolider view, hub mode in Excel", () => {
     expect((await screen.findByTestId("follow-up")).textContent).toBe(
       typo("Suivi des envois : 0 reçu sur 2 attendus, 2 manquants."),
     );
-    expect(screen.getByText("Manquants : Chantier Nature (ACI), Services Plus (AI).")).toBeTruthy();
+    // The structures' names are the workbooks' words: marked French for a screen reader in any pane language.
+    const name = screen.getByText("Chantier Nature");
+    expect(name.getAttribute("lang")).toBe("fr");
+    expect(name.parentElement!.textContent!.replace(/\s+/g, " ")).toBe(
+      "Manquants : Chantier Nature (ACI), Services Plus (AI).",
+    );
     expect(seen.map((s) => s.url).sort()).toEqual([
       "http://127.0.0.1:9/api/v1/consolidation?period=2025",
       "http://127.0.0.1:9/api/v1/structures/status?period=2025",

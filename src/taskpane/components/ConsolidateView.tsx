@@ -34,6 +34,7 @@ import { useI18n } from "../i18n/i18n";
 import type { ViewProps } from "../views";
 import { ConsolidateHubForm } from "./ConsolidateHubForm";
 import { ConsolidationTotals } from "./ConsolidationTotals";
+import { MissingNames } from "./MissingNames";
 import { ReturnedFiles, type ReturnedFile } from "./ReturnedFiles";
 import { DepartmentConfigPicker } from "./DepartmentConfigPicker";
 import {
@@ -290,7 +291,7 @@ export function ConsolidateView({ port, openWorkbook }: ViewProps) {
           )}
           {missing.length > 0 && (
             <Caption1>
-              {ct("missingNames", { names: missing.map((m) => `${m.name} (${m.kind})`).join(", ") })}
+              <MissingNames names={missing} ct={ct} />
             </Caption1>
           )}
           {invalid > 0 && <Caption1>{ct("invalidReports", { count: invalid })}</Caption1>}
