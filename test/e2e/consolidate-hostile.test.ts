@@ -1,7 +1,8 @@
 /**
  * Issue 15 in the browser: the Consolider view reads each returned file in its own Web Worker, and file mode
  * checks an opened file in one. Hostile files (zip bombs, millions of strings) are shown unreadable with their
- * message, the good files are consolidated, and the page answers a click within 200 ms while they are read.
+ * message, the good files are consolidated, and the page answers a click within 200 ms while they are read; in a
+ * French and in an English browser.
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -10,6 +11,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { hostileFiles } from "../xlsx/support/bombs";
 import { buildAddin, launchChromium, ROOT, serve, type Chromium, browserDescribe } from "./harness";
+import { expectPaneLanguage, LOCALES, plainSpaces, type Locale } from "./locales";
 
 const DEPT = path.join(ROOT, "examples", "departement-38");
 const suite = browserDescribe();
@@ -44,7 +46,32 @@ async function responsiveness(page: Page): Promise<{ clickDelays: number[]; maxG
   });
 }
 
-suite("Consolider view and file mode with hostile files (Chromium)", () => {
+type Hostile = Awaited<ReturnType<typeof hostileFiles>>[number];
+
+const FR = {
+  heading: "Consolider les bilans",
+  /** French plurals (« 0 » and « 1 » singular), the message the pane shows once every file is read. */
+  done: (read: number, failed: number) =>
+    `${read} ${read <= 1 ? "fichier consolidé" : "fichiers consolidés"}, ${failed} ${failed <= 1 ? "illisible" : "illisibles"}.`,
+  /** The file named in guillemets with no-break spaces (French typography), then the CLI's own detail. */
+  refused: (f: Hostile) => (alert: string) => {
+    expect(alert).toContain(`«\u00a0${f.name}\u00a0»`);
+    // The patterns are the CLI's plain text: the same words, spaces as plain spaces.
+    if (f.pattern) expect(plainSpaces(alert)).toMatch(f.pattern);
+  },
+};
+const EN: typeof FR = {
+  heading: "Consolidate the reports",
+  done: (read: number, failed: number) =>
+    `${read} ${read === 1 ? "file consolidated" : "files consolidated"}, ${failed} unreadable.`,
+  // The reader's detail is French free text: the English message says what happened and what to do.
+  refused: (f: Hostile) => (alert: string) =>
+    expect(alert).toContain(`The file “${f.name}” was not read: it passes a reading limit.`),
+};
+const WORDS: Record<Locale, typeof FR> = { "fr-FR": FR, "en-US": EN };
+
+suite.each(LOCALES)("Consolider view and file mode with hostile files (Chromium, %s)", (locale) => {
+  const w = WORDS[locale];
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -64,7 +91,7 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
     bad = (await hostileFiles()).filter((f) => f.reason);
     for (const f of bad) writeFileSync(path.join(dir, f.name), f.bytes);
     ({ server, url } = await serve(buildAddin()));
-    chromium = await launchChromium();
+    chromium = await launchChromium({ locale });
     page = await chromium.context.newPage();
     page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
   });
@@ -77,19 +104,13 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
 
   it("shows each hostile file unreadable with its message, consolidates the others, and stays responsive", async () => {
     await page.goto(`${url}taskpane.html?view=consolider`);
-    await page.getByRole("heading", { name: "Consolider les bilans" }).waitFor();
+    await page.getByRole("heading", { name: w.heading }).waitFor();
     await watchResponsiveness(page);
     const files = [...bad.map((f) => f.name), ...good].map((f) => path.join(dir, f));
     await page.getByTestId("consolidate-file-input").setInputFiles(files);
     // Clicks while the bad files are read (they come first).
     await clicksWhileReading(page);
-    // French plurals (« 0 » and « 1 » singular), the message the pane shows once every file is read.
-    const n = (count: number, one: string, other: string) => `${count} ${count <= 1 ? one : other}`;
-    await page
-      .getByText(
-        `${n(good.length, "fichier consolidé", "fichiers consolidés")}, ${n(bad.length, "illisible", "illisibles")}.`,
-      )
-      .waitFor({ timeout: 300_000 });
+    await page.getByText(w.done(good.length, bad.length)).waitFor({ timeout: 300_000 });
 
     const { clickDelays, maxGap } = await responsiveness(page);
     expect(clickDelays.length).toBe(5);
@@ -106,13 +127,9 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
         .map(([n]) => n)
         .sort(),
     ).toEqual(bad.map((f) => f.name).sort());
-    for (const f of bad) {
-      const alert = await rows.filter({ hasText: f.name }).getByRole("alert").textContent();
-      // Worded by the pane with French typography: no-break spaces inside the guillemets.
-      expect(alert).toContain(`«\u00a0${f.name}\u00a0»`);
-      // The patterns are the CLI's plain text: the same words, spaces as plain spaces.
-      if (f.pattern) expect(alert!.replace(/[\u00a0\u202f]/g, " ")).toMatch(f.pattern);
-    }
+    for (const f of bad)
+      w.refused(f)((await rows.filter({ hasText: f.name }).getByRole("alert").textContent()) ?? "");
+    await expectPaneLanguage(page, locale, "Consolider, hostile files");
     expect(await page.getByTestId("total-reports").textContent()).toContain(String(good.length));
   });
 
@@ -126,7 +143,8 @@ suite("Consolider view and file mode with hostile files (Chromium)", () => {
     await clicksWhileReading(fresh);
     const alert = fresh.getByRole("alert");
     await alert.waitFor({ timeout: 60_000 });
-    expect(await alert.textContent()).toMatch(bomb.pattern!);
+    w.refused(bomb)((await alert.textContent()) ?? "");
+    await expectPaneLanguage(fresh, locale, "file mode, hostile file");
     const { clickDelays } = await responsiveness(fresh);
     expect(clickDelays.length).toBe(5);
     expect(Math.max(...clickDelays)).toBeLessThan(200);

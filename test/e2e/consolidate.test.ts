@@ -1,7 +1,8 @@
 /**
  * The Consolider view end to end: production build, real Chromium, the pane in file mode without
  * a workbook, the dozen returned workbooks of examples/departement-38 plus a corrupt one, compared
- * with `bilan-iae consolidate --json` run on the same files.
+ * with `bilan-iae consolidate --json` run on the same files; in a French and in an English browser (the
+ * consolidated workbook itself is the department's French document in both).
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -18,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { formatIndicator, formatNumber, type Consolidation, type IndicatorKey } from "../../src/core";
+import type { Consolidation, IndicatorKey } from "../../src/core";
 import { KEY_INDICATORS } from "../../src/taskpane/components/ConsolidationTotals";
 import { BIN, ensureDist } from "../support/dist";
 import {
@@ -30,14 +31,31 @@ import {
   screenshot,
   browserDescribe,
 } from "./harness";
+import { expectPaneLanguage, figureIn, indicatorIn, LOCALES, type Locale } from "./locales";
 
 const DEPT = path.join(ROOT, "examples", "departement-38");
 const OUT = path.join(ROOT, "test-output", "e2e");
 const CORRUPT = "13-fichier-abime.xlsx";
 
+const FR = {
+  heading: "Consolider les bilans",
+  done: (read: number) => `${read} fichiers consolidés, 1 illisible.`,
+  download: "Télécharger la consolidation (.xlsx)",
+  /** The corrupt file's message names it and says what to do. */
+  corrupt: /«\s13-fichier-abime\.xlsx\s» .*(abîmé|incomplet|tronqué)/,
+};
+const EN: typeof FR = {
+  heading: "Consolidate the reports",
+  done: (read: number) => `${read} files consolidated, 1 unreadable.`,
+  download: "Download the consolidation (.xlsx)",
+  corrupt: /“13-fichier-abime\.xlsx” .*(damaged|incomplete|truncated)/,
+};
+const WORDS: Record<Locale, typeof FR> = { "fr-FR": FR, "en-US": EN };
+
 const suite = browserDescribe();
 
-suite("Consolider view in file mode (Chromium)", () => {
+suite.each(LOCALES)("Consolider view in file mode (Chromium, %s)", (locale) => {
+  const w = WORDS[locale];
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -73,7 +91,7 @@ suite("Consolider view in file mode (Chromium)", () => {
 
     mkdirSync(OUT, { recursive: true });
     ({ server, url } = await serve(buildAddin()));
-    chromium = await launchChromium();
+    chromium = await launchChromium({ locale });
     page = await chromium.context.newPage();
     page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
   });
@@ -86,12 +104,10 @@ suite("Consolider view in file mode (Chromium)", () => {
 
   it("consolidates the dozen returned workbooks with the CLI's totals; the corrupt one shows its error", async () => {
     await page.goto(`${url}taskpane.html?view=consolider`);
-    await page.getByRole("heading", { name: "Consolider les bilans" }).waitFor();
+    await page.getByRole("heading", { name: w.heading }).waitFor();
     const files = [...examples, CORRUPT].map((f) => path.join(dir, f));
     await page.getByTestId("consolidate-file-input").setInputFiles(files);
-    await page
-      .getByText(`${examples.length} fichiers consolidés, 1 illisible.`)
-      .waitFor({ timeout: 180_000 });
+    await page.getByText(w.done(examples.length)).waitFor({ timeout: 180_000 });
 
     const rows = page.getByTestId("returned-file");
     expect(await rows.count()).toBe(examples.length + 1);
@@ -100,7 +116,7 @@ suite("Consolider view in file mode (Chromium)", () => {
     );
     expect(statuses.filter(([, s]) => s === "failed").map(([n]) => n)).toEqual([CORRUPT]);
     const corruptRow = rows.filter({ hasText: CORRUPT });
-    expect(await corruptRow.getByRole("alert").textContent()).toContain(CORRUPT);
+    expect(await corruptRow.getByRole("alert").textContent()).toMatch(w.corrupt);
     // Every bar is full once its file is done or failed.
     expect(
       await page
@@ -109,9 +125,10 @@ suite("Consolider view in file mode (Chromium)", () => {
     ).toEqual(files.map(() => "1"));
 
     const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
-    expect(await text("total-structures")).toBe(formatNumber(cli.total.structures));
-    expect(await text("total-reports")).toBe(formatNumber(cli.total.reports));
-    expect(await text("total-persons")).toBe(formatNumber(cli.total.distinctPersons));
+    const count = (n: number) => figureIn(locale, "count", n);
+    expect(await text("total-structures")).toBe(count(cli.total.structures));
+    expect(await text("total-reports")).toBe(count(cli.total.reports));
+    expect(await text("total-persons")).toBe(count(cli.total.distinctPersons));
     const levels = [
       ...Object.entries(cli.byKind).map(([k, t]) => [k, t] as const),
       ["total", cli.total] as const,
@@ -119,21 +136,26 @@ suite("Consolider view in file mode (Chromium)", () => {
     for (const [id, t] of levels) {
       const row = page.getByTestId(`kind-${id}`);
       const cell = async (key: string) => (await row.locator(`[data-key="${key}"]`).textContent())?.trim();
-      expect(await cell("structures")).toBe(formatNumber(t.structures));
-      expect(await cell("reports")).toBe(formatNumber(t.reports));
+      expect(await cell("structures")).toBe(count(t.structures));
+      expect(await cell("reports")).toBe(count(t.reports));
       for (const k of KEY_INDICATORS)
-        expect([id, k, await cell(k)]).toEqual([id, k, formatIndicator(k as IndicatorKey, t.indicators[k])]);
+        expect([id, k, await cell(k)]).toEqual([
+          id,
+          k,
+          indicatorIn(locale, k as IndicatorKey, t.indicators[k]),
+        ]);
     }
-    await screenshot(page, "consolider.png");
+    await expectPaneLanguage(page, locale, "Consolider with the department's files");
+    if (locale === "fr-FR") await screenshot(page, "consolider.png");
   });
 
   it("downloads the consolidated workbook: the three sheets, the files received and the unreadable one", async () => {
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Télécharger la consolidation (.xlsx)" }).click(),
+      page.getByRole("button", { name: w.download }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("consolidation.xlsx");
-    const saved = path.join(OUT, "consolidation.xlsx");
+    const saved = path.join(OUT, `consolidation-${locale}.xlsx`);
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);

@@ -43,6 +43,8 @@ const FR = {
   download: "Télécharger le classeur annoté",
   /** The note on the unknown exit motif's cell in the annotated copy. */
   motifNote: /motif de sortie/i,
+  /** The example's period, 2025-01-01 to 2025-12-31, as the locale writes dates. */
+  period: "période du 01/01/2025 au 31/12/2025",
   /** The other language, asked for by the query string. */
   otherLanguage: "en",
   otherOpenWorkbook: "Open an .xlsx workbook",
@@ -58,6 +60,7 @@ const EN: typeof FR = {
   tabCheck: "Check",
   download: "Download the annotated workbook",
   motifNote: /exit reason/i,
+  period: "period from Jan 1, 2025 to Dec 31, 2025",
   otherLanguage: "fr",
   otherOpenWorkbook: "Ouvrir un classeur .xlsx",
 };
@@ -191,6 +194,7 @@ suite.each(LOCALES)("task pane in file mode (Chromium, %s)", (locale) => {
     // And the text the accountant reads is written the locale's way.
     const employees = await page.locator('[data-indicator="employees"]').textContent();
     expect(employees).toBe(figureIn(locale, "count", expected.employees));
+    await page.getByText(w.period).waitFor();
     await expectPaneLanguage(page, locale, "Indicateurs");
     await shoot(page, "indicateurs.png");
   });

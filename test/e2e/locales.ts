@@ -4,6 +4,7 @@
  * words are each test's own copy, not the pane's catalogs: a missing or wrong translation fails.
  */
 import type { Page } from "playwright-core";
+import { INDICATOR_LABELS, type IndicatorKey } from "../../src/core";
 import { frenchLeaks } from "./french-leaks";
 
 export const LOCALES = ["fr-FR", "en-US"] as const;
@@ -31,4 +32,12 @@ export function figureIn(locale: Locale, format: "count" | "fte" | "percent", va
     maximumFractionDigits: digits,
   });
   return format === "percent" ? (locale === "fr-FR" ? `${number}\u202f%` : `${number}%`) : number;
+}
+
+/** An indicator of the consolidation tables as the locale writes it (counts, FTE and shares only). */
+export function indicatorIn(locale: Locale, key: IndicatorKey, value: number | null): string {
+  const format = INDICATOR_LABELS[key].format;
+  if (format === "hours" || format === "months")
+    throw new Error(`${key}: ${format} is not shown in these tables`);
+  return figureIn(locale, format, value);
 }

@@ -1,6 +1,7 @@
 /**
  * The column-mapping panel end to end: a department layout with a header the engine does not know,
- * mapped by hand in the browser, saved in the workbook (file mode: a hidden sheet) and used on re-check.
+ * mapped by hand in the browser, saved in the workbook (file mode: a hidden sheet) and used on re-check; in a
+ * French and in an English browser (field names are the template's French headers in both).
  */
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
@@ -15,6 +16,7 @@ import {
   screenshot,
   browserDescribe,
 } from "./harness";
+import { expectPaneLanguage, LOCALES, type Locale } from "./locales";
 
 const OUT = path.join(ROOT, "test-output", "e2e");
 const UNKNOWN = "Masculin ou féminin";
@@ -69,9 +71,28 @@ async function departmentLayout(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
+const FR = {
+  panel: "Correspondance des colonnes",
+  fieldFor: `Champ pour la colonne « ${UNKNOWN} »`,
+  save: "Enregistrer la correspondance",
+  saved: "Correspondance enregistrée dans le classeur.",
+  download: "Télécharger le classeur annoté",
+  recheck: "Re-vérifier",
+};
+const EN: typeof FR = {
+  panel: "Column mapping",
+  fieldFor: `Field for column “${UNKNOWN}”`,
+  save: "Save the mapping",
+  saved: "Mapping saved in the workbook.",
+  download: "Download the annotated workbook",
+  recheck: "Check again",
+};
+const WORDS: Record<Locale, typeof FR> = { "fr-FR": FR, "en-US": EN };
+
 const suite = browserDescribe();
 
-suite("column mapping in file mode (Chromium)", () => {
+suite.each(LOCALES)("column mapping in file mode (Chromium, %s)", (locale) => {
+  const w = WORDS[locale];
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -80,7 +101,7 @@ suite("column mapping in file mode (Chromium)", () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     ({ server, url } = await serve(buildAddin()));
-    chromium = await launchChromium();
+    chromium = await launchChromium({ locale });
   });
 
   afterAll(async () => {
@@ -89,40 +110,38 @@ suite("column mapping in file mode (Chromium)", () => {
   });
 
   it("lists the unknown header and the missing field, saves the mapping, and the re-check uses it", async () => {
-    const file = path.join(OUT, "format-departement.xlsx");
+    const file = path.join(OUT, `format-departement-${locale}.xlsx`);
     await departmentLayout(file);
     const page = await chromium.context.newPage();
     await page.goto(`${url}taskpane.html`);
     await page.getByTestId("file-input").setInputFiles(file);
-    const panel = page.getByRole("region", { name: "Correspondance des colonnes" });
+    const panel = page.getByRole("region", { name: w.panel });
     await panel.waitFor({ timeout: 60_000 });
     await panel.getByTestId("missing-fields").getByText("Sexe").waitFor();
     expect(await page.getByTestId("rule-column-missing").count()).toBe(1);
-    await screenshot(page, "correspondance-colonnes.png");
+    await expectPaneLanguage(page, locale, "mapping panel");
+    if (locale === "fr-FR") await screenshot(page, "correspondance-colonnes.png");
 
-    await panel.getByRole("combobox", { name: `Champ pour la colonne « ${UNKNOWN} »` }).click();
+    await panel.getByRole("combobox", { name: w.fieldFor }).click();
     await page.getByRole("option", { name: "Sexe", exact: true }).click();
-    await panel.getByRole("button", { name: "Enregistrer la correspondance" }).click();
+    await panel.getByRole("button", { name: w.save }).click();
 
-    await page
-      .getByTestId("live-region")
-      .getByText("Correspondance enregistrée dans le classeur.")
-      .waitFor({ timeout: 30_000 });
+    await page.getByTestId("live-region").getByText(w.saved).waitFor({ timeout: 30_000 });
     expect(await panel.count()).toBe(0);
     expect(await page.getByTestId("rule-column-missing").count()).toBe(0);
 
     // The mapping travels with the workbook: the annotated copy keeps it for the next opening.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Télécharger le classeur annoté" }).click(),
+      page.getByRole("button", { name: w.download }).click(),
     ]);
-    const annotated = path.join(OUT, "format-departement-annote.xlsx");
+    const annotated = path.join(OUT, `format-departement-annote-${locale}.xlsx`);
     await download.saveAs(annotated);
     const again = await chromium.context.newPage();
     await again.goto(`${url}taskpane.html`);
     await again.getByTestId("file-input").setInputFiles(annotated);
-    await again.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
-    expect(await again.getByRole("region", { name: "Correspondance des colonnes" }).count()).toBe(0);
+    await again.getByRole("button", { name: w.recheck }).waitFor({ timeout: 60_000 });
+    expect(await again.getByRole("region", { name: w.panel }).count()).toBe(0);
     expect(await again.getByTestId("rule-column-missing").count()).toBe(0);
     await again.close();
     await page.close();

@@ -1,7 +1,7 @@
 /**
- * French plural forms and thousands as the accountant reads them, for 0, 1, 2 and 29 960 errors:
- * workbooks made from the canonical example where every person row has exactly one error (an
- * unreadable sex), checked in Chromium (fr-FR, 350 × 800, file mode).
+ * Plural forms and thousands as the accountant reads them, for 0, 1, 2 and 29 960 errors: workbooks made
+ * from the canonical example where every person row has exactly one error (an unreadable sex), checked in
+ * Chromium (350 × 800, file mode) in French (« 0 erreur », « 29 960 erreurs ») and in English.
  */
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
@@ -9,6 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { browserDescribe, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { LOCALES, plainSpaces, type Locale } from "./locales";
 
 const CANONICAL = path.join(ROOT, "examples", "aci-canonique.xlsx");
 const OUT = path.join(ROOT, "test-output", "e2e");
@@ -36,11 +37,41 @@ async function withErrors(n: number): Promise<string> {
   return file;
 }
 
-const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+/** Per error count: the badge, and the Envoyer view's refusal (null: sending is not blocked). */
+type Case = [number, string, string | null];
+
+const FR = {
+  recheck: "Re-vérifier",
+  checked: "Vérifié",
+  tabSend: "Envoyer",
+  tabCheck: "Vérifier",
+  /** The exact characters: a narrow no-break space between thousands, the plural from 2 (0 is singular). */
+  cases: [
+    [0, "0 erreur", null],
+    [1, "1 erreur", "Envoi impossible\u00a0: 1 erreur à corriger."],
+    [2, "2 erreurs", "Envoi impossible\u00a0: 2 erreurs à corriger."],
+    [29_960, "29\u202f960 erreurs", "Envoi impossible\u00a0: 29\u202f960 erreurs à corriger."],
+  ] as Case[],
+};
+const EN: typeof FR = {
+  recheck: "Check again",
+  checked: "Checked",
+  tabSend: "Send",
+  tabCheck: "Check",
+  // English: a comma between thousands, the plural for all but 1.
+  cases: [
+    [0, "0 errors", null],
+    [1, "1 error", "Cannot send: 1 error to fix."],
+    [2, "2 errors", "Cannot send: 2 errors to fix."],
+    [29_960, "29,960 errors", "Cannot send: 29,960 errors to fix."],
+  ],
+};
+const WORDS: Record<Locale, typeof FR> = { "fr-FR": FR, "en-US": EN };
 
 const suite = browserDescribe();
 
-suite("French plurals and thousands for 0, 1, 2 and 29 960 errors (Chromium, fr-FR)", () => {
+suite.each(LOCALES)("plurals and thousands for 0, 1, 2 and 29 960 errors (Chromium, %s)", (locale) => {
+  const w = WORDS[locale];
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -50,7 +81,7 @@ suite("French plurals and thousands for 0, 1, 2 and 29 960 errors (Chromium, fr-
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     ({ server, url } = await serve(buildAddin()));
-    chromium = await launchChromium({ locale: "fr-FR", viewport: { width: 350, height: 800 } });
+    chromium = await launchChromium({ locale, viewport: { width: 350, height: 800 } });
     page = await chromium.context.newPage();
     await page.goto(`${url}taskpane.html`);
   });
@@ -60,36 +91,25 @@ suite("French plurals and thousands for 0, 1, 2 and 29 960 errors (Chromium, fr-
     await new Promise((r) => server?.close(r));
   });
 
-  const cases: [number, string, string][] = [
-    [0, "0 erreur", "aucune"],
-    [1, "1 erreur", "1 erreur à corriger"],
-    [2, "2 erreurs", "2 erreurs à corriger"],
-    [29_960, "29\u202f960 erreurs", "29\u202f960 erreurs à corriger"],
-  ];
-
-  for (const [n, count, blocked] of cases) {
-    it(`${n} ${n > 1 ? "errors" : "error"}: « ${plain(count)} »`, async () => {
+  for (const [n, count, blocked] of w.cases) {
+    it(`${n} ${n > 1 ? "errors" : "error"}: “${plainSpaces(count)}”`, async () => {
       const file = n === 0 ? CANONICAL : await withErrors(n);
       await page.getByTestId("file-input").setInputFiles(file);
       await page
         .getByTestId("opened-file")
         .filter({ hasText: path.basename(file) })
         .waitFor({ timeout: 60_000 });
-      await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 120_000 });
-      await page.getByTestId("live-region").filter({ hasText: "Vérifié" }).waitFor({ timeout: 120_000 });
+      await page.getByRole("button", { name: w.recheck }).waitFor({ timeout: 120_000 });
+      await page.getByTestId("live-region").filter({ hasText: w.checked }).waitFor({ timeout: 120_000 });
       // The exact characters: a narrow no-break space between thousands, the plural from 2.
       expect(await page.getByTestId("count-error").textContent()).toBe(count);
       const notice = (await page.getByTestId("live-region").textContent()) ?? "";
       expect(notice).toContain(`(${count},`);
       expect(notice).not.toContain("(s)");
-      await page.getByRole("tab", { name: "Envoyer" }).click();
-      if (n === 0) {
-        expect(await page.getByTestId("send-blocked").count()).toBe(0);
-      } else {
-        const text = (await page.getByTestId("send-blocked").textContent()) ?? "";
-        expect(text).toContain(`Envoi impossible\u00a0: ${blocked}.`);
-      }
-      await page.getByRole("tab", { name: "Vérifier" }).click();
+      await page.getByRole("tab", { name: w.tabSend }).click();
+      if (blocked === null) expect(await page.getByTestId("send-blocked").count()).toBe(0);
+      else expect((await page.getByTestId("send-blocked").textContent()) ?? "").toContain(blocked);
+      await page.getByRole("tab", { name: w.tabCheck }).click();
     });
   }
 });

@@ -1,7 +1,7 @@
 /**
  * A workbook that yields several reports, in the file-mode pane (production build, real Chromium, the
  * real-shaped examples): the report picker, one Indicateurs sheet per convention in the annotated copy,
- * and a table's totals row reported as information, not as an error.
+ * and a table's totals row reported as information, not as an error; in a French and in an English browser.
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -9,6 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { browserDescribe, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { expectPaneLanguage, LOCALES, type Locale } from "./locales";
 
 const REELS = path.join(ROOT, "examples", "reels");
 const TWO = path.join(REELS, "conventions-sheets.exceljs.xlsx");
@@ -22,18 +23,44 @@ interface Truth {
 const truthOf = (name: string) =>
   JSON.parse(readFileSync(path.join(ROOT, "examples", "truth", "reels", `${name}.json`), "utf8")) as Truth;
 
-const suite = browserDescribe();
+const FR = {
+  recheck: "Re-vérifier",
+  picker: "Convention affichée",
+  tabIndicators: "Indicateurs",
+  writeIndicators: "Écrire dans la feuille",
+  tabCheck: "Vérifier",
+  download: "Télécharger le classeur annoté",
+  severity: "Gravité",
+  errors: "Erreurs",
+  /** « ACI — 0 erreur » */
+  reportOption: /^(ACI|EI) — (aucune erreur|1 erreur|\d+ erreurs)$/,
+};
+const EN: typeof FR = {
+  recheck: "Check again",
+  picker: "Convention shown",
+  tabIndicators: "Indicators",
+  writeIndicators: "Write to the sheet",
+  tabCheck: "Check",
+  download: "Download the annotated workbook",
+  severity: "Severity",
+  errors: "Errors",
+  reportOption: /^(ACI|EI) — (no errors|1 error|\d+ errors)$/,
+};
+const WORDS: Record<Locale, typeof FR> = { "fr-FR": FR, "en-US": EN };
 
-async function open(page: Page, url: string, file: string): Promise<void> {
-  await page.goto(`${url}taskpane.html`);
-  await page.getByTestId("file-input").setInputFiles(file);
-  await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
-}
+const suite = browserDescribe();
 
 const indicator = (page: Page, key: string) =>
   page.locator(`[data-indicator="${key}"]`).getAttribute("data-value");
 
-suite("several reports in the file-mode pane (Chromium)", () => {
+suite.each(LOCALES)("several reports in the file-mode pane (Chromium, %s)", (locale) => {
+  const w = WORDS[locale];
+  async function open(page: Page, url: string, file: string): Promise<void> {
+    await page.goto(`${url}taskpane.html`);
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.getByRole("button", { name: w.recheck }).waitFor({ timeout: 60_000 });
+  }
+
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -45,7 +72,7 @@ suite("several reports in the file-mode pane (Chromium)", () => {
     mkdirSync(OUT, { recursive: true });
     ({ server, url } = await serve(buildAddin()));
     // The pane's width in Excel.
-    chromium = await launchChromium({ viewport: { width: 350, height: 900 } });
+    chromium = await launchChromium({ locale, viewport: { width: 350, height: 900 } });
   });
 
   afterAll(async () => {
@@ -57,22 +84,24 @@ suite("several reports in the file-mode pane (Chromium)", () => {
     const page = await chromium.context.newPage();
     page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
     await open(page, url, TWO);
-    const picker = page.getByRole("combobox", { name: "Convention affichée" });
+    const picker = page.getByRole("combobox", { name: w.picker });
     expect(await picker.textContent()).toMatch(/^ACI — /);
     // It fits the pane: no horizontal scroll at 350 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await picker.click();
     const options = await page.getByRole("option").allTextContents();
     expect(options.map((o) => o.split(" — ")[0])).toEqual(["ACI", "EI"]);
+    for (const o of options) expect(o.replace(/[\u00a0\u202f]/g, " ")).toMatch(w.reportOption);
+    await expectPaneLanguage(page, locale, "report picker open");
     await page.keyboard.press("Escape");
 
-    await page.getByRole("tab", { name: "Indicateurs" }).click();
-    await page.getByRole("button", { name: "Écrire dans la feuille" }).waitFor();
+    await page.getByRole("tab", { name: w.tabIndicators }).click();
+    await page.getByRole("button", { name: w.writeIndicators }).waitFor();
     const truth = truthOf("conventions-sheets");
     const [aci, ei] = ["ACI", "EI"].map((k) => truth.reports.find((r) => r.kind === k)!);
     expect(aci.persons.length).not.toBe(ei.persons.length);
     const aciEmployees = await indicator(page, "employees");
-    const inIndicators = page.getByRole("combobox", { name: "Convention affichée" });
+    const inIndicators = page.getByRole("combobox", { name: w.picker });
     await inIndicators.click();
     await page.getByRole("option", { name: /^EI — / }).click();
     await page.waitForFunction(
@@ -85,12 +114,12 @@ suite("several reports in the file-mode pane (Chromium)", () => {
     expect(Number(eiEmployees)).toBeGreaterThan(0);
     expect(eiEmployees).not.toBe(aciEmployees);
 
-    await page.getByRole("tab", { name: "Vérifier" }).click();
+    await page.getByRole("tab", { name: w.tabCheck }).click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Télécharger le classeur annoté" }).click(),
+      page.getByRole("button", { name: w.download }).click(),
     ]);
-    const file = path.join(OUT, "conventions-sheets-annote.xlsx");
+    const file = path.join(OUT, `conventions-sheets-annote-${locale}.xlsx`);
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -109,7 +138,7 @@ suite("several reports in the file-mode pane (Chromium)", () => {
       Number((await page.getByTestId(id).textContent())?.replace(/\D/g, "") ?? NaN);
     expect(await count("count-error")).toBe(0);
     expect(await count("count-info")).toBeGreaterThanOrEqual(1);
-    expect(await page.getByRole("combobox", { name: "Convention affichée" }).count()).toBe(0);
+    expect(await page.getByRole("combobox", { name: w.picker }).count()).toBe(0);
     const group = page.getByTestId("rule-row-not-person");
     await group.waitFor();
     if ((await group.locator('button[aria-expanded="false"]').count()) > 0)
@@ -119,8 +148,8 @@ suite("several reports in the file-mode pane (Chromium)", () => {
       .evaluateAll((bs) => bs.map((b) => b.getAttribute("data-cell") ?? ""));
     expect(refs.some((r) => new RegExp(`[A-Z]${truth.row}$`).test(r))).toBe(true);
     // Filtering on errors leaves it out.
-    await page.getByRole("combobox", { name: "Gravité" }).click();
-    await page.getByRole("option", { name: "Erreurs" }).click();
+    await page.getByRole("combobox", { name: w.severity }).click();
+    await page.getByRole("option", { name: w.errors }).click();
     expect(await page.getByTestId("rule-row-not-person").count()).toBe(0);
     await page.close();
   });

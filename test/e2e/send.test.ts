@@ -1,6 +1,7 @@
 /**
  * The Envoyer view end to end: the production build of the pane in file mode in headless Chromium, the real
- * hub as a child process (SQLite file, CORS open to the pane's origin), an example workbook sent for real.
+ * hub as a child process (SQLite file, CORS open to the pane's origin), an example workbook sent for real; in a
+ * French and in an English browser.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
@@ -19,14 +20,49 @@ import {
   screenshot,
   browserDescribe,
 } from "./harness";
+import { expectPaneLanguage, LOCALES, type Locale } from "./locales";
 
 const EXAMPLE = path.join(ROOT, "examples", "aci-canonique.xlsx");
 const OUT = path.join(ROOT, "test-output", "e2e");
 const DEPARTMENT_KEY = "cle-de-test-departement-e2e-envoi";
 
+const FR = {
+  recheck: "Re-vérifier",
+  tabSend: "Envoyer",
+  tabCheck: "Vérifier",
+  records: /^\d+ \(clé chiffrée/,
+  received: "Bilan reçu par le Département.",
+  /** A moment in local time: 07/12/2026 10:42. */
+  receivedAt: /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+  already: "Déjà reçu",
+  download: "Télécharger le classeur annoté",
+  /** The Indicateurs sheet's receipt block, written in the pane's language. */
+  sendBlock: "Envoi au Département",
+  queued: "Le hub départemental est injoignable",
+  pending: "Un envoi est en attente",
+  resend: "Renvoyer",
+};
+const EN: typeof FR = {
+  recheck: "Check again",
+  tabSend: "Send",
+  tabCheck: "Check",
+  records: /^\d+ \(hashed key/,
+  received: "Report received by the department.",
+  /** Dec 7, 2026, 10:42 AM */
+  receivedAt: /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/,
+  already: "Already received",
+  download: "Download the annotated workbook",
+  sendBlock: "Sent to the department",
+  queued: "The departmental hub cannot be reached",
+  pending: "A send is pending",
+  resend: "Resend",
+};
+const WORDS: Record<Locale, typeof FR> = { "fr-FR": FR, "en-US": EN };
+
 const suite = browserDescribe();
 
-suite("Envoyer view against the real hub (Chromium, file mode)", () => {
+suite.each(LOCALES)("Envoyer view against the real hub (Chromium, file mode, %s)", (locale) => {
+  const w = WORDS[locale];
   jest.setTimeout(420_000);
   let server: Server;
   let url: string;
@@ -72,7 +108,7 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
     ({ server, url } = await serve(buildAddin()));
     // The department's IT lists the pane's origin in HUB_CORS_ORIGINS, or the browser blocks the answers.
     hub = await startHub(db, 0, { HUB_CORS_ORIGINS: new URL(url).origin });
-    chromium = await launchChromium();
+    chromium = await launchChromium({ locale });
     page = await chromium.context.newPage();
     page.on("pageerror", (e) => process.stderr.write(`[page error] ${e.message}\n`));
   });
@@ -86,28 +122,29 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
   it("opens the example, enters the settings, sends and shows the receipt", async () => {
     await page.goto(`${url}taskpane.html`);
     await page.getByTestId("file-input").setInputFiles(EXAMPLE);
-    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
-    await page.getByRole("tab", { name: "Envoyer" }).click();
+    await page.getByRole("button", { name: w.recheck }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: w.tabSend }).click();
     await page.getByTestId("hub-url").fill(hub.url);
     await page.getByTestId("hub-token").fill(token);
     await page.getByTestId("department-key").fill(DEPARTMENT_KEY);
-    expect(await page.getByTestId("preview-records").textContent()).toMatch(/^\d+ \(clé chiffrée/);
+    expect(await page.getByTestId("preview-records").textContent()).toMatch(w.records);
     await page.getByTestId("send-button").click();
 
     await page.getByTestId("send-receipt").waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId("receipt-outcome").textContent()).toBe("Bilan reçu par le Département.");
+    expect(await page.getByTestId("receipt-outcome").textContent()).toBe(w.received);
     shownId = (await page.getByTestId("receipt-id").textContent()) ?? "";
     expect(shownId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await page.getByTestId("receipt-version").textContent()).toBe("1");
-    expect(await page.getByTestId("receipt-at").textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await page.getByTestId("receipt-at").textContent()).toMatch(w.receivedAt);
     // Once the receipt is written into the workbook the view is idle again.
     await page.locator('[data-testid="send-button"]:not([disabled])').waitFor({ timeout: 60_000 });
-    await screenshot(page, "envoyer.png");
+    await expectPaneLanguage(page, locale, "Envoyer, receipt");
+    if (locale === "fr-FR") await screenshot(page, "envoyer.png");
   });
 
   it("a second send of the same content is recognised as already received; the hub has one row", async () => {
     await page.getByTestId("send-button").click();
-    await page.getByText("Déjà reçu", { exact: false }).first().waitFor({ timeout: 60_000 });
+    await page.getByText(w.already, { exact: false }).first().waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("receipt-id").textContent()).toBe(shownId);
     expect(await page.getByTestId("receipt-version").textContent()).toBe("1");
 
@@ -120,25 +157,25 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
   });
 
   it("the settings are remembered after a reload, and the downloaded workbook carries the Envoi block", async () => {
-    await page.getByRole("tab", { name: "Vérifier" }).click();
+    await page.getByRole("tab", { name: w.tabCheck }).click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Télécharger le classeur annoté" }).click(),
+      page.getByRole("button", { name: w.download }).click(),
     ]);
-    const file = path.join(OUT, "aci-canonique-envoye.xlsx");
+    const file = path.join(OUT, `aci-canonique-envoye-${locale}.xlsx`);
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const texts: string[] = [];
     wb.getWorksheet("Indicateurs")!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
-    expect(texts).toContain("Envoi au Département");
+    expect(texts).toContain(w.sendBlock);
     expect(texts).toContain(shownId);
     expect(texts.join(" ")).not.toContain(token);
 
     await page.reload();
     await page.getByTestId("file-input").setInputFiles(file);
-    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
-    await page.getByRole("tab", { name: "Envoyer" }).click();
+    await page.getByRole("button", { name: w.recheck }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: w.tabSend }).click();
     expect(await page.getByTestId("hub-url").inputValue()).toBe(hub.url);
     expect(await page.getByTestId("hub-token").inputValue()).toBe(token);
     expect(await page.getByTestId("last-sent").textContent()).toContain(shownId);
@@ -151,25 +188,26 @@ suite("Envoyer view against the real hub (Chromium, file mode)", () => {
 
     await page.reload();
     await page.getByTestId("file-input").setInputFiles(corrected);
-    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
-    await page.getByRole("tab", { name: "Envoyer" }).click();
+    await page.getByRole("button", { name: w.recheck }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: w.tabSend }).click();
     await page.getByTestId("send-button").click();
     const failure = page.getByTestId("send-failure");
     // The pane retries for up to 30 s before queuing.
     await failure.waitFor({ timeout: 90_000 });
     expect(await failure.getAttribute("data-kind")).toBe("queued");
-    expect(await failure.textContent()).toContain("Le hub départemental est injoignable");
+    expect(await failure.textContent()).toContain(w.queued);
+    await expectPaneLanguage(page, locale, "Envoyer, queued");
 
     await page.reload();
     await page.getByTestId("file-input").setInputFiles(corrected);
-    await page.getByRole("button", { name: "Re-vérifier" }).waitFor({ timeout: 60_000 });
-    await page.getByRole("tab", { name: "Envoyer" }).click();
+    await page.getByRole("button", { name: w.recheck }).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: w.tabSend }).click();
     const pending = page.getByTestId("send-pending");
     await pending.waitFor();
-    expect(await pending.textContent()).toContain("Un envoi est en attente");
+    expect(await pending.textContent()).toContain(w.pending);
 
     hub = await startHub(db, port, cors);
-    await pending.getByRole("button", { name: "Renvoyer" }).click();
+    await pending.getByRole("button", { name: w.resend }).click();
     await page.getByTestId("send-receipt").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("receipt-version").textContent()).toBe("2");
     await page.locator('[data-testid="send-pending"]').waitFor({ state: "detached" });
