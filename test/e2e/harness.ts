@@ -24,6 +24,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       ? path.join(ROOT, "docs", "images")
       : path.join(ROOT, "test-output", "screenshots");
   mkdirSync(dir, { recursive: true });
+  // From the top: a full-page capture of a scrolled page draws the sticky status bar over the list.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, name), fullPage: true });
 }
 
