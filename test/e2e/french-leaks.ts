@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 
 /** French words and marks the pane's English never uses. */
 const FRENCH =
-  /[«»]|\b(le|la|les|des|du|une|est|pas|avec|pour|aucun|aucune|erreurs?|feuilles?|classeur|lignes?|colonnes?|vérifi\w*|envoy\w*|télécharg\w*|cellule|chiffres|taux|sorties?|salariés?|département)\b/i;
+  /[«»]|(^|[^\wÀ-ÿ])(le|la|les|des|du|au|aux|une|et|ou|où|à|est|sont|être|pas|avec|pour|dans|sur|votre|vos|cette|ce|aucun|aucune|erreurs?|feuilles?|classeur|fichiers?|lignes?|colonnes?|vérifi\w*|envoy\w*|télécharg\w*|cellule|chiffres|taux|sorties?|salariés?|département|réglages?|jeton)(?![\wÀ-ÿ])/i;
 
 const DATA = [
   /“[^”]*”|‘[^’]*’|"[^"]*"/g, // quoted values
