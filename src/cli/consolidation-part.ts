@@ -25,6 +25,14 @@ export interface PartError {
 
 export type PartResult = { ok: true; part: ConsolidationPart } | { ok: false; error: PartError };
 
+/** A bug, not the file's fault: said as such, with the file it happened on. */
+export function unexpectedPartError(file: string, why: string): PartError {
+  return {
+    reason: "unexpected",
+    message: `Erreur inattendue en lisant « ${file} » : ${why}. Signalez-la à l'équipe Bilan IAE.`,
+  };
+}
+
 /** Reads and analyses one file into its consolidation part; a file that cannot be read is an error result. */
 export async function consolidationPart(
   input: InputFile,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RulesConfig } from "../core";
 import { readErrorMessage } from "../xlsx/errors";
-import { consolidationPart, type PartResult } from "./consolidation-part";
+import { consolidationPart, unexpectedPartError, type PartResult } from "./consolidation-part";
 import type { InputFile } from "./files";
 import type { ReadJob } from "./read-worker";
 
@@ -75,14 +75,7 @@ export async function readIsolated(
     worker.on("error", (e: Error & { code?: string }) => {
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY")
         fail("read-memory", `plus de ${limits.memoryMb.toLocaleString("fr-FR")} Mo de mémoire`);
-      else
-        settle({
-          ok: false,
-          error: {
-            reason: "unexpected",
-            message: `Erreur inattendue en lisant « ${input.display} » : ${e.message}. Signalez-la à l'équipe Bilan IAE.`,
-          },
-        });
+      else settle({ ok: false, error: unexpectedPartError(input.display, e.message) });
     });
     worker.on("exit", (code) => {
       if (!settled)

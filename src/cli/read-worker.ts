@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { RulesConfig } from "../core";
-import { consolidationPart, type PartResult } from "./consolidation-part";
+import { consolidationPart, unexpectedPartError, type PartResult } from "./consolidation-part";
 import type { InputFile } from "./files";
 
 /** What the parent gives the worker: one file to read and what to read it with. */
@@ -17,14 +17,9 @@ async function main(): Promise<void> {
   try {
     result = await consolidationPart(job.input, job.config, job.maxRows);
   } catch (e) {
-    // A bug, not the file's fault: said as such, with the file it happened on.
-    const why = e instanceof Error ? e.message : String(e);
     result = {
       ok: false,
-      error: {
-        reason: "unexpected",
-        message: `Erreur inattendue en lisant « ${job.input.display} » : ${why}. Signalez-la à l'équipe Bilan IAE.`,
-      },
+      error: unexpectedPartError(job.input.display, e instanceof Error ? e.message : String(e)),
     };
   }
   parentPort?.postMessage(result);
