@@ -31,10 +31,30 @@ function byIdentity(reports: readonly Analysis[]): Map<string, Finding> {
   return out;
 }
 
-/** What changed between two checks of the same workbook. Compares the listed findings (capped per rule). */
+/** The codes whose list is cut (more findings than the cap per rule) in any report. */
+function cutCodes(reports: readonly Analysis[]): Set<string> {
+  const cut = new Set<string>();
+  for (const r of reports) for (const rc of r.report.rules) if (rc.count > rc.listed) cut.add(rc.code);
+  return cut;
+}
+
+/** True counts of one code and severity, all reports together. */
+function trueCount(reports: readonly Analysis[], code: string, severity: "error" | "warning"): number {
+  let n = 0;
+  for (const r of reports)
+    for (const rc of r.report.rules) if (rc.code === code && rc.severity === severity) n += rc.count;
+  return n;
+}
+
+/**
+ * What changed between two checks of the same workbook: finding by finding where every finding is listed;
+ * for a rule whose list is cut at the cap, from its true counts (fixing a listed finding brings an unlisted
+ * one into the list, which is not a new error).
+ */
 export function diffFindings(before: readonly Analysis[], after: readonly Analysis[]): FindingsDiff {
   const was = byIdentity(before);
   const now = byIdentity(after);
+  const cut = new Set([...cutCodes(before), ...cutCodes(after)]);
   const diff: FindingsDiff = {
     fixed: { error: 0, warning: 0 },
     added: { error: 0, warning: 0 },
@@ -42,7 +62,7 @@ export function diffFindings(before: readonly Analysis[], after: readonly Analys
     errors: after.reduce((n, r) => n + r.report.counts.error, 0),
   };
   const note = (f: Finding, side: "fixed" | "added") => {
-    if (f.severity === "error" || f.severity === "warning") diff[side][f.severity]++;
+    if ((f.severity === "error" || f.severity === "warning") && !cut.has(f.code)) diff[side][f.severity]++;
     const row = rowOf(f);
     if (f.sheet === null || row === null) return;
     let set = diff.rows.get(f.sheet);
@@ -51,6 +71,12 @@ export function diffFindings(before: readonly Analysis[], after: readonly Analys
   };
   for (const [k, f] of was) if (!now.has(k)) note(f, "fixed");
   for (const [k, f] of now) if (!was.has(k)) note(f, "added");
+  for (const code of cut)
+    for (const severity of ["error", "warning"] as const) {
+      const change = trueCount(after, code, severity) - trueCount(before, code, severity);
+      if (change < 0) diff.fixed[severity] -= change;
+      else diff.added[severity] += change;
+    }
   return diff;
 }
 
