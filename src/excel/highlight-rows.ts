@@ -2,10 +2,13 @@ import { a1, parseA1, type Finding } from "../core";
 import { chunkAddresses, parseRangeAddress } from "./address";
 import {
   cellsToHighlight,
+  currentFills,
   ERROR_FILL,
   fillKey,
   HIGHLIGHT_SETTING,
+  loadCurrentFills,
   queueRestore,
+  restorable,
   savedFill,
   WARNING_FILL,
   type HighlightState,
@@ -87,8 +90,21 @@ export async function updateHighlights(
       );
       captures.push({ sheet, areas });
     }
-  if (features.events || captures.length > 0) await context.sync();
+  // The cells to clear: restored only if they still show our fill (a row inserted above moves cells).
+  const clearing = new Map<string, string[]>();
+  for (const { sheet, cell } of clear) {
+    const list = clearing.get(sheet);
+    if (list) list.push(cell);
+    else clearing.set(sheet, [cell]);
+  }
+  const clearLoads = new Map(
+    [...clearing].map(
+      ([sheet, cells]) => [sheet, loadCurrentFills(worksheets.getItem(sheet), cells)] as const,
+    ),
+  );
+  if (features.events || captures.length > 0 || clearLoads.size > 0) await context.sync();
   const previousEvents = features.events ? context.runtime.enableEvents : null;
+  const shownNow = new Map([...clearLoads].map(([sheet, loaded]) => [sheet, currentFills(loaded)]));
 
   // The remembered fills: cleared cells leave their group, new cells join the group of their own fill.
   const cleared = new Set(clear.map(({ sheet, cell }) => `${sheet}\u0000${cell}`));
@@ -102,7 +118,8 @@ export async function updateHighlights(
   };
   for (const g of current.state.groups) {
     const gone = g.cells.filter((c) => cleared.has(`${g.sheet}\u0000${c}`));
-    if (gone.length > 0) restores.push({ sheet: g.sheet, cells: gone, fill: g.fill });
+    const { cells } = restorable(gone, g.fill, shownNow.get(g.sheet) ?? new Map());
+    if (cells.length > 0) restores.push({ sheet: g.sheet, cells, fill: g.fill });
     groupOf(g.sheet, g.fill).cells.push(...g.cells.filter((c) => !cleared.has(`${g.sheet}\u0000${c}`)));
   }
   for (const { sheet, areas } of captures)

@@ -139,12 +139,70 @@ export async function loadHighlightState(context: Excel.RequestContext): Promise
   return item.isNullObject ? null : parseHighlightState(item.value);
 }
 
-/** Restores the saved fills exactly ("no fill" included) and forgets the state. 2 syncs. */
+/** Whether a loaded fill is one we write: a cell that no longer shows it was moved or re-coloured since. */
+export function isOurFill(fill: Excel.RangeFill): boolean {
+  const color = (fill.color ?? "").toUpperCase();
+  return fill.pattern !== "None" && (color === ERROR_FILL || color === WARNING_FILL);
+}
+
+/** Queues loading the current fill of these cells, to restore only those still showing ours. */
+export function loadCurrentFills(ws: Excel.Worksheet, cells: readonly string[]): Excel.RangeAreas[] {
+  return chunkAddresses(cells).map((chunk) => {
+    const areas = ws.getRanges(chunk);
+    areas.areas.load(
+      "items/address,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor",
+    );
+    return areas;
+  });
+}
+
+/** What a cell shows now: "ours" (one of our fills), or its own fill's key as `fillKey` writes it. */
+export type CurrentFill = string;
+
+/** Cell → what it shows now, from loaded areas (a merged area answers for all its cells). */
+export function currentFills(loaded: readonly Excel.RangeAreas[]): Map<string, CurrentFill> {
+  const now = new Map<string, CurrentFill>();
+  for (const areas of loaded)
+    for (const area of areas.areas.items) {
+      const shown = isOurFill(area.format.fill) ? "ours" : fillKey(savedFill(area.format.fill));
+      const box = parseRangeAddress(area.address);
+      for (let r = 0; r < box.rowCount; r++)
+        for (let c = 0; c < box.columnCount; c++) now.set(a1(box.row + r + 1, box.column + c + 1), shown);
+    }
+  return now;
+}
+
+/**
+ * Of the cells to restore to `fill`: those still showing our fill (to restore), and how many show neither
+ * ours nor their own (moved by a row inserted or deleted, or re-coloured since: left as they are).
+ */
+export function restorable(
+  cells: readonly string[],
+  fill: SavedFill | null,
+  now: ReadonlyMap<string, CurrentFill>,
+): { cells: string[]; changed: number } {
+  const own = fillKey(fill);
+  const out: string[] = [];
+  let changed = 0;
+  for (const cell of cells) {
+    const shown = now.get(cell);
+    if (shown === "ours") out.push(cell);
+    else if (shown !== own) changed++;
+  }
+  return { cells: out, changed };
+}
+
+/**
+ * Restores the saved fills exactly ("no fill" included) and forgets the state: 3 syncs (the state and the
+ * sheets, the cells' current fills, the writes). Only cells that still show our fill are restored: after a row was
+ * inserted or deleted, the saved address holds another cell, whose own fill must not be overwritten.
+ * Returns how many cells were left as they are.
+ */
 export async function restoreHighlights(
   context: Excel.RequestContext,
   state: HighlightState | null,
   features: OfficeFeatures,
-): Promise<void> {
+): Promise<number> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
@@ -152,17 +210,28 @@ export async function restoreHighlights(
   if (features.events) context.runtime.load("enableEvents");
   await context.sync();
   const saved = state ?? (item.isNullObject ? null : parseHighlightState(item.value));
-  const previousEvents = features.events ? context.runtime.enableEvents : null;
+  if (!saved && item.isNullObject) return 0;
+  // Sheets deleted or renamed since are skipped: nothing to restore there.
   const existing = new Set(worksheets.items.map((w) => w.name));
-  if (!saved && item.isNullObject) return;
+  const current = new Map<HighlightState["groups"][number], Excel.RangeAreas[]>();
+  for (const group of saved?.groups ?? [])
+    if (existing.has(group.sheet))
+      current.set(group, loadCurrentFills(worksheets.getItem(group.sheet), group.cells));
+  if (current.size > 0) await context.sync();
+  const previousEvents = features.events ? context.runtime.enableEvents : null;
 
+  let leftAsIs = 0;
   await withQuietWrites(context, features, previousEvents, () => {
     for (const group of saved?.groups ?? []) {
-      if (!existing.has(group.sheet)) continue; // the sheet was deleted or renamed since: nothing to restore there
-      queueRestore(worksheets.getItem(group.sheet), group.cells, group.fill);
+      const loaded = current.get(group);
+      if (!loaded) continue;
+      const { cells, changed } = restorable(group.cells, group.fill, currentFills(loaded));
+      leftAsIs += changed;
+      queueRestore(worksheets.getItem(group.sheet), cells, group.fill);
     }
     if (!item.isNullObject) item.delete();
   });
+  return leftAsIs;
 }
 
 /** Queues putting back the cells' own fill ("no fill" included). */

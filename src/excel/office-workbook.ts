@@ -80,11 +80,12 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort, Li
     this.highlighted = { state, levels: cellsToHighlight(findings) };
   }
 
-  async clearHighlights(): Promise<void> {
-    await this.run("Effacement du surlignage", (context) =>
+  async clearHighlights(): Promise<number> {
+    const leftAsIs = await this.run("Effacement du surlignage", (context) =>
       restoreHighlights(context, this.highlighted?.state ?? null, this.features),
     );
     this.highlighted = null;
+    return leftAsIs;
   }
 
   async watchChanges(onChange: (change: SheetChange) => void): Promise<ChangeWatch> {

@@ -44,9 +44,9 @@ export class LazyFilePort implements WorkbookPort {
   async highlight(findings: readonly Finding[]): Promise<void> {
     return (await this.port()).highlight(findings);
   }
-  async clearHighlights(): Promise<void> {
+  async clearHighlights(): Promise<number> {
     // Nothing was highlighted before the adapter loaded.
-    if (this.adapter) return (await this.adapter).clearHighlights();
+    return this.adapter ? (await this.adapter).clearHighlights() : 0;
   }
   async select(): Promise<void> {
     // A file has no selection: nothing to do.

@@ -123,8 +123,9 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  async clearHighlights(): Promise<void> {
-    if (!this.wb) return;
+  /** A file's cells do not move between highlighting and clearing: every one is restored (0 left as is). */
+  async clearHighlights(): Promise<number> {
+    if (!this.wb) return 0;
     for (const [key, s] of this.saved) {
       const bang = key.lastIndexOf("!");
       const ws = this.wb.getWorksheet(key.slice(0, bang));
@@ -134,6 +135,7 @@ export class XlsxWorkbook implements WorkbookPort {
       (cell as unknown as { _comment: unknown })._comment = s.comment;
     }
     this.saved.clear();
+    return 0;
   }
 
   async select(): Promise<void> {

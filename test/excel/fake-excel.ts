@@ -101,6 +101,16 @@ export class SheetModel {
     const p = parseA1(cell)!;
     return this.fills.get(key(p.row - 1, p.column - 1)) ?? NO_FILL;
   }
+  /** What Excel does when the user deletes a row (1-based): the rows below move up, their fills with them. */
+  deleteRow(row: number): void {
+    this.values.splice(row - 1, 1);
+    const moved = new Map<string, FillModel>();
+    for (const [k, f] of this.fills) {
+      const [r, c] = k.split(",").map(Number);
+      if (r !== row - 1) moved.set(key(r > row - 1 ? r - 1 : r, c), f);
+    }
+    this.fills = moved;
+  }
   setFill(cell: string, fill: FillModel): void {
     const p = parseA1(cell)!;
     this.fills.set(key(p.row - 1, p.column - 1), fill);

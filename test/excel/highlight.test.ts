@@ -153,3 +153,39 @@ test("no cell to highlight: nothing is written", async () => {
   expect(fake.model.settings.size).toBe(0);
   expect(fake.executed.filter((e) => e.label.includes("=") || e.label === "settings.add")).toEqual([]);
 });
+
+test("a row deleted after highlighting: Effacer leaves the cells that no longer show our fill, and says how many", async () => {
+  const fake = new FakeExcel();
+  const sheet = fake.model.addSheet("S");
+  sheet.setFill("B4", CUSTOM); // the user's own fill, below the highlighted cells
+  const wb = workbookOn(fake);
+  await wb.highlight([finding("S", "B2", "error"), finding("S", "B3", "warning")]);
+  sheet.deleteRow(1); // the red B2 moves to B1, the amber B3 to B2, the user's B4 to B3
+  fake.resetCounters();
+  const leftAsIs = await wb.clearHighlights();
+  expect(fake.syncCount).toBeLessThanOrEqual(3);
+  // B3 now holds the user's own fill: the "no fill" saved for the old B3 must not overwrite it.
+  expect(sheet.fill("B3")).toEqual(CUSTOM);
+  expect(leftAsIs).toBe(1);
+  // B2 shows our amber: restored. B1's red moved out of what was highlighted: left for the user to clear.
+  expect(sheet.fill("B2")).toEqual(NO_FILL);
+  expect(sheet.fill("B1").color).toBe(ERROR_FILL);
+  expect(fake.model.settings.size).toBe(0);
+});
+
+test("a highlighted cell the user re-coloured keeps the user's colour; one still as before is not counted", async () => {
+  const fake = new FakeExcel();
+  const sheet = fake.model.addSheet("S");
+  const wb = workbookOn(fake);
+  await wb.highlight([
+    finding("S", "A1", "error"),
+    finding("S", "A2", "error"),
+    finding("S", "A3", "warning"),
+  ]);
+  sheet.setFill("A1", PATTERNED); // re-coloured by the user after highlighting
+  sheet.setFill("A3", NO_FILL); // cleared by hand: as it was before, nothing to say
+  expect(await workbookOn(fake).clearHighlights()).toBe(1); // a reopened pane: the state from the settings
+  expect(sheet.fill("A1")).toEqual(PATTERNED);
+  expect(sheet.fill("A2")).toEqual(NO_FILL);
+  expect(sheet.fill("A3")).toEqual(NO_FILL);
+});

@@ -188,6 +188,23 @@ test("a fixed error disappears and its highlight is cleared; a new one is highli
   await w.watch.stop();
 });
 
+test("a highlighted cell the user re-coloured keeps the user's colour when its error is fixed", async () => {
+  const s = await setup();
+  await s.port.highlight(findingsToHighlight(s.checked.reports).findings);
+  const sheet = s.fake.model.sheet("Salariés");
+  const w = await watching(s);
+  sheet.setFill("D3", CUSTOM); // painted by the user over our red
+  s.fake.resetCounters();
+  await s.fake.edit("Salariés", 2, 3, [["H"]]);
+  await jest.advanceTimersByTimeAsync(LIVE_CHECK_DELAY_MS);
+  expect(w.errors).toEqual([]);
+  expect(s.fake.syncCount).toBeLessThanOrEqual(3);
+  expect(errorsAt(w.outcomes[0].reports)).not.toContain("Salariés!D3");
+  expect(sheet.fill("D3")).toEqual(CUSTOM);
+  expect(sheet.fill("E4").color).toBe(ERROR_FILL);
+  await w.watch.stop();
+});
+
 test("the re-check on the cached cells finds what a full read finds, duplicates across rows included", async () => {
   const s = await setup();
   const w = await watching(s);

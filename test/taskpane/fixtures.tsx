@@ -38,6 +38,8 @@ if (typeof globalThis.ResizeObserver === "undefined") {
 export class FakePort implements WorkbookPort {
   calls: { method: string; args: unknown[] }[] = [];
   readError: unknown = null;
+  /** What clearHighlights answers: highlighted cells left as they are (moved or re-coloured since). */
+  clearLeftAsIs = 0;
   mapping: import("../../src/core").MappingOverride | null = null;
   private holdRead: Promise<void> | null = null;
   private releaseRead: (() => void) | null = null;
@@ -69,6 +71,7 @@ export class FakePort implements WorkbookPort {
   }
   async clearHighlights() {
     this.calls.push({ method: "clearHighlights", args: [] });
+    return this.clearLeftAsIs;
   }
   async select(sheet: string, cell: string) {
     this.calls.push({ method: "select", args: [sheet, cell] });

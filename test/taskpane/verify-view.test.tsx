@@ -94,8 +94,19 @@ describe("Vérifier view", () => {
     expect(await screen.findByText("5 cellules surlignées.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Effacer le surlignage" }));
     await waitFor(() => expect(port.count("clearHighlights")).toBe(1));
+    expect(await screen.findByText("Surlignage effacé, les couleurs d'origine sont rétablies.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Re-vérifier" }));
     await waitFor(() => expect(port.count("read")).toBe(2));
+  });
+
+  it("Effacer says how many highlighted cells had moved or changed colour and were left as they are", async () => {
+    const user = userEvent.setup();
+    const { port } = await checked();
+    port.clearLeftAsIs = 2;
+    await user.click(screen.getByRole("button", { name: "Effacer le surlignage" }));
+    const notice = await screen.findByText(/^Surlignage effacé\. 2 cellules surlignées avaient bougé/);
+    expect(notice.textContent).toContain("elles sont laissées telles quelles");
+    expect(notice.textContent).not.toContain("(s)");
   });
 
   it("Créer le modèle inserts the template for the chosen kind", async () => {

@@ -20,8 +20,12 @@ export interface WorkbookPort {
   read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookData>;
   /** Fills the cells of the findings (error red, warning amber), remembering the previous fills. */
   highlight(findings: readonly Finding[]): Promise<void>;
-  /** Restores exactly the fills the cells had before `highlight`. */
-  clearHighlights(): Promise<void>;
+  /**
+   * Restores exactly the fills the cells had before `highlight`, on the cells that still show ours. Returns how
+   * many highlighted cells were left as they are because they changed since (moved by a row inserted or
+   * deleted, or re-coloured): overwriting them would change another cell's fill.
+   */
+  clearHighlights(): Promise<number>;
   /** Selects and scrolls to a cell (file adapters may ignore it). */
   select(sheet: string, cell: string): Promise<void>;
   /**

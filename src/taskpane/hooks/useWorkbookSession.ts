@@ -273,8 +273,10 @@ export function useWorkbookSession(
   const clearHighlights = useCallback(
     () =>
       run(t("clearHighlight"), async (p) => {
-        await p.clearHighlights();
-        return { notice: t("highlightCleared") };
+        const leftAsIs = await p.clearHighlights();
+        return {
+          notice: leftAsIs > 0 ? t("highlightClearedMoved", { count: leftAsIs }) : t("highlightCleared"),
+        };
       }),
     [run, t],
   );

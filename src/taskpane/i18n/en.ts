@@ -23,6 +23,8 @@ export const en: Strings = {
   highlighted:
     "{count, plural, =0 {No cell highlighted.} one {# cell highlighted.} other {# cells highlighted.}}",
   highlightCleared: "Highlights cleared, the original fills are restored.",
+  highlightClearedMoved:
+    "Highlights cleared. {count, plural, one {# highlighted cell had moved or changed colour since (rows inserted or deleted?): it was left as it is} other {# highlighted cells had moved or changed colour since (rows inserted or deleted?): they were left as they are}}, so as not to change another cell's fill. A cell left red or amber can be cleared by hand (Home › Fill Color › No Fill).",
   reading: "Reading the workbook…",
   readingSheet: "Reading “{sheet}”: {read, plural, one {# row} other {# rows}} of {total}",
   analyzing: "Analysing the workbook…",

@@ -22,6 +22,8 @@ export const fr = {
   highlighted:
     "{count, plural, =0 {Aucune cellule surlignée.} one {# cellule surlignée.} other {# cellules surlignées.}}",
   highlightCleared: "Surlignage effacé, les couleurs d'origine sont rétablies.",
+  highlightClearedMoved:
+    "Surlignage effacé. {count, plural, one {# cellule surlignée avait bougé ou changé de couleur depuis (lignes insérées ou supprimées ?) : elle est laissée telle quelle} other {# cellules surlignées avaient bougé ou changé de couleur depuis (lignes insérées ou supprimées ?) : elles sont laissées telles quelles}}, pour ne pas toucher à la couleur d'une autre cellule. Une cellule restée rouge ou orange s'efface à la main (Accueil › Couleur de remplissage › Aucun remplissage).",
   reading: "Lecture du classeur…",
   readingSheet: "Lecture de « {sheet} » : {read, plural, one {# ligne} other {# lignes}} sur {total}",
   analyzing: "Analyse du classeur…",
