@@ -188,7 +188,7 @@ describe("Envoyer view", () => {
         errors: [{ pointer: "/records/3/hours", detail: "nombre attendu" }],
       }),
       /refusé le contenu du bilan/,
-      ["/records/3/hours : nombre attendu"],
+      ["/records/3/hours\u00a0: nombre attendu"],
     ],
   ])("a %s answer says what to do, and nothing is queued", async (_status, step, message, problems) => {
     server = await scriptedServer([step]);

@@ -36,7 +36,10 @@ export function sendFailureOf(error: unknown, t: Translate, siret: string | null
           kind: "invalid",
           message: t("sendInvalid"),
           detail,
-          problems: failure.errors.map((e) => `${e.pointer} : ${e.detail}`),
+          // The hub's words after the pointer, with the colon each language writes.
+          problems: failure.errors.map(
+            (e) => `${e.pointer}${t.language === "fr" ? "\u00a0: " : ": "}${e.detail}`,
+          ),
         };
     }
     // No status: a bad address, a missing token or an unreachable hub, worded in the pane's language.
