@@ -7,6 +7,7 @@ import {
   fillKey,
   HIGHLIGHT_SETTING,
   loadCurrentFills,
+  parseHighlightState,
   queueRestore,
   restorable,
   savedFill,
@@ -159,5 +160,32 @@ export async function updateHighlights(
             level === "error" ? ERROR_FILL : WARNING_FILL;
     }
   });
+  return { state, levels };
+}
+
+/**
+ * The highlights an earlier pane left in this workbook (the state it saved), each cell's level read from the
+ * fill it shows now, so the live re-check updates them too; null when there are none. 2 requests.
+ */
+export async function adoptSavedHighlights(context: Excel.RequestContext): Promise<LiveHighlights | null> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  item.load("value");
+  await context.sync();
+  const state = item.isNullObject ? null : parseHighlightState(item.value);
+  if (!state || state.groups.length === 0) return null;
+  const existing = new Set(worksheets.items.map((w) => w.name));
+  const loads = state.groups
+    .filter((g) => existing.has(g.sheet))
+    .map((g) => ({ sheet: g.sheet, loaded: loadCurrentFills(worksheets.getItem(g.sheet), g.cells) }));
+  if (loads.length > 0) await context.sync();
+  const levels = new Map<string, Map<string, Level>>();
+  for (const { sheet, loaded } of loads)
+    for (const [cell, shown] of currentFills(loaded)) {
+      if (shown !== "error" && shown !== "warning") continue;
+      if (!levels.has(sheet)) levels.set(sheet, new Map());
+      levels.get(sheet)!.set(cell, shown);
+    }
   return { state, levels };
 }

@@ -139,10 +139,11 @@ export async function loadHighlightState(context: Excel.RequestContext): Promise
   return item.isNullObject ? null : parseHighlightState(item.value);
 }
 
-/** Whether a loaded fill is one we write: a cell that no longer shows it was moved or re-coloured since. */
-export function isOurFill(fill: Excel.RangeFill): boolean {
+/** The level whose fill a loaded fill is, or null: a cell that no longer shows ours was moved or re-coloured. */
+export function levelOfFill(fill: Excel.RangeFill): Level | null {
+  if (fill.pattern === "None") return null;
   const color = (fill.color ?? "").toUpperCase();
-  return fill.pattern !== "None" && (color === ERROR_FILL || color === WARNING_FILL);
+  return color === ERROR_FILL ? "error" : color === WARNING_FILL ? "warning" : null;
 }
 
 /** Queues loading the current fill of these cells, to restore only those still showing ours. */
@@ -156,7 +157,7 @@ export function loadCurrentFills(ws: Excel.Worksheet, cells: readonly string[]):
   });
 }
 
-/** What a cell shows now: "ours" (one of our fills), or its own fill's key as `fillKey` writes it. */
+/** What a cell shows now: one of our fills ("error", "warning"), or its own fill's key as `fillKey` writes it. */
 export type CurrentFill = string;
 
 /** Cell → what it shows now, from loaded areas (a merged area answers for all its cells). */
@@ -164,7 +165,7 @@ export function currentFills(loaded: readonly Excel.RangeAreas[]): Map<string, C
   const now = new Map<string, CurrentFill>();
   for (const areas of loaded)
     for (const area of areas.areas.items) {
-      const shown = isOurFill(area.format.fill) ? "ours" : fillKey(savedFill(area.format.fill));
+      const shown = levelOfFill(area.format.fill) ?? fillKey(savedFill(area.format.fill));
       const box = parseRangeAddress(area.address);
       for (let r = 0; r < box.rowCount; r++)
         for (let c = 0; c < box.columnCount; c++) now.set(a1(box.row + r + 1, box.column + c + 1), shown);
@@ -186,7 +187,7 @@ export function restorable(
   let changed = 0;
   for (const cell of cells) {
     const shown = now.get(cell);
-    if (shown === "ours") out.push(cell);
+    if (shown === "error" || shown === "warning") out.push(cell);
     else if (shown !== own) changed++;
   }
   return { cells: out, changed };

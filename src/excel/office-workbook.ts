@@ -23,7 +23,7 @@ import {
 } from "../core";
 import { normalizeCell } from "./address";
 import { applyHighlights, cellsToHighlight, restoreHighlights } from "./highlight";
-import { updateHighlights, type LiveHighlights } from "./highlight-rows";
+import { adoptSavedHighlights, updateHighlights, type LiveHighlights } from "./highlight-rows";
 import { readRowBlocks } from "./read-rows";
 import { watchSheetChanges } from "./watch-changes";
 import { insertTemplateSheets } from "./insert-template";
@@ -94,6 +94,8 @@ export class OfficeWorkbook implements WorkbookPort, ConsolidationSheetsPort, Li
     const watch = await this.run("Suivi des modifications", (context) =>
       watchSheetChanges(context, runIn, onChange),
     );
+    // Highlights an earlier pane left are updated as the user types, like this pane's own.
+    this.highlighted ??= await this.run("Reprise du surlignage", (context) => adoptSavedHighlights(context));
     return { stop: () => this.run("Fin du suivi des modifications", () => watch.stop()) };
   }
 

@@ -205,6 +205,25 @@ test("a highlighted cell the user re-coloured keeps the user's colour when its e
   await w.watch.stop();
 });
 
+test("highlights an earlier pane left in the workbook are updated live too; Effacer still restores exactly", async () => {
+  const s = await setup();
+  await s.port.highlight(findingsToHighlight(s.checked.reports).findings);
+  const sheet = s.fake.model.sheet("Salariés");
+  // The pane was closed and opened again: a new adapter, the highlights' state only in the workbook.
+  const reopened = { ...s, port: workbookOn(s.fake) };
+  const w = await watching(reopened);
+  s.fake.resetCounters();
+  await s.fake.edit("Salariés", 2, 3, [["H"]]);
+  await jest.advanceTimersByTimeAsync(LIVE_CHECK_DELAY_MS);
+  expect(w.errors).toEqual([]);
+  expect(s.fake.syncCount).toBeLessThanOrEqual(3);
+  expect(sheet.fill("D3").pattern).toBe("None");
+  expect(sheet.fill("E4").color).toBe(ERROR_FILL);
+  expect(await reopened.port.clearHighlights()).toBe(0);
+  expect(new Map(sheet.fills)).toEqual(new Map([["4,1", CUSTOM]]));
+  await w.watch.stop();
+});
+
 test("the re-check on the cached cells finds what a full read finds, duplicates across rows included", async () => {
   const s = await setup();
   const w = await watching(s);
