@@ -64,7 +64,7 @@ export interface RowsProgress {
   rowsRead: number;
   /**
    * Rows read in the sheets before, plus the row counts the current and the later sheets declare (the current
-   * one's rows read when more); null when no sheet declares any.
+   * one's rows read when more); null unless each of them declares one.
    */
   rowsEstimate: number | null;
 }
@@ -260,10 +260,12 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
   if (options.onRows)
     for (const s of sheets) {
       const file = zip.file(s.path);
-      declaredSizes.push(file ? await peekDeclaredRows(file, r.inflateRaw) : null);
+      // A listed sheet without its part is skipped below: nothing to count.
+      declaredSizes.push(file ? await peekDeclaredRows(file, r.inflateRaw) : 0);
     }
-  const declaresAny = declaredSizes.some((d) => d !== null);
-  const declaredAfter = (i: number) => declaredSizes.slice(i + 1).reduce((n: number, d) => n + (d ?? 0), 0);
+  // A total only when the sheets still to read all declare their size: a guess would be a wrong figure.
+  const laterSizes = (i: number): number | null =>
+    declaredSizes.slice(i + 1).reduce<number | null>((n, d) => (n === null || d === null ? null : n + d), 0);
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const file = zip.file(s.path);
@@ -280,7 +282,7 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
     const onRows = options.onRows;
     // onRows is called once per `every` rows: free when unused.
     const declared = declaredSizes[i] ?? null;
-    const later = onRows ? declaredAfter(i) : 0;
+    const later = onRows ? laterSizes(i) : null;
     let next = every;
     try {
       const count = meter.part(
@@ -298,7 +300,10 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
             onRows({
               sheet: s.name,
               rowsRead: cells + parser.rowCount,
-              rowsEstimate: declaresAny ? cells + Math.max(declared ?? 0, parser.rowCount) + later : null,
+              rowsEstimate:
+                declared === null || later === null
+                  ? null
+                  : cells + Math.max(declared, parser.rowCount) + later,
             });
           }
         },
@@ -310,7 +315,7 @@ async function readZip(r: Reading, maxRows: number, options: ReadXlsxOptions): P
     }
     if (onRows) {
       const rowsRead = cells + parsed.rows.length;
-      onRows({ sheet: s.name, rowsRead, rowsEstimate: declaresAny ? rowsRead + later : null });
+      onRows({ sheet: s.name, rowsRead, rowsEstimate: later === null ? null : rowsRead + later });
     }
     formulas += parsed.formulas.length;
     merges += parsed.merges.length;
