@@ -116,8 +116,9 @@ function Failure({
           </ul>
         )}
         {failure.detail && (
-          <Caption1 as="p">
-            {failure.kind === "queued" ? failure.detail : t("hubSaid", { detail: failure.detail })}
+          // Block: Fluent's Text is inline, and this line follows the message's own text.
+          <Caption1 as="p" block>
+            {t("hubSaid", { detail: failure.detail })}
           </Caption1>
         )}
       </MessageBarBody>

@@ -139,7 +139,7 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
     async (reports: readonly Analysis[], settings: SendSettings) => {
       patch({ busy: "sending", progress: null, failure: null, writeError: null, receipts: [] });
       const records: SendReceiptRecord[] = [];
-      let queued: { pending: PendingSend; error: string } | null = null;
+      let queued: PendingSend | null = null;
       let current: Analysis | null = reports[0] ?? null;
       try {
         const client = clientFor(settings);
@@ -157,14 +157,11 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
             patch({ receipts: [...records] });
           } else {
             queued ??= {
-              pending: {
-                contentHash: key,
-                hub: client.baseUrl,
-                siret: payload.structure.siret,
-                period,
-                queuedAt: outcome.queued.queuedAt,
-              },
-              error: userMessage(outcome.error, t),
+              contentHash: key,
+              hub: client.baseUrl,
+              siret: payload.structure.siret,
+              period,
+              queuedAt: outcome.queued.queuedAt,
             };
           }
         }
@@ -175,14 +172,15 @@ export function useSend(port: WorkbookPort | null, env: SendEnvironment, languag
         await keep(records, reports);
         // After the receipts: storing them clears the pending marker.
         if (queued) {
-          await port?.markSendPending(queued.pending);
+          await port?.markSendPending(queued);
           patch({
             failure: {
               kind: "queued",
               message: t("sendQueued", {
                 where: t(outbox.store instanceof MemoryOutboxStore ? "outboxInMemory" : "outboxInBrowser"),
               }),
-              detail: queued.error,
+              // The message says all: unreachable, kept where, what to do (no "will be resent later").
+              detail: null,
               problems: [],
             },
           });

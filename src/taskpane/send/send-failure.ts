@@ -6,7 +6,7 @@ import { userMessage } from "../errors";
 export interface SendFailure {
   kind: "queued" | "unauthorized" | "forbidden" | "too-large" | "invalid" | "refused" | "other";
   message: string;
-  /** The hub's own words (its `detail`), when it gave some; for a queued report, why it was not delivered. */
+  /** The hub's own words (its `detail`), when it gave some. */
   detail: string | null;
   /** 422: the payload's pointers the hub rejected; a refused payload: the problems found before sending. */
   problems: string[];
