@@ -19,6 +19,7 @@ import {
   screenshot,
   browserDescribe,
 } from "./harness";
+import { expectCliIndicators } from "./figures";
 import { expectPaneLanguage, figureIn, LOCALES, type Locale } from "./locales";
 
 const EXAMPLE = path.join(ROOT, "examples", "ei-erreurs.xlsx");
@@ -175,22 +176,7 @@ suite.each(LOCALES)("task pane in file mode (Chromium, %s)", (locale) => {
       { indicators: Record<string, number | null> }[] | { indicators: Record<string, number | null> };
     const expected = (Array.isArray(parsed) ? parsed[0] : parsed).indicators;
 
-    await page.getByRole("tab", { name: w.tabIndicators }).click();
-    await page.getByRole("button", { name: w.writeIndicators }).waitFor();
-    const shown = await page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll("[data-indicator]")].map((e) => [
-          e.getAttribute("data-indicator"),
-          e.getAttribute("data-value"),
-        ]),
-      ),
-    );
-    expect(Object.keys(shown).sort()).toEqual(Object.keys(expected).sort());
-    for (const [key, value] of Object.entries(expected)) {
-      if (value === null) expect([key, shown[key]]).toEqual([key, ""]);
-      // The CLI's JSON rounds ratios to 15 significant digits.
-      else expect([key, Number(shown[key]).toPrecision(12)]).toEqual([key, value.toPrecision(12)]);
-    }
+    await expectCliIndicators(page, w, expected);
     // And the text the accountant reads is written the locale's way.
     const employees = await page.locator('[data-indicator="employees"]').textContent();
     expect(employees).toBe(figureIn(locale, "count", expected.employees));

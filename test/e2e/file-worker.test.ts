@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { readErrorMessage } from "../../src/xlsx/errors";
 import { frenchTypography } from "../../src/taskpane/i18n/format";
 import { browserDescribe, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
+import { expectCliIndicators } from "./figures";
 import { expectPaneLanguage, LOCALES, type Locale } from "./locales";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -165,21 +166,7 @@ suite.each(LOCALES)("file mode checks in a Web Worker (Chromium, 350 × 800, %s)
     await expectPaneLanguage(page, locale, `Vérifier, ${ROWS} rows`);
 
     const [figures] = cli("indicators", BIG);
-    await page.getByRole("tab", { name: w.tabIndicators }).click();
-    await page.getByRole("button", { name: w.writeIndicators }).waitFor();
-    const shown = await page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll("[data-indicator]")].map((e) => [
-          e.getAttribute("data-indicator"),
-          e.getAttribute("data-value"),
-        ]),
-      ),
-    );
-    expect(Object.keys(shown).sort()).toEqual(Object.keys(figures.indicators).sort());
-    for (const [key, value] of Object.entries(figures.indicators)) {
-      if (value === null) expect([key, shown[key]]).toEqual([key, ""]);
-      else expect([key, Number(shown[key]).toPrecision(12)]).toEqual([key, value.toPrecision(12)]);
-    }
+    await expectCliIndicators(page, w, figures.indicators);
     await page.close();
   });
 
