@@ -7,7 +7,7 @@ import {
   fillKey,
   HIGHLIGHT_SETTING,
   loadCurrentFills,
-  parseHighlightState,
+  readHighlights,
   queueRestore,
   restorable,
   savedFill,
@@ -168,24 +168,14 @@ export async function updateHighlights(
  * fill it shows now, so the live re-check updates them too; null when there are none. 2 requests.
  */
 export async function adoptSavedHighlights(context: Excel.RequestContext): Promise<LiveHighlights | null> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
-  item.load("value");
-  await context.sync();
-  const state = item.isNullObject ? null : parseHighlightState(item.value);
-  if (!state || state.groups.length === 0) return null;
-  const existing = new Set(worksheets.items.map((w) => w.name));
-  const loads = state.groups
-    .filter((g) => existing.has(g.sheet))
-    .map((g) => ({ sheet: g.sheet, loaded: loadCurrentFills(worksheets.getItem(g.sheet), g.cells) }));
-  if (loads.length > 0) await context.sync();
+  const { saved, shown } = await readHighlights(context, null);
+  if (!saved || saved.groups.length === 0) return null;
   const levels = new Map<string, Map<string, Level>>();
-  for (const { sheet, loaded } of loads)
-    for (const [cell, shown] of currentFills(loaded)) {
-      if (shown !== "error" && shown !== "warning") continue;
-      if (!levels.has(sheet)) levels.set(sheet, new Map());
-      levels.get(sheet)!.set(cell, shown);
+  for (const [group, now] of shown)
+    for (const [cell, fill] of now) {
+      if (fill !== "error" && fill !== "warning") continue;
+      if (!levels.has(group.sheet)) levels.set(group.sheet, new Map());
+      levels.get(group.sheet)!.set(cell, fill);
     }
-  return { state, levels };
+  return { state: saved, levels };
 }

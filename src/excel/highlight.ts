@@ -131,14 +131,6 @@ export async function applyHighlights(
   return state;
 }
 
-/** Loads the saved state (when the pane was reopened since highlighting). One sync. */
-export async function loadHighlightState(context: Excel.RequestContext): Promise<HighlightState | null> {
-  const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
-  item.load("value");
-  await context.sync();
-  return item.isNullObject ? null : parseHighlightState(item.value);
-}
-
 /** The level whose fill a loaded fill is, or null: a cell that no longer shows ours was moved or re-coloured. */
 export function levelOfFill(fill: Excel.RangeFill): Level | null {
   if (fill.pattern === "None") return null;
@@ -193,6 +185,39 @@ export function restorable(
   return { cells: out, changed };
 }
 
+type Group = HighlightState["groups"][number];
+
+/**
+ * The highlights' state (the pane's, or the one saved in the workbook) and what each of its cells shows now,
+ * per group; sheets deleted or renamed since are left out. 2 requests (1 when nothing was highlighted).
+ */
+export async function readHighlights(
+  context: Excel.RequestContext,
+  state: HighlightState | null,
+): Promise<{
+  setting: Excel.Setting;
+  saved: HighlightState | null;
+  shown: Map<Group, Map<string, CurrentFill>>;
+}> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  setting.load("value");
+  await context.sync();
+  const saved = state ?? (setting.isNullObject ? null : parseHighlightState(setting.value));
+  const existing = new Set(worksheets.items.map((w) => w.name));
+  const loads = new Map<Group, Excel.RangeAreas[]>();
+  for (const group of saved?.groups ?? [])
+    if (existing.has(group.sheet))
+      loads.set(group, loadCurrentFills(worksheets.getItem(group.sheet), group.cells));
+  if (loads.size > 0) await context.sync();
+  return {
+    setting,
+    saved,
+    shown: new Map([...loads].map(([group, loaded]) => [group, currentFills(loaded)])),
+  };
+}
+
 /**
  * Restores the saved fills exactly ("no fill" included) and forgets the state: 3 syncs (the state and the
  * sheets, the cells' current fills, the writes). Only cells that still show our fill are restored: after a row was
@@ -204,33 +229,19 @@ export async function restoreHighlights(
   state: HighlightState | null,
   features: OfficeFeatures,
 ): Promise<number> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const item = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
-  item.load("value");
-  if (features.events) context.runtime.load("enableEvents");
-  await context.sync();
-  const saved = state ?? (item.isNullObject ? null : parseHighlightState(item.value));
-  if (!saved && item.isNullObject) return 0;
-  // Sheets deleted or renamed since are skipped: nothing to restore there.
-  const existing = new Set(worksheets.items.map((w) => w.name));
-  const current = new Map<HighlightState["groups"][number], Excel.RangeAreas[]>();
-  for (const group of saved?.groups ?? [])
-    if (existing.has(group.sheet))
-      current.set(group, loadCurrentFills(worksheets.getItem(group.sheet), group.cells));
-  if (current.size > 0) await context.sync();
+  if (features.events) context.runtime.load("enableEvents"); // sent with readHighlights' first request
+  const { setting, saved, shown } = await readHighlights(context, state);
+  if (!saved && setting.isNullObject) return 0;
   const previousEvents = features.events ? context.runtime.enableEvents : null;
 
   let leftAsIs = 0;
   await withQuietWrites(context, features, previousEvents, () => {
-    for (const group of saved?.groups ?? []) {
-      const loaded = current.get(group);
-      if (!loaded) continue;
-      const { cells, changed } = restorable(group.cells, group.fill, currentFills(loaded));
+    for (const [group, now] of shown) {
+      const { cells, changed } = restorable(group.cells, group.fill, now);
       leftAsIs += changed;
-      queueRestore(worksheets.getItem(group.sheet), cells, group.fill);
+      queueRestore(context.workbook.worksheets.getItem(group.sheet), cells, group.fill);
     }
-    if (!item.isNullObject) item.delete();
+    if (!setting.isNullObject) setting.delete();
   });
   return leftAsIs;
 }
