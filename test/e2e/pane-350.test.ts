@@ -5,6 +5,7 @@
  * the pane is driven by the keyboard alone.
  */
 import { frenchLeaks } from "./french-leaks";
+import { plainSpaces as plain } from "./locales";
 import { mkdirSync, readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -67,8 +68,6 @@ async function eventually(check: () => Promise<boolean>): Promise<boolean> {
   }
   return false;
 }
-
-const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 /** A department layout the engine cannot map alone: the sex column has a header no synonym matches. */
 async function unknownHeaderWorkbook(file: string): Promise<void> {

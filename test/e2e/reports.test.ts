@@ -9,7 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { browserDescribe, buildAddin, launchChromium, ROOT, serve, type Chromium } from "./harness";
-import { expectPaneLanguage, LOCALES, type Locale } from "./locales";
+import { expectPaneLanguage, LOCALES, plainSpaces, type Locale } from "./locales";
 
 const REELS = path.join(ROOT, "examples", "reels");
 const TWO = path.join(REELS, "conventions-sheets.exceljs.xlsx");
@@ -91,7 +91,7 @@ suite.each(LOCALES)("several reports in the file-mode pane (Chromium, %s)", (loc
     await picker.click();
     const options = await page.getByRole("option").allTextContents();
     expect(options.map((o) => o.split(" — ")[0])).toEqual(["ACI", "EI"]);
-    for (const o of options) expect(o.replace(/[\u00a0\u202f]/g, " ")).toMatch(w.reportOption);
+    for (const o of options) expect(plainSpaces(o)).toMatch(w.reportOption);
     await expectPaneLanguage(page, locale, "report picker open");
     await page.keyboard.press("Escape");
 
